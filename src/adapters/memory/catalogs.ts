@@ -1,0 +1,89 @@
+import type { Catalog, Tier } from '../../core/types.js';
+
+interface TierPrices {
+  starter: [number, number];
+  pro: [number, number];
+  team: [number, number];
+  business: [number, number];
+}
+
+const USD: TierPrices = {
+  starter: [1900, 19000],
+  pro: [4900, 49000],
+  team: [3900, 39000],
+  business: [6900, 69000],
+};
+
+const JPY: TierPrices = {
+  starter: [2900, 29000],
+  pro: [7400, 74000],
+  team: [5900, 59000],
+  business: [9900, 99000],
+};
+
+function prices(currency: string, [month, year]: [number, number], perSeat: boolean): Tier['prices'] {
+  return [
+    { interval: 'month', amount: { amount: month, currency }, perSeat },
+    { interval: 'year', amount: { amount: year, currency }, perSeat },
+  ];
+}
+
+/** The demo catalog: two individual tiers, two team tiers and enterprise. */
+export function demoCatalog(currency: 'USD' | 'JPY' = 'USD'): Catalog {
+  const p = currency === 'JPY' ? JPY : USD;
+  return {
+    currency,
+    tiers: [
+      {
+        id: 'starter',
+        name: 'Starter',
+        kind: 'individual',
+        description: 'For trying Tectra automations on your own.',
+        prices: prices(currency, p.starter, false),
+        limits: { input_tokens: 2_000_000, output_tokens: 500_000, integrations: 3, transcription_minutes: 120 },
+        features: ['Email support', 'Community templates', '7-day run history'],
+      },
+      {
+        id: 'pro',
+        name: 'Pro',
+        kind: 'individual',
+        description: 'For professionals automating their daily work.',
+        prices: prices(currency, p.pro, false),
+        limits: { input_tokens: 10_000_000, output_tokens: 2_500_000, integrations: 15, transcription_minutes: 600 },
+        features: ['Priority email support', 'Premium models', '90-day run history', 'Scheduled automations'],
+        recommended: true,
+      },
+      {
+        id: 'team',
+        name: 'Team',
+        kind: 'team',
+        description: 'Shared automations and pooled usage for small teams.',
+        prices: prices(currency, p.team, true),
+        limits: { input_tokens: 50_000_000, output_tokens: 12_000_000, integrations: 50, transcription_minutes: 3_000 },
+        features: ['Shared workspace', 'Pooled usage', 'Roles and permissions', '1-year run history'],
+        seats: { min: 3, max: 100 },
+        recommended: true,
+      },
+      {
+        id: 'business',
+        name: 'Business',
+        kind: 'team',
+        description: 'Advanced controls for growing organisations.',
+        prices: prices(currency, p.business, true),
+        limits: { input_tokens: 200_000_000, output_tokens: 50_000_000, integrations: null, transcription_minutes: 12_000 },
+        features: ['Everything in Team', 'SAML single sign-on', 'Audit log', 'Unlimited integrations'],
+        seats: { min: 5, max: 250 },
+      },
+      {
+        id: 'enterprise',
+        name: 'Enterprise',
+        kind: 'enterprise',
+        description: 'Custom limits, security review and a dedicated success manager.',
+        prices: [],
+        limits: { input_tokens: null, output_tokens: null, integrations: null, transcription_minutes: null },
+        features: ['Unlimited usage', 'Dedicated success manager', 'Custom contract and invoicing', '99.9 % uptime SLA'],
+        contactSalesUrl: 'https://tectra.example/contact-sales',
+      },
+    ],
+  };
+}

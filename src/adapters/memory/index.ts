@@ -1,0 +1,6 @@
+export { createMemoryAdapter } from './adapter.js';
+export type { AdapterCall, AdapterMethod, FaultSpec, MemoryAdapter, MemoryAdapterOptions } from './adapter.js';
+export { demoSnapshot, DEMO_SCENARIOS, isDemoScenario } from './scenarios.js';
+export type { DemoScenario, DemoSnapshotOptions } from './scenarios.js';
+export { demoCatalog } from './catalogs.js';
+export type { BillingSnapshot, SimulatedCoupon } from './snapshot.js';

@@ -1,0 +1,255 @@
+/** Ready-made demo accounts for Storybook, the demo page and tests. */
+import { addInterval, addMonths } from '../../core/dates.js';
+import type { Catalog, Invoice, Meter, PaymentMethod, Subscription, Usage } from '../../core/types.js';
+import { demoCatalog } from './catalogs.js';
+import { charge, recurringPrice } from './pricing.js';
+import type { BillingSnapshot, SimulatedCoupon } from './snapshot.js';
+
+export const DEMO_SCENARIOS = [
+  'new',
+  'individual-active',
+  'trial',
+  'past-due',
+  'team',
+  'enterprise',
+  'scheduled-downgrade',
+  'canceled',
+  'jpy',
+] as const;
+export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
+
+export function isDemoScenario(value: string): value is DemoScenario {
+  return (DEMO_SCENARIOS as readonly string[]).includes(value);
+}
+
+export interface DemoSnapshotOptions {
+  /** The simulated "now" (ISO); the real clock by default. Fix it for deterministic tests. */
+  now?: string;
+}
+
+const DAY = 86_400_000;
+
+function shift(iso: string, days: number): string {
+  return new Date(new Date(iso).getTime() + days * DAY).toISOString();
+}
+
+/** Midnight UTC of the day `iso` falls on. */
+function startOfDay(iso: string): string {
+  return `${iso.slice(0, 10)}T00:00:00.000Z`;
+}
+
+const demoCoupons = (currency: string): SimulatedCoupon[] => [
+  { code: 'WELCOME20', percentOff: 20, duration: 'repeating', durationInMonths: 3 },
+  { code: 'LAUNCH50', percentOff: 50, duration: 'once' },
+  { code: 'TEAMFOREVER', percentOff: 10, duration: 'forever', appliesTo: ['team', 'business'] },
+  { code: 'TENOFF', amountOff: { amount: currency === 'JPY' ? 1000 : 1000, currency }, duration: 'once' },
+  { code: 'EXPIRED10', percentOff: 10, duration: 'once', expired: true },
+];
+
+function cards(year: number, kind: 'one' | 'two' | 'expired' | 'none'): PaymentMethod[] {
+  if (kind === 'none') return [];
+  if (kind === 'expired') {
+    return [{ id: 'pm_visa_expired', type: 'card', brand: 'visa', last4: '0341', expMonth: 1, expYear: year, isDefault: true }];
+  }
+  const visa: PaymentMethod = { id: 'pm_visa', type: 'card', brand: 'visa', last4: '4242', expMonth: 8, expYear: year + 2, isDefault: true };
+  if (kind === 'one') return [visa];
+  return [visa, { id: 'pm_mastercard', type: 'card', brand: 'mastercard', last4: '4444', expMonth: 3, expYear: year + 1, isDefault: false }];
+}
+
+function meters(catalog: Catalog, tierId: string | undefined, fractions: number[], pooled: boolean): Meter[] {
+  const tier = catalog.tiers.find((t) => t.id === tierId);
+  const keys: Array<[string, Meter['unit']]> = [
+    ['input_tokens', 'tokens'],
+    ['output_tokens', 'tokens'],
+    ['integrations', 'count'],
+    ['transcription_minutes', 'minutes'],
+  ];
+  if (!tier) return [];
+  return keys.map(([key, unit], i) => {
+    const limit = tier.limits[key] ?? null;
+    const fraction = fractions[i] ?? 0;
+    const used = limit === null ? Math.round(fraction * (unit === 'count' ? 40 : 80_000_000)) : Math.round(limit * fraction);
+    const meter: Meter = { key, used, limit, unit, alertThresholds: [0.8, 1] };
+    if (pooled) meter.pooled = true;
+    return meter;
+  });
+}
+
+/** Paid invoices for every past period back to `from`, newest first. */
+function history(catalog: Catalog, sub: Subscription, periods: number, prefix: string): Invoice[] {
+  if (!sub.tierId || !sub.interval || !sub.currentPeriod) return [];
+  const price = recurringPrice(catalog, { tierId: sub.tierId, interval: sub.interval, ...(sub.seats ? { seats: sub.seats } : {}) });
+  const { total } = charge(price, undefined, 0);
+  const invoices: Invoice[] = [];
+  for (let i = 0; i < periods; i++) {
+    const start = addInterval(sub.currentPeriod.start, sub.interval, -i);
+    const end = addInterval(start, sub.interval);
+    const n = periods - i;
+    invoices.push({
+      id: `in_${prefix}_${n}`,
+      number: `TEC-${prefix.toUpperCase()}-${String(n).padStart(4, '0')}`,
+      status: 'paid',
+      total,
+      amountDue: { amount: 0, currency: total.currency },
+      createdAt: start,
+      periodStart: start,
+      periodEnd: end,
+      pdfUrl: `https://billing.tectra.example/invoices/in_${prefix}_${n}.pdf`,
+      hostedUrl: `https://billing.tectra.example/invoices/in_${prefix}_${n}`,
+    });
+  }
+  return invoices;
+}
+
+function usage(periodStart: string, periodEnd: string, now: string, list: Meter[]): Usage {
+  return { period: { start: periodStart, end: periodEnd }, meters: list, updatedAt: now };
+}
+
+/** A ready scenario; every date is relative to `now` so the demo always looks current. */
+export function demoSnapshot(name: DemoScenario = 'individual-active', options: DemoSnapshotOptions = {}): BillingSnapshot {
+  const now = options.now ?? new Date().toISOString();
+  const year = new Date(now).getUTCFullYear();
+  const catalog = demoCatalog(name === 'jpy' ? 'JPY' : 'USD');
+  const coupons = demoCoupons(catalog.currency);
+  const periodStart = startOfDay(shift(now, -12));
+  const monthEnd = addMonths(periodStart, 1);
+  const money = (amount: number) => ({ amount, currency: catalog.currency });
+  const base = { catalog, coupons, taxPercent: 0 };
+
+  const active = (sub: Partial<Subscription> & Pick<Subscription, 'tierId' | 'interval'>): Subscription => {
+    const end = addInterval(periodStart, sub.interval ?? 'month');
+    const price = recurringPrice(catalog, { tierId: sub.tierId ?? '', interval: sub.interval ?? 'month', ...(sub.seats ? { seats: sub.seats } : {}) });
+    return {
+      status: 'active',
+      currentPeriod: { start: periodStart, end },
+      nextPayment: { amount: price, dueDate: end },
+      timeZone: 'UTC',
+      ...sub,
+    };
+  };
+
+  switch (name) {
+    case 'new':
+      return {
+        ...base,
+        subscription: { status: 'none', timeZone: 'UTC' },
+        usage: usage(periodStart, monthEnd, now, []),
+        invoices: [],
+        paymentMethods: [],
+      };
+    case 'individual-active': {
+      const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'America/New_York' });
+      return {
+        ...base,
+        subscription,
+        usage: usage(periodStart, monthEnd, now, meters(catalog, 'pro', [0.62, 0.84, 0.27, 0.37], false)),
+        invoices: history(catalog, subscription, 8, 'pro'),
+        paymentMethods: cards(year, 'one'),
+      };
+    }
+    case 'trial': {
+      const trialEnd = startOfDay(shift(now, 9));
+      const subscription: Subscription = {
+        status: 'trialing',
+        tierId: 'pro',
+        interval: 'month',
+        currentPeriod: { start: periodStart, end: trialEnd },
+        trialEnd,
+        nextPayment: { amount: money(catalog.currency === 'JPY' ? 7400 : 4900), dueDate: trialEnd },
+        timeZone: 'UTC',
+      };
+      return {
+        ...base,
+        subscription,
+        usage: usage(periodStart, trialEnd, now, meters(catalog, 'pro', [0.12, 0.08, 0.2, 0.05], false)),
+        invoices: [],
+        paymentMethods: cards(year, 'one'),
+      };
+    }
+    case 'past-due': {
+      const subscription = active({ tierId: 'starter', interval: 'month', status: 'past_due' });
+      const invoices = history(catalog, subscription, 5, 'st');
+      const [latest] = invoices;
+      if (latest) {
+        latest.status = 'open';
+        latest.amountDue = latest.total;
+      }
+      return {
+        ...base,
+        subscription,
+        usage: usage(periodStart, monthEnd, now, meters(catalog, 'starter', [0.95, 1.04, 0.67, 0.5], false)),
+        invoices,
+        paymentMethods: cards(year, 'expired'),
+      };
+    }
+    case 'team': {
+      const subscription = active({ tierId: 'team', interval: 'year', seats: 8, timeZone: 'America/Los_Angeles' });
+      return {
+        ...base,
+        subscription,
+        usage: usage(periodStart, monthEnd, now, meters(catalog, 'team', [0.41, 0.58, 0.5, 0.82], true)),
+        invoices: history(catalog, subscription, 3, 'team'),
+        paymentMethods: cards(year, 'two'),
+      };
+    }
+    case 'enterprise': {
+      const end = addInterval(periodStart, 'year');
+      const subscription: Subscription = {
+        status: 'active',
+        tierId: 'enterprise',
+        interval: 'year',
+        seats: 250,
+        currentPeriod: { start: periodStart, end },
+        nextPayment: { amount: money(catalog.currency === 'JPY' ? 18_000_000 : 12_000_000), dueDate: end },
+        timeZone: 'Europe/Berlin',
+      };
+      return {
+        ...base,
+        subscription,
+        usage: usage(periodStart, monthEnd, now, meters(catalog, 'enterprise', [0.5, 0.3, 0.6, 0.2], true)),
+        invoices: [],
+        paymentMethods: cards(year, 'two'),
+      };
+    }
+    case 'scheduled-downgrade': {
+      const subscription = active({ tierId: 'pro', interval: 'month' });
+      subscription.scheduledChange = { tierId: 'starter', interval: 'month', effectiveAt: subscription.currentPeriod?.end ?? monthEnd };
+      if (subscription.nextPayment) subscription.nextPayment.amount = money(catalog.currency === 'JPY' ? 2900 : 1900);
+      return {
+        ...base,
+        subscription,
+        usage: usage(periodStart, monthEnd, now, meters(catalog, 'pro', [0.3, 0.2, 0.1, 0.15], false)),
+        invoices: history(catalog, subscription, 4, 'sd'),
+        paymentMethods: cards(year, 'one'),
+      };
+    }
+    case 'canceled': {
+      const ended = startOfDay(shift(now, -3));
+      const started = addMonths(ended, -1);
+      const subscription: Subscription = {
+        status: 'canceled',
+        tierId: 'pro',
+        interval: 'month',
+        currentPeriod: { start: started, end: ended },
+        timeZone: 'UTC',
+      };
+      return {
+        ...base,
+        subscription,
+        usage: usage(periodStart, monthEnd, now, []),
+        invoices: history(catalog, { ...subscription, currentPeriod: { start: started, end: ended } }, 6, 'cx'),
+        paymentMethods: cards(year, 'one'),
+      };
+    }
+    case 'jpy': {
+      const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'Asia/Tokyo' });
+      return {
+        ...base,
+        subscription,
+        usage: usage(periodStart, monthEnd, now, meters(catalog, 'pro', [0.45, 0.5, 0.2, 0.9], false)),
+        invoices: history(catalog, subscription, 6, 'jp'),
+        paymentMethods: cards(year, 'one'),
+      };
+    }
+  }
+}

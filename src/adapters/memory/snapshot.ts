@@ -1,0 +1,20 @@
+import type { Catalog, Coupon, Invoice, PaymentMethod, Subscription, Usage } from '../../core/types.js';
+
+/** A coupon as the simulator knows it: who may use it and whether it still works. */
+export interface SimulatedCoupon extends Coupon {
+  expired?: boolean;
+  /** Tier ids the coupon applies to; all tiers when absent. */
+  appliesTo?: string[];
+}
+
+/** Everything the simulator holds; `createMemoryAdapter` starts from one of these. */
+export interface BillingSnapshot {
+  catalog: Catalog;
+  subscription: Subscription;
+  usage: Usage;
+  invoices: Invoice[];
+  paymentMethods: PaymentMethod[];
+  coupons?: SimulatedCoupon[];
+  /** Sales tax applied to quotes, in percent (default 0). */
+  taxPercent?: number;
+}

@@ -1,0 +1,127 @@
+import type { Interval } from './types.js';
+
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** True when a string is an ISO 8601 date or date-time with an explicit offset. */
+export function isIsoDate(value: string): boolean {
+  return parseIsoDate(value) !== null;
+}
+
+/**
+ * Parses an ISO 8601 date (taken as UTC midnight) or date-time with an offset.
+ * Strings without an offset are refused: their meaning would depend on the viewer's clock.
+ */
+export function parseIsoDate(value: string): Date | null {
+  const match = ISO_8601.exec(value);
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s] = match;
+  if (h !== undefined && match[8] === undefined) return null;
+  const date = new Date(match[4] === undefined ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return null;
+  // Reject rolled-over dates such as 2026-02-30, which Date silently accepts.
+  if (match[4] === undefined || match[8] === 'Z') {
+    const ok =
+      date.getUTCFullYear() === Number(y) &&
+      date.getUTCMonth() + 1 === Number(mo) &&
+      date.getUTCDate() === Number(d) &&
+      (h === undefined || date.getUTCHours() === Number(h)) &&
+      (mi === undefined || date.getUTCMinutes() === Number(mi)) &&
+      (s === undefined || date.getUTCSeconds() === Number(s));
+    if (!ok) return null;
+  }
+  return date;
+}
+
+function requireDate(value: string): Date {
+  const date = parseIsoDate(value);
+  if (!date) throw new RangeError(`Not an ISO 8601 date: ${value}`);
+  return date;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    dateFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+export type DateStyle = 'short' | 'medium' | 'long' | 'full';
+
+/** Formats an ISO instant as a calendar date in an IANA time zone (UTC by default). */
+export function formatDate(iso: string, locale: string, timeZone = 'UTC', dateStyle: DateStyle = 'medium'): string {
+  return dateFormat(locale, { dateStyle, timeZone: safeZone(timeZone) }).format(requireDate(iso));
+}
+
+export function formatDateTime(iso: string, locale: string, timeZone = 'UTC'): string {
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: safeZone(timeZone) }).format(
+    requireDate(iso),
+  );
+}
+
+/** "Jan 1 – 31, 2026" in the locale's own range pattern. */
+export function formatDateRange(startIso: string, endIso: string, locale: string, timeZone = 'UTC'): string {
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: safeZone(timeZone) }).formatRange(
+    requireDate(startIso),
+    requireDate(endIso),
+  );
+}
+
+function safeZone(timeZone: string): string {
+  return isValidTimeZone(timeZone) ? timeZone : 'UTC';
+}
+
+function daysInUtcMonth(year: number, monthIndex: number): number {
+  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+}
+
+/**
+ * Adds calendar months in UTC, clamping to the month's end (Jan 31 + 1 month is
+ * Feb 28 or 29), the way billing anchors behave.
+ */
+export function addMonths(iso: string, months: number): string {
+  const date = requireDate(iso);
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + months;
+  const targetYear = y + Math.floor(m / 12);
+  const targetMonth = ((m % 12) + 12) % 12;
+  const day = Math.min(date.getUTCDate(), daysInUtcMonth(targetYear, targetMonth));
+  const result = new Date(
+    Date.UTC(
+      targetYear,
+      targetMonth,
+      day,
+      date.getUTCHours(),
+      date.getUTCMinutes(),
+      date.getUTCSeconds(),
+      date.getUTCMilliseconds(),
+    ),
+  );
+  return result.toISOString();
+}
+
+export function addInterval(iso: string, interval: Interval, count = 1): string {
+  return addMonths(iso, interval === 'year' ? 12 * count : count);
+}
+
+export function toIso(date: Date): string {
+  return date.toISOString();
+}
+
+export function millisBetween(startIso: string, endIso: string): number {
+  return requireDate(endIso).getTime() - requireDate(startIso).getTime();
+}

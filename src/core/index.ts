@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './errors.js';
+export * from './currency.js';
+export * from './money.js';
+export * from './dates.js';

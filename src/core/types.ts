@@ -1,0 +1,167 @@
+/** An amount in the currency's minor units (cents, yen, fils), never a float. */
+export interface Money {
+  amount: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+}
+
+export type Interval = 'month' | 'year';
+export type TierKind = 'individual' | 'team' | 'enterprise';
+export type MeterKey =
+  | 'input_tokens'
+  | 'output_tokens'
+  | 'integrations'
+  | 'transcription_minutes'
+  | (string & {});
+
+export interface TierPrice {
+  interval: Interval;
+  amount: Money;
+  perSeat: boolean;
+}
+
+export interface Tier {
+  id: string;
+  name: string;
+  kind: TierKind;
+  description?: string;
+  /** Empty for contact-sales tiers. */
+  prices: TierPrice[];
+  /** By MeterKey; null means unlimited. */
+  limits: Record<string, number | null>;
+  features: string[];
+  seats?: { min: number; max?: number };
+  contactSalesUrl?: string;
+  recommended?: boolean;
+}
+
+export interface Catalog {
+  currency: string;
+  tiers: Tier[];
+}
+
+export type SubscriptionStatus =
+  | 'none'
+  | 'trialing'
+  | 'active'
+  | 'past_due'
+  | 'incomplete'
+  | 'canceled';
+
+export interface ScheduledChange {
+  tierId: string;
+  interval: Interval;
+  seats?: number;
+  effectiveAt: string;
+}
+
+export interface Subscription {
+  status: SubscriptionStatus;
+  tierId?: string;
+  interval?: Interval;
+  seats?: number;
+  currentPeriod?: { start: string; end: string };
+  trialEnd?: string;
+  nextPayment?: { amount: Money; dueDate: string };
+  scheduledChange?: ScheduledChange;
+  cancelAtPeriodEnd?: boolean;
+  discount?: Coupon;
+  /** IANA time zone the account's dates are shown in; UTC when absent. */
+  timeZone?: string;
+}
+
+export interface Meter {
+  key: MeterKey;
+  used: number;
+  limit: number | null;
+  unit: 'tokens' | 'minutes' | 'count';
+  /** Team tiers pool usage across members. */
+  pooled?: boolean;
+  /** Fractions of the limit, e.g. [0.8, 1]. */
+  alertThresholds?: number[];
+}
+
+export interface Usage {
+  period: { start: string; end: string };
+  meters: Meter[];
+  updatedAt: string;
+}
+
+export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
+
+export interface Invoice {
+  id: string;
+  number: string;
+  status: InvoiceStatus;
+  total: Money;
+  amountDue: Money;
+  createdAt: string;
+  periodStart: string;
+  periodEnd: string;
+  pdfUrl?: string;
+  hostedUrl?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PaymentMethod {
+  id: string;
+  type: string;
+  brand?: string;
+  last4: string;
+  expMonth?: number;
+  expYear?: number;
+  isDefault: boolean;
+}
+
+export interface Coupon {
+  code: string;
+  percentOff?: number;
+  amountOff?: Money;
+  duration: 'once' | 'repeating' | 'forever';
+  durationInMonths?: number;
+}
+
+export interface PlanSelection {
+  tierId: string;
+  interval: Interval;
+  seats?: number;
+  couponCode?: string;
+}
+
+export interface Quote {
+  id?: string;
+  selection: PlanSelection;
+  subtotal: Money;
+  discount: Money;
+  tax: Money;
+  proration: Money;
+  total: Money;
+  dueNow: Money;
+  nextPaymentDate: string;
+  expiresAt?: string;
+  /** When the change takes effect: now for upgrades, the period end for downgrades. */
+  effectiveAt?: string;
+}
+
+export type SetupIntent =
+  | { provider: 'stripe'; publishableKey: string; clientSecret: string }
+  | { provider: 'test'; clientSecret: string };
+
+export type ActivationResult =
+  | { status: 'succeeded'; subscription: Subscription }
+  | { status: 'requires_action'; clientSecret: string };
+
+export interface ActivationRequest extends PlanSelection {
+  paymentMethodId?: string;
+  quoteId?: string;
+  idempotencyKey: string;
+}
+
+export interface ChangeTierRequest extends PlanSelection {
+  quoteId?: string;
+  idempotencyKey: string;
+}

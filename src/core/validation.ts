@@ -1,0 +1,185 @@
+/**
+ * Runtime schemas for every payload that crosses the adapter boundary. The client
+ * runs each adapter answer through these, so a backend that sends the wrong shape
+ * produces `BillingError('invalid_response')` instead of a half-rendered element.
+ */
+import * as v from 'valibot';
+import { isCurrencyCode } from './currency.js';
+import { isIsoDate } from './dates.js';
+import { BillingError } from './errors.js';
+import type {
+  ActivationResult,
+  Catalog,
+  Coupon,
+  Invoice,
+  Page,
+  PaymentMethod,
+  Quote,
+  SetupIntent,
+  Subscription,
+  Usage,
+} from './types.js';
+
+const isoDate = v.pipe(v.string(), v.check(isIsoDate, 'expected an ISO 8601 date'));
+const nonEmpty = v.pipe(v.string(), v.minLength(1));
+const interval = v.picklist(['month', 'year']);
+const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+const moneySchema = v.object({
+  amount: v.pipe(v.number(), v.safeInteger()),
+  currency: v.pipe(v.string(), v.check(isCurrencyCode, 'expected an ISO 4217 code')),
+});
+
+const couponSchema = v.object({
+  code: nonEmpty,
+  percentOff: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+  amountOff: v.optional(moneySchema),
+  duration: v.picklist(['once', 'repeating', 'forever']),
+  durationInMonths: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+});
+
+const selectionSchema = v.object({
+  tierId: nonEmpty,
+  interval,
+  seats: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+  couponCode: v.optional(v.string()),
+});
+
+const tierSchema = v.object({
+  id: nonEmpty,
+  name: v.string(),
+  kind: v.picklist(['individual', 'team', 'enterprise']),
+  description: v.optional(v.string()),
+  prices: v.array(v.object({ interval, amount: moneySchema, perSeat: v.boolean() })),
+  limits: v.record(v.string(), v.nullable(count)),
+  features: v.array(v.string()),
+  seats: v.optional(v.object({ min: count, max: v.optional(count) })),
+  contactSalesUrl: v.optional(v.string()),
+  recommended: v.optional(v.boolean()),
+});
+
+export const catalogSchema = v.object({
+  currency: v.pipe(v.string(), v.check(isCurrencyCode, 'expected an ISO 4217 code')),
+  tiers: v.array(tierSchema),
+});
+
+const period = v.object({ start: isoDate, end: isoDate });
+
+export const subscriptionSchema = v.object({
+  status: v.picklist(['none', 'trialing', 'active', 'past_due', 'incomplete', 'canceled']),
+  tierId: v.optional(nonEmpty),
+  interval: v.optional(interval),
+  seats: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+  currentPeriod: v.optional(period),
+  trialEnd: v.optional(isoDate),
+  nextPayment: v.optional(v.object({ amount: moneySchema, dueDate: isoDate })),
+  scheduledChange: v.optional(
+    v.object({
+      tierId: nonEmpty,
+      interval,
+      seats: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+      effectiveAt: isoDate,
+    }),
+  ),
+  cancelAtPeriodEnd: v.optional(v.boolean()),
+  discount: v.optional(couponSchema),
+  timeZone: v.optional(v.string()),
+});
+
+const meterSchema = v.object({
+  key: nonEmpty,
+  used: v.pipe(v.number(), v.minValue(0)),
+  limit: v.nullable(v.pipe(v.number(), v.minValue(0))),
+  unit: v.picklist(['tokens', 'minutes', 'count']),
+  pooled: v.optional(v.boolean()),
+  alertThresholds: v.optional(v.array(v.pipe(v.number(), v.minValue(0), v.maxValue(1)))),
+});
+
+export const usageSchema = v.object({
+  period,
+  meters: v.array(meterSchema),
+  updatedAt: isoDate,
+});
+
+const invoiceSchema = v.object({
+  id: nonEmpty,
+  number: v.string(),
+  status: v.picklist(['draft', 'open', 'paid', 'void', 'uncollectible']),
+  total: moneySchema,
+  amountDue: moneySchema,
+  createdAt: isoDate,
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  pdfUrl: v.optional(v.string()),
+  hostedUrl: v.optional(v.string()),
+});
+
+export const invoicePageSchema = v.object({
+  items: v.array(invoiceSchema),
+  nextCursor: v.nullable(v.string()),
+});
+
+const paymentMethodSchema = v.object({
+  id: nonEmpty,
+  type: v.string(),
+  brand: v.optional(v.string()),
+  last4: v.pipe(v.string(), v.regex(/^\d{4}$/)),
+  expMonth: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(12))),
+  expYear: v.optional(v.pipe(v.number(), v.safeInteger())),
+  isDefault: v.boolean(),
+});
+
+export const paymentMethodsSchema = v.array(paymentMethodSchema);
+export { couponSchema };
+
+export const quoteSchema = v.object({
+  id: v.optional(v.string()),
+  selection: selectionSchema,
+  subtotal: moneySchema,
+  discount: moneySchema,
+  tax: moneySchema,
+  proration: moneySchema,
+  total: moneySchema,
+  dueNow: moneySchema,
+  nextPaymentDate: isoDate,
+  expiresAt: v.optional(isoDate),
+  effectiveAt: v.optional(isoDate),
+});
+
+export const setupIntentSchema = v.variant('provider', [
+  v.object({ provider: v.literal('stripe'), publishableKey: nonEmpty, clientSecret: nonEmpty }),
+  v.object({ provider: v.literal('test'), clientSecret: nonEmpty }),
+]);
+
+export const activationResultSchema = v.variant('status', [
+  v.object({ status: v.literal('succeeded'), subscription: subscriptionSchema }),
+  v.object({ status: v.literal('requires_action'), clientSecret: nonEmpty }),
+]);
+
+/** Validates an adapter answer; throws `BillingError('invalid_response')` naming the bad field. */
+export function validate<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+  what: string,
+): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = v.getDotPath(issue) ?? '(root)';
+  throw new BillingError('invalid_response', `Malformed ${what} from the billing service: ${path}: ${issue.message}`);
+}
+
+// Compile-time proof that each schema produces the public model type.
+type Assert<T extends true> = T;
+type Produces<S extends v.GenericSchema, T> = v.InferOutput<S> extends T ? true : false;
+export type SchemaChecks = [
+  Assert<Produces<typeof catalogSchema, Catalog>>,
+  Assert<Produces<typeof subscriptionSchema, Subscription>>,
+  Assert<Produces<typeof usageSchema, Usage>>,
+  Assert<Produces<typeof invoicePageSchema, Page<Invoice>>>,
+  Assert<Produces<typeof paymentMethodsSchema, PaymentMethod[]>>,
+  Assert<Produces<typeof couponSchema, Coupon>>,
+  Assert<Produces<typeof quoteSchema, Quote>>,
+  Assert<Produces<typeof setupIntentSchema, SetupIntent>>,
+  Assert<Produces<typeof activationResultSchema, ActivationResult>>,
+];

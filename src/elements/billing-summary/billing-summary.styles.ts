@@ -1,0 +1,121 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .card {
+    display: grid;
+    gap: var(--_space);
+    /* Loading, error and ready share one reserved size, so nothing shifts when data arrives. */
+    min-block-size: var(--tectra-summary-min-height, 22rem);
+    align-content: start;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+  }
+  h2 {
+    font-size: 1.125rem;
+    font-weight: 600;
+  }
+  .plan {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.75rem;
+  }
+  .plan h3 {
+    font-size: 1.5rem;
+    font-weight: 700;
+  }
+  .badge {
+    display: inline-block;
+    padding-inline: 0.6em;
+    border-radius: 999px;
+    font-size: 0.8125rem;
+    font-weight: 600;
+    border: 1px solid currentColor;
+  }
+  .badge[data-status='active'] {
+    color: var(--_success);
+    background: var(--_success-bg);
+  }
+  .badge[data-status='trialing'] {
+    color: var(--_info);
+    background: var(--_info-bg);
+  }
+  .badge[data-status='past_due'],
+  .badge[data-status='incomplete'] {
+    color: var(--_danger);
+    background: var(--_danger-bg);
+  }
+  .badge[data-status='canceled'],
+  .badge[data-status='none'] {
+    color: var(--_muted);
+    background: var(--_raised);
+  }
+  .price {
+    font-size: 1rem;
+  }
+  .columns {
+    display: grid;
+    gap: var(--_space);
+    grid-template-columns: 1fr;
+  }
+  @container (min-width: 36rem) {
+    .columns {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.35rem 1rem;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  h4 {
+    margin: 0 0 0.35rem;
+    font-size: 0.875rem;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  ul {
+    padding-inline-start: 1.1rem;
+  }
+  .limits {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.2rem;
+  }
+  .limits li {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+  }
+  .limits data {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .skeleton-title {
+    block-size: 1.75rem;
+    inline-size: 40%;
+  }
+  .skeleton-line {
+    block-size: 1rem;
+  }
+  .skeleton-block {
+    block-size: 8rem;
+  }
+  .empty {
+    display: grid;
+    gap: 0.75rem;
+    justify-items: start;
+  }
+`;

@@ -1,0 +1,1 @@
+export { $locale, setBillingLocale, matchLocale, supportedLocales } from './localization.js';

@@ -1,0 +1,26 @@
+/**
+ * @tectra/billing-widgets: registers every element and exports the public API.
+ * Import `@tectra/billing-widgets/define/<name>.js` instead to register one element.
+ */
+import './define/billing-provider.js';
+import './define/billing-summary.js';
+
+export * from './core/index.js';
+export type { BillingAdapter, InvoiceQuery, RequestOptions } from './adapters/types.js';
+export { createHttpAdapter } from './adapters/http.js';
+export type { HttpAdapterOptions } from './adapters/http.js';
+export { createMemoryAdapter, demoSnapshot, DEMO_SCENARIOS } from './adapters/memory/index.js';
+export type {
+  BillingSnapshot,
+  DemoScenario,
+  FaultSpec,
+  MemoryAdapter,
+  MemoryAdapterOptions,
+  SimulatedCoupon,
+} from './adapters/memory/index.js';
+export * from './state/index.js';
+export * from './events.js';
+export { setBillingLocale, supportedLocales } from './i18n/index.js';
+export { define } from './define/define.js';
+export { TectraBillingProvider } from './elements/billing-provider/billing-provider.js';
+export { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';

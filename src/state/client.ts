@@ -1,0 +1,235 @@
+/**
+ * The billing client: one shared state for every element on a page. Stores load
+ * lazily when the first element reads them; actions call the adapter, validate its
+ * answer and refresh what a mutation changed.
+ */
+import { atom, map, type MapStore, type ReadableAtom } from 'nanostores';
+import type { BillingAdapter, RequestOptions } from '../adapters/types.js';
+import { BillingError, toBillingError } from '../core/errors.js';
+import type {
+  ActivationRequest,
+  ActivationResult,
+  Catalog,
+  ChangeTierRequest,
+  Coupon,
+  Invoice,
+  MeterKey,
+  Page,
+  PaymentMethod,
+  PlanSelection,
+  Quote,
+  SetupIntent,
+  Subscription,
+  Usage,
+} from '../core/types.js';
+import {
+  activationResultSchema,
+  catalogSchema,
+  couponSchema,
+  invoicePageSchema,
+  paymentMethodsSchema,
+  quoteSchema,
+  setupIntentSchema,
+  subscriptionSchema,
+  usageSchema,
+  validate,
+} from '../core/validation.js';
+import { createResource, type Resource } from './resource.js';
+
+export type { Resource, ResourceStatus } from './resource.js';
+
+/** Invoices accumulate page by page; `nextCursor` is null after the last page. */
+export interface InvoiceList {
+  items: Invoice[];
+  nextCursor: string | null;
+}
+
+export interface CheckoutState {
+  /** The tier chosen for checkout (by a tier picker or attributes). */
+  selection?: PlanSelection;
+  coupon?: Coupon;
+}
+
+export type ResourceName = 'catalog' | 'subscription' | 'usage' | 'invoices' | 'paymentMethods';
+
+export interface BillingClientOptions {
+  adapter: BillingAdapter;
+  /** Invoices per page (default 20). */
+  invoicePageSize?: number;
+}
+
+export interface BillingClient {
+  readonly adapter: BillingAdapter;
+  readonly $catalog: ReadableAtom<Resource<Catalog>>;
+  readonly $subscription: ReadableAtom<Resource<Subscription>>;
+  readonly $usage: ReadableAtom<Resource<Usage>>;
+  readonly $invoices: ReadableAtom<Resource<InvoiceList>>;
+  readonly $paymentMethods: ReadableAtom<Resource<PaymentMethod[]>>;
+  readonly $checkout: MapStore<CheckoutState>;
+  /** Reloads one store, or every store something has read. */
+  refresh(name?: ResourceName): Promise<void>;
+  loadMoreInvoices(): Promise<void>;
+  selectTier(selection: PlanSelection | undefined): void;
+  applyCoupon(code: string, options?: RequestOptions): Promise<Coupon>;
+  removeCoupon(): void;
+  previewChange(selection: PlanSelection, options?: RequestOptions): Promise<Quote>;
+  createSetupIntent(options?: RequestOptions): Promise<SetupIntent>;
+  activate(request: ActivationRequest, options?: RequestOptions): Promise<ActivationResult>;
+  changeTier(request: ChangeTierRequest, options?: RequestOptions): Promise<ActivationResult>;
+  setDefaultPaymentMethod(id: string, options?: RequestOptions): Promise<void>;
+  removePaymentMethod(id: string, options?: RequestOptions): Promise<void>;
+  setUsageAlerts(meter: MeterKey, thresholds: number[], options?: RequestOptions): Promise<void>;
+}
+
+/** Adapter calls that throw non-BillingErrors (a custom adapter's TypeError) are normalised. */
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw toBillingError(error);
+  }
+}
+
+export function createBillingClient(options: BillingClientOptions): BillingClient {
+  const { adapter } = options;
+  const pageSize = options.invoicePageSize ?? 20;
+
+  const catalog = createResource(async (signal) =>
+    validate(catalogSchema, await guarded(() => adapter.getCatalog({ signal })), 'catalog'),
+  );
+  const subscription = createResource(async (signal) =>
+    validate(subscriptionSchema, await guarded(() => adapter.getSubscription({ signal })), 'subscription'),
+  );
+  const usage = createResource(async (signal) =>
+    validate(usageSchema, await guarded(() => adapter.getUsage({ signal })), 'usage'),
+  );
+  const paymentMethods = createResource(async (signal) =>
+    validate(paymentMethodsSchema, await guarded(() => adapter.listPaymentMethods({ signal })), 'payment methods'),
+  );
+  const fetchInvoices = async (cursor: string | undefined, signal: AbortSignal): Promise<Page<Invoice>> =>
+    validate(
+      invoicePageSchema,
+      await guarded(() => adapter.listInvoices(cursor ? { cursor, limit: pageSize } : { limit: pageSize }, { signal })),
+      'invoices',
+    );
+  const invoices = createResource<InvoiceList>((signal) => fetchInvoices(undefined, signal));
+
+  const resources = { catalog, subscription, usage, invoices, paymentMethods };
+  const $checkout = map<CheckoutState>({});
+  const $morePending = atom<Promise<void> | undefined>(undefined);
+
+  async function refresh(name?: ResourceName): Promise<void> {
+    const names = name ? [name] : (Object.keys(resources) as ResourceName[]);
+    await Promise.all(
+      names
+        .filter((n) => name !== undefined || resources[n].$store.get().status !== 'idle')
+        .map((n) => resources[n].load(true)),
+    );
+  }
+
+  /** After a mutation: reload what it may have changed, for every element on the page. */
+  function refreshAfterMutation(names: ResourceName[]): Promise<void> {
+    return Promise.all(
+      names.filter((n) => resources[n].$store.get().status !== 'idle').map((n) => resources[n].load(true)),
+    ).then(() => undefined);
+  }
+
+  function selectionWithCoupon(selection: PlanSelection): PlanSelection {
+    const code = $checkout.get().coupon?.code;
+    return code && !selection.couponCode ? { ...selection, couponCode: code } : selection;
+  }
+
+  const client: BillingClient = {
+    adapter,
+    $catalog: catalog.$store,
+    $subscription: subscription.$store,
+    $usage: usage.$store,
+    $invoices: invoices.$store,
+    $paymentMethods: paymentMethods.$store,
+    $checkout,
+    refresh,
+
+    loadMoreInvoices() {
+      const pending = $morePending.get();
+      if (pending) return pending;
+      const current = invoices.$store.get();
+      const cursor = current.data?.nextCursor;
+      if (!current.data || !cursor) return Promise.resolve();
+      const run = (async () => {
+        try {
+          const page = await fetchInvoices(cursor, new AbortController().signal);
+          const latest = invoices.$store.get().data;
+          // A page that arrives after a reload started over is dropped, not appended.
+          if (!latest || latest.nextCursor !== cursor) return;
+          const seen = new Set(latest.items.map((i) => i.id));
+          invoices.set({ items: [...latest.items, ...page.items.filter((i) => !seen.has(i.id))], nextCursor: page.nextCursor });
+        } finally {
+          $morePending.set(undefined);
+        }
+      })();
+      $morePending.set(run);
+      return run;
+    },
+
+    selectTier(selection) {
+      if (selection) $checkout.setKey('selection', selection);
+      else $checkout.setKey('selection', undefined);
+    },
+
+    async applyCoupon(code, o) {
+      const selection = $checkout.get().selection;
+      if (!selection) throw new BillingError('invalid_request', 'Choose a tier before applying a code.');
+      const coupon = validate(couponSchema, await guarded(() => adapter.validateCoupon(code, selection, o)), 'coupon');
+      $checkout.setKey('coupon', coupon);
+      return coupon;
+    },
+
+    removeCoupon() {
+      $checkout.setKey('coupon', undefined);
+    },
+
+    async previewChange(selection, o) {
+      return validate(quoteSchema, await guarded(() => adapter.previewChange(selectionWithCoupon(selection), o)), 'quote');
+    },
+
+    async createSetupIntent(o) {
+      return validate(setupIntentSchema, await guarded(() => adapter.createSetupIntent(o)), 'setup intent');
+    },
+
+    async activate(request, o) {
+      const result = validate(activationResultSchema, await guarded(() => adapter.activate(request, o)), 'activation');
+      if (result.status === 'succeeded') {
+        subscription.set(result.subscription);
+        $checkout.set({});
+        await refreshAfterMutation(['subscription', 'usage', 'invoices', 'paymentMethods']);
+      }
+      return result;
+    },
+
+    async changeTier(request, o) {
+      const result = validate(activationResultSchema, await guarded(() => adapter.changeTier(request, o)), 'tier change');
+      if (result.status === 'succeeded') {
+        subscription.set(result.subscription);
+        await refreshAfterMutation(['subscription', 'usage', 'invoices']);
+      }
+      return result;
+    },
+
+    async setDefaultPaymentMethod(id, o) {
+      await guarded(() => adapter.setDefaultPaymentMethod(id, o));
+      await refreshAfterMutation(['paymentMethods']);
+    },
+
+    async removePaymentMethod(id, o) {
+      await guarded(() => adapter.removePaymentMethod(id, o));
+      await refreshAfterMutation(['paymentMethods']);
+    },
+
+    async setUsageAlerts(meter, thresholds, o) {
+      await guarded(() => adapter.setUsageAlerts(meter, thresholds, o));
+      await refreshAfterMutation(['usage']);
+    },
+  };
+  return client;
+}

@@ -1,0 +1,40 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+import { loadDemoApi } from './demo/backend/load.mjs';
+import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
+
+// The demo backend answers the http adapter's real requests during the tests.
+const { createDemoApi } = await loadDemoApi();
+const demoApi = createDemoApi();
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 300_000,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  middleware: [
+    async (ctx, next) => {
+      if (await demoApi(ctx.req, ctx.res)) {
+        ctx.respond = false;
+        return;
+      }
+      return next();
+    },
+  ],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
+  testFramework: { config: { timeout: 5000 } },
+  // nanostores reads process.env.NODE_ENV; the page has no `process`.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head><script>
+    window.process = { env: { NODE_ENV: 'development' } };
+    // Silence only Lit's one-time dev-mode notice; every other Lit warning stays visible.
+    window.litIssuedWarnings = new Set(['dev-mode']);
+  </script></head>
+  <body><script type="module" src="${testFramework}"></script></body>
+</html>`,
+};
