@@ -21,7 +21,7 @@ export interface HttpFault {
   headers?: Record<string, string>;
   /** Destroy the connection without an answer. */
   drop?: boolean;
-  /** Run the operation first, then lose the answer (drop): "succeeded but the client never heard". */
+  /** Run the operation first, then lose the answer mid-body: "succeeded but the client never heard". */
   afterSuccess?: boolean;
   /** Wait this long before answering. */
   delayMs?: number;
@@ -58,6 +58,11 @@ const CODE_STATUS: Partial<Record<BillingErrorCode, number>> = {
   invalid_response: 502,
   unknown: 500,
 };
+
+function statusCode(status: number): BillingErrorCode {
+  const match = Object.entries(CODE_STATUS).find(([, s]) => s === status);
+  return match ? (match[0] as BillingErrorCode) : status >= 500 ? 'server' : 'unknown';
+}
 
 class HttpError extends Error {
   constructor(
@@ -228,7 +233,7 @@ export function createDemoApi(options: DemoApiOptions = {}) {
           return true;
         }
         if (fault.status !== undefined || fault.body !== undefined) {
-          const code: BillingErrorCode = fault.status && fault.status >= 500 ? 'server' : 'unknown';
+          const code = statusCode(fault.status ?? 200);
           send(res, fault.status ?? 200, fault.body ?? JSON.stringify({ error: { code, message: `Injected ${fault.status}.` } }), fault.headers);
           return true;
         }
@@ -249,7 +254,11 @@ export function createDemoApi(options: DemoApiOptions = {}) {
         }
       }
       if (active && fault.afterSuccess) {
-        req.socket.destroy();
+        // Headers and part of the body, then the connection dies: the client saw bytes, so
+        // the browser does not silently resend, and the answer is lost.
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(reply.body.length + 64) });
+        await new Promise<void>((resolve) => res.write(reply.body.slice(0, 8), () => setTimeout(resolve, 30)));
+        res.destroy();
         return true;
       }
       if (reply.status === 204) {

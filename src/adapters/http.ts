@@ -95,7 +95,8 @@ async function errorFromResponse(response: Response): Promise<BillingError> {
   try {
     const body: unknown = await response.json();
     const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    if (error && isBillingErrorCode(error.code)) code = error.code;
+    // The body's code is more precise than the status (coupon_invalid vs invalid_request).
+    if (error && isBillingErrorCode(error.code) && error.code !== 'unknown') code = error.code;
     if (error && typeof error.message === 'string' && error.message) message = error.message;
   } catch {
     // A non-JSON error body keeps the status-derived code.

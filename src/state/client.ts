@@ -3,7 +3,7 @@
  * lazily when the first element reads them; actions call the adapter, validate its
  * answer and refresh what a mutation changed.
  */
-import { atom, map, type MapStore, type ReadableAtom } from 'nanostores';
+import { map, type MapStore, type ReadableAtom } from 'nanostores';
 import type { BillingAdapter, RequestOptions } from '../adapters/types.js';
 import { BillingError, toBillingError } from '../core/errors.js';
 import type {
@@ -117,13 +117,13 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
 
   const resources = { catalog, subscription, usage, invoices, paymentMethods };
   const $checkout = map<CheckoutState>({});
-  const $morePending = atom<Promise<void> | undefined>(undefined);
+  let morePending: Promise<void> | undefined;
 
   async function refresh(name?: ResourceName): Promise<void> {
     const names = name ? [name] : (Object.keys(resources) as ResourceName[]);
     await Promise.all(
       names
-        .filter((n) => name !== undefined || resources[n].$store.get().status !== 'idle')
+        .filter((n) => name !== undefined || resources[n].peek().status !== 'idle')
         .map((n) => resources[n].load(true)),
     );
   }
@@ -131,7 +131,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
   /** After a mutation: reload what it may have changed, for every element on the page. */
   function refreshAfterMutation(names: ResourceName[]): Promise<void> {
     return Promise.all(
-      names.filter((n) => resources[n].$store.get().status !== 'idle').map((n) => resources[n].load(true)),
+      names.filter((n) => resources[n].peek().status !== 'idle').map((n) => resources[n].load(true)),
     ).then(() => undefined);
   }
 
@@ -151,24 +151,23 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     refresh,
 
     loadMoreInvoices() {
-      const pending = $morePending.get();
-      if (pending) return pending;
-      const current = invoices.$store.get();
+      if (morePending) return morePending;
+      const current = invoices.peek();
       const cursor = current.data?.nextCursor;
       if (!current.data || !cursor) return Promise.resolve();
       const run = (async () => {
         try {
           const page = await fetchInvoices(cursor, new AbortController().signal);
-          const latest = invoices.$store.get().data;
+          const latest = invoices.peek().data;
           // A page that arrives after a reload started over is dropped, not appended.
           if (!latest || latest.nextCursor !== cursor) return;
           const seen = new Set(latest.items.map((i) => i.id));
           invoices.set({ items: [...latest.items, ...page.items.filter((i) => !seen.has(i.id))], nextCursor: page.nextCursor });
         } finally {
-          $morePending.set(undefined);
+          morePending = undefined;
         }
       })();
-      $morePending.set(run);
+      morePending = run;
       return run;
     },
 

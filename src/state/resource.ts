@@ -16,6 +16,11 @@ export interface ResourceHandle<T> {
   load(force?: boolean): Promise<void>;
   /** Replaces the data directly (after a mutation answered with it). */
   set(data: T): void;
+  /**
+   * The current value without side effects. (A nanostores `get()` on a store nobody
+   * listens to mounts it for a moment, which would start a load.)
+   */
+  peek(): Resource<T>;
 }
 
 /**
@@ -25,12 +30,17 @@ export interface ResourceHandle<T> {
  */
 export function createResource<T>(fetcher: (signal: AbortSignal) => Promise<T>): ResourceHandle<T> {
   const $store = atom<Resource<T>>({ status: 'idle' });
+  let value: Resource<T> = { status: 'idle' };
+  const publish = (next: Resource<T>) => {
+    value = next;
+    $store.set(next);
+  };
   let controller: AbortController | undefined;
   let inflight: Promise<void> | undefined;
   let generation = 0;
 
   function withData(status: ResourceStatus, extra: Partial<Resource<T>> = {}): Resource<T> {
-    const { data } = $store.get();
+    const { data } = value;
     return data === undefined ? { status, ...extra } : { status, data, ...extra };
   }
 
@@ -40,15 +50,15 @@ export function createResource<T>(fetcher: (signal: AbortSignal) => Promise<T>):
     const own = new AbortController();
     controller = own;
     const current = ++generation;
-    $store.set(withData('loading'));
+    publish(withData('loading'));
     const run = fetcher(own.signal).then(
       (data) => {
-        if (current === generation) $store.set({ status: 'ready', data });
+        if (current === generation) publish({ status: 'ready', data });
       },
       (error: unknown) => {
         if (current !== generation) return;
         if (own.signal.aborted && isAbortError(error)) return;
-        $store.set(withData('error', { error: toBillingError(error) }));
+        publish(withData('error', { error: toBillingError(error) }));
       },
     );
     const settled = run.finally(() => {
@@ -62,7 +72,7 @@ export function createResource<T>(fetcher: (signal: AbortSignal) => Promise<T>):
   }
 
   onMount($store, () => {
-    if ($store.get().status === 'idle') void load();
+    if (value.status === 'idle') void load();
     return () => {
       // Nothing reads the store any more: abort, and let the next reader load again.
       if (inflight) {
@@ -70,7 +80,7 @@ export function createResource<T>(fetcher: (signal: AbortSignal) => Promise<T>):
         controller?.abort();
         controller = undefined;
         inflight = undefined;
-        $store.set(withData($store.get().data === undefined ? 'idle' : 'ready'));
+        publish(withData(value.data === undefined ? 'idle' : 'ready'));
       }
     };
   });
@@ -78,12 +88,13 @@ export function createResource<T>(fetcher: (signal: AbortSignal) => Promise<T>):
   return {
     $store,
     load,
+    peek: () => value,
     set(data) {
       generation++;
       controller?.abort();
       controller = undefined;
       inflight = undefined;
-      $store.set({ status: 'ready', data });
+      publish({ status: 'ready', data });
     },
   };
 }

@@ -1,0 +1,238 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/define/billing-provider.js';
+import '../../src/define/billing-summary.js';
+import type { DemoScenario } from '../../src/adapters/memory/index.js';
+import type { TectraBillingSummary } from '../../src/elements/billing-summary/billing-summary.js';
+import { setBillingLocale } from '../../src/i18n/localization.js';
+import type { BillingClient } from '../../src/state/client.js';
+import { setDefaultBillingClient } from '../../src/state/default-client.js';
+import { demoBackend, memoryClient, shadowText, waitForText } from '../helpers.js';
+
+async function mount(client: BillingClient): Promise<TectraBillingSummary> {
+  const provider = await fixture(html`<tectra-billing-provider .client=${client}>
+    <tectra-billing-summary></tectra-billing-summary>
+  </tectra-billing-provider>`);
+  return provider.querySelector('tectra-billing-summary') as TectraBillingSummary;
+}
+
+async function ready(scenario: DemoScenario): Promise<TectraBillingSummary> {
+  const { client } = memoryClient(scenario);
+  const el = await mount(client);
+  await waitUntil(() => el.shadowRoot?.querySelector('[part="tier-name"], .empty'), 'summary never became ready');
+  return el;
+}
+
+function button(el: TectraBillingSummary, text: string): HTMLButtonElement {
+  const found = [...(el.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === text);
+  if (!found) throw new Error(`no button "${text}" in ${shadowText(el)}`);
+  return found;
+}
+
+describe('<tectra-billing-summary>', () => {
+  it('shows a loading skeleton of reserved size while the subscription loads', async () => {
+    const { client } = memoryClient('individual-active', { faults: { getSubscription: 'hang' } });
+    const el = await mount(client);
+    await el.updateComplete;
+    const base = el.shadowRoot?.querySelector('[part="base"]') as HTMLElement;
+    expect(base.getAttribute('aria-busy')).to.equal('true');
+    expect(el.shadowRoot?.querySelector('[part="skeleton"]')).to.exist;
+    expect(shadowText(el)).to.contain('Loading billing details');
+    expect(base.getBoundingClientRect().height).to.be.greaterThan(300);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the same height from loading to ready (no layout shift)', async () => {
+    const { client, adapter } = memoryClient('individual-active', { faults: { getSubscription: 'hang' } });
+    const el = await mount(client);
+    await el.updateComplete;
+    const loadingHeight = el.getBoundingClientRect().height;
+    adapter.setFault('getSubscription', undefined);
+    await client.refresh('subscription');
+    await waitForText(el, 'Pro');
+    expect(el.getBoundingClientRect().height).to.be.at.least(loadingHeight);
+  });
+
+  it('shows an active individual plan: tier, price, next payment, period, limits, features (in New York time)', async () => {
+    const el = await ready('individual-active');
+    const text = shadowText(el);
+    expect(el.shadowRoot?.querySelector('[part="tier-name"]')?.textContent).to.equal('Pro');
+    expect(el.shadowRoot?.querySelector('[part="status"]')?.textContent).to.equal('Active');
+    expect(text).to.contain('$49.00 per month');
+    expect(text).to.contain('Next payment');
+    // The period starts at midnight UTC on Mar 3: still Mar 2 in the account's New York time.
+    expect(text).to.contain('$49.00 on April 2, 2026');
+    expect(text).to.match(/Billing period Mar 2\s*–\s*Apr 2, 2026/);
+    expect(text).to.contain('Input tokens 10M');
+    expect(text).to.contain('Integrations 15');
+    expect(text).to.contain('Transcription minutes 600');
+    expect(text).to.contain('Scheduled automations');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows when a trial ends and what is due then', async () => {
+    const el = await ready('trial');
+    expect(el.shadowRoot?.querySelector('[part="status"]')?.textContent).to.equal('Trial');
+    expect(shadowText(el)).to.contain('Your trial ends on March 24, 2026. Your first payment of $49.00 is due then.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks a past-due account to update its payment method, by an event', async () => {
+    const el = await ready('past-due');
+    expect(shadowText(el)).to.contain('Your last payment failed');
+    const heard = oneEvent(el, 'tectra-manage');
+    button(el, 'Update payment method').click();
+    expect((await heard).detail.action).to.equal('update-payment-method');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a canceled plan with the date it ended and a way back', async () => {
+    const el = await ready('canceled');
+    expect(shadowText(el)).to.contain('Your plan was canceled and ended on March 12, 2026.');
+    expect(shadowText(el)).to.not.contain('Next payment');
+    const heard = oneEvent(el, 'tectra-manage');
+    button(el, 'Choose a tier').click();
+    expect((await heard).detail.action).to.equal('choose-tier');
+    await expect(el).to.be.accessible();
+  });
+
+  it('announces a scheduled downgrade', async () => {
+    const el = await ready('scheduled-downgrade');
+    expect(shadowText(el)).to.contain('Your plan changes to Starter (Monthly) on April 3, 2026.');
+    expect(shadowText(el)).to.contain('$19.00 on April 3, 2026');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows seats and per-seat price for a team, in the account time zone', async () => {
+    const el = await ready('team');
+    const text = shadowText(el);
+    expect(text).to.contain('$390.00 per seat per year · 8 seats');
+    expect(text).to.contain('Seats 8');
+    // The period starts at midnight UTC, which is the evening before in Los Angeles.
+    expect(text).to.match(/Billing period Mar 2, 2026\s*–\s*Mar 2, 2027/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows custom pricing and unlimited limits for enterprise', async () => {
+    const el = await ready('enterprise');
+    const text = shadowText(el);
+    expect(text).to.contain('Custom pricing');
+    expect(text).to.contain('Input tokens Unlimited');
+    expect(text).to.contain('$120,000.00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('formats JPY without minor units', async () => {
+    const el = await ready('jpy');
+    expect(shadowText(el)).to.contain('¥7,400 per month');
+    await expect(el).to.be.accessible();
+  });
+
+  it('invites an account without billing to choose a tier', async () => {
+    const el = await ready('new');
+    expect(shadowText(el)).to.contain('You have no plan yet');
+    expect(el.shadowRoot?.querySelector('[part="manage-button"]')).to.not.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires tectra-manage from Manage', async () => {
+    const el = await ready('individual-active');
+    const heard = oneEvent(el, 'tectra-manage');
+    button(el, 'Manage').click();
+    expect((await heard).detail.action).to.equal('manage');
+  });
+
+  it('shows an error with retry, reports it once, and recovers on retry', async () => {
+    const { client, adapter } = memoryClient('individual-active', { faults: { getSubscription: { code: 'server', times: 1 } } });
+    const errors: string[] = [];
+    const provider = await fixture(html`<tectra-billing-provider .client=${client} @tectra-error=${(e: CustomEvent) => errors.push(e.detail.operation)}>
+      <tectra-billing-summary></tectra-billing-summary>
+    </tectra-billing-provider>`);
+    const el = provider.querySelector('tectra-billing-summary') as TectraBillingSummary;
+    await waitForText(el, 'We could not load your billing details.');
+    expect(el.shadowRoot?.querySelector('[role="alert"]')).to.exist;
+    await expect(el).to.be.accessible();
+    expect(errors).to.deep.equal(['load-subscription']);
+    button(el, 'Retry').click();
+    await waitForText(el, 'Pro');
+    expect(adapter.count('getSubscription')).to.equal(2);
+  });
+
+  it('shows the error state for a malformed payload from the backend (http)', async () => {
+    const backend = demoBackend('individual-active');
+    await backend.faults({ 'GET /subscription': { status: 200, body: '{"status":"maybe"}' } });
+    const provider = await fixture(html`<tectra-billing-provider api=${backend.baseUrl}>
+      <tectra-billing-summary></tectra-billing-summary>
+    </tectra-billing-provider>`);
+    const el = provider.querySelector('tectra-billing-summary') as TectraBillingSummary;
+    await waitForText(el, 'The billing service sent an unexpected answer.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders demo data fetched through the http adapter from the demo backend', async () => {
+    const backend = demoBackend('team');
+    const provider = await fixture(html`<tectra-billing-provider api=${backend.baseUrl}>
+      <tectra-billing-summary></tectra-billing-summary>
+    </tectra-billing-provider>`);
+    const el = provider.querySelector('tectra-billing-summary') as TectraBillingSummary;
+    await waitForText(el, '8 seats');
+    expect(el.shadowRoot?.querySelector('[part="tier-name"]')?.textContent).to.equal('Team');
+  });
+
+  it('two summaries on a page share one request per store', async () => {
+    const { client, adapter } = memoryClient('individual-active');
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}>
+      <tectra-billing-summary></tectra-billing-summary>
+      <div><tectra-billing-summary></tectra-billing-summary></div>
+    </tectra-billing-provider>`);
+    const [a, b] = [...provider.querySelectorAll('tectra-billing-summary')];
+    await waitForText(a as Element, 'Pro');
+    await waitForText(b as Element, 'Pro');
+    expect(adapter.count('getSubscription')).to.equal(1);
+    expect(adapter.count('getCatalog')).to.equal(1);
+  });
+
+  it('uses the default client outside any provider', async () => {
+    const { client } = memoryClient('jpy');
+    setDefaultBillingClient(client);
+    try {
+      const el = await fixture<TectraBillingSummary>(html`<tectra-billing-summary></tectra-billing-summary>`);
+      await waitForText(el, '¥7,400');
+    } finally {
+      setDefaultBillingClient(undefined);
+    }
+  });
+
+  it('speaks German with German formats', async () => {
+    await setBillingLocale('de-DE');
+    try {
+      const el = await ready('individual-active');
+      await waitForText(el, 'Aktueller Tarif');
+      const text = shadowText(el);
+      expect(text).to.contain('49,00 $ pro Monat');
+      expect(text).to.contain('49,00 $ am 2. April 2026');
+      expect(text).to.contain('Eingabe-Tokens');
+      expect(el.shadowRoot?.querySelector('[part="status"]')?.textContent).to.equal('Aktiv');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setBillingLocale('en');
+    }
+  });
+
+  it('shows adapter strings as text, never as HTML', async () => {
+    const { client, adapter } = memoryClient('individual-active');
+    const snapshot = adapter.snapshot();
+    const tier = snapshot.catalog.tiers.find((t) => t.id === 'pro');
+    if (tier) {
+      tier.name = '<img src=x onerror="window.__pwned=1">Pro';
+      tier.features = ['<script>window.__pwned=1</script>'];
+    }
+    const { createMemoryAdapter } = await import('../../src/adapters/memory/index.js');
+    const { createBillingClient } = await import('../../src/state/client.js');
+    const evil = createBillingClient({ adapter: createMemoryAdapter(snapshot) });
+    void client;
+    const el = await mount(evil);
+    await waitForText(el, '<img src=x');
+    expect(el.shadowRoot?.querySelector('img, script')).to.not.exist;
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});

@@ -1,0 +1,60 @@
+import { waitUntil } from '@open-wc/testing';
+import { createHttpAdapter } from '../src/adapters/http.js';
+import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapter } from '../src/adapters/memory/index.js';
+import { createBillingClient, type BillingClient } from '../src/state/client.js';
+
+/** A fixed "now" so dates in assertions do not depend on the day the tests run. */
+export const NOW = '2026-03-15T12:00:00.000Z';
+
+export function memoryClient(
+  scenario: DemoScenario = 'individual-active',
+  options: Parameters<typeof createMemoryAdapter>[1] = {},
+): { client: BillingClient; adapter: MemoryAdapter } {
+  const adapter = createMemoryAdapter(demoSnapshot(scenario, { now: NOW }), { now: () => new Date(NOW), ...options });
+  return { client: createBillingClient({ adapter }), adapter };
+}
+
+/** A fresh session of the demo backend: its own simulator, reached over real HTTP. */
+export function demoBackend(scenario: DemoScenario) {
+  const session = crypto.randomUUID();
+  const baseUrl = `/demo-api/${scenario}/${session}`;
+  return {
+    baseUrl,
+    adapter: (options: { timeoutMs?: number; retries?: number } = {}) =>
+      createHttpAdapter({ baseUrl, retryDelayMs: 5, ...options }),
+    /** Injects HTTP-level faults by route, e.g. `{ 'GET /catalog': { status: 500, times: 1 } }`. */
+    async faults(faults: Record<string, Record<string, unknown>>) {
+      const response = await fetch(`/demo-api/_control/${scenario}/${session}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ faults }),
+      });
+      if (!response.ok) throw new Error(`control failed: ${response.status}`);
+    },
+  };
+}
+
+/** The text a reader meets in an element's shadow root, one space between text nodes. */
+export function shadowText(el: Element): string {
+  const root = el.shadowRoot;
+  if (!root) return '';
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest('style')) continue;
+    parts.push(node.textContent ?? '');
+  }
+  return parts.join(' ').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export async function waitForText(el: Element, text: string | RegExp, timeout = 3000): Promise<void> {
+  await waitUntil(
+    () => (typeof text === 'string' ? shadowText(el).includes(text) : text.test(shadowText(el))),
+    `expected "${String(text)}" in: ${shadowText(el).slice(0, 400)}`,
+    { timeout },
+  );
+}
+
+export function nextFrame(): Promise<void> {
+  return new Promise((r) => requestAnimationFrame(() => r()));
+}
