@@ -9,6 +9,7 @@ import { billingClientContext } from '../../state/context.js';
 /**
  * Hands one billing client to every kit element inside it, so they share state.
  *
+ * @tagname tectra-billing-provider
  * @summary Provides the billing client (an API URL, the demo simulator or your own) to the elements inside.
  * @slot - The page content with kit elements.
  */

@@ -73,6 +73,7 @@ export const styles = css`
   }
   dl {
     display: grid;
+    align-content: start;
     grid-template-columns: max-content 1fr;
     gap: 0.35rem 1rem;
   }

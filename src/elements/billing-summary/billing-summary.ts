@@ -16,6 +16,7 @@ const LIMIT_ORDER = ['input_tokens', 'output_tokens', 'integrations', 'transcrip
  * The account's current billing: tier with its limits and features, next payment,
  * billing period and status (trial, past due, canceled, scheduled change).
  *
+ * @tagname tectra-billing-summary
  * @summary Current tier, included limits and features, next payment, billing period and status.
  *
  * @fires tectra-manage - The user chose Manage, Choose a tier or Update payment method (`detail.action`).

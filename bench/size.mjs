@@ -1,0 +1,113 @@
+// npm run size: min+gzip and brotli of the shared runtime, each element's define
+// module (and what it adds above the runtime), the whole script-tag bundle, and the
+// floor (Lit + nanostores + localize) measured in the same run, as ratios.
+// `--check` enforces the budgets (sizes are deterministic, so this runs in npm test).
+import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const KB = 1024;
+const BUDGETS = {
+  runtime: 10 * KB,
+  elementAdded: 6 * KB,
+  dist: 40 * KB,
+};
+
+// Modules imported with import() only when needed are not part of an entry's cost: the
+// demo simulator (the provider's `demo` attribute) and each locale's messages.
+const onDemandModulesExternal = {
+  name: 'on-demand-external',
+  setup(b) {
+    b.onResolve({ filter: /adapters\/memory\/index\.js$|generated\/locales\// }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+async function bundle(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [onDemandModulesExternal],
+    logLevel: 'silent',
+    tsconfig: 'tsconfig.json',
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+function measure(code) {
+  return {
+    min: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const kb = (n) => `${(n / KB).toFixed(2)} KB`;
+
+export async function measureSizes() {
+  const floor = measure(await bundle('bench/entries/floor.ts'));
+  const runtime = measure(await bundle('bench/entries/runtime.ts'));
+  const elements = [];
+  for (const file of readdirSync('src/define').filter((f) => f !== 'define.ts').sort()) {
+    const size = measure(await bundle(`src/define/${file}`));
+    elements.push({ name: basename(file, '.ts'), ...size, addedGzip: size.gzip - runtime.gzip });
+  }
+  const distFile = 'dist/tectra-billing.js';
+  const dist = existsSync(distFile)
+    ? { ...measure(readFileSync(distFile)), source: distFile }
+    : { ...measure(await bundle('src/index.ts')), source: 'src/index.ts (esbuild; run npm run build for dist)' };
+  return { floor, runtime, elements, dist };
+}
+
+function table({ floor, runtime, elements, dist }) {
+  const rows = [
+    ['floor (lit + nanostores + localize)', floor, ''],
+    ['shared runtime', runtime, ''],
+    ...elements.map((e) => [`define/${e.name}.js`, e, `+${kb(e.addedGzip)}`]),
+    ['dist/tectra-billing.js', dist, ''],
+  ];
+  const lines = [
+    '| bundle | min | gzip | brotli | gzip vs floor | adds to runtime (gzip) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(([name, s, added]) => `| ${name} | ${kb(s.min)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${(s.gzip / floor.gzip).toFixed(2)}× | ${added} |`),
+  ];
+  return lines.join('\n');
+}
+
+function violations({ runtime, elements, dist }) {
+  const out = [];
+  if (runtime.gzip > BUDGETS.runtime) out.push(`shared runtime ${kb(runtime.gzip)} > ${kb(BUDGETS.runtime)}`);
+  for (const e of elements) {
+    if (e.name !== 'billing-provider' && e.addedGzip > BUDGETS.elementAdded) {
+      out.push(`${e.name} adds ${kb(e.addedGzip)} > ${kb(BUDGETS.elementAdded)}`);
+    }
+  }
+  if (dist.gzip > BUDGETS.dist) out.push(`${dist.source} ${kb(dist.gzip)} > ${kb(BUDGETS.dist)}`);
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = await measureSizes();
+  console.log(table(sizes));
+  if (process.argv.includes('--readme')) {
+    const readme = readFileSync('README.md', 'utf8');
+    const marked = /<!-- sizes:start -->[\s\S]*<!-- sizes:end -->/;
+    writeFileSync('README.md', readme.replace(marked, `<!-- sizes:start -->\n${table(sizes)}\n<!-- sizes:end -->`));
+  }
+  if (process.argv.includes('--check')) {
+    const over = violations(sizes);
+    if (over.length) {
+      console.error(`\nOver budget:\n  ${over.join('\n  ')}`);
+      process.exit(1);
+    }
+    console.log('\nsize budgets hold');
+  }
+}

@@ -1,0 +1,21 @@
+// Reads the elements' JSDoc (@summary @slot @csspart @cssprop @fires) into custom-elements.json.
+export default {
+  globs: ['src/elements/**/*.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/elements/base/**'],
+  outdir: '.',
+  litelement: true,
+  plugins: [
+    {
+      // Events dispatched as typed Event subclasses are documented by @fires; the
+      // analyzer's guess from `dispatchEvent(new X())` has no name and is dropped.
+      name: 'tectra-drop-unnamed-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
+          }
+        }
+      },
+    },
+  ],
+};

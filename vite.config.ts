@@ -1,0 +1,46 @@
+/**
+ * `npm start`: the demo (root `demo/`) with the demo backend mounted at /demo-api.
+ * `vite build` (from `npm run build`): the self-contained `dist/tectra-billing.js`.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Connect, type Plugin, type UserConfig } from 'vite';
+// @ts-expect-error: a plain ES module without types, shared with web-test-runner.config.mjs.
+import { loadDemoApi } from './demo/backend/load.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+type Handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<boolean>;
+
+async function demoApiPlugin(): Promise<Plugin> {
+  const { createDemoApi } = (await loadDemoApi()) as { createDemoApi: (o: object) => Handler };
+  // Some latency so loading states are visible in the demo.
+  const api = createDemoApi({ latencyMs: { min: 120, max: 450 } });
+  // A block body: a function returned from configureServer would run as a post hook.
+  const mount = (server: { middlewares: Connect.Server }): void => {
+    server.middlewares.use((req, res, next) => {
+      api(req, res).then((handled) => handled || next(), next);
+    });
+  };
+  return { name: 'tectra-demo-api', configureServer: mount, configurePreviewServer: mount };
+}
+
+export default defineConfig(async ({ command }): Promise<UserConfig> => ({
+  root: resolve(root, 'demo'),
+  plugins: command === 'serve' ? [await demoApiPlugin()] : [],
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+  server: { fs: { allow: [root] } },
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    lib: {
+      entry: resolve(root, 'src/index.ts'),
+      formats: ['es'],
+      fileName: () => 'tectra-billing.js',
+    },
+    // One file: the demo simulator, loaded on demand in the npm build, is inlined here.
+    rolldownOptions: { output: { codeSplitting: false } },
+  },
+}));
