@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Connect, type Plugin, type UserConfig } from 'vite';
 // @ts-expect-error: a plain ES module without types, shared with web-test-runner.config.mjs.
 import { loadDemoApi } from './demo/backend/load.mjs';
+// @ts-expect-error: a plain ES module without types, shared with bench/size.mjs.
+import { minifyCssTemplates } from './scripts/minify-css-templates.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -25,9 +27,16 @@ async function demoApiPlugin(): Promise<Plugin> {
   return { name: 'tectra-demo-api', configureServer: mount, configurePreviewServer: mount };
 }
 
+const cssTemplatesPlugin: Plugin = {
+  name: 'tectra-css-templates',
+  transform(code, id) {
+    return id.includes('/src/') && id.endsWith('.ts') ? { code: (minifyCssTemplates as (s: string) => string)(code), map: null } : undefined;
+  },
+};
+
 export default defineConfig(async ({ command }): Promise<UserConfig> => ({
   root: resolve(root, 'demo'),
-  plugins: command === 'serve' ? [await demoApiPlugin()] : [],
+  plugins: command === 'serve' ? [await demoApiPlugin()] : [cssTemplatesPlugin],
   define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   server: { fs: { allow: [root] } },
   build: {

@@ -2,7 +2,7 @@ import { ContextConsumer, ContextRoot } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, type PropertyValues } from 'lit';
 import type { ReadableAtom } from 'nanostores';
-import { toBillingError } from '../../core/errors.js';
+import type { BillingError } from '../../core/errors.js';
 import { TectraErrorEvent } from '../../events.js';
 import { $locale, ensureLocalization } from '../../i18n/localization.js';
 import type { BillingClient } from '../../state/client.js';
@@ -69,7 +69,7 @@ export class TectraElement extends LitElement {
   protected clientChanged(_client: BillingClient | undefined): void {}
 
   /** Reports a failed operation to the page. */
-  protected reportError(error: unknown, operation: string): void {
-    this.dispatchEvent(new TectraErrorEvent({ error: toBillingError(error), operation }));
+  protected reportError(error: BillingError, operation: string): void {
+    this.dispatchEvent(new TectraErrorEvent({ error, operation }));
   }
 }
