@@ -25,7 +25,14 @@ export default {
       return next();
     },
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), args: CHROME_ARGS },
+      // Each test file in its own browser context (own window): parallel files stay
+      // visible, so requestAnimationFrame keeps running, and storage is not shared.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+    }),
+  ],
   testFramework: { config: { timeout: 5000 } },
   // nanostores reads process.env.NODE_ENV; the page has no `process`.
   testRunnerHtml: (testFramework) => `<!doctype html>

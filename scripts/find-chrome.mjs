@@ -28,6 +28,11 @@ export const CHROME_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Test files run in parallel pages: keep the hidden ones running at full speed
+  // (otherwise requestAnimationFrame stops and timers are throttled in the background).
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -4,6 +4,8 @@ import '../../src/define/billing-summary.js';
 import type { DemoScenario } from '../../src/adapters/memory/index.js';
 import type { TectraBillingSummary } from '../../src/elements/billing-summary/billing-summary.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
+import { createMemoryAdapter } from '../../src/adapters/memory/index.js';
+import { createBillingClient } from '../../src/state/client.js';
 import type { BillingClient } from '../../src/state/client.js';
 import { setDefaultBillingClient } from '../../src/state/default-client.js';
 import { demoBackend, memoryClient, shadowText, waitForText } from '../helpers.js';
@@ -218,18 +220,36 @@ describe('<tectra-billing-summary>', () => {
     }
   });
 
+  it('meets contrast in the dark theme', async () => {
+    const { client } = memoryClient('past-due');
+    const wrapper = await fixture(html`<div class="dark-page">
+      <tectra-billing-provider .client=${client}><tectra-billing-summary></tectra-billing-summary></tectra-billing-provider>
+    </div>`);
+    (wrapper as HTMLElement).setAttribute('data-theme', 'dark');
+    wrapper.querySelector('tectra-billing-provider')?.setAttribute('class', 'dark');
+    const style = document.createElement('style');
+    style.textContent = '.dark-page { color-scheme: dark; background: #0d0f14; }';
+    document.head.appendChild(style);
+    try {
+      const el = wrapper.querySelector('tectra-billing-summary') as TectraBillingSummary;
+      await waitForText(el, 'Starter');
+      const surface = getComputedStyle(el.shadowRoot?.querySelector('[part="base"]') as Element).backgroundColor;
+      expect(surface).to.equal('rgb(22, 24, 31)');
+      await expect(el).to.be.accessible();
+    } finally {
+      style.remove();
+    }
+  });
+
   it('shows adapter strings as text, never as HTML', async () => {
-    const { client, adapter } = memoryClient('individual-active');
+    const { adapter } = memoryClient('individual-active');
     const snapshot = adapter.snapshot();
     const tier = snapshot.catalog.tiers.find((t) => t.id === 'pro');
     if (tier) {
       tier.name = '<img src=x onerror="window.__pwned=1">Pro';
       tier.features = ['<script>window.__pwned=1</script>'];
     }
-    const { createMemoryAdapter } = await import('../../src/adapters/memory/index.js');
-    const { createBillingClient } = await import('../../src/state/client.js');
     const evil = createBillingClient({ adapter: createMemoryAdapter(snapshot) });
-    void client;
     const el = await mount(evil);
     await waitForText(el, '<img src=x');
     expect(el.shadowRoot?.querySelector('img, script')).to.not.exist;
