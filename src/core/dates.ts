@@ -1,3 +1,4 @@
+import { cachedFormatter } from './intl-cache.js';
 import type { Interval } from './types.js';
 
 const ISO_8601 =
@@ -48,16 +49,8 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let formatter = dateFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, options);
-    dateFormatters.set(key, formatter);
-  }
-  return formatter;
+  return cachedFormatter('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
 
 export type DateStyle = 'short' | 'medium' | 'long' | 'full';

@@ -1,4 +1,5 @@
 import { currencyExponent } from './currency.js';
+import { cachedFormatter } from './intl-cache.js';
 import type { Money } from './types.js';
 
 function assertMinorUnits(money: Money): void {
@@ -93,16 +94,8 @@ export interface FormatMoneyOptions {
   currencyDisplay?: 'symbol' | 'narrowSymbol' | 'code' | 'name';
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, options);
-    formatters.set(key, formatter);
-  }
-  return formatter;
+  return cachedFormatter('number', locale, options, () => new Intl.NumberFormat(locale, options));
 }
 
 /** Formats money in a locale with the currency's ISO exponent, never through float arithmetic. */

@@ -16,6 +16,7 @@ import type {
 } from '../../core/types.js';
 import type { BillingAdapter, RequestOptions } from '../types.js';
 import { charge, findTier, hasPlan, priceSelection, recurringPrice, type PricedQuote } from './pricing.js';
+import { DEMO_METERS } from './catalogs.js';
 import type { BillingSnapshot } from './snapshot.js';
 
 export type AdapterMethod = Exclude<keyof BillingAdapter, 'subscribeUsage'>;
@@ -185,14 +186,8 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
   function resetMeters(tierId: string): void {
     const tier = findTier(state.catalog, tierId);
     const pooled = tier.kind !== 'individual';
-    const keys: Array<[string, 'tokens' | 'minutes' | 'count']> = [
-      ['input_tokens', 'tokens'],
-      ['output_tokens', 'tokens'],
-      ['integrations', 'count'],
-      ['transcription_minutes', 'minutes'],
-    ];
     const existing = new Map(state.usage.meters.map((m) => [m.key, m]));
-    state.usage.meters = keys.map(([key, unit]) => ({
+    state.usage.meters = DEMO_METERS.map(([key, unit]) => ({
       key,
       unit,
       used: existing.get(key)?.used ?? 0,

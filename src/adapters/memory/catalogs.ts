@@ -1,4 +1,12 @@
-import type { Catalog, Tier } from '../../core/types.js';
+import type { Catalog, Meter, Tier } from '../../core/types.js';
+
+/** The four meters every demo tier limits, with their units. */
+export const DEMO_METERS: ReadonlyArray<readonly [string, Meter['unit']]> = [
+  ['input_tokens', 'tokens'],
+  ['output_tokens', 'tokens'],
+  ['integrations', 'count'],
+  ['transcription_minutes', 'minutes'],
+];
 
 interface TierPrices {
   starter: [number, number];

@@ -1,7 +1,7 @@
 /** Ready-made demo accounts for Storybook, the demo page and tests. */
 import { addInterval, addMonths } from '../../core/dates.js';
 import type { Catalog, Invoice, Meter, PaymentMethod, Subscription, Usage } from '../../core/types.js';
-import { demoCatalog } from './catalogs.js';
+import { DEMO_METERS, demoCatalog } from './catalogs.js';
 import { charge, recurringPrice } from './pricing.js';
 import type { BillingSnapshot, SimulatedCoupon } from './snapshot.js';
 
@@ -58,14 +58,8 @@ function cards(year: number, kind: 'one' | 'two' | 'expired' | 'none'): PaymentM
 
 function meters(catalog: Catalog, tierId: string | undefined, fractions: number[], pooled: boolean): Meter[] {
   const tier = catalog.tiers.find((t) => t.id === tierId);
-  const keys: Array<[string, Meter['unit']]> = [
-    ['input_tokens', 'tokens'],
-    ['output_tokens', 'tokens'],
-    ['integrations', 'count'],
-    ['transcription_minutes', 'minutes'],
-  ];
   if (!tier) return [];
-  return keys.map(([key, unit], i) => {
+  return DEMO_METERS.map(([key, unit], i) => {
     const limit = tier.limits[key] ?? null;
     const fraction = fractions[i] ?? 0;
     const used = limit === null ? Math.round(fraction * (unit === 'count' ? 40 : 80_000_000)) : Math.round(limit * fraction);
