@@ -8,7 +8,7 @@ import { defineConfig, type Connect, type Plugin, type UserConfig } from 'vite';
 // @ts-expect-error: a plain ES module without types, shared with web-test-runner.config.mjs.
 import { loadDemoApi } from './demo/backend/load.mjs';
 // @ts-expect-error: a plain ES module without types, shared with bench/size.mjs.
-import { minifyCssTemplates } from './scripts/minify-css-templates.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -27,16 +27,17 @@ async function demoApiPlugin(): Promise<Plugin> {
   return { name: 'tectra-demo-api', configureServer: mount, configurePreviewServer: mount };
 }
 
-const cssTemplatesPlugin: Plugin = {
-  name: 'tectra-css-templates',
-  transform(code, id) {
-    return id.includes('/src/') && id.endsWith('.ts') ? { code: (minifyCssTemplates as (s: string) => string)(code), map: null } : undefined;
+const templatesPlugin: Plugin = {
+  name: 'tectra-minify-templates',
+  async transform(code, id) {
+    if (!id.includes('/src/') || !id.endsWith('.ts')) return undefined;
+    return { code: await (minifyTemplates as (code: string, file: string) => Promise<string>)(code, id), map: null };
   },
 };
 
 export default defineConfig(async ({ command }): Promise<UserConfig> => ({
   root: resolve(root, 'demo'),
-  plugins: command === 'serve' ? [await demoApiPlugin()] : [cssTemplatesPlugin],
+  plugins: command === 'serve' ? [await demoApiPlugin()] : [templatesPlugin],
   define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   server: { fs: { allow: [root] } },
   build: {

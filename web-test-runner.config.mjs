@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { loadDemoApi } from './demo/backend/load.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 
 // The demo backend answers the http adapter's real requests during the tests.
@@ -15,6 +16,14 @@ export default {
   testsFinishTimeout: 300_000,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    {
+      // The elements are tested with their templates minified, exactly as they ship.
+      name: 'tectra-minify-templates',
+      async transform(context) {
+        if (!context.path.startsWith('/src/') || !context.path.endsWith('.ts')) return undefined;
+        return { body: await minifyTemplates(String(context.body), context.path) };
+      },
+    },
   ],
   middleware: [
     async (ctx, next) => {

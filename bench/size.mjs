@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { minifyCssTemplates } from '../scripts/minify-css-templates.mjs';
+import { minifyTemplates } from '../scripts/minify-templates.mjs';
 
 const KB = 1024;
 const BUDGETS = {
@@ -15,29 +15,34 @@ const BUDGETS = {
   dist: 40 * KB,
 };
 
-// Modules imported with import() only when needed are not part of an entry's cost: the
-// demo simulator (the provider's `demo` attribute) and each locale's messages.
+// Modules imported with import() only when needed are not part of an entry's first
+// load: the demo simulator (the provider's `demo` attribute), each locale's messages,
+// the tier picker's confirm step. They are measured on their own below.
 const onDemandModulesExternal = {
   name: 'on-demand-external',
   setup(b) {
-    b.onResolve({ filter: /adapters\/memory\/index\.js$|generated\/locales\// }, (args) =>
-      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
-    );
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
   },
 };
 
-// The shipped builds minify the CSS in css`` templates; so does the measurement.
-const cssTemplates = {
-  name: 'css-templates',
+const ON_DEMAND = {
+  'tier picker: confirm step': 'src/elements/tier-picker/change-flow.ts',
+  'demo simulator': 'src/adapters/memory/index.ts',
+  'German messages': 'src/i18n/generated/locales/de.ts',
+};
+
+// The shipped builds minify the markup in html`` and css`` templates; so does the measurement.
+const templates = {
+  name: 'templates',
   setup(b) {
-    b.onLoad({ filter: /src\/.*\.ts$/ }, (args) => ({
-      contents: minifyCssTemplates(readFileSync(args.path, 'utf8')),
+    b.onLoad({ filter: /src\/.*\.ts$/ }, async (args) => ({
+      contents: await minifyTemplates(readFileSync(args.path, 'utf8'), args.path),
       loader: 'ts',
     }));
   },
 };
 
-async function bundle(entry) {
+async function bundle(entry, external = []) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -47,7 +52,8 @@ async function bundle(entry) {
     write: false,
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [onDemandModulesExternal, cssTemplates],
+    plugins: [onDemandModulesExternal, templates],
+    external,
     logLevel: 'silent',
     tsconfig: 'tsconfig.json',
   });
@@ -73,19 +79,24 @@ export async function measureSizes() {
     const size = measure(await bundle(`src/define/${file}`));
     elements.push({ name: basename(file, '.ts'), ...size, addedGzip: size.gzip - runtime.gzip });
   }
+  const onDemand = [];
+  for (const [name, file] of Object.entries(ON_DEMAND)) {
+    onDemand.push({ name, ...measure(await bundle(file, ['lit', '@lit/localize', 'nanostores'])) });
+  }
   const distFile = 'dist/tectra-billing.js';
   const dist = existsSync(distFile)
     ? { ...measure(readFileSync(distFile)), source: distFile }
     : { ...measure(await bundle('src/index.ts')), source: 'src/index.ts (esbuild; run npm run build for dist)' };
-  return { floor, runtime, dataLayer, elements, dist };
+  return { floor, runtime, dataLayer, elements, onDemand, dist };
 }
 
-function table({ floor, runtime, dataLayer, elements, dist }) {
+function table({ floor, runtime, dataLayer, elements, onDemand, dist }) {
   const rows = [
     ['floor (lit + nanostores + localize)', floor, ''],
     ['shared runtime (floor + context, base element, events, tokens)', runtime, ''],
     ['data layer (client, stores, validation, http adapter)', dataLayer, ''],
     ...elements.map((e) => [`define/${e.name}.js`, e, `+${kb(e.addedGzip)}`]),
+    ...onDemand.map((e) => [`on demand: ${e.name} (lit, localize, nanostores external)`, e, '']),
     ['dist/tectra-billing.js', dist, ''],
   ];
   const lines = [

@@ -20,4 +20,11 @@ theme?.addEventListener('change', () => {
 });
 provider?.addEventListener('tectra-manage', (event) => {
   if (log) log.textContent = `tectra-manage: ${event.detail.action}`;
+  if (event.detail.action !== 'update-payment-method') document.querySelector('#picker')?.scrollIntoView({ behavior: 'smooth' });
+});
+provider?.addEventListener('tectra-tier-select', (event) => {
+  if (log) log.textContent = `tectra-tier-select: ${JSON.stringify(event.detail.selection)}`;
+});
+provider?.addEventListener('tectra-tier-changed', (event) => {
+  if (log) log.textContent = `tectra-tier-changed: now ${event.detail.subscription.tierId}`;
 });

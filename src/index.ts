@@ -4,6 +4,7 @@
  */
 import './define/billing-provider.js';
 import './define/billing-summary.js';
+import './define/tier-picker.js';
 
 export * from './core/index.js';
 export type { BillingAdapter, InvoiceQuery, RequestOptions } from './adapters/types.js';
@@ -24,3 +25,4 @@ export { setBillingLocale, supportedLocales } from './i18n/index.js';
 export { define } from './define/define.js';
 export { TectraBillingProvider } from './elements/billing-provider/billing-provider.js';
 export { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
+export { TectraTierPicker } from './elements/tier-picker/tier-picker.js';

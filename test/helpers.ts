@@ -34,9 +34,8 @@ export function demoBackend(scenario: DemoScenario) {
   };
 }
 
-/** The text a reader meets in an element's shadow root, one space between text nodes. */
-export function shadowText(el: Element): string {
-  const root = el.shadowRoot;
+/** The text a reader meets under a node, one space between text nodes. */
+export function textOf(root: Node | null | undefined): string {
   if (!root) return '';
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const parts: string[] = [];
@@ -45,6 +44,11 @@ export function shadowText(el: Element): string {
     parts.push(node.textContent ?? '');
   }
   return parts.join(' ').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The text of an element's shadow root. */
+export function shadowText(el: Element): string {
+  return textOf(el.shadowRoot);
 }
 
 export async function waitForText(el: Element, text: string | RegExp, timeout = 3000): Promise<void> {

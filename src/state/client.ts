@@ -35,8 +35,10 @@ import {
   validate,
 } from '../core/validation.js';
 import { createResource, type Resource } from './resource.js';
+import { createTierChange, type TierChangeState } from './tier-change.js';
 
 export type { Resource, ResourceStatus } from './resource.js';
+export type { TierChangeState, TierChangeStatus } from './tier-change.js';
 
 /** Invoices accumulate page by page; `nextCursor` is null after the last page. */
 export interface InvoiceList {
@@ -66,6 +68,8 @@ export interface BillingClient {
   readonly $invoices: ReadableAtom<Resource<InvoiceList>>;
   readonly $paymentMethods: ReadableAtom<Resource<PaymentMethod[]>>;
   readonly $checkout: MapStore<CheckoutState>;
+  /** Where a change of tier stands: quoting, quoted, changing, changed or failed. */
+  readonly $change: ReadableAtom<TierChangeState>;
   /** Reloads one store, or every store something has read. */
   refresh(name?: ResourceName): Promise<void>;
   loadMoreInvoices(): Promise<void>;
@@ -76,6 +80,11 @@ export interface BillingClient {
   createSetupIntent(options?: RequestOptions): Promise<SetupIntent>;
   activate(request: ActivationRequest, options?: RequestOptions): Promise<ActivationResult>;
   changeTier(request: ChangeTierRequest, options?: RequestOptions): Promise<ActivationResult>;
+  /** Quotes a change of tier for a running subscription (`$change`). */
+  requestChange(selection: PlanSelection): Promise<void>;
+  /** Confirms the quoted change once, with an idempotency key; refreshes an expired quote instead. */
+  confirmChange(): Promise<Subscription | undefined>;
+  cancelChange(): void;
   setDefaultPaymentMethod(id: string, options?: RequestOptions): Promise<void>;
   removePaymentMethod(id: string, options?: RequestOptions): Promise<void>;
   setUsageAlerts(meter: MeterKey, thresholds: number[], options?: RequestOptions): Promise<void>;
@@ -140,6 +149,15 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     return code && !selection.couponCode ? { ...selection, couponCode: code } : selection;
   }
 
+  const quote = async (selection: PlanSelection, o?: RequestOptions): Promise<Quote> =>
+    validate(quoteSchema, await guarded(() => adapter.previewChange(selection, o)), 'quote');
+
+  // Tier changes are quoted without the checkout's coupon: that code is for a first purchase.
+  const tierChange = createTierChange({
+    previewChange: (selection, o) => quote(selection, o),
+    changeTier: (request) => client.changeTier(request),
+  });
+
   const client: BillingClient = {
     adapter,
     $catalog: catalog.$store,
@@ -148,6 +166,10 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     $invoices: invoices.$store,
     $paymentMethods: paymentMethods.$store,
     $checkout,
+    $change: tierChange.$change,
+    requestChange: tierChange.requestChange,
+    confirmChange: tierChange.confirmChange,
+    cancelChange: tierChange.cancelChange,
     refresh,
 
     loadMoreInvoices() {
@@ -188,9 +210,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
       $checkout.setKey('coupon', undefined);
     },
 
-    async previewChange(selection, o) {
-      return validate(quoteSchema, await guarded(() => adapter.previewChange(selectionWithCoupon(selection), o)), 'quote');
-    },
+    previewChange: (selection, o) => quote(selectionWithCoupon(selection), o),
 
     async createSetupIntent(o) {
       return validate(setupIntentSchema, await guarded(() => adapter.createSetupIntent(o)), 'setup intent');

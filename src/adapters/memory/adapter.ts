@@ -15,7 +15,8 @@ import type {
   Subscription,
 } from '../../core/types.js';
 import type { BillingAdapter, RequestOptions } from '../types.js';
-import { charge, findTier, hasPlan, priceSelection, recurringPrice, type PricedQuote } from './pricing.js';
+import { hasPlan } from '../../core/plans.js';
+import { charge, findTier, priceSelection, recurringPrice, type PricedQuote } from './pricing.js';
 import { DEMO_METERS } from './catalogs.js';
 import type { BillingSnapshot } from './snapshot.js';
 

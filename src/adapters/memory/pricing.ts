@@ -1,5 +1,6 @@
 /** The simulator's pricing rules: recurring price, discounts, tax and proration. */
 import { BillingError } from '../../core/errors.js';
+import { currentSelection } from '../../core/plans.js';
 import { addInterval, millisBetween } from '../../core/dates.js';
 import {
   addMoney,
@@ -63,22 +64,6 @@ function monthlyValue(price: Money, interval: PlanSelection['interval']): number
 }
 
 export type ChangeKind = 'new' | 'upgrade' | 'downgrade' | 'same';
-
-export function hasPlan(subscription: Subscription): boolean {
-  return (
-    subscription.tierId !== undefined &&
-    (subscription.status === 'active' || subscription.status === 'trialing' || subscription.status === 'past_due')
-  );
-}
-
-export function currentSelection(subscription: Subscription): PlanSelection | undefined {
-  if (!hasPlan(subscription) || !subscription.tierId || !subscription.interval) return undefined;
-  return {
-    tierId: subscription.tierId,
-    interval: subscription.interval,
-    ...(subscription.seats === undefined ? {} : { seats: subscription.seats }),
-  };
-}
 
 export interface PricedQuote extends Quote {
   kind: ChangeKind;

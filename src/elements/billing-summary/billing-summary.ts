@@ -7,6 +7,7 @@ import { TectraManageEvent, type ManageAction } from '../../events.js';
 import { intervalName, meterLabel, perInterval, statusLabel, unlimitedLabel } from '../../format/labels.js';
 import { formatQuantity, meterUnit } from '../../format/quantities.js';
 import type { Resource } from '../../state/client.js';
+import { errorMessage } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './billing-summary.styles.js';
 
@@ -115,7 +116,7 @@ export class TectraBillingSummary extends TectraElement {
     return html`<div part="error" class="banner" data-tone="danger" role="alert">
       <p>
         ${msg('We could not load your billing details.', { id: 'summary.error' })}
-        ${errorHint(resource)}
+        ${errorMessage(resource.error)}
       </p>
       ${retryable
         ? html`<button part="retry-button" @click=${this.retry}>${msg('Retry', { id: 'common.retry' })}</button>`
@@ -288,21 +289,5 @@ export class TectraBillingSummary extends TectraElement {
         })}
       </ul>
     </div>`;
-  }
-}
-
-function errorHint(resource: Resource<never>): string {
-  switch (resource.error?.code) {
-    case 'unauthorized':
-      return msg('Please sign in again.', { id: 'error.unauthorized' });
-    case 'forbidden':
-      return msg('You do not have access to billing for this account.', { id: 'error.forbidden' });
-    case 'network':
-    case 'timeout':
-      return msg('Check your connection and try again.', { id: 'error.network' });
-    case 'invalid_response':
-      return msg('The billing service sent an unexpected answer.', { id: 'error.invalid_response' });
-    default:
-      return msg('Please try again in a moment.', { id: 'error.generic' });
   }
 }

@@ -1,0 +1,43 @@
+import type { Catalog, Interval, PlanSelection, Subscription, Tier, TierPrice } from './types.js';
+
+/** A subscription that bills now (active, trialing or past due): changes go through a quote. */
+export function hasPlan(subscription: Subscription | undefined): boolean {
+  return (
+    subscription?.tierId !== undefined &&
+    (subscription.status === 'active' || subscription.status === 'trialing' || subscription.status === 'past_due')
+  );
+}
+
+/** The selection a subscription currently bills for. */
+export function currentSelection(subscription: Subscription | undefined): PlanSelection | undefined {
+  if (!subscription || !hasPlan(subscription) || !subscription.tierId || !subscription.interval) return undefined;
+  return {
+    tierId: subscription.tierId,
+    interval: subscription.interval,
+    ...(subscription.seats === undefined ? {} : { seats: subscription.seats }),
+  };
+}
+
+/** Same tier, interval and seats (coupons aside). */
+export function sameSelection(a: PlanSelection | undefined, b: PlanSelection | undefined): boolean {
+  return (
+    !!a && !!b && a.tierId === b.tierId && a.interval === b.interval && (a.seats ?? null) === (b.seats ?? null)
+  );
+}
+
+export function priceFor(tier: Tier, interval: Interval): TierPrice | undefined {
+  return tier.prices.find((p) => p.interval === interval);
+}
+
+/** Yearly saving against twelve monthly payments, in whole percent; undefined without both prices. */
+export function yearlySavingPercent(tier: Tier): number | undefined {
+  const month = priceFor(tier, 'month');
+  const year = priceFor(tier, 'year');
+  if (!month || !year || month.amount.currency !== year.amount.currency || month.amount.amount <= 0) return undefined;
+  const saving = Math.round((1 - year.amount.amount / (month.amount.amount * 12)) * 100);
+  return saving > 0 ? saving : undefined;
+}
+
+export function findTierIn(catalog: Catalog | undefined, tierId: string | undefined): Tier | undefined {
+  return tierId ? catalog?.tiers.find((t) => t.id === tierId) : undefined;
+}

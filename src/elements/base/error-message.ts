@@ -1,0 +1,23 @@
+import { msg } from '@lit/localize';
+import type { BillingError } from '../../core/errors.js';
+
+/** What a user should do about a failure, in their language (never the raw server text). */
+export function errorMessage(error: BillingError | undefined): string {
+  switch (error?.code) {
+    case 'unauthorized':
+      return msg('Please sign in again.', { id: 'error.unauthorized' });
+    case 'forbidden':
+      return msg('You do not have access to billing for this account.', { id: 'error.forbidden' });
+    case 'network':
+    case 'timeout':
+      return msg('Check your connection and try again.', { id: 'error.network' });
+    case 'invalid_response':
+      return msg('The billing service sent an unexpected answer.', { id: 'error.invalid_response' });
+    case 'conflict':
+      return msg('Something changed in the meantime. Please review and try again.', { id: 'error.conflict' });
+    case 'rate_limited':
+      return msg('Too many requests. Please wait a moment and try again.', { id: 'error.rate_limited' });
+    default:
+      return msg('Please try again in a moment.', { id: 'error.generic' });
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The confirm step of a tier change: the dialog with what changes, the quote, and
+ * Confirm / Cancel, with focus moved in and back. Loaded on demand by the tier picker:
+ * accounts without a plan never need it.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { formatDate } from '../../core/dates.js';
+import { formatMoney, formatNumber } from '../../core/money.js';
+import { findTierIn } from '../../core/plans.js';
+import type { Catalog, PlanSelection, Quote, Subscription } from '../../core/types.js';
+import { TectraTierChangedEvent } from '../../events.js';
+import type { BillingClient } from '../../state/client.js';
+import { intervalName } from '../../format/labels.js';
+import type { TierChangeState } from '../../state/tier-change.js';
+import { errorMessage } from '../base/error-message.js';
+
+interface ChangeDialogContext {
+  state: TierChangeState;
+  catalog: Catalog;
+  subscription: Subscription;
+  locale: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  onRetryQuote: () => void;
+}
+
+function describe(catalog: Catalog, selection: PlanSelection, locale: string): string {
+  const name = findTierIn(catalog, selection.tierId)?.name ?? selection.tierId;
+  const cadence = intervalName(selection.interval);
+  if (selection.seats) {
+    const seats = formatNumber(selection.seats, locale);
+    return msg(str`${name} (${cadence}, ${seats} seats)`, { id: 'picker.selection_with_seats' });
+  }
+  return msg(str`${name} (${cadence})`, { id: 'picker.selection' });
+}
+
+function quoteRows(quote: Quote, ctx: ChangeDialogContext): TemplateResult {
+  const tz = ctx.subscription.timeZone ?? 'UTC';
+  const money = (m: Quote['total']) => formatMoney(m, ctx.locale);
+  const date = (iso: string) => formatDate(iso, ctx.locale, tz, 'long');
+  const immediate = !quote.effectiveAt || Date.parse(quote.effectiveAt) <= Date.now() + 60_000;
+  const rows: Array<[string, string]> = [
+    [msg('New price', { id: 'picker.quote_new_price' }), money(quote.total)],
+  ];
+  if (quote.discount.amount) rows.push([msg('Discount', { id: 'summary.discount' }), `−${money(quote.discount)}`]);
+  if (quote.tax.amount) rows.push([msg('Tax', { id: 'picker.quote_tax' }), money(quote.tax)]);
+  if (quote.proration.amount) rows.push([msg('Proration for this period', { id: 'picker.quote_proration' }), money(quote.proration)]);
+  rows.push([msg('Due now', { id: 'picker.quote_due_now' }), money(quote.dueNow)]);
+  rows.push([msg('Next payment', { id: 'summary.next_payment' }), date(quote.nextPaymentDate)]);
+  rows.push([
+    msg('Takes effect', { id: 'picker.quote_effective' }),
+    immediate ? msg('Immediately', { id: 'picker.quote_immediately' }) : date(quote.effectiveAt ?? quote.nextPaymentDate),
+  ]);
+  return html`<dl part="quote" class="quote">
+    ${rows.map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`)}
+  </dl>`;
+}
+
+function renderChangeDialogBody(ctx: ChangeDialogContext): TemplateResult {
+  const { state, catalog, subscription, locale } = ctx;
+  const current = subscription.tierId && subscription.interval
+    ? describe(catalog, { tierId: subscription.tierId, interval: subscription.interval, ...(subscription.seats ? { seats: subscription.seats } : {}) }, locale)
+    : '';
+  const target = state.selection ? describe(catalog, state.selection, locale) : '';
+  const busy = state.status === 'quoting' || state.status === 'changing';
+  const canConfirm = state.status === 'quoted' || state.status === 'change_failed';
+  let body: TemplateResult | typeof nothing = nothing;
+  if (state.status === 'quoting') {
+    body = html`<p class="muted" role="status">${msg('Calculating your price…', { id: 'picker.quoting' })}</p>
+      <span class="skeleton quote-skeleton"></span>`;
+  } else if (state.status === 'quote_failed') {
+    body = html`<div class="banner" data-tone="danger" role="alert">
+      <p>${msg('We could not calculate the price of this change.', { id: 'picker.quote_failed' })} ${errorMessage(state.error)}</p>
+      <button part="retry-button" @click=${ctx.onRetryQuote}>${msg('Retry', { id: 'common.retry' })}</button>
+    </div>`;
+  } else if (state.quote) {
+    body = html`${state.refreshed
+        ? html`<p class="banner" data-tone="info" role="status">
+            ${msg('The price was refreshed because the previous quote expired. Please review it.', { id: 'picker.quote_refreshed' })}
+          </p>`
+        : nothing}
+      ${quoteRows(state.quote, ctx)}
+      ${state.status === 'change_failed'
+        ? html`<div class="banner" data-tone="danger" role="alert">
+            <p>${msg('Your plan was not changed.', { id: 'picker.change_failed' })} ${errorMessage(state.error)}</p>
+          </div>`
+        : nothing}`;
+  }
+  return html`
+    <h3 id="dialog-title">${msg('Review your change', { id: 'picker.dialog_title' })}</h3>
+    <p class="change-line">
+      ${msg(str`From ${current} to ${target}`, { id: 'picker.change_from_to' })}
+    </p>
+    <div class="dialog-body" aria-busy=${busy ? 'true' : 'false'}>${body}</div>
+    <div class="dialog-actions">
+      <button part="dialog-cancel" ?disabled=${state.status === 'changing'} @click=${ctx.onCancel}>
+        ${msg('Cancel', { id: 'common.cancel' })}
+      </button>
+      <button
+        part="dialog-confirm"
+        class="primary"
+        ?disabled=${!canConfirm}
+        aria-busy=${state.status === 'changing' ? 'true' : 'false'}
+        @click=${ctx.onConfirm}
+      >
+        ${state.status === 'changing'
+          ? msg('Changing your plan…', { id: 'picker.changing' })
+          : state.status === 'change_failed'
+            ? msg('Try again', { id: 'picker.try_again' })
+            : msg('Confirm change', { id: 'picker.confirm' })}
+      </button>
+    </div>
+  `;
+}
+
+/** What the flow needs from the element that hosts it. */
+export interface ChangeFlowHost extends ReactiveControllerHost, EventTarget {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  flowState(): {
+    client: BillingClient | undefined;
+    catalog: Catalog | undefined;
+    subscription: Subscription | undefined;
+    change: TierChangeState | undefined;
+    locale: string;
+  };
+  /** Tells the user (live region) how the change ended. */
+  announce(text: string): void;
+  /** The dialog closed; focus goes back to `trigger` or wherever the host decides. */
+  flowClosed(trigger: HTMLElement | undefined): void;
+}
+
+/** Opens, confirms and closes the confirm step; the quote and change live in the client. */
+export class ChangeFlow implements ReactiveController {
+  open = false;
+  private trigger: HTMLElement | undefined;
+
+  constructor(private readonly host: ChangeFlowHost) {
+    host.addController(this);
+  }
+
+  /** Quotes the selection and opens the confirm step. */
+  start(selection: PlanSelection, trigger: HTMLElement | undefined): void {
+    this.trigger = trigger;
+    void this.host.flowState().client?.requestChange(selection);
+    this.open = true;
+    this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const dialog = this.host.renderRoot.querySelector('dialog');
+    if (!dialog) return;
+    if (this.open && !dialog.open) dialog.showModal();
+    if (!this.open && dialog.open) dialog.close();
+  }
+
+  /** The dialog's `cancel` event (Escape). */
+  onCancel(event: Event): void {
+    event.preventDefault();
+    this.close();
+  }
+
+  close(): void {
+    const { client, change } = this.host.flowState();
+    if (change?.status === 'changing') return;
+    if (change?.status !== 'changed') client?.cancelChange();
+    this.open = false;
+    this.host.requestUpdate();
+    const trigger = this.trigger;
+    this.trigger = undefined;
+    this.host.flowClosed(trigger);
+  }
+
+  private async confirm(): Promise<void> {
+    const subscription = await this.host.flowState().client?.confirmChange();
+    if (!subscription) return;
+    const { catalog, change, locale } = this.host.flowState();
+    this.close();
+    const name = findTierIn(catalog, change?.selection?.tierId)?.name ?? '';
+    if (subscription.scheduledChange) {
+      const when = formatDate(subscription.scheduledChange.effectiveAt, locale, subscription.timeZone ?? 'UTC', 'long');
+      this.host.announce(msg(str`Your plan changes to ${name} on ${when}.`, { id: 'picker.change_scheduled' }));
+    } else {
+      this.host.announce(msg(str`Your plan is now ${name}.`, { id: 'picker.change_done' }));
+    }
+    this.host.dispatchEvent(new TectraTierChangedEvent({ subscription }));
+  }
+
+  private retryQuote(): void {
+    const { client, change } = this.host.flowState();
+    const selection = change?.selection;
+    if (!selection) return;
+    client?.cancelChange();
+    void client?.requestChange(selection);
+  }
+
+  /** The dialog's content while it is open. */
+  render(): TemplateResult | typeof nothing {
+    const { catalog, subscription, change, locale } = this.host.flowState();
+    if (!this.open || !catalog || !subscription || !change) return nothing;
+    return renderChangeDialogBody({
+      state: change,
+      catalog,
+      subscription,
+      locale,
+      onConfirm: () => void this.confirm(),
+      onCancel: () => this.close(),
+      onRetryQuote: () => this.retryQuote(),
+    });
+  }
+}

@@ -1,0 +1,248 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .base {
+    display: grid;
+    gap: var(--_space);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem 1rem;
+  }
+  h2 {
+    font-size: 1.25rem;
+    font-weight: 700;
+  }
+  h3 {
+    font-size: 0.9375rem;
+    font-weight: 600;
+    color: var(--_muted);
+    margin-block-end: 0.5rem;
+  }
+  h4 {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  .toggle {
+    display: inline-flex;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0.25rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_raised);
+  }
+  .toggle-option {
+    position: relative;
+  }
+  .toggle-option input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+  .toggle-option span:first-of-type {
+    display: inline-block;
+    padding-block: 0.35rem;
+    padding-inline: 0.9rem;
+    border-radius: 999px;
+  }
+  .toggle-option input:checked + span {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .toggle-option input:focus-visible + span {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .save {
+    font-size: 0.8125rem;
+  }
+  .groups {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .tiers {
+    display: grid;
+    gap: var(--_space);
+    grid-template-columns: 1fr;
+  }
+  @container (min-width: 40rem) {
+    .tiers {
+      grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+    }
+  }
+  .tier {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75rem;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .tier[data-checked] {
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 1px var(--_accent);
+  }
+  .radio {
+    display: grid;
+    gap: 0.35rem;
+    border-radius: var(--_radius-small);
+  }
+  .radio[role='radio'] {
+    cursor: pointer;
+  }
+  .radio[aria-disabled='true'] {
+    cursor: default;
+  }
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+  }
+  .badge {
+    padding-inline: 0.55em;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    font-weight: 600;
+    background: var(--_info-bg);
+    color: var(--_info);
+  }
+  .price {
+    font-size: 1.0625rem;
+    font-weight: 600;
+  }
+  .limits,
+  .features {
+    display: grid;
+    gap: 0.2rem;
+    font-size: 0.875rem;
+  }
+  .limits {
+    list-style: none;
+    padding: 0;
+  }
+  .limits li {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.75rem;
+  }
+  .limits data {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .features {
+    padding-inline-start: 1.1rem;
+  }
+  .seats {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .seats label {
+    font-weight: 600;
+    font-size: 0.875rem;
+  }
+  .stepper {
+    display: flex;
+    gap: 0.25rem;
+  }
+  .stepper input {
+    inline-size: 5rem;
+    font: inherit;
+    text-align: center;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .stepper input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .stepper button {
+    min-inline-size: 2.5rem;
+    padding-inline: 0.5rem;
+  }
+  .hint {
+    font-size: 0.8125rem;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-size: 0.8125rem;
+  }
+  .field-error:empty {
+    display: none;
+  }
+  .contact {
+    margin-block-start: auto;
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .review {
+    display: flex;
+    justify-content: flex-end;
+  }
+  .skeleton-grid {
+    display: grid;
+    gap: var(--_space);
+    grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+    min-block-size: var(--tectra-picker-min-height, 28rem);
+  }
+  .skeleton-card {
+    min-block-size: 22rem;
+  }
+  dialog {
+    inline-size: min(32rem, calc(100vw - 2rem));
+    padding: calc(var(--_space) * 1.25);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  dialog h3 {
+    margin: 0;
+    font-size: 1.125rem;
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  .dialog-body {
+    display: grid;
+    gap: 0.75rem;
+    margin-block: var(--_space);
+    min-block-size: 8rem;
+  }
+  .quote {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.35rem 1rem;
+  }
+  .quote dt {
+    color: var(--_muted);
+  }
+  .quote dd {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .quote-skeleton {
+    block-size: 6rem;
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+  .empty {
+    padding: var(--_space);
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,547 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { formatDate } from '../../core/dates.js';
+import { formatMoney, formatNumber, multiplyMoney } from '../../core/money.js';
+import { currentSelection, findTierIn, hasPlan, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
+import type { Catalog, Interval, PlanSelection, Subscription, Tier, TierKind } from '../../core/types.js';
+import { safeUrl } from '../../core/urls.js';
+import { TectraTierSelectEvent } from '../../events.js';
+import { intervalName, meterLabel, perInterval, unlimitedLabel } from '../../format/labels.js';
+import { formatQuantity, meterUnit } from '../../format/quantities.js';
+import type { Resource } from '../../state/client.js';
+import { errorMessage } from '../base/error-message.js';
+import { TectraElement } from '../base/tectra-element.js';
+import type { ChangeFlow } from './change-flow.js';
+import { checkSeats } from './seats.js';
+import { styles } from './tier-picker.styles.js';
+
+const KINDS: TierKind[] = ['individual', 'team', 'enterprise'];
+const LIMIT_ORDER = ['input_tokens', 'output_tokens', 'integrations', 'transcription_minutes'];
+
+function kindTitle(kind: TierKind): string {
+  switch (kind) {
+    case 'individual':
+      return msg('Individual', { id: 'picker.kind_individual' });
+    case 'team':
+      return msg('Team', { id: 'picker.kind_team' });
+    case 'enterprise':
+      return msg('Enterprise', { id: 'picker.kind_enterprise' });
+  }
+}
+
+/**
+ * Individual, Team and Enterprise tiers with price, limits and features; a month/year
+ * toggle; seats for team tiers; the current tier marked. Without a subscription,
+ * choosing a tier makes it the checkout selection; with one, it quotes the change and
+ * asks to confirm it.
+ *
+ * @tagname tectra-tier-picker
+ * @summary Choose a tier, or upgrade / downgrade with a quote to confirm.
+ *
+ * @fires tectra-tier-select - A tier was chosen for checkout (`detail.selection`). Cancelable: `preventDefault()` vetoes it.
+ * @fires tectra-tier-changed - The backend confirmed a change of tier (`detail.subscription`).
+ * @fires tectra-error - Loading, quoting or changing failed (`detail.error`, `detail.operation`).
+ *
+ * @csspart base - The wrapper.
+ * @csspart header - Title and interval toggle.
+ * @csspart interval-toggle - The month / year switch.
+ * @csspart group - One group of tiers (Individual, Team, Enterprise).
+ * @csspart group-title - A group's heading.
+ * @csspart tier - A tier's card.
+ * @csspart tier-radio - The choosable part of a card (role radio).
+ * @csspart badge - Recommended, Current, Scheduled and Save badges.
+ * @csspart price - A tier's price.
+ * @csspart limits - A tier's limits.
+ * @csspart features - A tier's features.
+ * @csspart seats - The seat stepper of a team tier.
+ * @csspart contact-sales - The Contact sales link.
+ * @csspart banner - Scheduled change and result messages.
+ * @csspart review-button - Starts the review of a change.
+ * @csspart dialog - The confirm step.
+ * @csspart quote - The quote in the confirm step.
+ * @csspart dialog-confirm - Confirm change.
+ * @csspart dialog-cancel - Cancel.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error message.
+ * @csspart retry-button - Retry.
+ *
+ * @cssprop --tectra-picker-min-height - Reserved height while loading (default 28rem).
+ * @cssprop --tectra-color-accent - Selected tier, buttons.
+ * @cssprop --tectra-color-surface - Card background.
+ * @cssprop --tectra-color-border - Card borders.
+ * @cssprop --tectra-radius - Corner radius.
+ * @cssprop --tectra-space - Base spacing unit.
+ */
+export class TectraTierPicker extends TectraElement {
+  static override styles = [...TectraElement.styles, styles];
+  static formAssociated = true;
+  // Declared without decorators: the decorator helpers would add half a kilobyte to the bundle.
+  static override properties = {
+    kinds: {},
+    interval: { reflect: true },
+    name: { reflect: true },
+    checkedTierId: { state: true },
+    seats: { state: true },
+    seatText: { state: true },
+    seatErrors: { state: true },
+    announcement: { state: true },
+  };
+
+  /** Tier groups to show, e.g. `individual team` (all when empty). */
+  kinds = '';
+
+  /** Billing interval shown; follows the subscription until the user switches. */
+  interval: Interval | undefined;
+
+  /** Form field name: with one, the chosen tier id is submitted with a host `<form>`. */
+  name: string | undefined;
+
+  private checkedTierId: string | undefined;
+  private seats = new Map<string, number>();
+  private seatText = new Map<string, string>();
+  private seatErrors = new Map<string, string>();
+  private announcement = '';
+  /** The confirm step of a change, loaded on demand: accounts without a plan never need it. */
+  private flow: ChangeFlow | undefined;
+  private flowLoading: Promise<ChangeFlow> | undefined;
+
+  private readonly catalog = this.select((c) => c.$catalog);
+  private readonly subscription = this.select((c) => c.$subscription);
+  private readonly checkout = this.select((c) => c.$checkout);
+  private readonly change = this.select((c) => c.$change);
+  private readonly internals: ElementInternals;
+  private reported: unknown;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  /** The chosen tier id (the form value). */
+  get value(): string {
+    return this.checkedTierId ?? '';
+  }
+
+  private get activeInterval(): Interval {
+    return this.interval ?? this.subscription.value?.data?.interval ?? this.checkout.value?.selection?.interval ?? 'month';
+  }
+
+  private get mode(): 'checkout' | 'change' {
+    return hasPlan(this.subscription.value?.data) ? 'change' : 'checkout';
+  }
+
+  private seatsFor(tier: Tier): number | undefined {
+    if (!tier.seats) return undefined;
+    const sub = this.subscription.value?.data;
+    return this.seats.get(tier.id) ?? (sub?.tierId === tier.id ? sub.seats : undefined) ?? tier.seats.min;
+  }
+
+  private selectionFor(tier: Tier): PlanSelection {
+    const seats = this.seatsFor(tier);
+    return { tierId: tier.id, interval: this.activeInterval, ...(seats === undefined ? {} : { seats }) };
+  }
+
+  /** The current tier with the same interval and seats cannot be chosen again. */
+  private isCurrent(tier: Tier): boolean {
+    return sameSelection(currentSelection(this.subscription.value?.data), this.selectionFor(tier));
+  }
+
+  /** The radios, in the order arrow keys walk them: every shown tier with a price for this interval. */
+  private choosable(catalog: Catalog): Tier[] {
+    return this.visibleTiers(catalog).filter((t) => priceFor(t, this.activeInterval));
+  }
+
+  private visibleTiers(catalog: Catalog): Tier[] {
+    const wanted = this.kinds.split(/[\s,]+/).filter(Boolean);
+    return catalog.tiers.filter((t) => wanted.length === 0 || wanted.includes(t.kind));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.mode === 'change') void this.loadFlow();
+    if (this.checkedTierId === undefined) {
+      this.checkedTierId = this.checkout.value?.selection?.tierId ?? currentSelection(this.subscription.value?.data)?.tierId;
+    }
+    this.syncFormValue();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const failure = this.catalog.value?.error ?? this.subscription.value?.error ?? this.change.value?.error;
+    if (failure && failure !== this.reported) {
+      const operation = failure === this.change.value?.error ? (this.change.value?.status === 'quote_failed' ? 'preview-change' : 'change-tier') : 'load-catalog';
+      this.reportError(failure, operation);
+    }
+    this.reported = failure;
+  }
+
+  private loadFlow(): Promise<ChangeFlow> {
+    this.flowLoading ??= import('./change-flow.js').then(({ ChangeFlow }) => {
+      this.flow = new ChangeFlow(this);
+      return this.flow;
+    });
+    return this.flowLoading;
+  }
+
+  /** For the change flow: what it renders from. */
+  flowState() {
+    return {
+      client: this.client,
+      catalog: this.catalog.value?.data,
+      subscription: this.subscription.value?.data,
+      change: this.change.value,
+      locale: this.locale,
+    };
+  }
+
+  /** For the change flow: tells the user how the change ended. */
+  announce(text: string): void {
+    this.announcement = text;
+  }
+
+  /** For the change flow: the current tier is checked again and focus returns. */
+  flowClosed(trigger: HTMLElement | undefined): void {
+    if (this.mode === 'change') this.checkedTierId = currentSelection(this.subscription.value?.data)?.tierId;
+    void this.updateComplete.then(() => (trigger?.isConnected ? trigger : this.radio(this.checkedTierId ?? ''))?.focus());
+  }
+
+  private syncFormValue(): void {
+    const tier = findTierIn(this.catalog.value?.data, this.checkedTierId);
+    if (!tier) {
+      this.internals.setFormValue(null);
+      return;
+    }
+    const data = new FormData();
+    const name = this.name ?? 'tier';
+    data.append(name, tier.id);
+    data.append(`${name}-interval`, this.activeInterval);
+    const seats = this.seatsFor(tier);
+    if (seats !== undefined) data.append(`${name}-seats`, String(seats));
+    this.internals.setFormValue(data, tier.id);
+  }
+
+  formResetCallback(): void {
+    this.checkedTierId = undefined;
+    this.seats = new Map();
+  }
+
+  // --- choosing -----------------------------------------------------------------------
+
+  /** Checks a tier (arrow keys); in checkout mode checking is choosing. */
+  private check(tier: Tier): void {
+    if (this.mode === 'checkout') this.choose(tier);
+    else this.checkedTierId = tier.id;
+  }
+
+  /** Click, Space or Enter on a tier. */
+  private choose(tier: Tier, trigger?: HTMLElement): void {
+    if (this.isCurrent(tier) || !priceFor(tier, this.activeInterval)) return;
+    const selection = this.selectionFor(tier);
+    if (this.mode === 'checkout') {
+      const event = new TectraTierSelectEvent({ selection });
+      this.dispatchEvent(event);
+      if (event.defaultPrevented) return;
+      this.checkedTierId = tier.id;
+      this.client?.selectTier(selection);
+      const price = this.priceText(tier);
+      this.announcement = msg(str`${tier.name} selected, ${price}.`, { id: 'picker.selected' });
+      return;
+    }
+    this.checkedTierId = tier.id;
+    this.announcement = '';
+    const from = trigger ?? (this.shadowRoot?.activeElement as HTMLElement | null) ?? undefined;
+    void this.loadFlow().then((flow) => flow.start(selection, from));
+  }
+
+  private setInterval(interval: Interval): void {
+    if (interval === this.activeInterval) return;
+    this.interval = interval;
+    this.reselect();
+  }
+
+  /** In checkout mode a changed interval or seat count updates the checkout selection. */
+  private reselect(): void {
+    if (this.mode !== 'checkout') return;
+    const tier = findTierIn(this.catalog.value?.data, this.checkedTierId);
+    if (tier && this.checkout.value?.selection?.tierId === tier.id) this.choose(tier);
+  }
+
+  private setSeats(tier: Tier, text: string): void {
+    const result = checkSeats(tier, text, this.locale);
+    const texts = new Map(this.seatText).set(tier.id, text);
+    const errors = new Map(this.seatErrors);
+    if (result.ok) {
+      errors.delete(tier.id);
+      texts.delete(tier.id);
+      this.seats = new Map(this.seats).set(tier.id, result.seats);
+    } else {
+      errors.set(tier.id, result.reason);
+    }
+    this.seatText = texts;
+    this.seatErrors = errors;
+    if (result.ok) this.reselect();
+  }
+
+  private stepSeats(tier: Tier, delta: number): void {
+    const next = (this.seatsFor(tier) ?? 1) + delta;
+    this.setSeats(tier, String(next));
+  }
+
+  private onRadioKeydown(event: KeyboardEvent, tiers: Tier[], index: number): void {
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const forward = ['ArrowDown', rtl ? 'ArrowLeft' : 'ArrowRight'];
+    const backward = ['ArrowUp', rtl ? 'ArrowRight' : 'ArrowLeft'];
+    const tier = tiers[index];
+    if (!tier) return;
+    if (event.key === ' ' || event.key === 'Enter') {
+      event.preventDefault();
+      this.choose(tier, event.currentTarget as HTMLElement);
+      return;
+    }
+    let next: number | undefined;
+    if (forward.includes(event.key)) next = index + 1;
+    else if (backward.includes(event.key)) next = index - 1;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = tiers.length - 1;
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = tiers[(next + tiers.length) % tiers.length];
+    if (!target) return;
+    this.check(target);
+    this.checkedTierId = target.id;
+    void this.updateComplete.then(() => this.radio(target.id)?.focus());
+  }
+
+  private radio(tierId: string): HTMLElement | null | undefined {
+    return this.shadowRoot?.querySelector<HTMLElement>(`[data-tier-radio="${CSS.escape(tierId)}"]`);
+  }
+
+  private retryLoad(): void {
+    if (this.catalog.value?.status === 'error') void this.client?.refresh('catalog');
+    if (this.subscription.value?.status === 'error') void this.client?.refresh('subscription');
+  }
+
+  // --- rendering ----------------------------------------------------------------------
+
+  private priceText(tier: Tier): string {
+    const price = priceFor(tier, this.activeInterval);
+    if (!price) return '';
+    const amount = formatMoney(price.amount, this.locale, { trimZeroFraction: true });
+    const per = perInterval(this.activeInterval);
+    return price.perSeat
+      ? msg(str`${amount} per user ${per}`, { id: 'picker.price_per_user' })
+      : msg(str`${amount} ${per}`, { id: 'picker.price' });
+  }
+
+  protected override render(): TemplateResult {
+    const catalog = this.catalog.value;
+    const sub = this.subscription.value;
+    const failed = [catalog, sub].find((r): r is Resource<never> => r?.status === 'error' && r.data === undefined);
+    let body: TemplateResult;
+    if (failed) {
+      body = html`<div part="error" class="banner" data-tone="danger" role="alert">
+        <p>${msg('We could not load the tiers.', { id: 'picker.error' })} ${errorMessage(failed.error)}</p>
+        <button part="retry-button" @click=${this.retryLoad}>${msg('Retry', { id: 'common.retry' })}</button>
+      </div>`;
+    } else if (!catalog?.data || !sub?.data) {
+      body = this.renderSkeleton();
+    } else {
+      body = this.renderTiers(catalog.data, sub.data);
+    }
+    const loading = !failed && (!catalog?.data || !sub?.data);
+    return html`<section part="base" class="base" aria-labelledby="picker-title" aria-busy=${loading ? 'true' : 'false'}>
+      <header part="header">
+        <h2 id="picker-title">${msg('Choose a tier', { id: 'summary.choose_tier' })}</h2>
+        ${catalog?.data ? this.renderIntervalToggle(catalog.data) : nothing}
+      </header>
+      ${body}
+      <p part="status" class=${this.announcement ? 'banner' : 'visually-hidden'} data-tone="success" role="status">${this.announcement}</p>
+      ${this.renderDialog()}
+    </section>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div part="skeleton" class="skeleton-grid" role="status">
+      <span class="visually-hidden">${msg('Loading tiers…', { id: 'picker.loading' })}</span>
+      <span class="skeleton skeleton-card"></span><span class="skeleton skeleton-card"></span><span class="skeleton skeleton-card"></span>
+    </div>`;
+  }
+
+  private renderIntervalToggle(catalog: Catalog): TemplateResult {
+    const savings = this.visibleTiers(catalog).map(yearlySavingPercent).filter((s): s is number => s !== undefined);
+    const best = savings.length ? Math.max(...savings) : undefined;
+    const percent = best === undefined ? '' : formatNumber(best / 100, this.locale, { style: 'percent' });
+    const option = (interval: Interval, extra: string) => html`<label class="toggle-option">
+      <input type="radio" name="interval" .value=${interval} .checked=${this.activeInterval === interval} @change=${() => this.setInterval(interval)} />
+      <span>${intervalName(interval)}${extra ? html` <span class="save">${extra}</span>` : nothing}</span>
+    </label>`;
+    return html`<fieldset part="interval-toggle" class="toggle">
+      <legend class="visually-hidden">${msg('Billing interval', { id: 'picker.interval_legend' })}</legend>
+      ${option('month', '')}
+      ${option('year', percent ? msg(str`save up to ${percent}`, { id: 'picker.save_up_to' }) : '')}
+    </fieldset>`;
+  }
+
+  private renderTiers(catalog: Catalog, sub: Subscription): TemplateResult {
+    const visible = this.visibleTiers(catalog);
+    if (visible.length === 0) {
+      return html`<p class="empty">${msg('No tiers are available right now.', { id: 'picker.empty' })}</p>`;
+    }
+    // Roving tab stop: the checked radio, else the first one that can be chosen.
+    const order = this.choosable(catalog);
+    const tabStop = order.find((t) => t.id === this.checkedTierId) ?? order.find((t) => !this.isCurrent(t)) ?? order[0];
+    const scheduled = sub.scheduledChange;
+    return html`
+      ${scheduled ? this.renderScheduled(catalog, sub) : nothing}
+      <div class="groups">
+        ${KINDS.map((kind) => {
+          const tiers = visible.filter((t) => t.kind === kind);
+          if (!tiers.length) return nothing;
+          return html`<div part="group" class="group" role="group" aria-labelledby="group-${kind}">
+            <h3 part="group-title" id="group-${kind}">${kindTitle(kind)}</h3>
+            <div class="tiers">${tiers.map((t) => this.renderTier(t, sub, order, tabStop))}</div>
+          </div>`;
+        })}
+      </div>
+      ${this.mode === 'change' && this.checkedTierId && !this.flow?.open ? this.renderReview(catalog) : nothing}
+    `;
+  }
+
+  private renderScheduled(catalog: Catalog, sub: Subscription): TemplateResult {
+    const change = sub.scheduledChange;
+    if (!change) return html``;
+    const name = findTierIn(catalog, change.tierId)?.name ?? change.tierId;
+    const when = formatDate(change.effectiveAt, this.locale, sub.timeZone ?? 'UTC', 'long');
+    const cadence = intervalName(change.interval);
+    return html`<p part="banner" class="banner" data-tone="info">
+      ${msg(str`Your plan changes to ${name} (${cadence}) on ${when}.`, { id: 'summary.scheduled_change' })}
+    </p>`;
+  }
+
+  private renderReview(catalog: Catalog): TemplateResult | typeof nothing {
+    const tier = findTierIn(catalog, this.checkedTierId);
+    if (!tier || this.isCurrent(tier) || !priceFor(tier, this.activeInterval)) return nothing;
+    const name = tier.name;
+    return html`<div class="review">
+      <button part="review-button" class="primary" @click=${(e: Event) => this.choose(tier, e.currentTarget as HTMLElement)}>
+        ${msg(str`Review change to ${name}`, { id: 'picker.review' })}
+      </button>
+    </div>`;
+  }
+
+  private renderTier(tier: Tier, sub: Subscription, order: Tier[], tabStop: Tier | undefined): TemplateResult {
+    const price = priceFor(tier, this.activeInterval);
+    const current = sub.tierId === tier.id && hasPlan(sub);
+    const sameAsCurrent = this.isCurrent(tier);
+    const scheduled = sub.scheduledChange?.tierId === tier.id;
+    const saving = this.activeInterval === 'year' ? yearlySavingPercent(tier) : undefined;
+    const badges: string[] = [];
+    if (tier.recommended) badges.push(msg('Recommended', { id: 'picker.recommended' }));
+    if (current) badges.push(msg('Current tier', { id: 'picker.current' }));
+    if (scheduled) badges.push(msg('Scheduled', { id: 'picker.scheduled' }));
+    if (saving) {
+      const pct = formatNumber(saving / 100, this.locale, { style: 'percent' });
+      badges.push(msg(str`Save ${pct}`, { id: 'picker.save' }));
+    }
+    const index = order.indexOf(tier);
+    const id = CSS.escape(tier.id);
+    const header = html`
+      ${badges.length ? html`<p class="badges" id="badges-${id}">${badges.map((b) => html`<span part="badge" class="badge">${b}</span>`)}</p>` : nothing}
+      <h4 id="name-${id}">${tier.name}</h4>
+      ${price
+        ? html`<p part="price" class="price" id="price-${id}">${this.priceText(tier)}</p>`
+        : html`<p part="price" class="price" id="price-${id}">${tier.prices.length ? msg('Not available for this interval', { id: 'picker.no_price' }) : msg('Custom pricing', { id: 'summary.custom_pricing' })}</p>`}
+      ${tier.description ? html`<p class="description muted" id="desc-${id}">${tier.description}</p>` : nothing}
+    `;
+    const choosable = price && index >= 0;
+    const checked = this.checkedTierId === tier.id;
+    return html`<article part="tier" class="tier" data-kind=${tier.kind} ?data-checked=${checked && choosable} ?data-current=${current}>
+      ${choosable
+        ? html`<div
+            part="tier-radio"
+            class="radio"
+            role="radio"
+            data-tier-radio=${tier.id}
+            aria-checked=${checked ? 'true' : 'false'}
+            aria-disabled=${sameAsCurrent ? 'true' : 'false'}
+            aria-labelledby="name-${id} price-${id}"
+            aria-describedby=${badges.length ? `badges-${id}` : nothing}
+            tabindex=${tabStop?.id === tier.id ? 0 : -1}
+            @click=${(e: Event) => this.choose(tier, e.currentTarget as HTMLElement)}
+            @keydown=${(e: KeyboardEvent) => this.onRadioKeydown(e, order, index)}
+          >
+            ${header}
+          </div>`
+        : html`<div class="radio static">${header}</div>`}
+      ${tier.seats && price ? this.renderSeats(tier) : nothing}
+      ${this.renderLimits(tier)}
+      ${tier.features.length
+        ? html`<ul part="features" class="features">${tier.features.map((f) => html`<li>${f}</li>`)}</ul>`
+        : nothing}
+      ${tier.contactSalesUrl || !tier.prices.length ? this.renderContactSales(tier) : nothing}
+    </article>`;
+  }
+
+  private renderContactSales(tier: Tier): TemplateResult {
+    const href = safeUrl(tier.contactSalesUrl);
+    const label = msg('Contact sales', { id: 'picker.contact_sales' });
+    return href
+      ? html`<a part="contact-sales" class="contact" href=${href} target="_blank" rel="noopener noreferrer">${label}</a>`
+      : html`<p part="contact-sales" class="contact muted">${label}</p>`;
+  }
+
+  private renderLimits(tier: Tier): TemplateResult {
+    const keys = [...LIMIT_ORDER.filter((k) => k in tier.limits), ...Object.keys(tier.limits).filter((k) => !LIMIT_ORDER.includes(k))];
+    return html`<ul part="limits" class="limits">
+      ${keys.map((key) => {
+        const limit = tier.limits[key];
+        const value = limit === null || limit === undefined ? unlimitedLabel() : formatQuantity(limit, meterUnit(key), this.locale);
+        return html`<li><span>${meterLabel(key)}</span> <data value=${limit ?? 'unlimited'}>${value}</data></li>`;
+      })}
+      ${tier.kind === 'team' ? html`<li class="muted">${msg('Usage is pooled across the team.', { id: 'picker.pooled' })}</li>` : nothing}
+    </ul>`;
+  }
+
+  private renderSeats(tier: Tier): TemplateResult {
+    const id = CSS.escape(tier.id);
+    const seats = this.seatsFor(tier) ?? 1;
+    const min = tier.seats?.min ?? 1;
+    const max = tier.seats?.max;
+    const error = this.seatErrors.get(tier.id);
+    const text = this.seatText.get(tier.id) ?? String(seats);
+    const price = priceFor(tier, this.activeInterval);
+    const total = price ? formatMoney(multiplyMoney(price.amount, seats), this.locale) : '';
+    const per = perInterval(this.activeInterval);
+    const range = max === undefined
+      ? msg(str`At least ${formatNumber(min, this.locale)} users`, { id: 'picker.seats_min' })
+      : msg(str`${formatNumber(min, this.locale)} to ${formatNumber(max, this.locale)} users`, { id: 'picker.seats_range' });
+    return html`<div part="seats" class="seats">
+      <label for="seats-${id}">${msg('Users', { id: 'picker.seats_label' })}</label>
+      <div class="stepper">
+        <button type="button" aria-label=${msg('One user fewer', { id: 'picker.seats_less' })} ?disabled=${seats <= min} @click=${() => this.stepSeats(tier, -1)}>−</button>
+        <input
+          id="seats-${id}"
+          type="text"
+          inputmode="numeric"
+          autocomplete="off"
+          .value=${text}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby="seats-hint-${id} seats-error-${id}"
+          @change=${(e: Event) => this.setSeats(tier, (e.target as HTMLInputElement).value)}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Enter') this.setSeats(tier, (e.target as HTMLInputElement).value);
+          }}
+        />
+        <button type="button" aria-label=${msg('One user more', { id: 'picker.seats_more' })} ?disabled=${max !== undefined && seats >= max} @click=${() => this.stepSeats(tier, 1)}>+</button>
+      </div>
+      <p class="hint muted" id="seats-hint-${id}">${range} · ${msg(str`${total} ${per} in total`, { id: 'picker.seats_total' })}</p>
+      <p class="field-error" id="seats-error-${id}" role="alert">${error ?? ''}</p>
+    </div>`;
+  }
+
+  private renderDialog(): TemplateResult {
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.flow?.onCancel(e)}>
+      ${this.flow?.render() ?? nothing}
+    </dialog>`;
+  }
+}
