@@ -49,33 +49,41 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * A cached formatter in the given zone; an unknown zone falls back to UTC rather than
+ * throwing in the middle of a render.
+ */
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return cachedFormatter('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
+  return cachedFormatter('date', locale, options, () => {
+    try {
+      return new Intl.DateTimeFormat(locale, options);
+    } catch {
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    }
+  });
+}
+
+/** Formatting takes instants the client has already validated; only an unreadable one is refused. */
+function toDate(iso: string): Date {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not an ISO 8601 date: ${iso}`);
+  return date;
 }
 
 export type DateStyle = 'short' | 'medium' | 'long' | 'full';
 
 /** Formats an ISO instant as a calendar date in an IANA time zone (UTC by default). */
 export function formatDate(iso: string, locale: string, timeZone = 'UTC', dateStyle: DateStyle = 'medium'): string {
-  return dateFormat(locale, { dateStyle, timeZone: safeZone(timeZone) }).format(requireDate(iso));
+  return dateFormat(locale, { dateStyle, timeZone }).format(toDate(iso));
 }
 
 export function formatDateTime(iso: string, locale: string, timeZone = 'UTC'): string {
-  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: safeZone(timeZone) }).format(
-    requireDate(iso),
-  );
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(toDate(iso));
 }
 
 /** "Jan 1 – 31, 2026" in the locale's own range pattern. */
 export function formatDateRange(startIso: string, endIso: string, locale: string, timeZone = 'UTC'): string {
-  return dateFormat(locale, { dateStyle: 'medium', timeZone: safeZone(timeZone) }).formatRange(
-    requireDate(startIso),
-    requireDate(endIso),
-  );
-}
-
-function safeZone(timeZone: string): string {
-  return isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  return dateFormat(locale, { dateStyle: 'medium', timeZone }).formatRange(toDate(startIso), toDate(endIso));
 }
 
 function daysInUtcMonth(year: number, monthIndex: number): number {

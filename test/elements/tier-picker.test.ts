@@ -269,8 +269,6 @@ describe('<tectra-tier-picker>: without a subscription (checkout)', () => {
     await picker.updateComplete;
     const data = new FormData(form);
     expect(data.get('plan')).to.equal('business');
-    expect(data.get('plan-interval')).to.equal('month');
-    expect(data.get('plan-seats')).to.equal('5');
     expect(picker.value).to.equal('business');
   });
 });
@@ -362,7 +360,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     await picker.updateComplete;
     expect(picker.shadowRoot?.activeElement).to.equal(radio(picker, 'team'));
     expect(adapter.count('previewChange')).to.equal(0);
-    expect(shadowText(picker)).to.contain('Review change to Team');
+    expect(radio(picker, 'team').getAttribute('aria-checked')).to.equal('true');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => dialog(picker).open);
     expect(adapter.count('previewChange')).to.equal(1);

@@ -4,14 +4,12 @@ import { formatDate, formatDateRange } from '../../core/dates.js';
 import { formatMoney, formatNumber } from '../../core/money.js';
 import type { Catalog, Coupon, Subscription, Tier } from '../../core/types.js';
 import { TectraManageEvent, type ManageAction } from '../../events.js';
-import { intervalName, meterLabel, perInterval, statusLabel, unlimitedLabel } from '../../format/labels.js';
-import { formatQuantity, meterUnit } from '../../format/quantities.js';
+import { intervalName, perInterval, statusLabel } from '../../format/labels.js';
+import { limitItems } from '../../format/limits.js';
 import type { Resource } from '../../state/client.js';
 import { errorMessage } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './billing-summary.styles.js';
-
-const LIMIT_ORDER = ['input_tokens', 'output_tokens', 'integrations', 'transcription_minutes'];
 
 /**
  * The account's current billing: tier with its limits and features, next payment,
@@ -278,15 +276,10 @@ export class TectraBillingSummary extends TectraElement {
   }
 
   private renderLimits(tier: Tier): TemplateResult {
-    const keys = [...LIMIT_ORDER.filter((k) => k in tier.limits), ...Object.keys(tier.limits).filter((k) => !LIMIT_ORDER.includes(k))];
     return html`<div>
       <h4 id="limits-title">${msg('Included each month', { id: 'summary.included' })}</h4>
       <ul part="limits" class="limits" aria-labelledby="limits-title">
-        ${keys.map((key) => {
-          const limit = tier.limits[key];
-          const value = limit === null || limit === undefined ? unlimitedLabel() : formatQuantity(limit, meterUnit(key), this.locale);
-          return html`<li><span>${meterLabel(key)}</span><data value=${limit ?? 'unlimited'}>${value}</data></li>`;
-        })}
+        ${limitItems(tier, this.locale)}
       </ul>
     </div>`;
   }

@@ -4,7 +4,7 @@
  * accounts without a plan never need it.
  */
 import { msg, str } from '@lit/localize';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/dates.js';
 import { formatMoney, formatNumber } from '../../core/money.js';
 import { findTierIn } from '../../core/plans.js';
@@ -114,6 +114,52 @@ function renderChangeDialogBody(ctx: ChangeDialogContext): TemplateResult {
   `;
 }
 
+// The confirm step's styles arrive with it and are adopted by the host's shadow root.
+const dialogStyles = css`
+  dialog {
+    inline-size: min(32rem, calc(100vw - 2rem));
+    padding: calc(var(--_space) * 1.25);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  dialog h3 {
+    margin: 0;
+    font-size: 1.125rem;
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  .dialog-body {
+    display: grid;
+    gap: 0.75rem;
+    margin-block: var(--_space);
+    min-block-size: 8rem;
+  }
+  .quote {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.35rem 1rem;
+  }
+  .quote dt {
+    color: var(--_muted);
+  }
+  .quote dd {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .quote-skeleton {
+    block-size: 6rem;
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+`;
+
 /** What the flow needs from the element that hosts it. */
 export interface ChangeFlowHost extends ReactiveControllerHost, EventTarget {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -137,6 +183,10 @@ export class ChangeFlow implements ReactiveController {
 
   constructor(private readonly host: ChangeFlowHost) {
     host.addController(this);
+    const root = host.renderRoot;
+    if (root instanceof ShadowRoot && dialogStyles.styleSheet && !root.adoptedStyleSheets.includes(dialogStyles.styleSheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, dialogStyles.styleSheet];
+    }
   }
 
   /** Quotes the selection and opens the confirm step. */

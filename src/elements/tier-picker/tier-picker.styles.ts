@@ -31,37 +31,28 @@ export const styles = css`
   }
   .toggle {
     display: inline-flex;
-    gap: 0.25rem;
     margin: 0;
-    padding: 0.25rem;
+    padding: 0.2rem;
     border: 1px solid var(--_border);
     border-radius: 999px;
-    background: var(--_raised);
   }
-  .toggle-option {
-    position: relative;
-  }
-  .toggle-option input {
-    position: absolute;
-    opacity: 0;
-    inset: 0;
-    margin: 0;
+  .toggle label {
+    display: flex;
+    align-items: center;
+    gap: 0.35rem;
+    padding-block: 0.3rem;
+    padding-inline: 0.8rem;
+    border-radius: 999px;
     cursor: pointer;
   }
-  .toggle-option span:first-of-type {
-    display: inline-block;
-    padding-block: 0.35rem;
-    padding-inline: 0.9rem;
-    border-radius: 999px;
-  }
-  .toggle-option input:checked + span {
+  .toggle label:has(:checked) {
     background: var(--_accent);
     color: var(--_on-accent);
     font-weight: 600;
   }
-  .toggle-option input:focus-visible + span {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
+  .toggle input {
+    margin: 0;
+    accent-color: var(--_on-accent);
   }
   .save {
     font-size: 0.8125rem;
@@ -186,10 +177,6 @@ export const styles = css`
     color: var(--_accent);
     font-weight: 600;
   }
-  .review {
-    display: flex;
-    justify-content: flex-end;
-  }
   .skeleton-grid {
     display: grid;
     gap: var(--_space);
@@ -198,48 +185,6 @@ export const styles = css`
   }
   .skeleton-card {
     min-block-size: 22rem;
-  }
-  dialog {
-    inline-size: min(32rem, calc(100vw - 2rem));
-    padding: calc(var(--_space) * 1.25);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  dialog h3 {
-    margin: 0;
-    font-size: 1.125rem;
-    color: var(--_text);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  .dialog-body {
-    display: grid;
-    gap: 0.75rem;
-    margin-block: var(--_space);
-    min-block-size: 8rem;
-  }
-  .quote {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0.35rem 1rem;
-  }
-  .quote dt {
-    color: var(--_muted);
-  }
-  .quote dd {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  .quote-skeleton {
-    block-size: 6rem;
-  }
-  .dialog-actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
   }
   .empty {
     padding: var(--_space);

@@ -6,8 +6,8 @@ import { currentSelection, findTierIn, hasPlan, priceFor, sameSelection, yearlyS
 import type { Catalog, Interval, PlanSelection, Subscription, Tier, TierKind } from '../../core/types.js';
 import { safeUrl } from '../../core/urls.js';
 import { TectraTierSelectEvent } from '../../events.js';
-import { intervalName, meterLabel, perInterval, unlimitedLabel } from '../../format/labels.js';
-import { formatQuantity, meterUnit } from '../../format/quantities.js';
+import { intervalName, perInterval } from '../../format/labels.js';
+import { limitItems } from '../../format/limits.js';
 import type { Resource } from '../../state/client.js';
 import { errorMessage } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
@@ -16,7 +16,6 @@ import { checkSeats } from './seats.js';
 import { styles } from './tier-picker.styles.js';
 
 const KINDS: TierKind[] = ['individual', 'team', 'enterprise'];
-const LIMIT_ORDER = ['input_tokens', 'output_tokens', 'integrations', 'transcription_minutes'];
 
 function kindTitle(kind: TierKind): string {
   switch (kind) {
@@ -56,7 +55,6 @@ function kindTitle(kind: TierKind): string {
  * @csspart seats - The seat stepper of a team tier.
  * @csspart contact-sales - The Contact sales link.
  * @csspart banner - Scheduled change and result messages.
- * @csspart review-button - Starts the review of a change.
  * @csspart dialog - The confirm step.
  * @csspart quote - The quote in the confirm step.
  * @csspart dialog-confirm - Confirm change.
@@ -76,6 +74,7 @@ export class TectraTierPicker extends TectraElement {
   static override styles = [...TectraElement.styles, styles];
   static formAssociated = true;
   // Declared without decorators: the decorator helpers would add half a kilobyte to the bundle.
+  // Everything else private is `#private`, which minifiers can rename.
   static override properties = {
     kinds: {},
     interval: { reflect: true },
@@ -102,19 +101,19 @@ export class TectraTierPicker extends TectraElement {
   private seatErrors = new Map<string, string>();
   private announcement = '';
   /** The confirm step of a change, loaded on demand: accounts without a plan never need it. */
-  private flow: ChangeFlow | undefined;
-  private flowLoading: Promise<ChangeFlow> | undefined;
+  #flow: ChangeFlow | undefined;
+  #flowLoading: Promise<ChangeFlow> | undefined;
 
-  private readonly catalog = this.select((c) => c.$catalog);
-  private readonly subscription = this.select((c) => c.$subscription);
-  private readonly checkout = this.select((c) => c.$checkout);
-  private readonly change = this.select((c) => c.$change);
-  private readonly internals: ElementInternals;
-  private reported: unknown;
+  readonly #catalog = this.select((c) => c.$catalog);
+  readonly #subscription = this.select((c) => c.$subscription);
+  readonly #checkout = this.select((c) => c.$checkout);
+  readonly #change = this.select((c) => c.$change);
+  readonly #internals: ElementInternals;
+  #reported: unknown;
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
+    this.#internals = this.attachInternals();
   }
 
   /** The chosen tier id (the form value). */
@@ -122,74 +121,75 @@ export class TectraTierPicker extends TectraElement {
     return this.checkedTierId ?? '';
   }
 
-  private get activeInterval(): Interval {
-    return this.interval ?? this.subscription.value?.data?.interval ?? this.checkout.value?.selection?.interval ?? 'month';
+  get #activeInterval(): Interval {
+    return this.interval ?? this.#subscription.value?.data?.interval ?? this.#checkout.value?.selection?.interval ?? 'month';
   }
 
-  private get mode(): 'checkout' | 'change' {
-    return hasPlan(this.subscription.value?.data) ? 'change' : 'checkout';
+  get #mode(): 'checkout' | 'change' {
+    return hasPlan(this.#subscription.value?.data) ? 'change' : 'checkout';
   }
 
-  private seatsFor(tier: Tier): number | undefined {
+  #seatsFor(tier: Tier): number | undefined {
     if (!tier.seats) return undefined;
-    const sub = this.subscription.value?.data;
+    const sub = this.#subscription.value?.data;
     return this.seats.get(tier.id) ?? (sub?.tierId === tier.id ? sub.seats : undefined) ?? tier.seats.min;
   }
 
-  private selectionFor(tier: Tier): PlanSelection {
-    const seats = this.seatsFor(tier);
-    return { tierId: tier.id, interval: this.activeInterval, ...(seats === undefined ? {} : { seats }) };
+  #selectionFor(tier: Tier): PlanSelection {
+    const seats = this.#seatsFor(tier);
+    return { tierId: tier.id, interval: this.#activeInterval, ...(seats === undefined ? {} : { seats }) };
   }
 
   /** The current tier with the same interval and seats cannot be chosen again. */
-  private isCurrent(tier: Tier): boolean {
-    return sameSelection(currentSelection(this.subscription.value?.data), this.selectionFor(tier));
+  #isCurrent(tier: Tier): boolean {
+    return sameSelection(currentSelection(this.#subscription.value?.data), this.#selectionFor(tier));
   }
 
   /** The radios, in the order arrow keys walk them: every shown tier with a price for this interval. */
-  private choosable(catalog: Catalog): Tier[] {
-    return this.visibleTiers(catalog).filter((t) => priceFor(t, this.activeInterval));
+  #choosable(catalog: Catalog): Tier[] {
+    return this.#visibleTiers(catalog).filter((t) => priceFor(t, this.#activeInterval));
   }
 
-  private visibleTiers(catalog: Catalog): Tier[] {
+  #visibleTiers(catalog: Catalog): Tier[] {
     const wanted = this.kinds.split(/[\s,]+/).filter(Boolean);
     return catalog.tiers.filter((t) => wanted.length === 0 || wanted.includes(t.kind));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.mode === 'change') void this.loadFlow();
+    if (this.#mode === 'change') void this.#loadFlow();
     if (this.checkedTierId === undefined) {
-      this.checkedTierId = this.checkout.value?.selection?.tierId ?? currentSelection(this.subscription.value?.data)?.tierId;
+      this.checkedTierId = this.#checkout.value?.selection?.tierId ?? currentSelection(this.#subscription.value?.data)?.tierId;
     }
-    this.syncFormValue();
+    this.#syncFormValue();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const failure = this.catalog.value?.error ?? this.subscription.value?.error ?? this.change.value?.error;
-    if (failure && failure !== this.reported) {
-      const operation = failure === this.change.value?.error ? (this.change.value?.status === 'quote_failed' ? 'preview-change' : 'change-tier') : 'load-catalog';
-      this.reportError(failure, operation);
+    const loadError = this.#catalog.value?.error ?? this.#subscription.value?.error;
+    const change = this.#change.value;
+    const failure = loadError ?? change?.error;
+    if (failure && failure !== this.#reported) {
+      this.reportError(failure, loadError ? 'load-catalog' : change?.status === 'quote_failed' ? 'preview-change' : 'change-tier');
     }
-    this.reported = failure;
+    this.#reported = failure;
   }
 
-  private loadFlow(): Promise<ChangeFlow> {
-    this.flowLoading ??= import('./change-flow.js').then(({ ChangeFlow }) => {
-      this.flow = new ChangeFlow(this);
-      return this.flow;
+  #loadFlow(): Promise<ChangeFlow> {
+    this.#flowLoading ??= import('./change-flow.js').then(({ ChangeFlow }) => {
+      this.#flow = new ChangeFlow(this);
+      return this.#flow;
     });
-    return this.flowLoading;
+    return this.#flowLoading;
   }
 
   /** For the change flow: what it renders from. */
   flowState() {
     return {
       client: this.client,
-      catalog: this.catalog.value?.data,
-      subscription: this.subscription.value?.data,
-      change: this.change.value,
+      catalog: this.#catalog.value?.data,
+      subscription: this.#subscription.value?.data,
+      change: this.#change.value,
       locale: this.locale,
     };
   }
@@ -201,23 +201,12 @@ export class TectraTierPicker extends TectraElement {
 
   /** For the change flow: the current tier is checked again and focus returns. */
   flowClosed(trigger: HTMLElement | undefined): void {
-    if (this.mode === 'change') this.checkedTierId = currentSelection(this.subscription.value?.data)?.tierId;
-    void this.updateComplete.then(() => (trigger?.isConnected ? trigger : this.radio(this.checkedTierId ?? ''))?.focus());
+    if (this.#mode === 'change') this.checkedTierId = currentSelection(this.#subscription.value?.data)?.tierId;
+    void this.updateComplete.then(() => (trigger?.isConnected ? trigger : this.#radio(this.checkedTierId ?? ''))?.focus());
   }
 
-  private syncFormValue(): void {
-    const tier = findTierIn(this.catalog.value?.data, this.checkedTierId);
-    if (!tier) {
-      this.internals.setFormValue(null);
-      return;
-    }
-    const data = new FormData();
-    const name = this.name ?? 'tier';
-    data.append(name, tier.id);
-    data.append(`${name}-interval`, this.activeInterval);
-    const seats = this.seatsFor(tier);
-    if (seats !== undefined) data.append(`${name}-seats`, String(seats));
-    this.internals.setFormValue(data, tier.id);
+  #syncFormValue(): void {
+    this.#internals.setFormValue(findTierIn(this.#catalog.value?.data, this.checkedTierId)?.id ?? null);
   }
 
   formResetCallback(): void {
@@ -228,45 +217,45 @@ export class TectraTierPicker extends TectraElement {
   // --- choosing -----------------------------------------------------------------------
 
   /** Checks a tier (arrow keys); in checkout mode checking is choosing. */
-  private check(tier: Tier): void {
-    if (this.mode === 'checkout') this.choose(tier);
+  #check(tier: Tier): void {
+    if (this.#mode === 'checkout') this.#choose(tier);
     else this.checkedTierId = tier.id;
   }
 
   /** Click, Space or Enter on a tier. */
-  private choose(tier: Tier, trigger?: HTMLElement): void {
-    if (this.isCurrent(tier) || !priceFor(tier, this.activeInterval)) return;
-    const selection = this.selectionFor(tier);
-    if (this.mode === 'checkout') {
+  #choose(tier: Tier, trigger?: HTMLElement): void {
+    if (this.#isCurrent(tier) || !priceFor(tier, this.#activeInterval)) return;
+    const selection = this.#selectionFor(tier);
+    if (this.#mode === 'checkout') {
       const event = new TectraTierSelectEvent({ selection });
       this.dispatchEvent(event);
       if (event.defaultPrevented) return;
       this.checkedTierId = tier.id;
       this.client?.selectTier(selection);
-      const price = this.priceText(tier);
+      const price = this.#priceText(tier);
       this.announcement = msg(str`${tier.name} selected, ${price}.`, { id: 'picker.selected' });
       return;
     }
     this.checkedTierId = tier.id;
     this.announcement = '';
     const from = trigger ?? (this.shadowRoot?.activeElement as HTMLElement | null) ?? undefined;
-    void this.loadFlow().then((flow) => flow.start(selection, from));
+    void this.#loadFlow().then((flow) => flow.start(selection, from));
   }
 
-  private setInterval(interval: Interval): void {
-    if (interval === this.activeInterval) return;
+  #setInterval(interval: Interval): void {
+    if (interval === this.#activeInterval) return;
     this.interval = interval;
-    this.reselect();
+    this.#reselect();
   }
 
   /** In checkout mode a changed interval or seat count updates the checkout selection. */
-  private reselect(): void {
-    if (this.mode !== 'checkout') return;
-    const tier = findTierIn(this.catalog.value?.data, this.checkedTierId);
-    if (tier && this.checkout.value?.selection?.tierId === tier.id) this.choose(tier);
+  #reselect(): void {
+    if (this.#mode !== 'checkout') return;
+    const tier = findTierIn(this.#catalog.value?.data, this.checkedTierId);
+    if (tier && this.#checkout.value?.selection?.tierId === tier.id) this.#choose(tier);
   }
 
-  private setSeats(tier: Tier, text: string): void {
+  #setSeats(tier: Tier, text: string): void {
     const result = checkSeats(tier, text, this.locale);
     const texts = new Map(this.seatText).set(tier.id, text);
     const errors = new Map(this.seatErrors);
@@ -279,15 +268,15 @@ export class TectraTierPicker extends TectraElement {
     }
     this.seatText = texts;
     this.seatErrors = errors;
-    if (result.ok) this.reselect();
+    if (result.ok) this.#reselect();
   }
 
-  private stepSeats(tier: Tier, delta: number): void {
-    const next = (this.seatsFor(tier) ?? 1) + delta;
-    this.setSeats(tier, String(next));
+  #stepSeats(tier: Tier, delta: number): void {
+    const next = (this.#seatsFor(tier) ?? 1) + delta;
+    this.#setSeats(tier, String(next));
   }
 
-  private onRadioKeydown(event: KeyboardEvent, tiers: Tier[], index: number): void {
+  #onRadioKeydown(event: KeyboardEvent, tiers: Tier[], index: number): void {
     const rtl = getComputedStyle(this).direction === 'rtl';
     const forward = ['ArrowDown', rtl ? 'ArrowLeft' : 'ArrowRight'];
     const backward = ['ArrowUp', rtl ? 'ArrowRight' : 'ArrowLeft'];
@@ -295,7 +284,7 @@ export class TectraTierPicker extends TectraElement {
     if (!tier) return;
     if (event.key === ' ' || event.key === 'Enter') {
       event.preventDefault();
-      this.choose(tier, event.currentTarget as HTMLElement);
+      this.#choose(tier, event.currentTarget as HTMLElement);
       return;
     }
     let next: number | undefined;
@@ -307,73 +296,72 @@ export class TectraTierPicker extends TectraElement {
     event.preventDefault();
     const target = tiers[(next + tiers.length) % tiers.length];
     if (!target) return;
-    this.check(target);
-    this.checkedTierId = target.id;
-    void this.updateComplete.then(() => this.radio(target.id)?.focus());
+    this.#check(target);
+    void this.updateComplete.then(() => this.#radio(target.id)?.focus());
   }
 
-  private radio(tierId: string): HTMLElement | null | undefined {
+  #radio(tierId: string): HTMLElement | null | undefined {
     return this.shadowRoot?.querySelector<HTMLElement>(`[data-tier-radio="${CSS.escape(tierId)}"]`);
   }
 
-  private retryLoad(): void {
-    if (this.catalog.value?.status === 'error') void this.client?.refresh('catalog');
-    if (this.subscription.value?.status === 'error') void this.client?.refresh('subscription');
+  #retryLoad(): void {
+    if (this.#catalog.value?.status === 'error') void this.client?.refresh('catalog');
+    if (this.#subscription.value?.status === 'error') void this.client?.refresh('subscription');
   }
 
   // --- rendering ----------------------------------------------------------------------
 
-  private priceText(tier: Tier): string {
-    const price = priceFor(tier, this.activeInterval);
+  #priceText(tier: Tier): string {
+    const price = priceFor(tier, this.#activeInterval);
     if (!price) return '';
     const amount = formatMoney(price.amount, this.locale, { trimZeroFraction: true });
-    const per = perInterval(this.activeInterval);
+    const per = perInterval(this.#activeInterval);
     return price.perSeat
       ? msg(str`${amount} per user ${per}`, { id: 'picker.price_per_user' })
       : msg(str`${amount} ${per}`, { id: 'picker.price' });
   }
 
   protected override render(): TemplateResult {
-    const catalog = this.catalog.value;
-    const sub = this.subscription.value;
+    const catalog = this.#catalog.value;
+    const sub = this.#subscription.value;
     const failed = [catalog, sub].find((r): r is Resource<never> => r?.status === 'error' && r.data === undefined);
     let body: TemplateResult;
     if (failed) {
       body = html`<div part="error" class="banner" data-tone="danger" role="alert">
         <p>${msg('We could not load the tiers.', { id: 'picker.error' })} ${errorMessage(failed.error)}</p>
-        <button part="retry-button" @click=${this.retryLoad}>${msg('Retry', { id: 'common.retry' })}</button>
+        <button part="retry-button" @click=${this.#retryLoad}>${msg('Retry', { id: 'common.retry' })}</button>
       </div>`;
     } else if (!catalog?.data || !sub?.data) {
-      body = this.renderSkeleton();
+      body = this.#renderSkeleton();
     } else {
-      body = this.renderTiers(catalog.data, sub.data);
+      body = this.#renderTiers(catalog.data, sub.data);
     }
     const loading = !failed && (!catalog?.data || !sub?.data);
     return html`<section part="base" class="base" aria-labelledby="picker-title" aria-busy=${loading ? 'true' : 'false'}>
       <header part="header">
         <h2 id="picker-title">${msg('Choose a tier', { id: 'summary.choose_tier' })}</h2>
-        ${catalog?.data ? this.renderIntervalToggle(catalog.data) : nothing}
+        ${catalog?.data ? this.#renderIntervalToggle(catalog.data) : nothing}
       </header>
       ${body}
       <p part="status" class=${this.announcement ? 'banner' : 'visually-hidden'} data-tone="success" role="status">${this.announcement}</p>
-      ${this.renderDialog()}
+      ${this.#renderDialog()}
     </section>`;
   }
 
-  private renderSkeleton(): TemplateResult {
+  #renderSkeleton(): TemplateResult {
     return html`<div part="skeleton" class="skeleton-grid" role="status">
       <span class="visually-hidden">${msg('Loading tiers…', { id: 'picker.loading' })}</span>
       <span class="skeleton skeleton-card"></span><span class="skeleton skeleton-card"></span><span class="skeleton skeleton-card"></span>
     </div>`;
   }
 
-  private renderIntervalToggle(catalog: Catalog): TemplateResult {
-    const savings = this.visibleTiers(catalog).map(yearlySavingPercent).filter((s): s is number => s !== undefined);
+  #renderIntervalToggle(catalog: Catalog): TemplateResult {
+    const savings = this.#visibleTiers(catalog).map(yearlySavingPercent).filter((s): s is number => s !== undefined);
     const best = savings.length ? Math.max(...savings) : undefined;
     const percent = best === undefined ? '' : formatNumber(best / 100, this.locale, { style: 'percent' });
-    const option = (interval: Interval, extra: string) => html`<label class="toggle-option">
-      <input type="radio" name="interval" .value=${interval} .checked=${this.activeInterval === interval} @change=${() => this.setInterval(interval)} />
-      <span>${intervalName(interval)}${extra ? html` <span class="save">${extra}</span>` : nothing}</span>
+    const option = (interval: Interval, extra: string) => html`<label>
+      <input type="radio" name="interval" .value=${interval} .checked=${this.#activeInterval === interval} @change=${() => this.#setInterval(interval)} />
+      ${intervalName(interval)}${extra ? html` <span class="save">${extra}</span>` : nothing}
     </label>`;
     return html`<fieldset part="interval-toggle" class="toggle">
       <legend class="visually-hidden">${msg('Billing interval', { id: 'picker.interval_legend' })}</legend>
@@ -382,32 +370,31 @@ export class TectraTierPicker extends TectraElement {
     </fieldset>`;
   }
 
-  private renderTiers(catalog: Catalog, sub: Subscription): TemplateResult {
-    const visible = this.visibleTiers(catalog);
+  #renderTiers(catalog: Catalog, sub: Subscription): TemplateResult {
+    const visible = this.#visibleTiers(catalog);
     if (visible.length === 0) {
       return html`<p class="empty">${msg('No tiers are available right now.', { id: 'picker.empty' })}</p>`;
     }
     // Roving tab stop: the checked radio, else the first one that can be chosen.
-    const order = this.choosable(catalog);
-    const tabStop = order.find((t) => t.id === this.checkedTierId) ?? order.find((t) => !this.isCurrent(t)) ?? order[0];
+    const order = this.#choosable(catalog);
+    const tabStop = order.find((t) => t.id === this.checkedTierId) ?? order.find((t) => !this.#isCurrent(t)) ?? order[0];
     const scheduled = sub.scheduledChange;
     return html`
-      ${scheduled ? this.renderScheduled(catalog, sub) : nothing}
+      ${scheduled ? this.#renderScheduled(catalog, sub) : nothing}
       <div class="groups">
         ${KINDS.map((kind) => {
           const tiers = visible.filter((t) => t.kind === kind);
           if (!tiers.length) return nothing;
           return html`<div part="group" class="group" role="group" aria-labelledby="group-${kind}">
             <h3 part="group-title" id="group-${kind}">${kindTitle(kind)}</h3>
-            <div class="tiers">${tiers.map((t) => this.renderTier(t, sub, order, tabStop))}</div>
+            <div class="tiers">${tiers.map((t) => this.#renderTier(t, sub, order, tabStop))}</div>
           </div>`;
         })}
       </div>
-      ${this.mode === 'change' && this.checkedTierId && !this.flow?.open ? this.renderReview(catalog) : nothing}
     `;
   }
 
-  private renderScheduled(catalog: Catalog, sub: Subscription): TemplateResult {
+  #renderScheduled(catalog: Catalog, sub: Subscription): TemplateResult {
     const change = sub.scheduledChange;
     if (!change) return html``;
     const name = findTierIn(catalog, change.tierId)?.name ?? change.tierId;
@@ -418,23 +405,12 @@ export class TectraTierPicker extends TectraElement {
     </p>`;
   }
 
-  private renderReview(catalog: Catalog): TemplateResult | typeof nothing {
-    const tier = findTierIn(catalog, this.checkedTierId);
-    if (!tier || this.isCurrent(tier) || !priceFor(tier, this.activeInterval)) return nothing;
-    const name = tier.name;
-    return html`<div class="review">
-      <button part="review-button" class="primary" @click=${(e: Event) => this.choose(tier, e.currentTarget as HTMLElement)}>
-        ${msg(str`Review change to ${name}`, { id: 'picker.review' })}
-      </button>
-    </div>`;
-  }
-
-  private renderTier(tier: Tier, sub: Subscription, order: Tier[], tabStop: Tier | undefined): TemplateResult {
-    const price = priceFor(tier, this.activeInterval);
+  #renderTier(tier: Tier, sub: Subscription, order: Tier[], tabStop: Tier | undefined): TemplateResult {
+    const price = priceFor(tier, this.#activeInterval);
     const current = sub.tierId === tier.id && hasPlan(sub);
-    const sameAsCurrent = this.isCurrent(tier);
+    const sameAsCurrent = this.#isCurrent(tier);
     const scheduled = sub.scheduledChange?.tierId === tier.id;
-    const saving = this.activeInterval === 'year' ? yearlySavingPercent(tier) : undefined;
+    const saving = this.#activeInterval === 'year' ? yearlySavingPercent(tier) : undefined;
     const badges: string[] = [];
     if (tier.recommended) badges.push(msg('Recommended', { id: 'picker.recommended' }));
     if (current) badges.push(msg('Current tier', { id: 'picker.current' }));
@@ -449,7 +425,7 @@ export class TectraTierPicker extends TectraElement {
       ${badges.length ? html`<p class="badges" id="badges-${id}">${badges.map((b) => html`<span part="badge" class="badge">${b}</span>`)}</p>` : nothing}
       <h4 id="name-${id}">${tier.name}</h4>
       ${price
-        ? html`<p part="price" class="price" id="price-${id}">${this.priceText(tier)}</p>`
+        ? html`<p part="price" class="price" id="price-${id}">${this.#priceText(tier)}</p>`
         : html`<p part="price" class="price" id="price-${id}">${tier.prices.length ? msg('Not available for this interval', { id: 'picker.no_price' }) : msg('Custom pricing', { id: 'summary.custom_pricing' })}</p>`}
       ${tier.description ? html`<p class="description muted" id="desc-${id}">${tier.description}</p>` : nothing}
     `;
@@ -467,22 +443,22 @@ export class TectraTierPicker extends TectraElement {
             aria-labelledby="name-${id} price-${id}"
             aria-describedby=${badges.length ? `badges-${id}` : nothing}
             tabindex=${tabStop?.id === tier.id ? 0 : -1}
-            @click=${(e: Event) => this.choose(tier, e.currentTarget as HTMLElement)}
-            @keydown=${(e: KeyboardEvent) => this.onRadioKeydown(e, order, index)}
+            @click=${(e: Event) => this.#choose(tier, e.currentTarget as HTMLElement)}
+            @keydown=${(e: KeyboardEvent) => this.#onRadioKeydown(e, order, index)}
           >
             ${header}
           </div>`
         : html`<div class="radio static">${header}</div>`}
-      ${tier.seats && price ? this.renderSeats(tier) : nothing}
-      ${this.renderLimits(tier)}
+      ${tier.seats && price ? this.#renderSeats(tier) : nothing}
+      ${this.#renderLimits(tier)}
       ${tier.features.length
         ? html`<ul part="features" class="features">${tier.features.map((f) => html`<li>${f}</li>`)}</ul>`
         : nothing}
-      ${tier.contactSalesUrl || !tier.prices.length ? this.renderContactSales(tier) : nothing}
+      ${tier.contactSalesUrl || !tier.prices.length ? this.#renderContactSales(tier) : nothing}
     </article>`;
   }
 
-  private renderContactSales(tier: Tier): TemplateResult {
+  #renderContactSales(tier: Tier): TemplateResult {
     const href = safeUrl(tier.contactSalesUrl);
     const label = msg('Contact sales', { id: 'picker.contact_sales' });
     return href
@@ -490,35 +466,30 @@ export class TectraTierPicker extends TectraElement {
       : html`<p part="contact-sales" class="contact muted">${label}</p>`;
   }
 
-  private renderLimits(tier: Tier): TemplateResult {
-    const keys = [...LIMIT_ORDER.filter((k) => k in tier.limits), ...Object.keys(tier.limits).filter((k) => !LIMIT_ORDER.includes(k))];
+  #renderLimits(tier: Tier): TemplateResult {
     return html`<ul part="limits" class="limits">
-      ${keys.map((key) => {
-        const limit = tier.limits[key];
-        const value = limit === null || limit === undefined ? unlimitedLabel() : formatQuantity(limit, meterUnit(key), this.locale);
-        return html`<li><span>${meterLabel(key)}</span> <data value=${limit ?? 'unlimited'}>${value}</data></li>`;
-      })}
+      ${limitItems(tier, this.locale)}
       ${tier.kind === 'team' ? html`<li class="muted">${msg('Usage is pooled across the team.', { id: 'picker.pooled' })}</li>` : nothing}
     </ul>`;
   }
 
-  private renderSeats(tier: Tier): TemplateResult {
+  #renderSeats(tier: Tier): TemplateResult {
     const id = CSS.escape(tier.id);
-    const seats = this.seatsFor(tier) ?? 1;
+    const seats = this.#seatsFor(tier) ?? 1;
     const min = tier.seats?.min ?? 1;
     const max = tier.seats?.max;
     const error = this.seatErrors.get(tier.id);
     const text = this.seatText.get(tier.id) ?? String(seats);
-    const price = priceFor(tier, this.activeInterval);
+    const price = priceFor(tier, this.#activeInterval);
     const total = price ? formatMoney(multiplyMoney(price.amount, seats), this.locale) : '';
-    const per = perInterval(this.activeInterval);
+    const per = perInterval(this.#activeInterval);
     const range = max === undefined
       ? msg(str`At least ${formatNumber(min, this.locale)} users`, { id: 'picker.seats_min' })
       : msg(str`${formatNumber(min, this.locale)} to ${formatNumber(max, this.locale)} users`, { id: 'picker.seats_range' });
     return html`<div part="seats" class="seats">
       <label for="seats-${id}">${msg('Users', { id: 'picker.seats_label' })}</label>
       <div class="stepper">
-        <button type="button" aria-label=${msg('One user fewer', { id: 'picker.seats_less' })} ?disabled=${seats <= min} @click=${() => this.stepSeats(tier, -1)}>−</button>
+        <button type="button" aria-label=${msg('One user fewer', { id: 'picker.seats_less' })} ?disabled=${seats <= min} @click=${() => this.#stepSeats(tier, -1)}>−</button>
         <input
           id="seats-${id}"
           type="text"
@@ -527,21 +498,21 @@ export class TectraTierPicker extends TectraElement {
           .value=${text}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby="seats-hint-${id} seats-error-${id}"
-          @change=${(e: Event) => this.setSeats(tier, (e.target as HTMLInputElement).value)}
+          @change=${(e: Event) => this.#setSeats(tier, (e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter') this.setSeats(tier, (e.target as HTMLInputElement).value);
+            if (e.key === 'Enter') this.#setSeats(tier, (e.target as HTMLInputElement).value);
           }}
         />
-        <button type="button" aria-label=${msg('One user more', { id: 'picker.seats_more' })} ?disabled=${max !== undefined && seats >= max} @click=${() => this.stepSeats(tier, 1)}>+</button>
+        <button type="button" aria-label=${msg('One user more', { id: 'picker.seats_more' })} ?disabled=${max !== undefined && seats >= max} @click=${() => this.#stepSeats(tier, 1)}>+</button>
       </div>
       <p class="hint muted" id="seats-hint-${id}">${range} · ${msg(str`${total} ${per} in total`, { id: 'picker.seats_total' })}</p>
       <p class="field-error" id="seats-error-${id}" role="alert">${error ?? ''}</p>
     </div>`;
   }
 
-  private renderDialog(): TemplateResult {
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.flow?.onCancel(e)}>
-      ${this.flow?.render() ?? nothing}
+  #renderDialog(): TemplateResult {
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.#flow?.onCancel(e)}>
+      ${this.#flow?.render() ?? nothing}
     </dialog>`;
   }
 }

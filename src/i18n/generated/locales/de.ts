@@ -57,7 +57,6 @@
 'picker.quote_tax': `Steuer`,
 'picker.quoting': `Ihr Preis wird berechnet…`,
 'picker.recommended': `Empfohlen`,
-'picker.review': str`Wechsel zu ${0} prüfen`,
 'picker.save': str`${0} sparen`,
 'picker.save_up_to': str`bis zu ${0} sparen`,
 'picker.scheduled': `Geplant`,
