@@ -51,6 +51,6 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
       fileName: () => 'tectra-billing.js',
     },
     // One file: the demo simulator, loaded on demand in the npm build, is inlined here.
-    rolldownOptions: { output: { codeSplitting: false } },
+    rolldownOptions: { output: { codeSplitting: false, minify: true } },
   },
 }));

@@ -90,7 +90,7 @@ export async function measureSizes() {
   return { floor, runtime, dataLayer, elements, onDemand, dist };
 }
 
-function table({ floor, runtime, dataLayer, elements, onDemand, dist }) {
+export function table({ floor, runtime, dataLayer, elements, onDemand, dist }) {
   const rows = [
     ['floor (lit + nanostores + localize)', floor, ''],
     ['shared runtime (floor + context, base element, events, tokens)', runtime, ''],
