@@ -396,6 +396,42 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     expect(keys[0]).to.equal(keys[1]);
   });
 
+  it('shows the change as pending, with confirm busy and cancel disabled', async () => {
+    const { client } = setup('individual-active', { faults: { changeTier: 'hang' } });
+    const picker = await mount(client);
+    radio(picker, 'team').click();
+    await waitUntil(() => dialogText(picker).includes('Due now'));
+    const confirm = dialog(picker).querySelector('[part="dialog-confirm"]') as HTMLButtonElement;
+    confirm.click();
+    await waitUntil(() => dialogText(picker).includes('Changing your plan…'));
+    expect(confirm.getAttribute('aria-busy')).to.equal('true');
+    expect(confirm.disabled).to.equal(true);
+    expect((dialog(picker).querySelector('[part="dialog-cancel"]') as HTMLButtonElement).disabled).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    expect(dialog(picker).open).to.equal(true);
+    await expect(picker).to.be.accessible();
+  });
+
+  it('meets contrast in the dark theme, dialog included', async () => {
+    const { client } = setup('individual-active');
+    const wrapper = await fixture(html`<div class="dark-picker">
+      <tectra-billing-provider .client=${client}><tectra-tier-picker></tectra-tier-picker></tectra-billing-provider>
+    </div>`);
+    const style = document.createElement('style');
+    style.textContent = '.dark-picker { color-scheme: dark; background: #0d0f14; }';
+    document.head.appendChild(style);
+    try {
+      const picker = wrapper.querySelector('tectra-tier-picker') as TectraTierPicker;
+      await waitUntil(() => radio(picker, 'team'));
+      await expect(picker).to.be.accessible();
+      radio(picker, 'team').click();
+      await waitUntil(() => dialogText(picker).includes('Due now'));
+      await expect(picker).to.be.accessible();
+    } finally {
+      style.remove();
+    }
+  });
+
   it('refreshes an expired quote instead of using it', async () => {
     let quotes = 0;
     const { client, adapter } = setup('individual-active', {}, (a) => ({
