@@ -5,6 +5,7 @@
 import './define/billing-provider.js';
 import './define/billing-summary.js';
 import './define/tier-picker.js';
+import './define/payment-form.js';
 
 export * from './core/index.js';
 export type { BillingAdapter, InvoiceQuery, RequestOptions } from './adapters/types.js';
@@ -26,3 +27,6 @@ export { define } from './define/define.js';
 export { TectraBillingProvider } from './elements/billing-provider/billing-provider.js';
 export { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
 export { TectraTierPicker } from './elements/tier-picker/tier-picker.js';
+export { TectraPaymentForm } from './elements/payment-form/payment-form.js';
+export { createPaymentProvider } from './payments/provider.js';
+export type { PaymentProvider, PaymentProviderOptions } from './payments/provider.js';

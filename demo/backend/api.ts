@@ -170,6 +170,12 @@ export function createDemoApi(options: DemoApiOptions = {}) {
         });
       }
     }
+    if (key === 'POST /payment-methods') {
+      const b = asObject(body);
+      if (typeof b.paymentMethodId !== 'string') throw new HttpError(400, 'invalid_request', 'paymentMethodId is required.');
+      await a.addPaymentMethod?.(b.paymentMethodId);
+      return undefined;
+    }
     if (method === 'POST' && (m = /^\/payment-methods\/([^/]+)\/default$/.exec(path))) {
       await a.setDefaultPaymentMethod(decodeURIComponent(m[1] ?? ''));
       return undefined;

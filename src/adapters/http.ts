@@ -219,5 +219,8 @@ export function createHttpAdapter(config: HttpAdapterOptions): BillingAdapter {
     setUsageAlerts: async (meter, thresholds, o) => {
       await send('PUT', `/usage/alerts/${encodeURIComponent(meter)}`, { thresholds }, o);
     },
+    addPaymentMethod: async (paymentMethodId, o) => {
+      await send('POST', '/payment-methods', { paymentMethodId }, o);
+    },
   };
 }

@@ -42,6 +42,11 @@ export interface BillingAdapter {
   setDefaultPaymentMethod(id: string, options?: RequestOptions): Promise<void>;
   removePaymentMethod(id: string, options?: RequestOptions): Promise<void>;
   setUsageAlerts(meter: MeterKey, thresholds: number[], options?: RequestOptions): Promise<void>;
+  /**
+   * Optional: records a card the payment provider confirmed through a setup intent and
+   * makes it the default. Without it the client re-reads the list (a webhook may add it).
+   */
+  addPaymentMethod?(paymentMethodId: string, options?: RequestOptions): Promise<void>;
   /** Optional push of usage updates; returns an unsubscribe function. */
   subscribeUsage?(onUsage: (usage: Usage) => void): () => void;
 }

@@ -3,7 +3,7 @@
  * lazily when the first element reads them; actions call the adapter, validate its
  * answer and refresh what a mutation changed.
  */
-import { map, type MapStore, type ReadableAtom } from 'nanostores';
+import type { MapStore, ReadableAtom } from 'nanostores';
 import type { BillingAdapter, RequestOptions } from '../adapters/types.js';
 import { BillingError, toBillingError } from '../core/errors.js';
 import type {
@@ -35,21 +35,17 @@ import {
   validate,
 } from '../core/validation.js';
 import { createResource, type Resource } from './resource.js';
+import { createCheckout, type CheckoutState, type PurchasePayment, type PurchaseState } from './checkout.js';
 import { createTierChange, type TierChangeState } from './tier-change.js';
 
 export type { Resource, ResourceStatus } from './resource.js';
 export type { TierChangeState, TierChangeStatus } from './tier-change.js';
+export type { CheckoutState, PurchasePayment, PurchaseState, PurchaseStatus } from './checkout.js';
 
 /** Invoices accumulate page by page; `nextCursor` is null after the last page. */
 export interface InvoiceList {
   items: Invoice[];
   nextCursor: string | null;
-}
-
-export interface CheckoutState {
-  /** The tier chosen for checkout (by a tier picker or attributes). */
-  selection?: PlanSelection;
-  coupon?: Coupon;
 }
 
 export type ResourceName = 'catalog' | 'subscription' | 'usage' | 'invoices' | 'paymentMethods';
@@ -68,6 +64,10 @@ export interface BillingClient {
   readonly $invoices: ReadableAtom<Resource<InvoiceList>>;
   readonly $paymentMethods: ReadableAtom<Resource<PaymentMethod[]>>;
   readonly $checkout: MapStore<CheckoutState>;
+  /** The quote for the checkout selection and coupon, kept fresh while something reads it. */
+  readonly $checkoutQuote: ReadableAtom<Resource<Quote>>;
+  /** Where the purchase stands: confirming the card, authenticating, activating, succeeded, pending, failed. */
+  readonly $purchase: ReadableAtom<PurchaseState>;
   /** Where a change of tier stands: quoting, quoted, changing, changed or failed. */
   readonly $change: ReadableAtom<TierChangeState>;
   /** Reloads one store, or every store something has read. */
@@ -77,6 +77,17 @@ export interface BillingClient {
   applyCoupon(code: string, options?: RequestOptions): Promise<Coupon>;
   removeCoupon(): void;
   previewChange(selection: PlanSelection, options?: RequestOptions): Promise<Quote>;
+  /**
+   * Buys the checkout selection once: confirms the card with the payment provider,
+   * activates with an idempotency key kept for this purchase, and resolves with the
+   * subscription once the backend reads it as active. Repeated calls share one purchase.
+   */
+  purchase(payment: PurchasePayment): Promise<Subscription | undefined>;
+  resetPurchase(): void;
+  /** Quotes the checkout selection again (after a failed quote). */
+  refreshCheckoutQuote(): Promise<void>;
+  /** Tells the backend about a card confirmed by the payment provider (when the adapter can). */
+  addPaymentMethod(paymentMethodId: string, options?: RequestOptions): Promise<void>;
   createSetupIntent(options?: RequestOptions): Promise<SetupIntent>;
   activate(request: ActivationRequest, options?: RequestOptions): Promise<ActivationResult>;
   changeTier(request: ChangeTierRequest, options?: RequestOptions): Promise<ActivationResult>;
@@ -125,7 +136,6 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
   const invoices = createResource<InvoiceList>((signal) => fetchInvoices(undefined, signal));
 
   const resources = { catalog, subscription, usage, invoices, paymentMethods };
-  const $checkout = map<CheckoutState>({});
   let morePending: Promise<void> | undefined;
 
   async function refresh(name?: ResourceName): Promise<void> {
@@ -145,7 +155,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
   }
 
   function selectionWithCoupon(selection: PlanSelection): PlanSelection {
-    const code = $checkout.get().coupon?.code;
+    const code = checkout.$checkout.get().coupon?.code;
     return code && !selection.couponCode ? { ...selection, couponCode: code } : selection;
   }
 
@@ -153,6 +163,20 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     validate(quoteSchema, await guarded(() => adapter.previewChange(selection, o)), 'quote');
 
   // Tier changes are quoted without the checkout's coupon: that code is for a first purchase.
+  const activation = async (request: ActivationRequest): Promise<ActivationResult> =>
+    validate(activationResultSchema, await guarded(() => adapter.activate(request)), 'activation');
+
+  const checkout = createCheckout({
+    quote,
+    activate: activation,
+    readSubscription: async () => {
+      await subscription.load(true);
+      return subscription.peek().data;
+    },
+    afterActivation: () => refreshAfterMutation(['usage', 'invoices', 'paymentMethods']),
+  });
+  const $checkout = checkout.$checkout;
+
   const tierChange = createTierChange({
     previewChange: (selection, o) => quote(selection, o),
     changeTier: (request) => client.changeTier(request),
@@ -166,6 +190,11 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     $invoices: invoices.$store,
     $paymentMethods: paymentMethods.$store,
     $checkout,
+    $checkoutQuote: checkout.$checkoutQuote,
+    $purchase: checkout.$purchase,
+    purchase: checkout.purchase,
+    resetPurchase: checkout.resetPurchase,
+    refreshCheckoutQuote: checkout.requote,
     $change: tierChange.$change,
     requestChange: tierChange.requestChange,
     confirmChange: tierChange.confirmChange,
@@ -220,10 +249,14 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
       const result = validate(activationResultSchema, await guarded(() => adapter.activate(request, o)), 'activation');
       if (result.status === 'succeeded') {
         subscription.set(result.subscription);
-        $checkout.set({});
         await refreshAfterMutation(['subscription', 'usage', 'invoices', 'paymentMethods']);
       }
       return result;
+    },
+
+    async addPaymentMethod(paymentMethodId, o) {
+      if (adapter.addPaymentMethod) await guarded(() => adapter.addPaymentMethod?.(paymentMethodId, o) ?? Promise.resolve());
+      await paymentMethods.load(true);
     },
 
     async changeTier(request, o) {

@@ -258,8 +258,11 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
 
     activate: (request, o) => {
       const { idempotencyKey, ...body } = request;
+      // The same purchase is the same tier, interval, seats and coupon: a retry with another
+      // quote or card (after a reload) gets the first result, not a second subscription.
+      const purchase = JSON.stringify([body.tierId, body.interval, body.seats ?? null, body.couponCode ?? null]);
       return call('activate', [request], o, () => body).then(() =>
-        once(idempotencyKey, JSON.stringify(body), () => {
+        once(idempotencyKey, purchase, () => {
           if (hasPlan(state.subscription)) {
             throw new BillingError('conflict', 'This account already has an active subscription.', { status: 409 });
           }
@@ -353,6 +356,13 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
         const rest = state.paymentMethods.filter((pm) => pm.id !== id);
         if (target.isDefault && rest[0]) rest[0] = { ...rest[0], isDefault: true };
         state.paymentMethods = rest;
+      }),
+    addPaymentMethod: (paymentMethodId, o) =>
+      call('addPaymentMethod', [paymentMethodId], o, () => {
+        if (!/^pm_[\w-]+$/.test(paymentMethodId)) {
+          throw new BillingError('invalid_request', 'That is not a payment method id.', { status: 400 });
+        }
+        attachCard(paymentMethodId);
       }),
     setUsageAlerts: (meter, thresholds, o) =>
       call('setUsageAlerts', [meter, thresholds], o, () => {

@@ -1,0 +1,87 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .card {
+    display: grid;
+    gap: var(--_space);
+    min-block-size: var(--tectra-payment-form-min-height, 24rem);
+    align-content: start;
+  }
+  h2 {
+    font-size: 1.125rem;
+  }
+  h3 {
+    font-size: 0.9375rem;
+  }
+  .layout {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  @container (min-width: 44rem) {
+    .layout {
+      grid-template-columns: 3fr 2fr;
+    }
+  }
+  .section {
+    display: grid;
+    gap: 0.75rem;
+    align-content: start;
+  }
+  .coupon-row {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .coupon-row input {
+    flex: 1;
+  }
+  .applied {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .review {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.35rem 1rem;
+    min-block-size: 9rem;
+    align-content: start;
+  }
+  .review dt {
+    color: var(--_muted);
+  }
+  .review dd {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .review .total {
+    font-weight: 700;
+    color: var(--_text);
+  }
+  .submit {
+    inline-size: 100%;
+    min-block-size: 3rem;
+  }
+  .skeleton-block {
+    block-size: 9rem;
+  }
+  .skeleton-fields {
+    block-size: 10rem;
+  }
+  .confirmation {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .confirmation h3 {
+    font-size: 1.25rem;
+    color: var(--_success);
+  }
+  .muted-note {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+`;

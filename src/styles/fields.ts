@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+/** Form fields, the test card form and its challenge dialog: shared by the checkout and the card list. */
+export const fields = css`
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .field-row {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 0.75rem;
+  }
+  label {
+    font-weight: 600;
+    font-size: 0.875rem;
+  }
+  input {
+    font: inherit;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+    background: var(--_surface);
+    color: var(--_text);
+    min-inline-size: 0;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .field-error {
+    color: var(--_danger);
+    font-size: 0.8125rem;
+  }
+  .field-error:empty {
+    display: none;
+  }
+  .test-mode {
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_radius-small);
+    background: var(--_warning-bg);
+    color: var(--_warning);
+    font-weight: 600;
+    font-size: 0.875rem;
+  }
+  .test-card {
+    display: grid;
+    gap: 0.75rem;
+  }
+  dialog {
+    inline-size: min(28rem, calc(100vw - 2rem));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  dialog .actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+    margin-block-start: var(--_space);
+  }
+`;
