@@ -62,3 +62,7 @@ export async function waitForText(el: Element, text: string | RegExp, timeout = 
 export function nextFrame(): Promise<void> {
   return new Promise((r) => requestAnimationFrame(() => r()));
 }
+
+// Note for assertions: compare booleans or strings, not DOM nodes. A failing
+// `expect(node).to.equal(other)` makes the runner serialise the node graph, which can
+// take the browser down instead of reporting the failure.

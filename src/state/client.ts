@@ -54,6 +54,10 @@ export interface BillingClientOptions {
   adapter: BillingAdapter;
   /** Invoices per page (default 20). */
   invoicePageSize?: number;
+  /** After a purchase, how often and how many times the subscription is read until it is active (default 1 s, 10 times). */
+  activationPoll?: { intervalMs?: number; attempts?: number };
+  /** Where purchase idempotency keys are kept (default sessionStorage). */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
 
 export interface BillingClient {
@@ -174,6 +178,9 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
       return subscription.peek().data;
     },
     afterActivation: () => refreshAfterMutation(['usage', 'invoices', 'paymentMethods']),
+    ...(options.activationPoll?.intervalMs === undefined ? {} : { pollIntervalMs: options.activationPoll.intervalMs }),
+    ...(options.activationPoll?.attempts === undefined ? {} : { pollAttempts: options.activationPoll.attempts }),
+    ...(options.storage ? { storage: options.storage } : {}),
   });
   const $checkout = checkout.$checkout;
 

@@ -107,6 +107,11 @@ export class TectraPaymentForm extends TectraElement {
         ...(this.seats ? { seats: this.seats } : {}),
       });
     }
+    // Card entry loads when the payment step shows (set here, not in updated(), so it costs no extra render).
+    if (this.#showsPayment() && this.providerState === 'idle') {
+      this.providerState = 'loading';
+      void this.#loadProvider();
+    }
   }
 
   protected override clientChanged(): void {
@@ -117,7 +122,6 @@ export class TectraPaymentForm extends TectraElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#showsPayment() && this.providerState === 'idle') void this.#loadProvider();
     const purchase = this.#purchase.value;
     const failure = this.#quote.value?.error ?? purchase?.error ?? this.#providerError;
     if (failure && failure !== this.#reported) {
@@ -151,7 +155,6 @@ export class TectraPaymentForm extends TectraElement {
   async #loadProvider(): Promise<void> {
     const client = this.client;
     if (!client) return;
-    this.providerState = 'loading';
     this.#providerError = undefined;
     try {
       const intent = await client.createSetupIntent();

@@ -1,0 +1,11 @@
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+const b = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS });
+const p = await b.newPage();
+p.on('console', (m) => console.log('[c]', m.text().slice(0, 300)));
+p.on('pageerror', (e) => console.log('[err]', e.message));
+p.on('error', (e) => console.log('[crash]', e.message));
+p.on('framenavigated', (f) => console.log('[nav]', f.url()));
+await p.goto(process.argv[2], { waitUntil: 'load' });
+await new Promise((r) => setTimeout(r, 8000));
+await b.close();

@@ -1,0 +1,25 @@
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+const b = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS });
+const p = await b.newPage();
+p.on('pageerror', (e) => console.log('[err]', e.message));
+p.on('console', (m) => m.type() !== 'debug' && !m.text().includes('dev mode') && console.log('[c]', m.text().slice(0, 300)));
+await p.setViewport({ width: 1100, height: 900 });
+await p.goto('http://127.0.0.1:5173/', { waitUntil: 'networkidle0' });
+await p.select('#scenario', 'new');
+await new Promise((r) => setTimeout(r, 1500));
+await p.evaluate(() => document.querySelector('tectra-tier-picker').shadowRoot.querySelector('[data-tier-radio="pro"]').click());
+await new Promise((r) => setTimeout(r, 2500));
+const form = await p.$('tectra-payment-form');
+await form.screenshot({ path: '/tmp/form.png' });
+await p.evaluate(() => {
+  const root = document.querySelector('tectra-payment-form').shadowRoot;
+  const set = (n, v) => { const i = root.querySelector(`[name="card-${n}"]`); i.value = v; };
+  set('number', '4242 4242 4242 4242'); set('expiry', '12 / 30'); set('cvc', '123');
+  root.querySelector('[part="submit"]').click();
+});
+await new Promise((r) => setTimeout(r, 3500));
+await form.screenshot({ path: '/tmp/form2.png' });
+const summary = await p.evaluate(() => document.querySelector('tectra-billing-summary').shadowRoot.textContent.replace(/\s+/g,' ').slice(0, 200));
+console.log(summary);
+await b.close();
