@@ -6,6 +6,7 @@ import './define/billing-provider.js';
 import './define/billing-summary.js';
 import './define/tier-picker.js';
 import './define/payment-form.js';
+import './define/payment-methods.js';
 
 export * from './core/index.js';
 export type { BillingAdapter, InvoiceQuery, RequestOptions } from './adapters/types.js';
@@ -28,5 +29,6 @@ export { TectraBillingProvider } from './elements/billing-provider/billing-provi
 export { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
 export { TectraTierPicker } from './elements/tier-picker/tier-picker.js';
 export { TectraPaymentForm } from './elements/payment-form/payment-form.js';
+export { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
 export { createPaymentProvider } from './payments/provider.js';
 export type { PaymentProvider, PaymentProviderOptions } from './payments/provider.js';

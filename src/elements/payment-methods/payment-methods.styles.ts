@@ -1,0 +1,72 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .card {
+    display: grid;
+    gap: var(--_space);
+    min-block-size: var(--tectra-payment-methods-min-height, 12rem);
+    align-content: start;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  h2 {
+    font-size: 1.125rem;
+  }
+  ul {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+  }
+  .brand {
+    font-weight: 600;
+  }
+  .grow {
+    flex: 1;
+  }
+  .badge {
+    padding-inline: 0.55em;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    font-weight: 600;
+    background: var(--_info-bg);
+    color: var(--_info);
+  }
+  .badge[data-tone='danger'] {
+    background: var(--_danger-bg);
+    color: var(--_danger);
+  }
+  .badge[data-tone='warning'] {
+    background: var(--_warning-bg);
+    color: var(--_warning);
+  }
+  .add {
+    display: grid;
+    gap: 0.75rem;
+    padding: var(--_space);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius-small);
+  }
+  .row {
+    display: flex;
+    gap: 0.5rem;
+    justify-content: flex-end;
+  }
+  .skeleton-list {
+    block-size: 8rem;
+  }
+`;

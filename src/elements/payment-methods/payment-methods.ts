@@ -1,0 +1,296 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { BillingError } from '../../core/errors.js';
+import { formatNumber } from '../../core/money.js';
+import { hasPlan } from '../../core/plans.js';
+import type { PaymentMethod } from '../../core/types.js';
+import { TectraPaymentMethodChangedEvent } from '../../events.js';
+import type { PaymentProvider } from '../../payments/provider.js';
+import { fields } from '../../styles/fields.js';
+import { errorMessage } from '../base/error-message.js';
+import { TectraElement } from '../base/tectra-element.js';
+import { styles } from './payment-methods.styles.js';
+
+const BRANDS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' };
+
+/** Months from now until the card's expiry month ends (negative once expired). */
+function monthsLeft(pm: PaymentMethod, now = new Date()): number | undefined {
+  if (!pm.expMonth || !pm.expYear) return undefined;
+  return (pm.expYear - now.getUTCFullYear()) * 12 + (pm.expMonth - (now.getUTCMonth() + 1));
+}
+
+/**
+ * The cards on file: brand, last four digits, expiry, the default card, warnings for
+ * expired and soon-expiring cards; add a card (through a setup intent), make one the
+ * default, remove one after confirming.
+ *
+ * @tagname tectra-payment-methods
+ * @summary Cards on file: add, set default, remove.
+ *
+ * @slot payment-element - Filled by the kit with Stripe's Payment Element while adding a card; leave empty.
+ *
+ * @fires tectra-payment-method-changed - A card was added, removed or made the default (`detail.action`).
+ * @fires tectra-error - Loading or a change failed (`detail.error`, `detail.operation`).
+ *
+ * @csspart base - The card around everything.
+ * @csspart list - The list of cards.
+ * @csspart method - One card.
+ * @csspart badge - Default, expired and expiring badges.
+ * @csspart add - The add-a-card section.
+ * @csspart dialog - The remove confirmation.
+ * @csspart status - Outcome messages.
+ * @csspart error - The error message.
+ *
+ * @cssprop --tectra-payment-methods-min-height - Reserved height while loading (default 12rem).
+ */
+export class TectraPaymentMethods extends TectraElement {
+  static override styles = [...TectraElement.styles, fields, styles];
+  static override properties = {
+    adding: { state: true },
+    removing: { state: true },
+    busy: { state: true },
+    message: { state: true },
+    failure: { state: true },
+  };
+
+  private adding: 'closed' | 'loading' | 'ready' = 'closed';
+  private removing: PaymentMethod | undefined;
+  private busy = false;
+  private message = '';
+  private failure: BillingError | undefined;
+
+  #methods = this.select((c) => c.$paymentMethods);
+  #subscription = this.select((c) => c.$subscription);
+  #provider: PaymentProvider | undefined;
+  #reported: unknown;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#closeAdd();
+  }
+
+  protected override updated(): void {
+    const error = this.#methods.value?.error ?? this.failure;
+    if (error && error !== this.#reported) this.reportError(error, this.failure ? 'payment-method' : 'load-payment-methods');
+    this.#reported = error;
+  }
+
+  /** The only card of a running plan cannot go: the plan would have nothing to charge. */
+  #isLastCardOfPlan(): boolean {
+    return (this.#methods.value?.data?.length ?? 0) <= 1 && hasPlan(this.#subscription.value?.data);
+  }
+
+  async #run(action: () => Promise<void>, done: string, event: TectraPaymentMethodChangedEvent): Promise<void> {
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      await action();
+      this.message = done;
+      this.dispatchEvent(event);
+    } catch (error) {
+      this.failure = error as BillingError;
+      this.message = '';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #openAdd(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.adding = 'loading';
+    this.failure = undefined;
+    try {
+      const intent = await client.createSetupIntent();
+      const { createPaymentProvider } = await import('../../payments/provider.js');
+      this.#provider = await createPaymentProvider(intent, { locale: this.locale });
+      this.adding = 'ready';
+      await this.updateComplete;
+      await this.#provider.mount(this.#container(this.#provider));
+      this.shadowRoot?.querySelector<HTMLInputElement>('.add input')?.focus();
+    } catch (error) {
+      this.failure = error as BillingError;
+      this.#closeAdd();
+    }
+  }
+
+  #container(provider: PaymentProvider): HTMLElement {
+    if (provider.kind !== 'stripe') return this.shadowRoot?.querySelector<HTMLElement>('.card-fields') as HTMLElement;
+    const slotted = document.createElement('div');
+    slotted.slot = 'payment-element';
+    this.append(slotted);
+    return slotted;
+  }
+
+  #closeAdd(): void {
+    this.#provider?.destroy();
+    this.#provider = undefined;
+    this.querySelector(':scope > [slot="payment-element"]')?.remove();
+    this.adding = 'closed';
+  }
+
+  async #saveCard(event: Event): Promise<void> {
+    event.preventDefault();
+    const provider = this.#provider;
+    const client = this.client;
+    if (!provider || !client || this.busy) return;
+    await this.#run(
+      async () => {
+        const id = await provider.confirmCard();
+        await client.addPaymentMethod(id);
+        this.#closeAdd();
+      },
+      msg('Card added.', { id: 'cards.added' }),
+      new TectraPaymentMethodChangedEvent({ action: 'added' }),
+    );
+  }
+
+  #remove(pm: PaymentMethod): void {
+    this.removing = pm;
+    this.failure = undefined;
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector('dialog')?.showModal());
+  }
+
+  #closeRemove(): void {
+    const id = this.removing?.id;
+    this.removing = undefined;
+    this.shadowRoot?.querySelector('dialog')?.close();
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`[data-remove="${CSS.escape(id ?? '')}"]`)?.focus());
+  }
+
+  async #confirmRemove(): Promise<void> {
+    const pm = this.removing;
+    const client = this.client;
+    if (!pm || !client) return;
+    await this.#run(
+      () => client.removePaymentMethod(pm.id),
+      msg('Card removed.', { id: 'cards.removed' }),
+      new TectraPaymentMethodChangedEvent({ action: 'removed', paymentMethod: pm }),
+    );
+    if (!this.failure) this.#closeRemove();
+  }
+
+  #label(pm: PaymentMethod): string {
+    const brand = BRANDS[pm.brand ?? ''] ?? pm.brand ?? pm.type;
+    return msg(str`${brand} ending in ${pm.last4}`, { id: 'cards.label' });
+  }
+
+  protected override render(): TemplateResult {
+    const methods = this.#methods.value;
+    let body: TemplateResult;
+    if (methods?.status === 'error' && !methods.data) {
+      body = html`<div part="error" class="banner" data-tone="danger" role="alert">
+        <p>${msg('We could not load your cards.', { id: 'cards.error' })} ${errorMessage(methods.error)}</p>
+        <button @click=${() => void this.client?.refresh('paymentMethods')}>${msg('Retry', { id: 'common.retry' })}</button>
+      </div>`;
+    } else if (!methods?.data) {
+      body = html`<div part="skeleton" class="skeleton skeleton-list" role="status"><span class="visually-hidden">${msg('Loading cards…', { id: 'cards.loading' })}</span></div>`;
+    } else {
+      body = html`${methods.data.length
+          ? html`<ul part="list">${methods.data.map((pm) => this.#renderMethod(pm))}</ul>`
+          : html`<p class="muted">${msg('No cards on file.', { id: 'cards.empty' })}</p>`}
+        ${this.#renderAdd()}`;
+    }
+    return html`<section part="base" class="card" aria-labelledby="cards-title" aria-busy=${this.busy ? 'true' : 'false'}>
+      <header>
+        <h2 id="cards-title">${msg('Payment methods', { id: 'cards.title' })}</h2>
+        ${methods?.data && this.adding === 'closed'
+          ? html`<button class="primary" @click=${() => void this.#openAdd()}>${msg('Add a card', { id: 'cards.add' })}</button>`
+          : nothing}
+      </header>
+      ${body}
+      ${this.failure && !this.removing
+        ? html`<p part="error" class="banner" data-tone="danger" role="alert">${this.#failureText()}</p>`
+        : nothing}
+      <p part="status" class=${this.message ? 'banner' : 'visually-hidden'} data-tone="success" role="status">${this.message}</p>
+      ${this.#renderRemoveDialog()}
+    </section>`;
+  }
+
+  #failureText(): string {
+    switch (this.failure?.code) {
+      case 'card_declined':
+        return msg('Your card was declined. Try another card.', { id: 'checkout.declined' });
+      case 'authentication_failed':
+        return msg('The card could not be authenticated. Try again or use another card.', { id: 'checkout.auth_failed' });
+      case 'invalid_request':
+        return msg('Check the card details.', { id: 'checkout.check_card' });
+      case 'conflict':
+        return msg('This is the only card of your plan. Add another card before removing it.', { id: 'cards.last_card' });
+      default:
+        return errorMessage(this.failure);
+    }
+  }
+
+  #renderMethod(pm: PaymentMethod): TemplateResult {
+    const left = monthsLeft(pm);
+    const expiry = pm.expMonth && pm.expYear ? `${String(pm.expMonth).padStart(2, '0')}/${formatNumber(pm.expYear, this.locale, { useGrouping: false })}` : '';
+    return html`<li part="method">
+      <span class="brand">${this.#label(pm)}</span>
+      ${expiry ? html`<span class="muted">${msg(str`Expires ${expiry}`, { id: 'cards.expires' })}</span>` : nothing}
+      ${pm.isDefault ? html`<span part="badge" class="badge">${msg('Default', { id: 'cards.default' })}</span>` : nothing}
+      ${left !== undefined && left < 0
+        ? html`<span part="badge" class="badge" data-tone="danger">${msg('Expired', { id: 'cards.expired' })}</span>`
+        : left !== undefined && left <= 1
+          ? html`<span part="badge" class="badge" data-tone="warning">${msg('Expires soon', { id: 'cards.expiring' })}</span>`
+          : nothing}
+      <span class="grow"></span>
+      ${pm.isDefault
+        ? nothing
+        : html`<button ?disabled=${this.busy} @click=${() =>
+            void this.#run(
+              () => this.client?.setDefaultPaymentMethod(pm.id) ?? Promise.resolve(),
+              msg(str`${this.#label(pm)} is now your default card.`, { id: 'cards.default_set' }),
+              new TectraPaymentMethodChangedEvent({ action: 'default', paymentMethod: pm }),
+            )}>
+            ${msg('Make default', { id: 'cards.make_default' })}<span class="visually-hidden">: ${this.#label(pm)}</span>
+          </button>`}
+      <button data-remove=${pm.id} ?disabled=${this.busy} @click=${() => this.#remove(pm)}>
+        ${msg('Remove', { id: 'checkout.coupon_remove' })}<span class="visually-hidden">: ${this.#label(pm)}</span>
+      </button>
+    </li>`;
+  }
+
+  #renderAdd(): TemplateResult | typeof nothing {
+    if (this.adding === 'closed') return nothing;
+    return html`<form part="add" class="add" @submit=${(e: Event) => void this.#saveCard(e)} novalidate>
+      <h3>${msg('Add a card', { id: 'cards.add' })}</h3>
+      ${this.adding === 'loading'
+        ? html`<div class="skeleton skeleton-list" role="status"><span class="visually-hidden">${msg('Loading the secure card form…', { id: 'checkout.loading_card' })}</span></div>`
+        : nothing}
+      <div class="card-fields"></div>
+      <slot name="payment-element"></slot>
+      <div class="row">
+        <button type="button" ?disabled=${this.busy} @click=${() => this.#closeAdd()}>${msg('Cancel', { id: 'common.cancel' })}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy || this.adding !== 'ready'} aria-busy=${this.busy ? 'true' : 'false'}>
+          ${msg('Save card', { id: 'cards.save' })}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #renderRemoveDialog(): TemplateResult {
+    const pm = this.removing;
+    const refused = pm && (this.#isLastCardOfPlan() || this.failure?.code === 'conflict');
+    return html`<dialog part="dialog" aria-labelledby="remove-title" @cancel=${(e: Event) => (e.preventDefault(), this.#closeRemove())}>
+      ${pm
+        ? html`<h3 id="remove-title">${msg(str`Remove ${this.#label(pm)}?`, { id: 'cards.remove_title' })}</h3>
+            ${refused
+              ? html`<p class="banner" data-tone="warning" role="alert">
+                  ${msg('This is the only card of your plan. Add another card before removing it.', { id: 'cards.last_card' })}
+                </p>`
+              : this.failure
+                ? html`<p class="banner" data-tone="danger" role="alert">${this.#failureText()}</p>`
+                : html`<p>${msg('You can add it again later.', { id: 'cards.remove_text' })}</p>`}
+            <div class="actions">
+              <button @click=${() => this.#closeRemove()}>${refused ? msg('Close', { id: 'common.close' }) : msg('Cancel', { id: 'common.cancel' })}</button>
+              ${refused
+                ? nothing
+                : html`<button class="primary" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'} @click=${() => void this.#confirmRemove()}>
+                    ${msg('Remove card', { id: 'cards.remove_confirm' })}
+                  </button>`}
+            </div>`
+        : nothing}
+    </dialog>`;
+  }
+}
