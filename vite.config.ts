@@ -17,7 +17,7 @@ type Handler = (req: import('node:http').IncomingMessage, res: import('node:http
 async function demoApiPlugin(): Promise<Plugin> {
   const { createDemoApi } = (await loadDemoApi()) as { createDemoApi: (o: object) => Handler };
   // Some latency so loading states are visible in the demo.
-  const api = createDemoApi({ latencyMs: { min: 120, max: 450 } });
+  const api = createDemoApi({ latencyMs: { min: 120, max: 450 }, liveUsage: true });
   // A block body: a function returned from configureServer would run as a post hook.
   const mount = (server: { middlewares: Connect.Server }): void => {
     server.middlewares.use((req, res, next) => {

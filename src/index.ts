@@ -7,6 +7,8 @@ import './define/billing-summary.js';
 import './define/tier-picker.js';
 import './define/payment-form.js';
 import './define/payment-methods.js';
+import './define/usage-meter.js';
+import './define/usage-alerts.js';
 
 export * from './core/index.js';
 export type { BillingAdapter, InvoiceQuery, RequestOptions } from './adapters/types.js';
@@ -30,5 +32,7 @@ export { TectraBillingSummary } from './elements/billing-summary/billing-summary
 export { TectraTierPicker } from './elements/tier-picker/tier-picker.js';
 export { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 export { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
+export { TectraUsageMeter } from './elements/usage-meter/usage-meter.js';
+export { TectraUsageAlerts } from './elements/usage-alerts/usage-alerts.js';
 export { createPaymentProvider } from './payments/provider.js';
 export type { PaymentProvider, PaymentProviderOptions } from './payments/provider.js';

@@ -33,6 +33,8 @@ export interface DemoApiOptions {
   prefix?: string;
   /** Simulated latency of every call in the demo (default none). */
   latencyMs?: number | { min: number; max: number };
+  /** Usage grows a little on every read, as if the product were in use (the demo). */
+  liveUsage?: boolean;
 }
 
 interface Session {
@@ -135,6 +137,11 @@ export function createDemoApi(options: DemoApiOptions = {}) {
       case 'GET /subscription':
         return a.getSubscription();
       case 'GET /usage':
+        if (options.liveUsage) {
+          // The simulated product keeps being used, so live meters move in the demo.
+          a.recordUsage('input_tokens', Math.round(Math.random() * 40_000));
+          a.recordUsage('output_tokens', Math.round(Math.random() * 9_000));
+        }
         return a.getUsage();
       case 'GET /invoices': {
         const cursor = url.searchParams.get('cursor') ?? undefined;

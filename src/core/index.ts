@@ -5,3 +5,4 @@ export * from './money.js';
 export * from './dates.js';
 export * from './plans.js';
 export * from './urls.js';
+export * from './usage.js';

@@ -37,6 +37,7 @@ import {
 import { createResource, type Resource } from './resource.js';
 import { createCheckout, type CheckoutState, type PurchasePayment, type PurchaseState } from './checkout.js';
 import { createTierChange, type TierChangeState } from './tier-change.js';
+import { createUsageLive } from './usage-live.js';
 
 export type { Resource, ResourceStatus } from './resource.js';
 export type { TierChangeState, TierChangeStatus } from './tier-change.js';
@@ -102,7 +103,13 @@ export interface BillingClient {
   cancelChange(): void;
   setDefaultPaymentMethod(id: string, options?: RequestOptions): Promise<void>;
   removePaymentMethod(id: string, options?: RequestOptions): Promise<void>;
+  /** Saves a meter's alert thresholds, shown at once and rolled back if saving fails. */
   setUsageAlerts(meter: MeterKey, thresholds: number[], options?: RequestOptions): Promise<void>;
+  /**
+   * Keeps `$usage` live while the returned stop function is not called: the adapter's
+   * push where it has one, else polling every `intervalMs` (paused while the page is hidden).
+   */
+  watchUsage(intervalMs: number): () => void;
 }
 
 /** Adapter calls that throw non-BillingErrors (a custom adapter's TypeError) are normalised. */
@@ -183,6 +190,20 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     ...(options.storage ? { storage: options.storage } : {}),
   });
   const $checkout = checkout.$checkout;
+
+  const usageLive = createUsageLive({
+    subscribe: adapter.subscribeUsage
+      ? () =>
+          adapter.subscribeUsage?.((next) => {
+            try {
+              usage.set(validate(usageSchema, next, 'usage'));
+            } catch {
+              // A malformed push is dropped; the next poll or push replaces it.
+            }
+          }) ?? (() => {})
+      : undefined,
+    refresh: () => usage.load(true),
+  });
 
   const tierChange = createTierChange({
     previewChange: (selection, o) => quote(selection, o),
@@ -286,9 +307,20 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     },
 
     async setUsageAlerts(meter, thresholds, o) {
-      await guarded(() => adapter.setUsageAlerts(meter, thresholds, o));
-      await refreshAfterMutation(['usage']);
+      const before = usage.peek().data;
+      const sorted = [...thresholds].sort((a, b) => a - b);
+      if (before) {
+        usage.set({ ...before, meters: before.meters.map((m) => (m.key === meter ? { ...m, alertThresholds: sorted } : m)) });
+      }
+      try {
+        await guarded(() => adapter.setUsageAlerts(meter, sorted, o));
+      } catch (error) {
+        if (before) usage.set(before);
+        throw error;
+      }
     },
+
+    watchUsage: (intervalMs) => usageLive.watch(intervalMs),
   };
   return client;
 }

@@ -6,15 +6,25 @@ import type { ReadableAtom } from 'nanostores';
  * on change. (`@nanostores/lit` ships CommonJS only; this is the ESM equivalent.)
  * The store can be swapped (when the element's client changes) with `bind()`.
  */
+export interface StoreControllerOptions {
+  /**
+   * `frame`: re-render at most once per animation frame however often the store
+   * changes (for high-frequency stores such as live usage).
+   */
+  throttle?: 'frame';
+}
+
 export class StoreController<T> implements ReactiveController {
   private store: ReadableAtom<T> | undefined;
   private unsubscribe: (() => void) | undefined;
   private connected = false;
+  private frame: number | undefined;
   value: T | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     store?: ReadableAtom<T>,
+    private readonly options: StoreControllerOptions = {},
   ) {
     this.store = store;
     host.addController(this);
@@ -39,13 +49,24 @@ export class StoreController<T> implements ReactiveController {
     this.connected = false;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
   }
 
   private subscribe(): void {
     if (!this.store || this.unsubscribe) return;
+    let first = true;
     this.unsubscribe = this.store.subscribe((value) => {
       this.value = value;
-      this.host.requestUpdate();
+      if (first || this.options.throttle !== 'frame') {
+        first = false;
+        this.host.requestUpdate();
+        return;
+      }
+      this.frame ??= requestAnimationFrame(() => {
+        this.frame = undefined;
+        this.host.requestUpdate();
+      });
     });
   }
 }

@@ -36,6 +36,8 @@ export interface MemoryAdapterOptions {
   now?: () => Date;
   /** Minutes a quote stays valid (default 15). */
   quoteTtlMinutes?: number;
+  /** Offer `subscribeUsage`: usage recorded with `recordUsage` is pushed to subscribers. */
+  pushUsage?: boolean;
 }
 
 export interface AdapterCall {
@@ -51,6 +53,8 @@ export interface MemoryAdapter extends BillingAdapter {
   /** A copy of the simulator's current data. */
   snapshot(): BillingSnapshot;
   setFault(method: AdapterMethod, fault: FaultSpec | undefined): void;
+  /** Adds usage to a meter (the simulated product being used); pushes it when `pushUsage` is on. */
+  recordUsage(meter: string, amount: number): void;
 }
 
 const CARD_BRANDS: Record<string, string> = { '4': 'visa', '5': 'mastercard', '3': 'amex' };
@@ -224,8 +228,17 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
     return { amount: charge(price, keepsDiscount ? coupon : undefined, state.taxPercent ?? 0).total, dueDate };
   }
 
+  const usageListeners = new Set<(usage: BillingSnapshot['usage']) => void>();
+
   const adapter: MemoryAdapter = {
     calls,
+    recordUsage(meter, amount) {
+      const target = state.usage.meters.find((m) => m.key === meter);
+      if (!target) return;
+      target.used = Math.max(0, target.used + amount);
+      state.usage.updatedAt = now();
+      for (const listener of usageListeners) listener(structuredClone(state.usage));
+    },
     count: (method) => calls.filter((c) => c.method === method).length,
     snapshot: () => structuredClone(state),
     setFault(method, fault) {
@@ -375,5 +388,11 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
         target.alertThresholds = [...thresholds].sort((a, b) => a - b);
       }),
   };
+  if (options.pushUsage) {
+    adapter.subscribeUsage = (listener) => {
+      usageListeners.add(listener);
+      return () => usageListeners.delete(listener);
+    };
+  }
   return adapter;
 }

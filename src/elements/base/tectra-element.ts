@@ -8,7 +8,7 @@ import { $locale, ensureLocalization } from '../../i18n/localization.js';
 import type { BillingClient } from '../../state/client.js';
 import { billingClientContext } from '../../state/context.js';
 import { $defaultBillingClient } from '../../state/default-client.js';
-import { StoreController } from '../../state/store-controller.js';
+import { StoreController, type StoreControllerOptions } from '../../state/store-controller.js';
 import { shared } from '../../styles/shared.js';
 
 let contextRootAttached = false;
@@ -49,8 +49,8 @@ export class TectraElement extends LitElement {
   }
 
   /** Reads a client store: the element re-renders when it changes, whichever client is active. */
-  protected select<T>(select: (client: BillingClient) => ReadableAtom<T>): StoreController<T> {
-    const controller = new StoreController<T>(this);
+  protected select<T>(select: (client: BillingClient) => ReadableAtom<T>, options?: StoreControllerOptions): StoreController<T> {
+    const controller = new StoreController<T>(this, undefined, options);
     this.selections.push({ controller: controller as StoreController<unknown>, select });
     return controller;
   }

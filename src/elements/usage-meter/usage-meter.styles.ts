@@ -1,0 +1,116 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .card {
+    display: grid;
+    gap: var(--_space);
+    min-block-size: var(--tectra-usage-min-height, 14rem);
+    align-content: start;
+  }
+  :host([variant='compact']) .card {
+    min-block-size: 0;
+    gap: 0.5rem;
+    padding: var(--_space);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.25rem 1rem;
+  }
+  h2 {
+    font-size: 1.125rem;
+  }
+  .meters {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  @container (min-width: 40rem) {
+    :host(:not([variant='compact'])) .meters {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
+  .meter {
+    display: grid;
+    gap: 0.35rem;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.25rem 0.75rem;
+  }
+  .label {
+    font-weight: 600;
+  }
+  .value {
+    font-variant-numeric: tabular-nums;
+  }
+  meter {
+    appearance: none;
+    inline-size: 100%;
+    block-size: 0.625rem;
+    border-radius: 999px;
+    background: var(--_raised);
+    border: 1px solid var(--_border);
+  }
+  meter::-webkit-meter-bar {
+    background: var(--_raised);
+    border: 0;
+    border-radius: 999px;
+    block-size: 100%;
+  }
+  meter::-webkit-meter-optimum-value {
+    background: var(--_accent);
+    border-radius: 999px;
+  }
+  meter::-webkit-meter-suboptimum-value {
+    background: var(--_warning);
+    border-radius: 999px;
+  }
+  meter::-webkit-meter-even-less-good-value {
+    background: var(--_danger);
+    border-radius: 999px;
+  }
+  meter::-moz-meter-bar {
+    background: var(--_accent);
+    border-radius: 999px;
+  }
+  meter:-moz-meter-sub-optimum::-moz-meter-bar {
+    background: var(--_warning);
+  }
+  meter:-moz-meter-sub-sub-optimum::-moz-meter-bar {
+    background: var(--_danger);
+  }
+  .state {
+    display: flex;
+    align-items: center;
+    gap: 0.35rem;
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+  .state[data-state='warning'] {
+    color: var(--_warning);
+  }
+  .state[data-state='over'] {
+    color: var(--_danger);
+  }
+  .state svg {
+    inline-size: 1em;
+    block-size: 1em;
+    flex: none;
+  }
+  .note {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .skeleton-meters {
+    block-size: 9rem;
+  }
+`;

@@ -1,0 +1,79 @@
+/**
+ * Keeps usage live while at least one meter is on the page: the adapter's push
+ * (`subscribeUsage`) where it has one, else polling that pauses while the page is
+ * hidden. Reference-counted: the last meter to leave stops it.
+ */
+export interface UsageLiveDeps {
+  /** Starts the adapter's push, if any; returns its stop function. */
+  subscribe: (() => () => void) | undefined;
+  /** Reads usage again from the backend. */
+  refresh(): Promise<void>;
+}
+
+export interface UsageLive {
+  /** Registers a watcher; polling uses the shortest interval asked for. Returns its stop function. */
+  watch(intervalMs: number): () => void;
+}
+
+export function createUsageLive(deps: UsageLiveDeps): UsageLive {
+  const watchers = new Map<symbol, number>();
+  let stopPush: (() => void) | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let interval = 0;
+
+  const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
+
+  function stopTimer(): void {
+    if (timer !== undefined) clearInterval(timer);
+    timer = undefined;
+  }
+
+  function startTimer(): void {
+    stopTimer();
+    if (!watchers.size || deps.subscribe || hidden()) return;
+    timer = setInterval(() => void deps.refresh(), interval);
+  }
+
+  function onVisibility(): void {
+    if (hidden()) {
+      stopTimer();
+    } else if (watchers.size && !deps.subscribe) {
+      // Back on screen: catch up at once, then keep polling.
+      void deps.refresh();
+      startTimer();
+    }
+  }
+
+  function reconfigure(): void {
+    if (!watchers.size) {
+      stopTimer();
+      stopPush?.();
+      stopPush = undefined;
+      document.removeEventListener('visibilitychange', onVisibility);
+      interval = 0;
+      return;
+    }
+    const shortest = Math.min(...watchers.values());
+    if (deps.subscribe) {
+      stopPush ??= deps.subscribe();
+      return;
+    }
+    if (shortest !== interval || timer === undefined) {
+      if (interval === 0) document.addEventListener('visibilitychange', onVisibility);
+      interval = shortest;
+      startTimer();
+    }
+  }
+
+  return {
+    watch(intervalMs) {
+      const id = Symbol('usage-watcher');
+      watchers.set(id, Math.max(1000, intervalMs));
+      reconfigure();
+      return () => {
+        if (!watchers.delete(id)) return;
+        reconfigure();
+      };
+    },
+  };
+}
