@@ -68,7 +68,7 @@ export function createUsageLive(deps: UsageLiveDeps): UsageLive {
   return {
     watch(intervalMs) {
       const id = Symbol('usage-watcher');
-      watchers.set(id, Math.max(1000, intervalMs));
+      watchers.set(id, Math.max(10, intervalMs));
       reconfigure();
       return () => {
         if (!watchers.delete(id)) return;

@@ -83,7 +83,8 @@ export class TectraUsageMeter extends TectraElement {
 
   #watch(): void {
     this.#stopWatching?.();
-    this.#stopWatching = this.isConnected ? this.client?.watchUsage(this.refreshInterval * 1000) : undefined;
+    // At least one second between polls, whatever the attribute says.
+    this.#stopWatching = this.isConnected ? this.client?.watchUsage(Math.max(1, this.refreshInterval) * 1000) : undefined;
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -1,0 +1,279 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define/billing-provider.js';
+import '../../src/define/billing-summary.js';
+import '../../src/define/usage-meter.js';
+import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
+import { forecast, newlyCrossed } from '../../src/core/usage.js';
+import { TectraBillingSummary } from '../../src/elements/billing-summary/billing-summary.js';
+import { TectraUsageMeter } from '../../src/elements/usage-meter/usage-meter.js';
+import { formatUsageAmount } from '../../src/format/usage.js';
+import { setBillingLocale } from '../../src/i18n/localization.js';
+import { createBillingClient, type BillingClient } from '../../src/state/client.js';
+import { nextFrame, shadowText, textOf, waitForText } from '../helpers.js';
+
+function setup(scenario: DemoScenario = 'individual-active', options: MemoryAdapterOptions = {}) {
+  const adapter = createMemoryAdapter(demoSnapshot(scenario), options);
+  return { adapter, client: createBillingClient({ adapter }) };
+}
+
+async function mount(client: BillingClient, attrs = ''): Promise<TectraUsageMeter> {
+  const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-usage-meter></tectra-usage-meter></tectra-billing-provider>`);
+  const el = provider.querySelector('tectra-usage-meter') as TectraUsageMeter;
+  for (const pair of attrs.split(' ').filter(Boolean)) {
+    const [name, value] = pair.split('=');
+    el.setAttribute(name ?? '', value ?? '');
+  }
+  await waitUntil(() => el.shadowRoot?.querySelector('[part="meter"], [part="error"], .muted'), 'meter never rendered');
+  return el;
+}
+
+const meterRow = (el: Element, key: string) =>
+  [...(el.shadowRoot?.querySelectorAll('[part="meter"]') ?? [])].find((m) => m.querySelector(`#meter-${key}`)) as HTMLElement;
+
+describe('usage formatting', () => {
+  it('reads well in several locales', async () => {
+    expect(formatUsageAmount(1_234_567, 'tokens', 'en')).to.equal('1.2M tokens');
+    expect(formatUsageAmount(950, 'tokens', 'en')).to.equal('950 tokens');
+    expect(formatUsageAmount(220, 'minutes', 'en')).to.equal('3 hr 40 min');
+    expect(formatUsageAmount(45, 'minutes', 'en')).to.equal('45 min');
+    expect(formatUsageAmount(120, 'minutes', 'en')).to.equal('2 hr');
+    expect(formatUsageAmount(12, 'count', 'en')).to.equal('12');
+    await setBillingLocale('de');
+    try {
+      expect(formatUsageAmount(1_234_567, 'tokens', 'de').replace(/\u00a0/g, ' ')).to.equal('1,2 Mio. Tokens');
+      expect(formatUsageAmount(220, 'minutes', 'de')).to.equal('3 Std. 40 Min.');
+    } finally {
+      await setBillingLocale('en');
+    }
+    expect(formatUsageAmount(1_234_567, 'tokens', 'ja')).to.equal('123.5万 tokens');
+  });
+
+  it('forecasts the day the limit is reached at the current pace', () => {
+    const period = { start: '2026-03-01T00:00:00Z', end: '2026-04-01T00:00:00Z' };
+    const meter = { key: 'input_tokens', used: 500, limit: 1000, unit: 'tokens' as const };
+    expect(forecast(meter, { period, updatedAt: '2026-03-11T00:00:00Z' })).to.deep.equal({ kind: 'on', date: '2026-03-21T00:00:00.000Z' });
+    expect(forecast({ ...meter, used: 100 }, { period, updatedAt: '2026-03-11T00:00:00Z' })).to.deep.equal({ kind: 'within' });
+    expect(forecast({ ...meter, used: 1000 }, { period, updatedAt: '2026-03-11T00:00:00Z' })).to.deep.equal({ kind: 'reached' });
+    expect(forecast({ ...meter, limit: null }, { period, updatedAt: '2026-03-11T00:00:00Z' })).to.deep.equal({ kind: 'unknown' });
+  });
+
+  it('counts a crossing only when usage goes from below a threshold to above it', () => {
+    expect(newlyCrossed(0.7, 0.85, [0.8, 1])).to.deep.equal([0.8]);
+    expect(newlyCrossed(0.85, 0.9, [0.8, 1])).to.deep.equal([]);
+    expect(newlyCrossed(0.5, 1.2, [1, 0.8])).to.deep.equal([0.8, 1]);
+    expect(newlyCrossed(0.9, 0.5, [0.8])).to.deep.equal([]);
+  });
+});
+
+describe('<tectra-usage-meter>', () => {
+  it('shows every meter as role meter with min, max, now and a value text', async () => {
+    const { client } = setup('individual-active');
+    const el = await mount(client);
+    const bars = [...(el.shadowRoot?.querySelectorAll('meter') ?? [])];
+    expect(bars).to.have.length(4);
+    const input = meterRow(el, 'input_tokens').querySelector('meter') as HTMLMeterElement;
+    expect(input.min).to.equal(0);
+    expect(input.max).to.equal(10_000_000);
+    expect(input.value).to.equal(6_200_000);
+    expect(input.getAttribute('aria-valuetext')).to.equal('6.2M tokens of 10M tokens · 62%');
+    expect(shadowText(el)).to.contain('Transcription minutes').and.contain('3 hr 42 min of 10 hr · 37%');
+    expect(shadowText(el)).to.match(/resets on/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows one meter with the meter attribute, compact or detailed', async () => {
+    const { client } = setup('individual-active');
+    const el = await mount(client, 'meter=output_tokens variant=compact');
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelectorAll('[part="meter"]').length).to.equal(1);
+    expect(shadowText(el)).to.contain('Output tokens');
+    expect(el.shadowRoot?.querySelector('[part="forecast"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('warns near the limit and says over the limit, by text and icon as well as color', async () => {
+    const { client } = setup('past-due');
+    const el = await mount(client);
+    expect(textOf(meterRow(el, 'input_tokens'))).to.contain('Nearing the limit');
+    expect(meterRow(el, 'input_tokens').querySelector('[part="state"] svg')).to.exist;
+    expect(textOf(meterRow(el, 'output_tokens'))).to.contain('Over the limit');
+    expect(meterRow(el, 'output_tokens').dataset.state).to.equal('over');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says Unlimited and draws no bar for an unlimited meter', async () => {
+    const { client } = setup('enterprise');
+    const el = await mount(client);
+    expect(textOf(meterRow(el, 'input_tokens'))).to.contain('used · Unlimited');
+    expect(meterRow(el, 'input_tokens').querySelector('meter')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says pooled usage is shared by the team', async () => {
+    const { client } = setup('team');
+    const el = await mount(client);
+    expect(textOf(meterRow(el, 'input_tokens'))).to.contain('Shared by the team');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty and error states', async () => {
+    const empty = await mount(setup('new').client);
+    expect(shadowText(empty)).to.contain('There is no usage to show yet.');
+    await expect(empty).to.be.accessible();
+    const { client, adapter } = setup('individual-active', { faults: { getUsage: { code: 'server', times: 1 } } });
+    const failed = await mount(client);
+    await waitForText(failed, 'We could not load your usage.');
+    await expect(failed).to.be.accessible();
+    [...(failed.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes('Retry'))?.click();
+    await waitUntil(() => meterRow(failed, 'input_tokens'));
+    expect(adapter.count('getUsage')).to.equal(2);
+  });
+
+  it('follows pushed usage and fires tectra-usage-threshold once per crossing', async () => {
+    const { client, adapter } = setup('individual-active', { pushUsage: true });
+    const el = await mount(client);
+    const events: Array<{ meter: string; threshold: number }> = [];
+    el.addEventListener('tectra-usage-threshold', (e) => events.push(e.detail));
+    // input_tokens is at 62 % of 10M; 80 % is 8M.
+    adapter.recordUsage('input_tokens', 1_000_000);
+    await waitUntil(() => textOf(meterRow(el, 'input_tokens')).includes('72%'));
+    expect(events).to.deep.equal([]);
+    adapter.recordUsage('input_tokens', 1_000_000);
+    await waitUntil(() => textOf(meterRow(el, 'input_tokens')).includes('82%'));
+    adapter.recordUsage('input_tokens', 100_000);
+    await waitUntil(() => textOf(meterRow(el, 'input_tokens')).includes('83%'));
+    expect(events).to.deep.equal([{ meter: 'input_tokens', threshold: 0.8 }]);
+    adapter.recordUsage('input_tokens', 2_000_000);
+    await waitUntil(() => textOf(meterRow(el, 'input_tokens')).includes('103%'));
+    expect(events).to.deep.equal([
+      { meter: 'input_tokens', threshold: 0.8 },
+      { meter: 'input_tokens', threshold: 1 },
+    ]);
+    expect(adapter.count('getUsage')).to.equal(1);
+  });
+
+  it('renders a burst of 1,000 updates at most once per animation frame', async () => {
+    const { client, adapter } = setup('individual-active', { pushUsage: true });
+    const el = await mount(client);
+    let renders = 0;
+    const original = el.render.bind(el);
+    el.render = () => {
+      renders++;
+      return original();
+    };
+    let frames = 0;
+    let counting = true;
+    const countFrames = () => {
+      if (!counting) return;
+      frames++;
+      requestAnimationFrame(countFrames);
+    };
+    requestAnimationFrame(countFrames);
+    for (let i = 0; i < 1000; i++) adapter.recordUsage('input_tokens', 10);
+    await nextFrame();
+    await nextFrame();
+    expect(renders).to.equal(1);
+    // Spread over tasks too: still no more than one render per frame.
+    renders = 0;
+    frames = 0;
+    await new Promise<void>((resolve) => {
+      let i = 0;
+      const tick = () => {
+        adapter.recordUsage('input_tokens', 10);
+        if (++i < 1000) setTimeout(tick, 0);
+        else resolve();
+      };
+      tick();
+    });
+    await nextFrame();
+    await nextFrame();
+    counting = false;
+    expect(renders).to.be.at.most(frames + 1);
+    expect(textOf(meterRow(el, 'input_tokens'))).to.contain('6.22M tokens'.replace('6.22M', '6.2M'));
+  });
+
+  it('a usage update does not re-render elements that do not read usage', async () => {
+    const { client, adapter } = setup('individual-active', { pushUsage: true });
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}>
+      <tectra-billing-summary></tectra-billing-summary><tectra-usage-meter></tectra-usage-meter>
+    </tectra-billing-provider>`);
+    const summary = provider.querySelector('tectra-billing-summary') as TectraBillingSummary;
+    const meter = provider.querySelector('tectra-usage-meter') as TectraUsageMeter;
+    await waitForText(summary, 'Pro');
+    await waitUntil(() => meterRow(meter, 'input_tokens'));
+    let summaryRenders = 0;
+    const original = summary.render.bind(summary);
+    (summary as unknown as { render: () => unknown }).render = () => {
+      summaryRenders++;
+      return original();
+    };
+    adapter.recordUsage('input_tokens', 500_000);
+    await waitUntil(() => textOf(meterRow(meter, 'input_tokens')).includes('67%'));
+    await nextFrame();
+    expect(summaryRenders).to.equal(0);
+  });
+
+  it('stops polling when no meter is connected', async () => {
+    const { client, adapter } = setup('individual-active');
+    const el = await mount(client, 'refresh-interval=1');
+    const before = adapter.count('getUsage');
+    await waitUntil(() => adapter.count('getUsage') > before, 'no poll', { timeout: 2500 });
+    el.remove();
+    const after = adapter.count('getUsage');
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(adapter.count('getUsage')).to.equal(after);
+  });
+
+  it('speaks German', async () => {
+    await setBillingLocale('de');
+    try {
+      const el = await mount(setup('past-due').client);
+      await waitForText(el, 'Nutzung');
+      expect(textOf(meterRow(el, 'output_tokens'))).to.contain('Limit überschritten');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setBillingLocale('en');
+    }
+  });
+});
+
+describe('client.watchUsage', () => {
+  function visibility(state: 'hidden' | 'visible') {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }
+
+  it('polls, pauses while the page is hidden, resumes when visible, and stops with the last watcher', async () => {
+    const { client, adapter } = setup('individual-active');
+    const stopRead = client.$usage.listen(() => {});
+    const stop = client.watchUsage(40);
+    await waitUntil(() => adapter.count('getUsage') >= 3, 'no polling');
+    visibility('hidden');
+    try {
+      const hiddenAt = adapter.count('getUsage');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(adapter.count('getUsage')).to.be.at.most(hiddenAt + 1);
+      visibility('visible');
+      await waitUntil(() => adapter.count('getUsage') >= hiddenAt + 3, 'did not resume');
+    } finally {
+      delete (document as unknown as { visibilityState?: string }).visibilityState;
+    }
+    stop();
+    const stoppedAt = adapter.count('getUsage');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(adapter.count('getUsage')).to.be.at.most(stoppedAt + 1);
+    stopRead();
+  });
+
+  it('uses the adapter push instead of polling when it can', async () => {
+    const { client, adapter } = setup('individual-active', { pushUsage: true });
+    const stopRead = client.$usage.listen(() => {});
+    const stop = client.watchUsage(20);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(adapter.count('getUsage')).to.equal(1);
+    adapter.recordUsage('integrations', 1);
+    expect(client.$usage.get().data?.meters.find((m) => m.key === 'integrations')?.used).to.equal(5);
+    stop();
+    stopRead();
+  });
+});
