@@ -44,7 +44,7 @@ export async function measureRender({ runs = 25 } = {}) {
   }
 }
 
-export function renderTable(results) {
+export function renderTable({ firstRender: results, usageBurst }) {
   const base = results.baseline.median;
   const ms = (x) => `${x.toFixed(2)} ms`;
   return [
@@ -53,6 +53,10 @@ export function renderTable(results) {
     ...Object.entries(results).map(
       ([name, r]) => `| ${name} | ${ms(r.median)} | ${ms(r.p25)}–${ms(r.p75)} | ${r.runs} | ${(r.median / base).toFixed(2)}× |`,
     ),
+    '',
+    '| usage burst | updates | meter renders | animation frames | time |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| 1,000 pushed updates, one per task | ${usageBurst.updates} | ${usageBurst.renders} | ${usageBurst.frames} | ${ms(usageBurst.ms)} |`,
   ].join('\n');
 }
 

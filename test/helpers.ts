@@ -66,3 +66,22 @@ export function nextFrame(): Promise<void> {
 // Note for assertions: compare booleans or strings, not DOM nodes. A failing
 // `expect(node).to.equal(other)` makes the runner serialise the node graph, which can
 // take the browser down instead of reporting the failure.
+
+/** Counts an element's renders from now on (render is protected: patched through a cast). */
+export function countRenders(el: Element): { readonly count: number; reset(): void } {
+  const target = el as unknown as { render(): unknown };
+  const original = target.render.bind(target);
+  let count = 0;
+  target.render = () => {
+    count++;
+    return original();
+  };
+  return {
+    get count() {
+      return count;
+    },
+    reset() {
+      count = 0;
+    },
+  };
+}

@@ -113,5 +113,34 @@ export async function run(runs = 25) {
   );
   results['tier-picker (3 groups x 4 tiers)'] = await time(withProvider('tectra-tier-picker'), (el) => deepUpdate(el, 'tectra-tier-picker'), runs);
   results['billing-summary (team)'] = await time(withSummary, (el) => deepUpdate(el, 'tectra-billing-summary'), runs);
-  return results;
+  return { firstRender: results, usageBurst: await usageBurst() };
+}
+
+/** 1,000 pushed usage updates, one per task: renders of the meter versus animation frames. */
+async function usageBurst() {
+  const adapter = createMemoryAdapter(demoSnapshot('individual-active'), { pushUsage: true });
+  const client = createBillingClient({ adapter });
+  const provider = document.createElement('tectra-billing-provider');
+  provider.client = client;
+  const meter = document.createElement('tectra-usage-meter');
+  provider.append(meter);
+  document.getElementById('stage').append(provider);
+  while (!meter.shadowRoot?.querySelector('[part="meter"]')) await new Promise((r) => setTimeout(r, 5));
+  let renders = 0;
+  const render = meter.render.bind(meter);
+  meter.render = () => (renders++, render());
+  let frames = 0;
+  let counting = true;
+  const frame = () => counting && (frames++, requestAnimationFrame(frame));
+  requestAnimationFrame(frame);
+  const t0 = performance.now();
+  for (let i = 0; i < 1000; i++) {
+    adapter.recordUsage('input_tokens', 1000);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  counting = false;
+  const ms = performance.now() - t0;
+  provider.remove();
+  return { updates: 1000, renders, frames, ms };
 }

@@ -4,12 +4,12 @@ import '../../src/define/billing-summary.js';
 import '../../src/define/usage-meter.js';
 import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import { forecast, newlyCrossed } from '../../src/core/usage.js';
-import { TectraBillingSummary } from '../../src/elements/billing-summary/billing-summary.js';
-import { TectraUsageMeter } from '../../src/elements/usage-meter/usage-meter.js';
+import type { TectraBillingSummary } from '../../src/elements/billing-summary/billing-summary.js';
+import type { TectraUsageMeter } from '../../src/elements/usage-meter/usage-meter.js';
 import { formatUsageAmount } from '../../src/format/usage.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
-import { nextFrame, shadowText, textOf, waitForText } from '../helpers.js';
+import { countRenders, nextFrame, shadowText, textOf, waitForText } from '../helpers.js';
 
 function setup(scenario: DemoScenario = 'individual-active', options: MemoryAdapterOptions = {}) {
   const adapter = createMemoryAdapter(demoSnapshot(scenario), options);
@@ -155,12 +155,7 @@ describe('<tectra-usage-meter>', () => {
   it('renders a burst of 1,000 updates at most once per animation frame', async () => {
     const { client, adapter } = setup('individual-active', { pushUsage: true });
     const el = await mount(client);
-    let renders = 0;
-    const original = el.render.bind(el);
-    el.render = () => {
-      renders++;
-      return original();
-    };
+    const renders = countRenders(el);
     let frames = 0;
     let counting = true;
     const countFrames = () => {
@@ -172,9 +167,9 @@ describe('<tectra-usage-meter>', () => {
     for (let i = 0; i < 1000; i++) adapter.recordUsage('input_tokens', 10);
     await nextFrame();
     await nextFrame();
-    expect(renders).to.equal(1);
+    expect(renders.count).to.equal(1);
     // Spread over tasks too: still no more than one render per frame.
-    renders = 0;
+    renders.reset();
     frames = 0;
     await new Promise<void>((resolve) => {
       let i = 0;
@@ -188,7 +183,7 @@ describe('<tectra-usage-meter>', () => {
     await nextFrame();
     await nextFrame();
     counting = false;
-    expect(renders).to.be.at.most(frames + 1);
+    expect(renders.count).to.be.at.most(frames + 1);
     expect(textOf(meterRow(el, 'input_tokens'))).to.contain('6.22M tokens'.replace('6.22M', '6.2M'));
   });
 
@@ -201,16 +196,11 @@ describe('<tectra-usage-meter>', () => {
     const meter = provider.querySelector('tectra-usage-meter') as TectraUsageMeter;
     await waitForText(summary, 'Pro');
     await waitUntil(() => meterRow(meter, 'input_tokens'));
-    let summaryRenders = 0;
-    const original = summary.render.bind(summary);
-    (summary as unknown as { render: () => unknown }).render = () => {
-      summaryRenders++;
-      return original();
-    };
+    const summaryRenders = countRenders(summary);
     adapter.recordUsage('input_tokens', 500_000);
     await waitUntil(() => textOf(meterRow(meter, 'input_tokens')).includes('67%'));
     await nextFrame();
-    expect(summaryRenders).to.equal(0);
+    expect(summaryRenders.count).to.equal(0);
   });
 
   it('stops polling when no meter is connected', async () => {
