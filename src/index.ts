@@ -9,6 +9,7 @@ import './define/payment-form.js';
 import './define/payment-methods.js';
 import './define/usage-meter.js';
 import './define/usage-alerts.js';
+import './define/invoice-list.js';
 
 export * from './core/index.js';
 export type { BillingAdapter, InvoiceQuery, RequestOptions } from './adapters/types.js';
@@ -34,5 +35,6 @@ export { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 export { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
 export { TectraUsageMeter } from './elements/usage-meter/usage-meter.js';
 export { TectraUsageAlerts } from './elements/usage-alerts/usage-alerts.js';
+export { TectraInvoiceList } from './elements/invoice-list/invoice-list.js';
 export { createPaymentProvider } from './payments/provider.js';
 export type { PaymentProvider, PaymentProviderOptions } from './payments/provider.js';

@@ -1,0 +1,145 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .card {
+    display: grid;
+    gap: var(--_space);
+    align-content: start;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    justify-content: space-between;
+    gap: 0.75rem 1rem;
+  }
+  h2 {
+    font-size: 1.125rem;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  .filters label {
+    display: grid;
+    gap: 0.2rem;
+    font-size: 0.8125rem;
+    font-weight: 600;
+  }
+  select {
+    font: inherit;
+    padding-block: 0.35rem;
+    padding-inline: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1.2fr 1fr 1.6fr 1fr 1fr 1.4fr;
+    gap: 0.5rem;
+    align-items: center;
+    padding-block: 0.55rem;
+    padding-inline: 0.5rem;
+    border-block-end: 1px solid var(--_border);
+    inline-size: 100%;
+  }
+  .head-row {
+    font-size: 0.8125rem;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .scroller {
+    block-size: var(--tectra-invoice-list-height, 24rem);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+  .body {
+    inline-size: 100%;
+  }
+  .amount {
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+  }
+  .cell-label {
+    display: none;
+  }
+  .badge {
+    display: inline-block;
+    padding-inline: 0.55em;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    font-weight: 600;
+    background: var(--_raised);
+    color: var(--_muted);
+  }
+  .badge[data-status='paid'] {
+    background: var(--_success-bg);
+    color: var(--_success);
+  }
+  .badge[data-status='open'] {
+    background: var(--_warning-bg);
+    color: var(--_warning);
+  }
+  .badge[data-status='uncollectible'] {
+    background: var(--_danger-bg);
+    color: var(--_danger);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    justify-content: flex-end;
+  }
+  a {
+    color: var(--_accent);
+  }
+  a.pay {
+    font-weight: 700;
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .note {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .sentinel {
+    block-size: 1px;
+  }
+  .skeleton-rows {
+    block-size: var(--tectra-invoice-list-height, 24rem);
+  }
+  @container (max-width: 40rem) {
+    .head-row {
+      display: none;
+    }
+    .row {
+      grid-template-columns: 1fr 1fr;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-small);
+      margin-block-end: 0.5rem;
+    }
+    .cell-label {
+      display: block;
+      font-size: 0.75rem;
+      color: var(--_muted);
+    }
+    .amount {
+      text-align: start;
+    }
+    .actions {
+      grid-column: 1 / -1;
+      justify-content: flex-start;
+    }
+  }
+`;

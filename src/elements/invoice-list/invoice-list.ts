@@ -1,0 +1,299 @@
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { formatDate, formatDateRange } from '../../core/dates.js';
+import type { BillingError } from '../../core/errors.js';
+import { formatMoney, formatNumber } from '../../core/money.js';
+import type { Invoice, InvoiceStatus } from '../../core/types.js';
+import { safeUrl } from '../../core/urls.js';
+import { errorMessage } from '../base/error-message.js';
+import { TectraElement } from '../base/tectra-element.js';
+import { styles } from './invoice-list.styles.js';
+
+const STATUSES: InvoiceStatus[] = ['paid', 'open', 'void', 'uncollectible', 'draft'];
+
+function statusText(status: InvoiceStatus): string {
+  switch (status) {
+    case 'paid':
+      return msg('Paid', { id: 'invoices.paid' });
+    case 'open':
+      return msg('Open', { id: 'invoices.open' });
+    case 'void':
+      return msg('Void', { id: 'invoices.void' });
+    case 'uncollectible':
+      return msg('Uncollectible', { id: 'invoices.uncollectible' });
+    case 'draft':
+      return msg('Draft', { id: 'invoices.draft' });
+  }
+}
+
+/**
+ * Billing history: every invoice with its number, date, period, amount and status, the
+ * PDF and the hosted page, Pay now for unpaid ones; paged by cursor (a button, and on
+ * scrolling to the end), filtered by status and year, and virtualized so thousands of
+ * invoices keep a bounded number of rows in the page.
+ *
+ * @tagname tectra-invoice-list
+ * @summary Billing history: invoices with PDF and hosted links, paged, filtered and virtualized.
+ *
+ * @fires tectra-error - Loading failed (`detail.error`, `detail.operation`).
+ *
+ * @csspart base - The card around everything.
+ * @csspart filters - The status and year filters.
+ * @csspart table - The table (role table).
+ * @csspart row - One invoice.
+ * @csspart status - An invoice's status badge.
+ * @csspart pay-now - The Pay now link of an unpaid invoice.
+ * @csspart load-more - The Load more button.
+ * @csspart error - The error message.
+ *
+ * @cssprop --tectra-invoice-list-height - Height of the scrolling list (default 24rem).
+ */
+export class TectraInvoiceList extends TectraElement {
+  static override styles = [...TectraElement.styles, styles];
+  static override properties = {
+    status: { reflect: true },
+    year: { reflect: true },
+    loadingMore: { state: true },
+    moreError: { state: true },
+    focusIndex: { state: true },
+  };
+
+  /** Show only this status (`paid`, `open`, `void`, `uncollectible`, `draft`); all when empty. */
+  status = '';
+  /** Show only this year (in the account's time zone); all when empty. */
+  year = '';
+
+  private loadingMore = false;
+  private moreError: BillingError | undefined;
+  private focusIndex = 0;
+
+  #invoices = this.select((c) => c.$invoices);
+  #subscription = this.select((c) => c.$subscription);
+  #observer: IntersectionObserver | undefined;
+  #reported: unknown;
+  #filtered: { source: Invoice[] | undefined; key: string; items: Invoice[] } = { source: undefined, key: '', items: [] };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+
+  get #tz(): string {
+    return this.#subscription.value?.data?.timeZone ?? 'UTC';
+  }
+
+  #yearOf(invoice: Invoice): string {
+    return new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: this.#tz }).format(new Date(invoice.createdAt));
+  }
+
+  /** Newest first, filtered; recomputed only when the list or a filter changes. */
+  #visible(items: Invoice[]): Invoice[] {
+    const key = `${this.status}|${this.year}|${this.#tz}`;
+    if (this.#filtered.source === items && this.#filtered.key === key) return this.#filtered.items;
+    const filtered = items
+      .filter((i) => (!this.status || i.status === this.status) && (!this.year || this.#yearOf(i) === this.year))
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    this.#filtered = { source: items, key, items: filtered };
+    return filtered;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const error = this.#invoices.value?.error ?? this.moreError;
+    if (error && error !== this.#reported) this.reportError(error, 'load-invoices');
+    this.#reported = error;
+    this.#observeEnd();
+  }
+
+  /** Loads the next page when the end of the list scrolls into view. */
+  #observeEnd(): void {
+    const scroller = this.shadowRoot?.querySelector('.scroller');
+    const sentinel = this.shadowRoot?.querySelector('.sentinel');
+    if (!scroller || !sentinel) {
+      this.#observer?.disconnect();
+      this.#observer = undefined;
+      return;
+    }
+    if (this.#observer) return;
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !this.moreError) void this.#loadMore();
+      },
+      { root: scroller, rootMargin: '0px 0px 200px 0px' },
+    );
+    this.#observer.observe(sentinel);
+  }
+
+  async #loadMore(): Promise<void> {
+    const client = this.client;
+    if (!client || this.loadingMore || !this.#invoices.value?.data?.nextCursor) return;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    try {
+      await client.loadMoreInvoices();
+    } catch (error) {
+      this.moreError = error as BillingError;
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  /** Arrow keys, Home, End and Page keys move between rows, scrolling them into view. */
+  #onRowKeydown(event: KeyboardEvent, index: number, count: number): void {
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: count - 1, PageDown: index + 10, PageUp: index - 10 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = Math.max(0, Math.min(count - 1, target));
+    this.focusIndex = next;
+    const host = this.shadowRoot?.querySelector<VirtualizerHostElement>('.body');
+    host?.[virtualizerRef]?.element(next)?.scrollIntoView({ block: 'nearest' });
+    const focus = (tries: number) => {
+      const row = this.shadowRoot?.querySelector<HTMLElement>(`[data-index="${next}"]`);
+      if (row) row.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    requestAnimationFrame(() => focus(10));
+  }
+
+  protected override render(): TemplateResult {
+    const invoices = this.#invoices.value;
+    let body: TemplateResult;
+    if (invoices?.status === 'error' && !invoices.data) {
+      body = html`<div part="error" class="banner" data-tone="danger" role="alert">
+        <p>${msg('We could not load your invoices.', { id: 'invoices.error' })} ${errorMessage(invoices.error)}</p>
+        <button @click=${() => void this.client?.refresh('invoices')}>${msg('Retry', { id: 'common.retry' })}</button>
+      </div>`;
+    } else if (!invoices?.data) {
+      body = html`<div part="skeleton" class="skeleton skeleton-rows" role="status"><span class="visually-hidden">${msg('Loading invoices…', { id: 'invoices.loading' })}</span></div>`;
+    } else if (!invoices.data.items.length) {
+      body = html`<p class="muted">${msg('No invoices yet.', { id: 'invoices.empty' })}</p>`;
+    } else {
+      body = this.#renderTable(this.#visible(invoices.data.items), invoices.data.nextCursor !== null);
+    }
+    return html`<section part="base" class="card" aria-labelledby="invoices-title">
+      <header>
+        <h2 id="invoices-title">${msg('Billing history', { id: 'invoices.title' })}</h2>
+        ${invoices?.data?.items.length ? this.#renderFilters(invoices.data.items) : nothing}
+      </header>
+      ${invoices?.status === 'error' && invoices.data
+        ? html`<div part="error" class="banner" data-tone="danger" role="alert">
+            <p>${msg('We could not refresh your invoices.', { id: 'invoices.refresh_error' })} ${errorMessage(invoices.error)}</p>
+            <button @click=${() => void this.client?.refresh('invoices')}>${msg('Retry', { id: 'common.retry' })}</button>
+          </div>`
+        : nothing}
+      ${body}
+    </section>`;
+  }
+
+  #renderFilters(items: Invoice[]): TemplateResult {
+    const years = [...new Set(items.map((i) => this.#yearOf(i)))].sort().reverse();
+    return html`<div part="filters" class="filters">
+      <label>
+        ${msg('Status', { id: 'invoices.status' })}
+        <select @change=${(e: Event) => ((this.status = (e.target as HTMLSelectElement).value), (this.focusIndex = 0))}>
+          <option value="" ?selected=${!this.status}>${msg('All statuses', { id: 'invoices.all_statuses' })}</option>
+          ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${statusText(s)}</option>`)}
+        </select>
+      </label>
+      <label>
+        ${msg('Year', { id: 'invoices.year' })}
+        <select @change=${(e: Event) => ((this.year = (e.target as HTMLSelectElement).value), (this.focusIndex = 0))}>
+          <option value="" ?selected=${!this.year}>${msg('All years', { id: 'invoices.all_years' })}</option>
+          ${years.map((y) => html`<option value=${y} ?selected=${this.year === y}>${formatNumber(Number(y), this.locale, { useGrouping: false })}</option>`)}
+        </select>
+      </label>
+    </div>`;
+  }
+
+  #renderTable(items: Invoice[], more: boolean): TemplateResult {
+    const count = formatNumber(items.length, this.locale);
+    const focus = Math.min(this.focusIndex, Math.max(0, items.length - 1));
+    return html`<div part="table" role="table" aria-labelledby="invoices-title" aria-describedby="invoices-count" aria-rowcount=${more ? -1 : items.length + 1}>
+        <div role="rowgroup">
+          <div role="row" aria-rowindex="1" class="row head-row">
+            <span role="columnheader">${msg('Number', { id: 'invoices.number' })}</span>
+            <span role="columnheader">${msg('Date', { id: 'invoices.date' })}</span>
+            <span role="columnheader">${msg('Billing period', { id: 'summary.billing_period' })}</span>
+            <span role="columnheader" class="amount">${msg('Amount', { id: 'invoices.amount' })}</span>
+            <span role="columnheader">${msg('Status', { id: 'invoices.status' })}</span>
+            <span role="columnheader"><span class="visually-hidden">${msg('Documents', { id: 'invoices.documents' })}</span></span>
+          </div>
+        </div>
+        <div class="scroller">
+          ${items.length
+            ? html`<div role="rowgroup" class="body">
+                ${virtualize({
+                  items,
+                  keyFunction: (i: Invoice) => i.id,
+                  renderItem: (invoice: Invoice, index: number) => this.#renderRow(invoice, index, items.length, index === focus),
+                })}
+              </div>`
+            : html`<p class="muted">${msg('No invoices match these filters.', { id: 'invoices.no_match' })}</p>`}
+          <div class="sentinel"></div>
+        </div>
+      </div>
+      <div class="footer">
+        <p id="invoices-count" class="note" role="status">
+          ${more
+            ? msg(str`Showing ${count} invoices; older ones load as you scroll.`, { id: 'invoices.count_more' })
+            : msg(str`Showing ${count} invoices.`, { id: 'invoices.count' })}
+        </p>
+        ${more
+          ? html`<button part="load-more" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${() => void this.#loadMore()}>
+              ${this.loadingMore ? msg('Loading…', { id: 'invoices.loading_more' }) : msg('Load more', { id: 'invoices.load_more' })}
+            </button>`
+          : nothing}
+      </div>
+      ${this.moreError
+        ? html`<div part="error" class="banner" data-tone="danger" role="alert">
+            <p>${msg('We could not load more invoices.', { id: 'invoices.more_error' })} ${errorMessage(this.moreError)}</p>
+            <button @click=${() => void this.#loadMore()}>${msg('Retry', { id: 'common.retry' })}</button>
+          </div>`
+        : nothing}`;
+  }
+
+  #renderRow(invoice: Invoice, index: number, count: number, tabStop: boolean): TemplateResult {
+    const tz = this.#tz;
+    const number = invoice.number;
+    const pdf = safeUrl(invoice.pdfUrl);
+    const hosted = safeUrl(invoice.hostedUrl);
+    const unpaid = invoice.status === 'open' || invoice.status === 'uncollectible';
+    const label = (text: string) => html`<span class="cell-label" aria-hidden="true">${text}</span>`;
+    return html`<div
+      part="row"
+      role="row"
+      class="row"
+      aria-rowindex=${index + 2}
+      data-index=${index}
+      tabindex=${tabStop ? 0 : -1}
+      @focus=${() => (this.focusIndex = index)}
+      @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && this.#onRowKeydown(e, index, count)}
+    >
+      <span role="cell">${label(msg('Number', { id: 'invoices.number' }))}${number}</span>
+      <span role="cell">${label(msg('Date', { id: 'invoices.date' }))}${formatDate(invoice.createdAt, this.locale, tz)}</span>
+      <span role="cell">${label(msg('Billing period', { id: 'summary.billing_period' }))}${formatDateRange(invoice.periodStart, invoice.periodEnd, this.locale, tz)}</span>
+      <span role="cell" class="amount">${label(msg('Amount', { id: 'invoices.amount' }))}${formatMoney(invoice.total, this.locale)}</span>
+      <span role="cell"><span part="status" class="badge" data-status=${invoice.status}>${statusText(invoice.status)}</span></span>
+      <span role="cell" class="actions">
+        ${unpaid
+          ? hosted
+            ? html`<a part="pay-now" class="pay" href=${hosted} target="_blank" rel="noopener noreferrer">${msg('Pay now', { id: 'invoices.pay_now' })}<span class="visually-hidden"> ${number}</span></a>`
+            : html`<span>${msg('Pay now', { id: 'invoices.pay_now' })}</span>`
+          : nothing}
+        ${pdf
+          ? html`<a href=${pdf} target="_blank" rel="noopener noreferrer" download>${msg('PDF', { id: 'invoices.pdf' })}<span class="visually-hidden"> ${number}</span></a>`
+          : invoice.pdfUrl
+            ? html`<span>${msg('PDF', { id: 'invoices.pdf' })}</span>`
+            : nothing}
+        ${hosted && !unpaid
+          ? html`<a href=${hosted} target="_blank" rel="noopener noreferrer">${msg('View', { id: 'invoices.view' })}<span class="visually-hidden"> ${number}</span></a>`
+          : !hosted && invoice.hostedUrl && !unpaid
+            ? html`<span>${msg('View', { id: 'invoices.view' })}</span>`
+            : nothing}
+      </span>
+    </div>`;
+  }
+}
