@@ -232,14 +232,15 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     loadMoreInvoices() {
       if (morePending) return morePending;
       const current = invoices.peek();
-      const cursor = current.data?.nextCursor;
-      if (!current.data || !cursor) return Promise.resolve();
+      const start = current.data;
+      const cursor = start?.nextCursor;
+      if (!start || !cursor) return Promise.resolve();
       const run = (async () => {
         try {
           const page = await fetchInvoices(cursor, new AbortController().signal);
           const latest = invoices.peek().data;
-          // A page that arrives after a reload started over is dropped, not appended.
-          if (!latest || latest.nextCursor !== cursor) return;
+          // A page that arrives after the list was reloaded (or changed) is dropped, not appended.
+          if (!latest || latest !== start) return;
           const seen = new Set(latest.items.map((i) => i.id));
           invoices.set({ items: [...latest.items, ...page.items.filter((i) => !seen.has(i.id))], nextCursor: page.nextCursor });
         } finally {

@@ -54,13 +54,11 @@ export const styles = css`
     font-weight: 600;
     color: var(--_muted);
   }
-  .scroller {
+  .body,
+  .body-empty {
     block-size: var(--tectra-invoice-list-height, 24rem);
-    overflow-y: auto;
-    overscroll-behavior: contain;
-  }
-  .body {
     inline-size: 100%;
+    overscroll-behavior: contain;
   }
   .amount {
     font-variant-numeric: tabular-nums;
@@ -112,9 +110,6 @@ export const styles = css`
   .note {
     font-size: 0.8125rem;
     color: var(--_muted);
-  }
-  .sentinel {
-    block-size: 1px;
   }
   .skeleton-rows {
     block-size: var(--tectra-invoice-list-height, 24rem);

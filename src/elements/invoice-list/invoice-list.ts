@@ -107,23 +107,31 @@ export class TectraInvoiceList extends TectraElement {
     this.#observeEnd();
   }
 
-  /** Loads the next page when the end of the list scrolls into view. */
+  #rangeTarget: Element | undefined;
+
+  /** Loads the next page when the last row scrolls into view. */
   #observeEnd(): void {
-    const scroller = this.shadowRoot?.querySelector('.scroller');
-    const sentinel = this.shadowRoot?.querySelector('.sentinel');
-    if (!scroller || !sentinel) {
+    const scroller = this.shadowRoot?.querySelector('.body');
+    if (scroller && scroller !== this.#rangeTarget) {
+      // The virtualizer renders rows as the list scrolls, without a render of this element.
+      scroller.addEventListener('rangeChanged', () => this.#observeEnd());
+      this.#rangeTarget = scroller;
+    }
+    if (!scroller) {
       this.#observer?.disconnect();
       this.#observer = undefined;
       return;
     }
-    if (this.#observer) return;
-    this.#observer = new IntersectionObserver(
+    this.#observer ??= new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting) && !this.moreError) void this.#loadMore();
       },
       { root: scroller, rootMargin: '0px 0px 200px 0px' },
     );
-    this.#observer.observe(sentinel);
+    this.#observer.disconnect();
+    const count = this.#filtered.items.length;
+    const last = scroller.querySelector(`[data-index="${count - 1}"]`);
+    if (last) this.#observer.observe(last);
   }
 
   async #loadMore(): Promise<void> {
@@ -155,7 +163,7 @@ export class TectraInvoiceList extends TectraElement {
       if (row) row.focus();
       else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
     };
-    requestAnimationFrame(() => focus(10));
+    requestAnimationFrame(() => focus(60));
   }
 
   protected override render(): TemplateResult {
@@ -222,18 +230,16 @@ export class TectraInvoiceList extends TectraElement {
             <span role="columnheader"><span class="visually-hidden">${msg('Documents', { id: 'invoices.documents' })}</span></span>
           </div>
         </div>
-        <div class="scroller">
-          ${items.length
-            ? html`<div role="rowgroup" class="body">
-                ${virtualize({
-                  items,
-                  keyFunction: (i: Invoice) => i.id,
-                  renderItem: (invoice: Invoice, index: number) => this.#renderRow(invoice, index, items.length, index === focus),
-                })}
-              </div>`
-            : html`<p class="muted">${msg('No invoices match these filters.', { id: 'invoices.no_match' })}</p>`}
-          <div class="sentinel"></div>
-        </div>
+        ${items.length
+          ? html`<div role="rowgroup" class="body">
+              ${virtualize({
+                items,
+                scroller: true,
+                keyFunction: (i: Invoice) => i.id,
+                renderItem: (invoice: Invoice, index: number) => this.#renderRow(invoice, index, items.length, index === focus),
+              })}
+            </div>`
+          : html`<p class="muted body-empty">${msg('No invoices match these filters.', { id: 'invoices.no_match' })}</p>`}
       </div>
       <div class="footer">
         <p id="invoices-count" class="note" role="status">
