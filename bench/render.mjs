@@ -48,10 +48,11 @@ export function renderTable({ firstRender: results, usageBurst }) {
   const base = results.baseline.median;
   const ms = (x) => `${x.toFixed(2)} ms`;
   return [
-    '| first render | median | p25–p75 | runs | vs plain Lit baseline |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| first render | median | p25–p75 | runs | vs plain Lit baseline | rows in the DOM |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...Object.entries(results).map(
-      ([name, r]) => `| ${name} | ${ms(r.median)} | ${ms(r.p25)}–${ms(r.p75)} | ${r.runs} | ${(r.median / base).toFixed(2)}× |`,
+      ([name, r]) =>
+        `| ${name} | ${ms(r.median)} | ${ms(r.p25)}–${ms(r.p75)} | ${r.runs} | ${(r.median / base).toFixed(2)}× | ${r.rowsInDom ?? ''} |`,
     ),
     '',
     '| usage burst | updates | meter renders | animation frames | time |',

@@ -113,6 +113,33 @@ export async function run(runs = 25) {
   );
   results['tier-picker (3 groups x 4 tiers)'] = await time(withProvider('tectra-tier-picker'), (el) => deepUpdate(el, 'tectra-tier-picker'), runs);
   results['billing-summary (team)'] = await time(withSummary, (el) => deepUpdate(el, 'tectra-billing-summary'), runs);
+  // 10,000 invoices already in the store.
+  const invoices = Array.from({ length: 10_000 }, (_, i) => {
+    const start = new Date(Date.UTC(2026, 10 - i, 1)).toISOString();
+    return { id: `in_${i}`, number: `INV-${i}`, status: i % 7 ? 'paid' : 'open', total: { amount: 4900, currency: 'USD' }, amountDue: { amount: 0, currency: 'USD' },
+      createdAt: start, periodStart: start, periodEnd: start, pdfUrl: `https://x.example/${i}.pdf`, hostedUrl: `https://x.example/${i}` };
+  });
+  const memory = createMemoryAdapter(demoSnapshot('individual-active'));
+  const invoiceClient = createBillingClient({ adapter: { ...memory, listInvoices: async () => ({ items: invoices, nextCursor: null }) } });
+  await loaded(invoiceClient);
+  let rowsInDom = 0;
+  results['invoice-list (10,000 invoices)'] = await time(
+    () => {
+      const provider = document.createElement('tectra-billing-provider');
+      provider.client = invoiceClient;
+      provider.append(document.createElement('tectra-invoice-list'));
+      return provider;
+    },
+    async (el) => {
+      const list = el.querySelector('tectra-invoice-list');
+      await list.updateComplete;
+      // The virtualizer renders its rows in the next frames.
+      while (!list.shadowRoot.querySelector('[role="row"][data-index]')) await new Promise((r) => requestAnimationFrame(r));
+      rowsInDom = list.shadowRoot.querySelectorAll('[role="row"][data-index]').length;
+    },
+    runs,
+  );
+  results['invoice-list (10,000 invoices)'].rowsInDom = rowsInDom;
   return { firstRender: results, usageBurst: await usageBurst() };
 }
 

@@ -2,6 +2,7 @@ import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-la
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate, formatDateRange } from '../../core/dates.js';
+import { cachedFormatter } from '../../core/intl-cache.js';
 import type { BillingError } from '../../core/errors.js';
 import { formatMoney, formatNumber } from '../../core/money.js';
 import type { Invoice, InvoiceStatus } from '../../core/types.js';
@@ -84,19 +85,42 @@ export class TectraInvoiceList extends TectraElement {
     return this.#subscription.value?.data?.timeZone ?? 'UTC';
   }
 
+  /**
+   * The calendar year of an invoice in the account's time zone. Time zones are within
+   * 14 hours of UTC, so only dates within a day of New Year need Intl (which is slow
+   * to call ten thousand times).
+   */
   #yearOf(invoice: Invoice): string {
-    return new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: this.#tz }).format(new Date(invoice.createdAt));
+    const date = new Date(invoice.createdAt);
+    const month = date.getUTCMonth();
+    const day = date.getUTCDate();
+    const nearNewYear = (month === 0 && day <= 1) || (month === 11 && day >= 31);
+    if (!nearNewYear) return String(date.getUTCFullYear());
+    return cachedFormatter('year', 'en', { tz: this.#tz }, () => new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: this.#tz })).format(date);
+  }
+
+  #years: { source: Invoice[] | undefined; tz: string; years: string[] } = { source: undefined, tz: '', years: [] };
+
+  #yearsOf(items: Invoice[]): string[] {
+    if (this.#years.source !== items || this.#years.tz !== this.#tz) {
+      this.#years = { source: items, tz: this.#tz, years: [...new Set(items.map((i) => this.#yearOf(i)))].sort().reverse() };
+    }
+    return this.#years.years;
   }
 
   /** Newest first, filtered; recomputed only when the list or a filter changes. */
   #visible(items: Invoice[]): Invoice[] {
     const key = `${this.status}|${this.year}|${this.#tz}`;
     if (this.#filtered.source === items && this.#filtered.key === key) return this.#filtered.items;
-    const filtered = items
-      .filter((i) => (!this.status || i.status === this.status) && (!this.year || this.#yearOf(i) === this.year))
-      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-    this.#filtered = { source: items, key, items: filtered };
-    return filtered;
+    const filtered = this.status || this.year
+      ? items.filter((i) => (!this.status || i.status === this.status) && (!this.year || this.#yearOf(i) === this.year))
+      : items;
+    // Backends answer newest first; sort only when they did not.
+    const sorted = filtered.every((item, i) => i === 0 || (filtered[i - 1] as Invoice).createdAt >= item.createdAt)
+      ? filtered
+      : [...filtered].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    this.#filtered = { source: items, key, items: sorted };
+    return sorted;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -197,7 +221,7 @@ export class TectraInvoiceList extends TectraElement {
   }
 
   #renderFilters(items: Invoice[]): TemplateResult {
-    const years = [...new Set(items.map((i) => this.#yearOf(i)))].sort().reverse();
+    const years = this.#yearsOf(items);
     return html`<div part="filters" class="filters">
       <label>
         ${msg('Status', { id: 'invoices.status' })}
