@@ -10,6 +10,7 @@ import './define/payment-methods.js';
 import './define/usage-meter.js';
 import './define/usage-alerts.js';
 import './define/invoice-list.js';
+import './define/billing-portal.js';
 
 export * from './core/index.js';
 export type { BillingAdapter, InvoiceQuery, RequestOptions } from './adapters/types.js';
@@ -36,5 +37,7 @@ export { TectraPaymentMethods } from './elements/payment-methods/payment-methods
 export { TectraUsageMeter } from './elements/usage-meter/usage-meter.js';
 export { TectraUsageAlerts } from './elements/usage-alerts/usage-alerts.js';
 export { TectraInvoiceList } from './elements/invoice-list/invoice-list.js';
+export { TectraBillingPortal, TectraSectionChangeEvent, PORTAL_SECTIONS } from './elements/billing-portal/billing-portal.js';
+export type { PortalSection } from './elements/billing-portal/billing-portal.js';
 export { createPaymentProvider } from './payments/provider.js';
 export type { PaymentProvider, PaymentProviderOptions } from './payments/provider.js';

@@ -44,7 +44,7 @@ export class TectraElement extends LitElement {
   }
 
   /** The BCP 47 locale that numbers, money and dates are formatted in. */
-  protected get locale(): string {
+  protected get intlLocale(): string {
     return this.localeStore.value ?? 'en';
   }
 
@@ -57,12 +57,17 @@ export class TectraElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const next = this.contextClient.value ?? this.defaultClient.value;
+    const next = this.ownClient() ?? this.contextClient.value ?? this.defaultClient.value;
     if (next !== this.client) {
       this.client = next;
       for (const { controller, select } of this.selections) controller.bind(next ? select(next) : undefined);
       this.clientChanged(next);
     }
+  }
+
+  /** A client of the element's own (the portal's `api` / `demo`), which wins over the provider's. */
+  protected ownClient(): BillingClient | undefined {
+    return undefined;
   }
 
   /** Hook for subclasses that hold per-client state. */

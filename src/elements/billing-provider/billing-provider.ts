@@ -1,9 +1,9 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createHttpAdapter } from '../../adapters/http.js';
 import { setBillingLocale } from '../../i18n/localization.js';
-import { createBillingClient, type BillingClient } from '../../state/client.js';
+import { clientFromAttributes } from '../../state/attribute-client.js';
+import type { BillingClient } from '../../state/client.js';
 import { billingClientContext } from '../../state/context.js';
 
 /**
@@ -36,9 +36,8 @@ export class TectraBillingProvider extends LitElement {
   /** The client handed down; set it to use your own adapter. Wins over `api` and `demo`. */
   @property({ attribute: false }) client: BillingClient | undefined;
 
-  private ownClient: BillingClient | undefined;
   private readonly provider = new ContextProvider(this, { context: billingClientContext });
-  private demoRequest = 0;
+  private request = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') && this.locale) void setBillingLocale(this.locale);
@@ -46,29 +45,15 @@ export class TectraBillingProvider extends LitElement {
   }
 
   private resolveClient(): void {
+    const request = ++this.request;
     if (this.client) {
       this.provider.setValue(this.client);
       return;
     }
-    if (this.api) {
-      this.ownClient = createBillingClient({ adapter: createHttpAdapter({ baseUrl: this.api }) });
-      this.provider.setValue(this.ownClient);
-      return;
-    }
-    if (this.demo !== undefined && this.demo !== null) {
-      const request = ++this.demoRequest;
-      const scenario = this.demo || 'individual-active';
-      void import('../../adapters/memory/index.js').then(({ createMemoryAdapter, demoSnapshot, isDemoScenario }) => {
-        if (request !== this.demoRequest || this.client || this.api) return;
-        const name = isDemoScenario(scenario) ? scenario : 'individual-active';
-        this.ownClient = createBillingClient({
-          adapter: createMemoryAdapter(demoSnapshot(name), { latencyMs: { min: 150, max: 450 } }),
-        });
-        this.provider.setValue(this.ownClient);
-      });
-      return;
-    }
-    this.provider.setValue(undefined);
+    void clientFromAttributes(this.api, this.demo).then((client) => {
+      // A newer attribute or a `client` set meanwhile wins.
+      if (request === this.request) this.provider.setValue(client);
+    });
   }
 
   protected override render() {

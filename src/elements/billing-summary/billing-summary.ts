@@ -158,10 +158,10 @@ export class TectraBillingSummary extends TectraElement {
     if (!price) {
       return html`<p part="price" class="price muted">${msg('Custom pricing', { id: 'summary.custom_pricing' })}</p>`;
     }
-    const amount = formatMoney(price.amount, this.locale);
+    const amount = formatMoney(price.amount, this.intlLocale);
     const per = perInterval(sub.interval);
     if (price.perSeat && sub.seats) {
-      const seats = formatNumber(sub.seats, this.locale);
+      const seats = formatNumber(sub.seats, this.intlLocale);
       return html`<p part="price" class="price">
         ${msg(str`${amount} per seat ${per} · ${seats} seats`, { id: 'summary.price_per_seat' })}
       </p>`;
@@ -171,14 +171,14 @@ export class TectraBillingSummary extends TectraElement {
 
   private renderBanners(sub: Subscription, catalog: Catalog): TemplateResult[] {
     const tz = sub.timeZone ?? 'UTC';
-    const date = (iso: string) => formatDate(iso, this.locale, tz, 'long');
+    const date = (iso: string) => formatDate(iso, this.intlLocale, tz, 'long');
     const banners: TemplateResult[] = [];
     const banner = (tone: string, text: string, action?: TemplateResult) =>
       html`<div part="banner" class="banner" data-tone=${tone}><p>${text}</p>${action ?? nothing}</div>`;
 
     if (sub.status === 'trialing' && sub.trialEnd) {
       const end = date(sub.trialEnd);
-      const first = sub.nextPayment ? formatMoney(sub.nextPayment.amount, this.locale) : '';
+      const first = sub.nextPayment ? formatMoney(sub.nextPayment.amount, this.intlLocale) : '';
       const text = sub.nextPayment
         ? msg(str`Your trial ends on ${end}. Your first payment of ${first} is due then.`, {
             id: 'summary.trial_with_payment',
@@ -239,20 +239,20 @@ export class TectraBillingSummary extends TectraElement {
     const tz = sub.timeZone ?? 'UTC';
     const rows: TemplateResult[] = [];
     if (sub.nextPayment && sub.status !== 'canceled') {
-      const amount = formatMoney(sub.nextPayment.amount, this.locale);
-      const due = formatDate(sub.nextPayment.dueDate, this.locale, tz, 'long');
+      const amount = formatMoney(sub.nextPayment.amount, this.intlLocale);
+      const due = formatDate(sub.nextPayment.dueDate, this.intlLocale, tz, 'long');
       rows.push(html`<dt>${msg('Next payment', { id: 'summary.next_payment' })}</dt>
         <dd>${msg(str`${amount} on ${due}`, { id: 'summary.amount_on_date' })}</dd>`);
     }
     if (sub.currentPeriod) {
       rows.push(html`<dt>${msg('Billing period', { id: 'summary.billing_period' })}</dt>
-        <dd>${formatDateRange(sub.currentPeriod.start, sub.currentPeriod.end, this.locale, tz)}</dd>`);
+        <dd>${formatDateRange(sub.currentPeriod.start, sub.currentPeriod.end, this.intlLocale, tz)}</dd>`);
     }
     if (sub.interval) {
       rows.push(html`<dt>${msg('Billing cycle', { id: 'summary.billing_cycle' })}</dt><dd>${intervalName(sub.interval)}</dd>`);
     }
     if (sub.seats) {
-      rows.push(html`<dt>${msg('Seats', { id: 'summary.seats' })}</dt><dd>${formatNumber(sub.seats, this.locale)}</dd>`);
+      rows.push(html`<dt>${msg('Seats', { id: 'summary.seats' })}</dt><dd>${formatNumber(sub.seats, this.intlLocale)}</dd>`);
     }
     if (sub.discount) {
       rows.push(html`<dt>${msg('Discount', { id: 'summary.discount' })}</dt><dd>${this.discountText(sub.discount)}</dd>`);
@@ -262,14 +262,14 @@ export class TectraBillingSummary extends TectraElement {
 
   private discountText(coupon: Coupon): string {
     const amount = coupon.percentOff !== undefined
-      ? formatNumber(coupon.percentOff / 100, this.locale, { style: 'percent', maximumFractionDigits: 2 })
+      ? formatNumber(coupon.percentOff / 100, this.intlLocale, { style: 'percent', maximumFractionDigits: 2 })
       : coupon.amountOff
-        ? formatMoney(coupon.amountOff, this.locale)
+        ? formatMoney(coupon.amountOff, this.intlLocale)
         : '';
     const code = coupon.code;
     if (coupon.duration === 'forever') return msg(str`${code}: ${amount} off`, { id: 'summary.discount_forever' });
     if (coupon.duration === 'repeating' && coupon.durationInMonths) {
-      const months = formatNumber(coupon.durationInMonths, this.locale);
+      const months = formatNumber(coupon.durationInMonths, this.intlLocale);
       return msg(str`${code}: ${amount} off for ${months} months`, { id: 'summary.discount_repeating' });
     }
     return msg(str`${code}: ${amount} off once`, { id: 'summary.discount_once' });
@@ -279,7 +279,7 @@ export class TectraBillingSummary extends TectraElement {
     return html`<div>
       <h4 id="limits-title">${msg('Included each month', { id: 'summary.included' })}</h4>
       <ul part="limits" class="limits" aria-labelledby="limits-title">
-        ${limitItems(tier, this.locale)}
+        ${limitItems(tier, this.intlLocale)}
       </ul>
     </div>`;
   }

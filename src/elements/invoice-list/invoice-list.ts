@@ -234,14 +234,14 @@ export class TectraInvoiceList extends TectraElement {
         ${msg('Year', { id: 'invoices.year' })}
         <select @change=${(e: Event) => ((this.year = (e.target as HTMLSelectElement).value), (this.focusIndex = 0))}>
           <option value="" ?selected=${!this.year}>${msg('All years', { id: 'invoices.all_years' })}</option>
-          ${years.map((y) => html`<option value=${y} ?selected=${this.year === y}>${formatNumber(Number(y), this.locale, { useGrouping: false })}</option>`)}
+          ${years.map((y) => html`<option value=${y} ?selected=${this.year === y}>${formatNumber(Number(y), this.intlLocale, { useGrouping: false })}</option>`)}
         </select>
       </label>
     </div>`;
   }
 
   #renderTable(items: Invoice[], more: boolean): TemplateResult {
-    const count = formatNumber(items.length, this.locale);
+    const count = formatNumber(items.length, this.intlLocale);
     const focus = Math.min(this.focusIndex, Math.max(0, items.length - 1));
     return html`<div part="table" role="table" aria-labelledby="invoices-title" aria-describedby="invoices-count" aria-rowcount=${more ? -1 : items.length + 1}>
         <div role="rowgroup">
@@ -303,9 +303,9 @@ export class TectraInvoiceList extends TectraElement {
       @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && this.#onRowKeydown(e, index, count)}
     >
       <span role="cell">${label(msg('Number', { id: 'invoices.number' }))}${number}</span>
-      <span role="cell">${label(msg('Date', { id: 'invoices.date' }))}${formatDate(invoice.createdAt, this.locale, tz)}</span>
-      <span role="cell">${label(msg('Billing period', { id: 'summary.billing_period' }))}${formatDateRange(invoice.periodStart, invoice.periodEnd, this.locale, tz)}</span>
-      <span role="cell" class="amount">${label(msg('Amount', { id: 'invoices.amount' }))}${formatMoney(invoice.total, this.locale)}</span>
+      <span role="cell">${label(msg('Date', { id: 'invoices.date' }))}${formatDate(invoice.createdAt, this.intlLocale, tz)}</span>
+      <span role="cell">${label(msg('Billing period', { id: 'summary.billing_period' }))}${formatDateRange(invoice.periodStart, invoice.periodEnd, this.intlLocale, tz)}</span>
+      <span role="cell" class="amount">${label(msg('Amount', { id: 'invoices.amount' }))}${formatMoney(invoice.total, this.intlLocale)}</span>
       <span role="cell"><span part="status" class="badge" data-status=${invoice.status}>${statusText(invoice.status)}</span></span>
       <span role="cell" class="actions">
         ${unpaid

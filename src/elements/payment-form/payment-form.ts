@@ -159,7 +159,7 @@ export class TectraPaymentForm extends TectraElement {
     try {
       const intent = await client.createSetupIntent();
       const { createPaymentProvider } = await import('../../payments/provider.js');
-      const provider = await createPaymentProvider(intent, { locale: this.locale });
+      const provider = await createPaymentProvider(intent, { locale: this.intlLocale });
       if (client !== this.client || !this.isConnected) {
         provider.destroy();
         return;
@@ -259,9 +259,9 @@ export class TectraPaymentForm extends TectraElement {
     const quote = this.#quote.value;
     const busy = purchase?.status === 'confirming' || purchase?.status === 'authenticating' || purchase?.status === 'activating';
     const ready = quote?.status === 'ready' && this.providerState === 'ready';
-    const due = quote?.data && quote.status === 'ready' ? formatMoney(quote.data.dueNow, this.locale) : '';
+    const due = quote?.data && quote.status === 'ready' ? formatMoney(quote.data.dueNow, this.intlLocale) : '';
     const name = tier?.name ?? selection?.tierId ?? '';
-    const seats = selection?.seats ? formatNumber(selection.seats, this.locale) : '';
+    const seats = selection?.seats ? formatNumber(selection.seats, this.intlLocale) : '';
     const cadence = selection ? intervalName(selection.interval) : '';
     return html`<p part="selection" class="selection">
         ${seats
@@ -337,11 +337,11 @@ export class TectraPaymentForm extends TectraElement {
 
   #couponText(coupon: Coupon): string {
     const amount = coupon.percentOff !== undefined
-      ? formatNumber(coupon.percentOff / 100, this.locale, { style: 'percent', maximumFractionDigits: 2 })
-      : coupon.amountOff ? formatMoney(coupon.amountOff, this.locale) : '';
+      ? formatNumber(coupon.percentOff / 100, this.intlLocale, { style: 'percent', maximumFractionDigits: 2 })
+      : coupon.amountOff ? formatMoney(coupon.amountOff, this.intlLocale) : '';
     if (coupon.duration === 'forever') return msg(str`${amount} off every payment`, { id: 'checkout.off_forever' });
     if (coupon.duration === 'repeating') {
-      const months = formatNumber(coupon.durationInMonths ?? 1, this.locale);
+      const months = formatNumber(coupon.durationInMonths ?? 1, this.intlLocale);
       return msg(str`${amount} off for ${months} months`, { id: 'checkout.off_months' });
     }
     return msg(str`${amount} off the first payment`, { id: 'checkout.off_once' });
@@ -359,7 +359,7 @@ export class TectraPaymentForm extends TectraElement {
     }
     const q = quote?.data;
     if (!q) return html`<div part="review" class="skeleton review" role="status"><span class="visually-hidden">${msg('Calculating your price…', { id: 'picker.quoting' })}</span></div>`;
-    const money = (m: Quote['total']) => formatMoney(m, this.locale);
+    const money = (m: Quote['total']) => formatMoney(m, this.intlLocale);
     const tz = this.#subscription.value?.data?.timeZone ?? 'UTC';
     const rows: Array<[string, string, boolean?]> = [[msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)]];
     if (q.discount.amount) rows.push([msg('Discount', { id: 'summary.discount' }), `−${money(q.discount)}`]);
@@ -367,7 +367,7 @@ export class TectraPaymentForm extends TectraElement {
     if (q.proration.amount) rows.push([msg('Proration for this period', { id: 'picker.quote_proration' }), money(q.proration)]);
     rows.push([msg('Total', { id: 'checkout.total' }), money(q.total)]);
     rows.push([msg('Due now', { id: 'picker.quote_due_now' }), money(q.dueNow), true]);
-    rows.push([msg('Next payment', { id: 'summary.next_payment' }), formatDate(q.nextPaymentDate, this.locale, tz, 'long')]);
+    rows.push([msg('Next payment', { id: 'summary.next_payment' }), formatDate(q.nextPaymentDate, this.intlLocale, tz, 'long')]);
     return html`<dl part="review" class="review" aria-busy=${quote?.status === 'loading' ? 'true' : 'false'}>
       ${rows.map(([term, value, strong]) => html`<dt class=${strong ? 'total' : ''}>${term}</dt><dd class=${strong ? 'total' : ''}>${value}</dd>`)}
     </dl>`;
@@ -397,13 +397,13 @@ export class TectraPaymentForm extends TectraElement {
     const tier = findTierIn(this.#catalog.value?.data, subscription.tierId);
     const name = tier?.name ?? subscription.tierId ?? '';
     const tz = subscription.timeZone ?? 'UTC';
-    const paid = quote ? formatMoney(quote.dueNow, this.locale) : '';
+    const paid = quote ? formatMoney(quote.dueNow, this.intlLocale) : '';
     const next = subscription.nextPayment;
     return html`<div part="confirmation" class="confirmation">
       <h3 tabindex="-1" data-outcome>${msg(str`You are subscribed to ${name}.`, { id: 'checkout.done_title' })}</h3>
       ${paid ? html`<p>${msg(str`Paid today: ${paid}.`, { id: 'checkout.paid' })}</p>` : nothing}
       ${next
-        ? html`<p>${msg(str`Next payment: ${formatMoney(next.amount, this.locale)} on ${formatDate(next.dueDate, this.locale, tz, 'long')}.`, { id: 'checkout.next' })}</p>`
+        ? html`<p>${msg(str`Next payment: ${formatMoney(next.amount, this.intlLocale)} on ${formatDate(next.dueDate, this.intlLocale, tz, 'long')}.`, { id: 'checkout.next' })}</p>`
         : nothing}
       <p>${msg('A confirmation email is on its way.', { id: 'checkout.email' })}</p>
     </div>`;

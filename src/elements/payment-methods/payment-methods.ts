@@ -103,7 +103,7 @@ export class TectraPaymentMethods extends TectraElement {
     try {
       const intent = await client.createSetupIntent();
       const { createPaymentProvider } = await import('../../payments/provider.js');
-      this.#provider = await createPaymentProvider(intent, { locale: this.locale });
+      this.#provider = await createPaymentProvider(intent, { locale: this.intlLocale });
       this.adding = 'ready';
       await this.updateComplete;
       await this.#provider.mount(this.#container(this.#provider));
@@ -224,7 +224,7 @@ export class TectraPaymentMethods extends TectraElement {
 
   #renderMethod(pm: PaymentMethod): TemplateResult {
     const left = monthsLeft(pm);
-    const expiry = pm.expMonth && pm.expYear ? `${String(pm.expMonth).padStart(2, '0')}/${formatNumber(pm.expYear, this.locale, { useGrouping: false })}` : '';
+    const expiry = pm.expMonth && pm.expYear ? `${String(pm.expMonth).padStart(2, '0')}/${formatNumber(pm.expYear, this.intlLocale, { useGrouping: false })}` : '';
     return html`<li part="method">
       <span class="brand">${this.#label(pm)}</span>
       ${expiry ? html`<span class="muted">${msg(str`Expires ${expiry}`, { id: 'cards.expires' })}</span>` : nothing}

@@ -190,7 +190,7 @@ export class TectraTierPicker extends TectraElement {
       catalog: this.#catalog.value?.data,
       subscription: this.#subscription.value?.data,
       change: this.#change.value,
-      locale: this.locale,
+      locale: this.intlLocale,
     };
   }
 
@@ -256,7 +256,7 @@ export class TectraTierPicker extends TectraElement {
   }
 
   #setSeats(tier: Tier, text: string): void {
-    const result = checkSeats(tier, text, this.locale);
+    const result = checkSeats(tier, text, this.intlLocale);
     const texts = new Map(this.seatText).set(tier.id, text);
     const errors = new Map(this.seatErrors);
     if (result.ok) {
@@ -314,7 +314,7 @@ export class TectraTierPicker extends TectraElement {
   #priceText(tier: Tier): string {
     const price = priceFor(tier, this.#activeInterval);
     if (!price) return '';
-    const amount = formatMoney(price.amount, this.locale, { trimZeroFraction: true });
+    const amount = formatMoney(price.amount, this.intlLocale, { trimZeroFraction: true });
     const per = perInterval(this.#activeInterval);
     return price.perSeat
       ? msg(str`${amount} per user ${per}`, { id: 'picker.price_per_user' })
@@ -358,7 +358,7 @@ export class TectraTierPicker extends TectraElement {
   #renderIntervalToggle(catalog: Catalog): TemplateResult {
     const savings = this.#visibleTiers(catalog).map(yearlySavingPercent).filter((s): s is number => s !== undefined);
     const best = savings.length ? Math.max(...savings) : undefined;
-    const percent = best === undefined ? '' : formatNumber(best / 100, this.locale, { style: 'percent' });
+    const percent = best === undefined ? '' : formatNumber(best / 100, this.intlLocale, { style: 'percent' });
     const option = (interval: Interval, extra: string) => html`<label>
       <input type="radio" name="interval" .value=${interval} .checked=${this.#activeInterval === interval} @change=${() => this.#setInterval(interval)} />
       ${intervalName(interval)}${extra ? html` <span class="save">${extra}</span>` : nothing}
@@ -398,7 +398,7 @@ export class TectraTierPicker extends TectraElement {
     const change = sub.scheduledChange;
     if (!change) return html``;
     const name = findTierIn(catalog, change.tierId)?.name ?? change.tierId;
-    const when = formatDate(change.effectiveAt, this.locale, sub.timeZone ?? 'UTC', 'long');
+    const when = formatDate(change.effectiveAt, this.intlLocale, sub.timeZone ?? 'UTC', 'long');
     const cadence = intervalName(change.interval);
     return html`<p part="banner" class="banner" data-tone="info">
       ${msg(str`Your plan changes to ${name} (${cadence}) on ${when}.`, { id: 'summary.scheduled_change' })}
@@ -416,7 +416,7 @@ export class TectraTierPicker extends TectraElement {
     if (current) badges.push(msg('Current tier', { id: 'picker.current' }));
     if (scheduled) badges.push(msg('Scheduled', { id: 'picker.scheduled' }));
     if (saving) {
-      const pct = formatNumber(saving / 100, this.locale, { style: 'percent' });
+      const pct = formatNumber(saving / 100, this.intlLocale, { style: 'percent' });
       badges.push(msg(str`Save ${pct}`, { id: 'picker.save' }));
     }
     const index = order.indexOf(tier);
@@ -468,7 +468,7 @@ export class TectraTierPicker extends TectraElement {
 
   #renderLimits(tier: Tier): TemplateResult {
     return html`<ul part="limits" class="limits">
-      ${limitItems(tier, this.locale)}
+      ${limitItems(tier, this.intlLocale)}
       ${tier.kind === 'team' ? html`<li class="muted">${msg('Usage is pooled across the team.', { id: 'picker.pooled' })}</li>` : nothing}
     </ul>`;
   }
@@ -481,11 +481,11 @@ export class TectraTierPicker extends TectraElement {
     const error = this.seatErrors.get(tier.id);
     const text = this.seatText.get(tier.id) ?? String(seats);
     const price = priceFor(tier, this.#activeInterval);
-    const total = price ? formatMoney(multiplyMoney(price.amount, seats), this.locale) : '';
+    const total = price ? formatMoney(multiplyMoney(price.amount, seats), this.intlLocale) : '';
     const per = perInterval(this.#activeInterval);
     const range = max === undefined
-      ? msg(str`At least ${formatNumber(min, this.locale)} users`, { id: 'picker.seats_min' })
-      : msg(str`${formatNumber(min, this.locale)} to ${formatNumber(max, this.locale)} users`, { id: 'picker.seats_range' });
+      ? msg(str`At least ${formatNumber(min, this.intlLocale)} users`, { id: 'picker.seats_min' })
+      : msg(str`${formatNumber(min, this.intlLocale)} to ${formatNumber(max, this.intlLocale)} users`, { id: 'picker.seats_range' });
     return html`<div part="seats" class="seats">
       <label for="seats-${id}">${msg('Users', { id: 'picker.seats_label' })}</label>
       <div class="stepper">

@@ -195,7 +195,7 @@ export class TectraUsageAlerts extends TectraElement {
     const drafts = this.#draftsFor(meter);
     const fraction = usedFraction(meter) ?? 0;
     const label = meterLabel(meter.key);
-    const used = formatPercent(fraction, this.locale);
+    const used = formatPercent(fraction, this.intlLocale);
     const message = this.messages.get(meter.key);
     const saving = this.saving.has(meter.key);
     return html`<fieldset part="meter" aria-busy=${saving ? 'true' : 'false'}>

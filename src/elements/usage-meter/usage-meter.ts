@@ -140,7 +140,7 @@ export class TectraUsageMeter extends TectraElement {
         <h2 id="usage-title">${msg('Usage', { id: 'usage.title' })}</h2>
         ${period && this.variant !== 'compact'
           ? html`<p part="period" class="note">
-              ${msg(str`Billing period ${formatDateRange(period.start, period.end, this.locale, tz)} · resets on ${formatDate(period.end, this.locale, tz, 'long')}`, { id: 'usage.period' })}
+              ${msg(str`Billing period ${formatDateRange(period.start, period.end, this.intlLocale, tz)} · resets on ${formatDate(period.end, this.intlLocale, tz, 'long')}`, { id: 'usage.period' })}
             </p>`
           : nothing}
       </header>
@@ -152,14 +152,14 @@ export class TectraUsageMeter extends TectraElement {
     const state = meterState(meter);
     const fraction = usedFraction(meter);
     const label = meterLabel(meter.key);
-    const used = formatUsageAmount(meter.used, meter.unit, this.locale);
+    const used = formatUsageAmount(meter.used, meter.unit, this.intlLocale);
     const id = `meter-${meter.key}`;
     let value: string;
     if (meter.limit === null) {
       value = msg(str`${used} used · Unlimited`, { id: 'usage.unlimited' });
     } else {
-      const limit = formatUsageAmount(meter.limit, meter.unit, this.locale);
-      const percent = formatPercent(fraction ?? 0, this.locale);
+      const limit = formatUsageAmount(meter.limit, meter.unit, this.intlLocale);
+      const percent = formatPercent(fraction ?? 0, this.intlLocale);
       value = msg(str`${used} of ${limit} · ${percent}`, { id: 'usage.of' });
     }
     return html`<li part="meter" class="meter" data-state=${state}>
@@ -199,7 +199,7 @@ export class TectraUsageMeter extends TectraElement {
     const f = forecast(meter, usage);
     let text = '';
     if (f.kind === 'on') {
-      const date = formatDate(f.date, this.locale, tz, 'long');
+      const date = formatDate(f.date, this.intlLocale, tz, 'long');
       text = msg(str`At this pace you reach the limit on ${date}.`, { id: 'usage.forecast_on' });
     } else if (f.kind === 'within') {
       text = msg('At this pace you stay within the limit this period.', { id: 'usage.forecast_within' });

@@ -1,0 +1,179 @@
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { hasPlan } from '../../core/plans.js';
+import type { TectraManageEvent } from '../../events.js';
+import { ContextProvider } from '@lit/context';
+import { setBillingLocale } from '../../i18n/localization.js';
+import { clientFromAttributes } from '../../state/attribute-client.js';
+import type { BillingClient } from '../../state/client.js';
+import { billingClientContext } from '../../state/context.js';
+import { TectraElement } from '../base/tectra-element.js';
+import { styles } from './billing-portal.styles.js';
+
+export const PORTAL_SECTIONS = ['overview', 'usage', 'plan', 'payment', 'invoices'] as const;
+export type PortalSection = (typeof PORTAL_SECTIONS)[number];
+
+function sectionLabel(section: PortalSection): string {
+  switch (section) {
+    case 'overview':
+      return msg('Overview', { id: 'portal.overview' });
+    case 'usage':
+      return msg('Usage', { id: 'usage.title' });
+    case 'plan':
+      return msg('Plan', { id: 'portal.plan' });
+    case 'payment':
+      return msg('Payment methods', { id: 'cards.title' });
+    case 'invoices':
+      return msg('Billing history', { id: 'invoices.title' });
+  }
+}
+
+/** The user moved to another section of the billing portal. */
+export class TectraSectionChangeEvent extends Event {
+  static readonly type = 'tectra-section-change';
+  constructor(readonly detail: { section: PortalSection }) {
+    super(TectraSectionChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'tectra-section-change': TectraSectionChangeEvent;
+  }
+}
+
+/**
+ * The whole billing settings page in one tag: current billing, usage and alerts, tier
+ * management (or, for an account without billing, choosing a tier and paying), payment
+ * methods and billing history, as tabs.
+ *
+ * @tagname tectra-billing-portal
+ * @summary The billing settings page in one tag, composed of the other elements.
+ *
+ * @fires tectra-section-change - The user moved to another section (`detail.section`).
+ *
+ * @csspart base - The wrapper.
+ * @csspart tabs - The tab list.
+ * @csspart tab - One tab.
+ * @csspart panel - The section shown.
+ *
+ * @cssprop --tectra-color-accent - The selected tab.
+ */
+export class TectraBillingPortal extends TectraElement {
+  static override styles = [...TectraElement.styles, styles];
+  static override properties = {
+    section: { reflect: true },
+    api: {},
+    demo: {},
+    locale: {},
+  };
+
+  /** The section shown: `overview`, `usage`, `plan`, `payment` or `invoices`. Set it to deep-link. */
+  section: PortalSection = 'overview';
+  /** Base URL of a backend (as on `<tectra-billing-provider>`); without it the portal uses the provider around it. */
+  api: string | undefined;
+  /** Runs the demo simulator with a scenario (as on `<tectra-billing-provider>`). */
+  demo: string | undefined;
+  /** Locale, when `api` or `demo` is set. */
+  locale: string | undefined;
+
+  #subscription = this.select((c) => c.$subscription);
+  #own: BillingClient | undefined;
+  /** Created only with `api` / `demo`: otherwise the provider around the portal serves its elements. */
+  #provider: ContextProvider<typeof billingClientContext> | undefined;
+  #request = 0;
+
+  constructor() {
+    super();
+    // The summary's Manage actions lead to the matching section.
+    this.addEventListener('tectra-manage', (event: TectraManageEvent) => {
+      this.#go(event.detail.action === 'update-payment-method' ? 'payment' : 'plan', true);
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('locale') && this.locale) void setBillingLocale(this.locale);
+    if (changed.has('api') || changed.has('demo')) {
+      const request = ++this.#request;
+      void clientFromAttributes(this.api, this.demo).then((client) => {
+        if (request !== this.#request) return;
+        // The portal then hands its own client to the elements inside it.
+        this.#own = client;
+        this.#provider ??= new ContextProvider(this, { context: billingClientContext });
+        this.#provider.setValue(client);
+        this.requestUpdate();
+      });
+    }
+    super.willUpdate(changed);
+    if (!PORTAL_SECTIONS.includes(this.section)) this.section = 'overview';
+  }
+
+  protected override ownClient(): BillingClient | undefined {
+    return this.#own;
+  }
+
+  #go(section: PortalSection, focusPanel: boolean): void {
+    if (section === this.section) return;
+    this.section = section;
+    this.dispatchEvent(new TectraSectionChangeEvent({ section }));
+    void this.updateComplete.then(() => {
+      const target = focusPanel ? this.shadowRoot?.querySelector<HTMLElement>('[role="tabpanel"]') : this.shadowRoot?.querySelector<HTMLElement>(`#tab-${section}`);
+      target?.focus();
+    });
+  }
+
+  #onTabKeydown(event: KeyboardEvent, index: number): void {
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const step: Record<string, number> = { [rtl ? 'ArrowLeft' : 'ArrowRight']: 1, [rtl ? 'ArrowRight' : 'ArrowLeft']: -1 };
+    let next: number | undefined;
+    if (event.key in step) next = (index + (step[event.key] ?? 0) + PORTAL_SECTIONS.length) % PORTAL_SECTIONS.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = PORTAL_SECTIONS.length - 1;
+    if (next === undefined) return;
+    event.preventDefault();
+    this.#go(PORTAL_SECTIONS[next] as PortalSection, false);
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div part="base" class="portal">
+      <div part="tabs" role="tablist" aria-label=${msg('Billing', { id: 'portal.label' })}>
+        ${PORTAL_SECTIONS.map(
+          (s, i) => html`<button
+            part="tab"
+            role="tab"
+            id="tab-${s}"
+            aria-selected=${s === this.section ? 'true' : 'false'}
+            aria-controls="panel"
+            tabindex=${s === this.section ? 0 : -1}
+            @click=${() => this.#go(s, false)}
+            @keydown=${(e: KeyboardEvent) => this.#onTabKeydown(e, i)}
+          >
+            ${sectionLabel(s)}
+          </button>`,
+        )}
+      </div>
+      <div part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${this.section}" tabindex="-1">${this.#renderSection()}</div>
+    </div>`;
+  }
+
+  #renderSection(): TemplateResult {
+    switch (this.section) {
+      case 'usage':
+        return html`<tectra-usage-meter></tectra-usage-meter><tectra-usage-alerts></tectra-usage-alerts>`;
+      case 'plan': {
+        // Without billing yet: choose a tier, then pay for it. With a plan: change it with a quote.
+        const firstActivation = !hasPlan(this.#subscription.value?.data);
+        return html`<tectra-tier-picker></tectra-tier-picker>${firstActivation ? html`<tectra-payment-form></tectra-payment-form>` : nothing}`;
+      }
+      case 'payment':
+        return html`<tectra-payment-methods></tectra-payment-methods>`;
+      case 'invoices':
+        return html`<tectra-invoice-list></tectra-invoice-list>`;
+      default:
+        return html`<div class="pair">
+          <tectra-billing-summary></tectra-billing-summary>
+          <tectra-usage-meter variant="compact"></tectra-usage-meter>
+        </div>`;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define/billing-portal.js';
+import type { TectraBillingPortal } from '../../src/elements/billing-portal/billing-portal.js';
+import { demoBackend, memoryClient, shadowText, waitForText } from '../helpers.js';
+
+const inner = (portal: Element, tag: string) => portal.shadowRoot?.querySelector(tag) as HTMLElement;
+const tab = (portal: Element, section: string) => portal.shadowRoot?.querySelector<HTMLElement>(`#tab-${section}`) as HTMLElement;
+
+describe('<tectra-billing-portal>', () => {
+  it('shows the overview in tabs, inside a provider', async () => {
+    const { client } = memoryClient('individual-active');
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-portal></tectra-billing-portal></tectra-billing-provider>`);
+    const portal = provider.querySelector('tectra-billing-portal') as TectraBillingPortal;
+    await waitUntil(() => inner(portal, 'tectra-billing-summary'));
+    await waitForText(inner(portal, 'tectra-billing-summary'), 'Pro');
+    const tabs = [...(portal.shadowRoot?.querySelectorAll('[role="tab"]') ?? [])].map((t) => t.textContent?.trim());
+    expect(tabs).to.deep.equal(['Overview', 'Usage', 'Plan', 'Payment methods', 'Billing history']);
+    expect(tab(portal, 'overview').getAttribute('aria-selected')).to.equal('true');
+    await expect(portal).to.be.accessible();
+  });
+
+  it('deep-links with the section attribute and fires tectra-section-change when the user moves', async () => {
+    const { client } = memoryClient('individual-active');
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-portal section="invoices"></tectra-billing-portal></tectra-billing-provider>`);
+    const portal = provider.querySelector('tectra-billing-portal') as TectraBillingPortal;
+    await waitUntil(() => inner(portal, 'tectra-invoice-list'));
+    const moved = oneEvent(portal, 'tectra-section-change');
+    tab(portal, 'usage').click();
+    expect((await moved).detail.section).to.equal('usage');
+    expect(portal.getAttribute('section')).to.equal('usage');
+    await waitUntil(() => inner(portal, 'tectra-usage-alerts'));
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    const { client } = memoryClient('individual-active');
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-portal></tectra-billing-portal></tectra-billing-provider>`);
+    const portal = provider.querySelector('tectra-billing-portal') as TectraBillingPortal;
+    tab(portal, 'overview').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => portal.section === 'usage');
+    expect(portal.shadowRoot?.activeElement === tab(portal, 'usage')).to.equal(true);
+    await sendKeys({ press: 'End' });
+    await waitUntil(() => portal.section === 'invoices');
+  });
+
+  it('takes Manage to the plan and Update payment method to the cards', async () => {
+    const { client } = memoryClient('past-due');
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-portal></tectra-billing-portal></tectra-billing-provider>`);
+    const portal = provider.querySelector('tectra-billing-portal') as TectraBillingPortal;
+    const summary = await waitUntil(() => inner(portal, 'tectra-billing-summary')).then(() => inner(portal, 'tectra-billing-summary'));
+    await waitForText(summary, 'Update payment method');
+    [...(summary.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes('Update payment method'))?.click();
+    await waitUntil(() => portal.section === 'payment');
+    await waitUntil(() => inner(portal, 'tectra-payment-methods'));
+  });
+
+  it('offers a first activation (tiers, then payment) to an account without billing', async () => {
+    const { client } = memoryClient('new');
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-portal section="plan"></tectra-billing-portal></tectra-billing-provider>`);
+    const portal = provider.querySelector('tectra-billing-portal') as TectraBillingPortal;
+    await waitUntil(() => inner(portal, 'tectra-payment-form'));
+    expect(inner(portal, 'tectra-tier-picker')).to.exist;
+    await expect(portal).to.be.accessible();
+  });
+
+  it('is a page on its own with the api attribute (the http adapter and the demo backend)', async () => {
+    const backend = demoBackend('team');
+    const portal = await fixture<TectraBillingPortal>(html`<tectra-billing-portal api=${backend.baseUrl}></tectra-billing-portal>`);
+    await waitUntil(() => inner(portal, 'tectra-billing-summary'));
+    await waitForText(inner(portal, 'tectra-billing-summary'), '8 seats');
+    expect(shadowText(portal)).to.contain('Overview');
+  });
+});
