@@ -2,6 +2,7 @@
  * `npm start`: the demo (root `demo/`) with the demo backend mounted at /demo-api.
  * `vite build` (from `npm run build`): the self-contained `dist/tectra-billing.js`.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Connect, type Plugin, type UserConfig } from 'vite';
@@ -22,6 +23,11 @@ async function demoApiPlugin(): Promise<Plugin> {
   const mount = (server: { middlewares: Connect.Server }): void => {
     server.middlewares.use((req, res, next) => {
       api(req, res).then((handled) => handled || next(), next);
+    });
+    // The partner page loads the built script-tag bundle, as a partner's page would.
+    server.middlewares.use('/dist/tectra-billing.js', (_req, res) => {
+      res.setHeader('Content-Type', 'text/javascript');
+      res.end(readFileSync(resolve(root, 'dist/tectra-billing.js')));
     });
   };
   return { name: 'tectra-demo-api', configureServer: mount, configurePreviewServer: mount };

@@ -1,11 +1,18 @@
 import '../src/index.js';
-import type { TectraBillingProvider } from '../src/index.js';
+import type { TectraBillingPortal, TectraBillingProvider } from '../src/index.js';
 
 const provider = document.querySelector<TectraBillingProvider>('#provider');
+const portal = document.querySelector<TectraBillingPortal>('#portal');
 const scenario = document.querySelector<HTMLSelectElement>('#scenario');
 const locale = document.querySelector<HTMLSelectElement>('#locale');
 const theme = document.querySelector<HTMLSelectElement>('#theme');
 const log = document.querySelector<HTMLElement>('#last-event');
+
+// Deep links: #usage opens the usage section, and moving updates the address.
+const fromHash = () => location.hash.slice(1);
+if (portal && fromHash()) portal.setAttribute('section', fromHash());
+window.addEventListener('hashchange', () => portal?.setAttribute('section', fromHash() || 'overview'));
+portal?.addEventListener('tectra-section-change', (event) => history.replaceState(null, '', `#${event.detail.section}`));
 
 // Each scenario switch starts a fresh backend session, so the demo can be replayed.
 scenario?.addEventListener('change', () => {
@@ -18,13 +25,8 @@ locale?.addEventListener('change', () => {
 theme?.addEventListener('change', () => {
   document.documentElement.dataset.theme = theme.value;
 });
-provider?.addEventListener('tectra-manage', (event) => {
-  if (log) log.textContent = `tectra-manage: ${event.detail.action}`;
-  if (event.detail.action !== 'update-payment-method') document.querySelector('#picker')?.scrollIntoView({ behavior: 'smooth' });
-});
-provider?.addEventListener('tectra-tier-select', (event) => {
-  if (log) log.textContent = `tectra-tier-select: ${JSON.stringify(event.detail.selection)}`;
-});
-provider?.addEventListener('tectra-tier-changed', (event) => {
-  if (log) log.textContent = `tectra-tier-changed: now ${event.detail.subscription.tierId}`;
-});
+for (const type of ['tectra-manage', 'tectra-tier-select', 'tectra-tier-changed', 'tectra-billing-activated', 'tectra-payment-method-changed', 'tectra-usage-threshold', 'tectra-error'] as const) {
+  provider?.addEventListener(type, (event) => {
+    if (log) log.textContent = `${type}: ${JSON.stringify(event.detail)}`.slice(0, 200);
+  });
+}
