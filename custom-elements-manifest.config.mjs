@@ -10,6 +10,8 @@ export default {
       // analyzer's guess from `dispatchEvent(new X())` has no name and is dropped.
       name: 'tectra-drop-unnamed-events',
       packageLinkPhase({ customElementsManifest }) {
+        // The analyzer reads files in parallel: sort, so the manifest is the same on every run.
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);

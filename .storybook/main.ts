@@ -2,6 +2,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-a11y'],
   framework: {
     name: '@storybook/web-components-vite',
     options: { builder: { viteConfigPath: '.storybook/vite.config.ts' } },

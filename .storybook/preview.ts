@@ -12,13 +12,17 @@ const preview: Preview = {
       description: 'Color scheme',
       toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
     },
+    dir: {
+      description: 'Text direction',
+      toolbar: { title: 'Direction', icon: 'transfer', items: ['ltr', 'rtl'], dynamicTitle: true },
+    },
   },
-  initialGlobals: { locale: 'en', theme: 'light' },
+  initialGlobals: { locale: 'en', theme: 'light', dir: 'ltr' },
   decorators: [
     (story, context) => {
       void setBillingLocale(String(context.globals.locale ?? 'en'));
       const dark = context.globals.theme === 'dark';
-      return html`<div class=${dark ? 'tectra-story dark' : 'tectra-story'}>${story()}</div>`;
+      return html`<div class=${dark ? 'tectra-story dark' : 'tectra-story'} dir=${context.globals.dir === 'rtl' ? 'rtl' : 'ltr'}>${story()}</div>`;
     },
   ],
   parameters: { layout: 'padded' },
