@@ -6,7 +6,7 @@ const preview: Preview = {
   globalTypes: {
     locale: {
       description: 'Language and formats',
-      toolbar: { title: 'Locale', icon: 'globe', items: ['en', 'de'], dynamicTitle: true },
+      toolbar: { title: 'Locale', icon: 'globe', items: ['en', 'de', 'fr', 'es', 'ja', 'ar'], dynamicTitle: true },
     },
     theme: {
       description: 'Color scheme',

@@ -21,6 +21,7 @@ scenario?.addEventListener('change', () => {
 locale?.addEventListener('change', () => {
   provider?.setAttribute('locale', locale.value);
   document.documentElement.lang = locale.value;
+  document.documentElement.dir = locale.value === 'ar' ? 'rtl' : 'ltr';
 });
 theme?.addEventListener('change', () => {
   document.documentElement.dataset.theme = theme.value;

@@ -1,1 +1,1 @@
-export { $locale, setBillingLocale, matchLocale, supportedLocales } from './localization.js';
+export { $locale, setBillingLocale, matchLocale, supportedLocales, isRtlLocale } from './localization.js';

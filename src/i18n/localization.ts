@@ -12,6 +12,10 @@ type TargetLocale = (typeof targetLocales)[number];
 // An explicit map: a template string in import() is not resolvable by every bundler.
 const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
   de: () => import('./generated/locales/de.js'),
+  fr: () => import('./generated/locales/fr.js'),
+  es: () => import('./generated/locales/es.js'),
+  ja: () => import('./generated/locales/ja.js'),
+  ar: () => import('./generated/locales/ar.js'),
 };
 
 export const supportedLocales: readonly string[] = [sourceLocale, ...targetLocales];
@@ -45,6 +49,13 @@ export function matchLocale(tag: string): string {
   if (exact) return exact;
   const language = lower.split('-')[0];
   return supportedLocales.find((l) => l.toLowerCase() === language) ?? sourceLocale;
+}
+
+const RTL_LANGUAGES = ['ar', 'he', 'fa', 'ur'];
+
+/** True for right-to-left languages (the elements then lay out right to left). */
+export function isRtlLocale(tag: string): boolean {
+  return RTL_LANGUAGES.includes(tag.toLowerCase().split('-')[0] ?? '');
 }
 
 /** Sets the kit's language and formatting locale; every element re-renders. */

@@ -4,7 +4,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import type { ReadableAtom } from 'nanostores';
 import type { BillingError } from '../../core/errors.js';
 import { TectraErrorEvent } from '../../events.js';
-import { $locale, ensureLocalization } from '../../i18n/localization.js';
+import { $locale, ensureLocalization, isRtlLocale } from '../../i18n/localization.js';
 import type { BillingClient } from '../../state/client.js';
 import { billingClientContext } from '../../state/context.js';
 import { $defaultBillingClient } from '../../state/default-client.js';
@@ -55,8 +55,20 @@ export class TectraElement extends LitElement {
     return controller;
   }
 
+  /** Whether this element set its own `dir` (from an RTL locale), as opposed to the page. */
+  #autoDir = false;
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // An RTL locale lays the element out right to left, unless the page set a direction on it.
+    const rtl = isRtlLocale(this.intlLocale);
+    if (rtl && !this.hasAttribute('dir')) {
+      this.dir = 'rtl';
+      this.#autoDir = true;
+    } else if (!rtl && this.#autoDir) {
+      this.removeAttribute('dir');
+      this.#autoDir = false;
+    }
     const next = this.ownClient() ?? this.contextClient.value ?? this.defaultClient.value;
     if (next !== this.client) {
       this.client = next;

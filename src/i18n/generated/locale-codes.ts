@@ -11,13 +11,21 @@ export const sourceLocale = `en`;
  * lexicographically.
  */
 export const targetLocales = [
+  `ar`,
   `de`,
+  `es`,
+  `fr`,
+  `ja`,
 ] as const;
 
 /**
  * All valid project locale codes. Sorted lexicographically.
  */
 export const allLocales = [
+  `ar`,
   `de`,
   `en`,
+  `es`,
+  `fr`,
+  `ja`,
 ] as const;
