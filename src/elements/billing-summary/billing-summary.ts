@@ -145,7 +145,7 @@ export class TectraBillingSummary extends TectraElement {
         ? html`<div part="features">
             <h4>${msg('Features', { id: 'summary.features' })}</h4>
             <ul>
-              ${tier.features.map((f) => html`<li>${f}</li>`)}
+              ${tier.features.map((f) => html`<li dir="auto">${f}</li>`)}
             </ul>
           </div>`
         : nothing}

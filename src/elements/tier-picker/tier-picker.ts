@@ -427,7 +427,7 @@ export class TectraTierPicker extends TectraElement {
       ${price
         ? html`<p part="price" class="price" id="price-${id}">${this.#priceText(tier)}</p>`
         : html`<p part="price" class="price" id="price-${id}">${tier.prices.length ? msg('Not available for this interval', { id: 'picker.no_price' }) : msg('Custom pricing', { id: 'summary.custom_pricing' })}</p>`}
-      ${tier.description ? html`<p class="description muted" id="desc-${id}">${tier.description}</p>` : nothing}
+      ${tier.description ? html`<p class="description muted" id="desc-${id}" dir="auto">${tier.description}</p>` : nothing}
     `;
     const choosable = price && index >= 0;
     const checked = this.checkedTierId === tier.id;
@@ -452,7 +452,7 @@ export class TectraTierPicker extends TectraElement {
       ${tier.seats && price ? this.#renderSeats(tier) : nothing}
       ${this.#renderLimits(tier)}
       ${tier.features.length
-        ? html`<ul part="features" class="features">${tier.features.map((f) => html`<li>${f}</li>`)}</ul>`
+        ? html`<ul part="features" class="features">${tier.features.map((f) => html`<li dir="auto">${f}</li>`)}</ul>`
         : nothing}
       ${tier.contactSalesUrl || !tier.prices.length ? this.#renderContactSales(tier) : nothing}
     </article>`;

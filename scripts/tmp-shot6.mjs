@@ -1,0 +1,11 @@
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+const b = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS });
+const p = await b.newPage();
+p.on('pageerror', (e) => console.log('[err]', e.message));
+await p.setViewport({ width: 1100, height: 900 });
+await p.goto('http://127.0.0.1:5173/#plan', { waitUntil: 'networkidle0' });
+await p.select('#locale', 'ar');
+await new Promise((r) => setTimeout(r, 2000));
+await p.screenshot({ path: '/tmp/ar.png' });
+await b.close();
