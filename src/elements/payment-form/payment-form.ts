@@ -7,6 +7,7 @@ import { findTierIn, hasPlan } from '../../core/plans.js';
 import type { Coupon, Interval, Quote, Subscription } from '../../core/types.js';
 import { TectraBillingActivatedEvent } from '../../events.js';
 import { intervalName } from '../../format/labels.js';
+import { paymentContainer, releasePayment } from '../../payments/container.js';
 import type { PaymentProvider } from '../../payments/provider.js';
 import { fields } from '../../styles/fields.js';
 import { errorMessage } from '../base/error-message.js';
@@ -167,29 +168,16 @@ export class TectraPaymentForm extends TectraElement {
       this.#provider = provider;
       this.providerState = 'ready';
       await this.updateComplete;
-      await provider.mount(this.#container(provider));
+      await provider.mount(paymentContainer(this, provider));
     } catch (error) {
       this.#providerError = error as BillingError;
       this.providerState = 'error';
     }
   }
 
-  /** Stripe's iframe lives in a light-DOM child shown through a slot; the test form in the shadow root. */
-  #container(provider: PaymentProvider): HTMLElement {
-    if (provider.kind !== 'stripe') return this.shadowRoot?.querySelector<HTMLElement>('.card-fields') as HTMLElement;
-    let slotted = this.querySelector<HTMLElement>(':scope > [slot="payment-element"]');
-    if (!slotted) {
-      slotted = document.createElement('div');
-      slotted.slot = 'payment-element';
-      this.append(slotted);
-    }
-    return slotted;
-  }
-
   #dropProvider(): void {
-    this.#provider?.destroy();
+    releasePayment(this, this.#provider);
     this.#provider = undefined;
-    this.querySelector(':scope > [slot="payment-element"]')?.remove();
     this.providerState = 'idle';
   }
 

@@ -5,6 +5,7 @@ import { formatNumber } from '../../core/money.js';
 import { hasPlan } from '../../core/plans.js';
 import type { PaymentMethod } from '../../core/types.js';
 import { TectraPaymentMethodChangedEvent } from '../../events.js';
+import { paymentContainer, releasePayment } from '../../payments/container.js';
 import type { PaymentProvider } from '../../payments/provider.js';
 import { fields } from '../../styles/fields.js';
 import { errorMessage } from '../base/error-message.js';
@@ -106,7 +107,7 @@ export class TectraPaymentMethods extends TectraElement {
       this.#provider = await createPaymentProvider(intent, { locale: this.intlLocale });
       this.adding = 'ready';
       await this.updateComplete;
-      await this.#provider.mount(this.#container(this.#provider));
+      await this.#provider.mount(paymentContainer(this, this.#provider));
       this.shadowRoot?.querySelector<HTMLInputElement>('.add input')?.focus();
     } catch (error) {
       this.failure = error as BillingError;
@@ -114,18 +115,9 @@ export class TectraPaymentMethods extends TectraElement {
     }
   }
 
-  #container(provider: PaymentProvider): HTMLElement {
-    if (provider.kind !== 'stripe') return this.shadowRoot?.querySelector<HTMLElement>('.card-fields') as HTMLElement;
-    const slotted = document.createElement('div');
-    slotted.slot = 'payment-element';
-    this.append(slotted);
-    return slotted;
-  }
-
   #closeAdd(): void {
-    this.#provider?.destroy();
+    releasePayment(this, this.#provider);
     this.#provider = undefined;
-    this.querySelector(':scope > [slot="payment-element"]')?.remove();
     this.adding = 'closed';
   }
 
