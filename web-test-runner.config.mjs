@@ -48,6 +48,8 @@ export default {
 <html lang="en">
   <head><script>
     window.process = { env: { NODE_ENV: 'development' } };
+    // The zone the browser was started in (scripts/tz-check.mjs sets TZ), for the tests to confirm.
+    window.__expectedTimeZone = ${JSON.stringify(process.env.TZ ?? '')};
     // Silence only Lit's one-time dev-mode notice; every other Lit warning stays visible.
     window.litIssuedWarnings = new Set(['dev-mode']);
     // The browser reports a benign "ResizeObserver loop completed with undelivered
