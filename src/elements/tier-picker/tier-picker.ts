@@ -431,7 +431,7 @@ export class TectraTierPicker extends TectraElement {
     `;
     const choosable = price && index >= 0;
     const checked = this.checkedTierId === tier.id;
-    return html`<article part="tier" class="tier" data-kind=${tier.kind} ?data-checked=${checked && choosable} ?data-current=${current}>
+    return html`<article part="tier" class="tier" ?data-checked=${checked && choosable}>
       ${choosable
         ? html`<div
             part="tier-radio"
