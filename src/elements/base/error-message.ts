@@ -1,5 +1,18 @@
 import { msg } from '@lit/localize';
 import type { BillingError } from '../../core/errors.js';
+import { TectraErrorEvent } from '../../events.js';
+
+// Here, not in the base element: every element pays for the base in the shared runtime.
+const reported = new WeakMap<HTMLElement, BillingError | undefined>();
+
+/**
+ * Tells the page about an element's current failure with `tectra-error`: once per
+ * failure, not on every render. Call it after every update.
+ */
+export function reportFailure(host: HTMLElement, error: BillingError | undefined, operation: string): void {
+  if (error && error !== reported.get(host)) host.dispatchEvent(new TectraErrorEvent({ error, operation }));
+  reported.set(host, error);
+}
 
 /** What a user should do about a failure, in their language (never the raw server text). */
 export function errorMessage(error: BillingError | undefined): string {

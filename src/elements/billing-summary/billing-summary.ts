@@ -7,7 +7,7 @@ import { TectraManageEvent, type ManageAction } from '../../events.js';
 import { intervalName, perInterval, statusLabel } from '../../format/labels.js';
 import { limitItems } from '../../format/limits.js';
 import type { Resource } from '../../state/client.js';
-import { errorMessage } from '../base/error-message.js';
+import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './billing-summary.styles.js';
 
@@ -51,7 +51,6 @@ export class TectraBillingSummary extends TectraElement {
 
   private readonly subscription = this.select((c) => c.$subscription);
   private readonly catalog = this.select((c) => c.$catalog);
-  private lastReportedError: unknown;
 
   private manage(action: ManageAction): void {
     this.dispatchEvent(new TectraManageEvent({ action }));
@@ -67,10 +66,7 @@ export class TectraBillingSummary extends TectraElement {
   }
 
   protected override updated(): void {
-    // Tell the page once per failure, not on every render.
-    const error = this.subscription.value?.error ?? this.catalog.value?.error;
-    if (error && error !== this.lastReportedError) this.reportError(error, 'load-subscription');
-    this.lastReportedError = error;
+    reportFailure(this, this.subscription.value?.error ?? this.catalog.value?.error, 'load-subscription');
   }
 
   protected override render(): TemplateResult {

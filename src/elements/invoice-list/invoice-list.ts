@@ -7,7 +7,7 @@ import type { BillingError } from '../../core/errors.js';
 import { formatMoney, formatNumber } from '../../core/money.js';
 import type { Invoice, InvoiceStatus } from '../../core/types.js';
 import { safeUrl } from '../../core/urls.js';
-import { errorMessage } from '../base/error-message.js';
+import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './invoice-list.styles.js';
 
@@ -72,7 +72,6 @@ export class TectraInvoiceList extends TectraElement {
   #invoices = this.select((c) => c.$invoices);
   #subscription = this.select((c) => c.$subscription);
   #observer: IntersectionObserver | undefined;
-  #reported: unknown;
   #filtered: { source: Invoice[] | undefined; key: string; items: Invoice[] } = { source: undefined, key: '', items: [] };
 
   override disconnectedCallback(): void {
@@ -125,9 +124,7 @@ export class TectraInvoiceList extends TectraElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const error = this.#invoices.value?.error ?? this.moreError;
-    if (error && error !== this.#reported) this.reportError(error, 'load-invoices');
-    this.#reported = error;
+    reportFailure(this, this.#invoices.value?.error ?? this.moreError, 'load-invoices');
     this.#observeEnd();
   }
 

@@ -10,7 +10,7 @@ import { intervalName } from '../../format/labels.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
 import type { PaymentProvider } from '../../payments/provider.js';
 import { fields } from '../../styles/fields.js';
-import { errorMessage } from '../base/error-message.js';
+import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './payment-form.styles.js';
 
@@ -91,7 +91,6 @@ export class TectraPaymentForm extends TectraElement {
   #purchase = this.select((c) => c.$purchase);
   #provider: PaymentProvider | undefined;
   #providerError: BillingError | undefined;
-  #reported: unknown;
   #announced: string | undefined;
 
   override disconnectedCallback(): void {
@@ -125,10 +124,7 @@ export class TectraPaymentForm extends TectraElement {
     super.updated(changed);
     const purchase = this.#purchase.value;
     const failure = this.#quote.value?.error ?? purchase?.error ?? this.#providerError;
-    if (failure && failure !== this.#reported) {
-      this.reportError(failure, failure === purchase?.error ? 'purchase' : failure === this.#providerError ? 'payment-setup' : 'preview-change');
-    }
-    this.#reported = failure;
+    reportFailure(this, failure, failure === purchase?.error ? 'purchase' : failure === this.#providerError ? 'payment-setup' : 'preview-change');
     // Move focus to the outcome once per outcome.
     const outcome = purchase?.status === 'succeeded' || purchase?.status === 'failed' || purchase?.status === 'pending' ? purchase : undefined;
     if (outcome && outcome.status + (outcome.error?.code ?? '') !== this.#announced) {

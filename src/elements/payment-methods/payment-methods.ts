@@ -8,7 +8,7 @@ import { TectraPaymentMethodChangedEvent } from '../../events.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
 import type { PaymentProvider } from '../../payments/provider.js';
 import { fields } from '../../styles/fields.js';
-import { errorMessage } from '../base/error-message.js';
+import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './payment-methods.styles.js';
 
@@ -63,7 +63,6 @@ export class TectraPaymentMethods extends TectraElement {
   #methods = this.select((c) => c.$paymentMethods);
   #subscription = this.select((c) => c.$subscription);
   #provider: PaymentProvider | undefined;
-  #reported: unknown;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -71,9 +70,7 @@ export class TectraPaymentMethods extends TectraElement {
   }
 
   protected override updated(): void {
-    const error = this.#methods.value?.error ?? this.failure;
-    if (error && error !== this.#reported) this.reportError(error, this.failure ? 'payment-method' : 'load-payment-methods');
-    this.#reported = error;
+    reportFailure(this, this.#methods.value?.error ?? this.failure, this.failure ? 'payment-method' : 'load-payment-methods');
   }
 
   /** The only card of a running plan cannot go: the plan would have nothing to charge. */

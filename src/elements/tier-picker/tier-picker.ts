@@ -9,7 +9,7 @@ import { TectraTierSelectEvent } from '../../events.js';
 import { intervalName, perInterval } from '../../format/labels.js';
 import { limitItems } from '../../format/limits.js';
 import type { Resource } from '../../state/client.js';
-import { errorMessage } from '../base/error-message.js';
+import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import type { ChangeFlow } from './change-flow.js';
 import { checkSeats } from './seats.js';
@@ -109,7 +109,6 @@ export class TectraTierPicker extends TectraElement {
   readonly #checkout = this.select((c) => c.$checkout);
   readonly #change = this.select((c) => c.$change);
   readonly #internals: ElementInternals;
-  #reported: unknown;
 
   constructor() {
     super();
@@ -169,10 +168,7 @@ export class TectraTierPicker extends TectraElement {
     const loadError = this.#catalog.value?.error ?? this.#subscription.value?.error;
     const change = this.#change.value;
     const failure = loadError ?? change?.error;
-    if (failure && failure !== this.#reported) {
-      this.reportError(failure, loadError ? 'load-catalog' : change?.status === 'quote_failed' ? 'preview-change' : 'change-tier');
-    }
-    this.#reported = failure;
+    reportFailure(this, failure, loadError ? 'load-catalog' : change?.status === 'quote_failed' ? 'preview-change' : 'change-tier');
   }
 
   #loadFlow(): Promise<ChangeFlow> {

@@ -7,7 +7,7 @@ import { usedFraction } from '../../core/usage.js';
 import { meterLabel } from '../../format/labels.js';
 import { formatPercent } from '../../format/usage.js';
 import { fields } from '../../styles/fields.js';
-import { errorMessage } from '../base/error-message.js';
+import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 
 const styles = css`
@@ -99,12 +99,9 @@ export class TectraUsageAlerts extends TectraElement {
   private saving = new Set<string>();
 
   #usage = this.select((c) => c.$usage);
-  #reported: unknown;
 
   protected override updated(): void {
-    const error = this.#usage.value?.error;
-    if (error && error !== this.#reported) this.reportError(error, 'load-usage');
-    this.#reported = error;
+    reportFailure(this, this.#usage.value?.error, 'load-usage');
   }
 
   #draftsFor(meter: Meter): Draft[] {

@@ -6,7 +6,7 @@ import { forecast, meterState, newlyCrossed, usedFraction, warningThreshold, typ
 import { TectraUsageThresholdEvent } from '../../events.js';
 import { meterLabel } from '../../format/labels.js';
 import { formatPercent, formatUsageAmount } from '../../format/usage.js';
-import { errorMessage } from '../base/error-message.js';
+import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './usage-meter.styles.js';
 
@@ -58,7 +58,6 @@ export class TectraUsageMeter extends TectraElement {
   /** The last fraction seen per meter, to tell a crossing from a repeat. */
   #seen = new Map<string, number>();
   #period = '';
-  #reported: unknown;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -90,8 +89,7 @@ export class TectraUsageMeter extends TectraElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const usage = this.#usage.value;
-    if (usage?.error && usage.error !== this.#reported) this.reportError(usage.error, 'load-usage');
-    this.#reported = usage?.error;
+    reportFailure(this, usage?.error, 'load-usage');
     if (usage?.data) this.#announceCrossings(usage.data);
   }
 
