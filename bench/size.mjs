@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { minifyTemplates } from '../scripts/minify-templates.mjs';
+import { esbuildTemplates } from '../scripts/minify-templates.mjs';
 
 const KB = 1024;
 const COMPOSITES = ['billing-provider', 'billing-portal'];
@@ -36,16 +36,6 @@ const ON_DEMAND = {
   'German messages': 'src/i18n/generated/locales/de.ts',
 };
 
-// The shipped builds minify the markup in html`` and css`` templates; so does the measurement.
-const templates = {
-  name: 'templates',
-  setup(b) {
-    b.onLoad({ filter: /src\/.*\.ts$/ }, async (args) => ({
-      contents: await minifyTemplates(readFileSync(args.path, 'utf8'), args.path),
-      loader: 'ts',
-    }));
-  },
-};
 
 async function bundle(entry, external = []) {
   const result = await build({
@@ -57,7 +47,8 @@ async function bundle(entry, external = []) {
     write: false,
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [onDemandModulesExternal, templates],
+    // The shipped builds minify the markup in html`` and css`` templates; so does the measurement.
+    plugins: [onDemandModulesExternal, esbuildTemplates],
     external,
     logLevel: 'silent',
     tsconfig: 'tsconfig.json',

@@ -6,8 +6,7 @@ import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
-import { minifyTemplates } from './minify-templates.mjs';
-import { readFileSync } from 'node:fs';
+import { esbuildTemplates } from './minify-templates.mjs';
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
@@ -19,14 +18,7 @@ const bundle = await build({
   write: false,
   logLevel: 'silent',
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [
-    {
-      name: 'templates',
-      setup(b) {
-        b.onLoad({ filter: /src\/.*\.ts$/ }, async (args) => ({ contents: await minifyTemplates(readFileSync(args.path, 'utf8'), args.path), loader: 'ts' }));
-      },
-    },
-  ],
+  plugins: [esbuildTemplates],
 });
 
 // The page's own script records violations before the kit loads (no inline script allowed).
