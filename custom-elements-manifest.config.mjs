@@ -1,4 +1,12 @@
 // Reads the elements' JSDoc (@summary @slot @csspart @cssprop @fires) into custom-elements.json.
+import { readFileSync } from 'node:fs';
+
+// The design tokens every element inherits, documented once on the base class (which the
+// analyzer does not list as an element, and whose @cssprop tags it does not inherit).
+const baseTokens = [
+  ...readFileSync('src/elements/base/tectra-element.ts', 'utf8').matchAll(/@cssprop (--[a-z0-9-]+) - (.+)/g),
+].map(([, name, description]) => ({ description, name }));
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/elements/base/**'],
@@ -15,6 +23,9 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
+            if (declaration.tagName && declaration.superclass?.name === 'TectraElement') {
+              declaration.cssProperties = [...baseTokens, ...(declaration.cssProperties ?? [])];
+            }
           }
         }
       },

@@ -27,7 +27,7 @@ export type {
 } from './adapters/memory/index.js';
 export * from './state/index.js';
 export * from './events.js';
-export { setBillingLocale, supportedLocales } from './i18n/index.js';
+export { setBillingLocale, billingTranslations, supportedLocales } from './i18n/index.js';
 export { define } from './define/define.js';
 export { TectraBillingProvider } from './elements/billing-provider/billing-provider.js';
 export { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';

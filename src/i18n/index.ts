@@ -1,1 +1,1 @@
-export { $locale, setBillingLocale, matchLocale, supportedLocales, isRtlLocale } from './localization.js';
+export { $locale, setBillingLocale, billingTranslations, matchLocale, supportedLocales, isRtlLocale } from './localization.js';

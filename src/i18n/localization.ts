@@ -3,7 +3,7 @@
  * stable ids); numbers, money and dates through `Intl` in `$locale`, which may be more
  * specific than the message locale ("de-CH" formats Swiss, speaks German).
  */
-import { configureLocalization, type LocaleModule } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
 import { atom } from 'nanostores';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 
@@ -23,23 +23,28 @@ export const supportedLocales: readonly string[] = [sourceLocale, ...targetLocal
 /** The active formatting locale (BCP 47). */
 export const $locale = atom<string>(sourceLocale);
 
-let localization: { getLocale(): string; setLocale(locale: string): Promise<void> } | undefined;
+/**
+ * `@lit/localize` holds one message locale per page (per copy of the library), and only
+ * one party can configure it. The kit does so only when a language other than English is
+ * asked for, so a host app that configures it later still can. Once the kit configured
+ * it, `setMessageLocale` is set; when the host had configured it first, `hostDrives`.
+ */
+let setMessageLocale: ((locale: string) => Promise<void>) | undefined;
+let hostDrives = false;
 
-function localize() {
-  if (!localization) {
-    try {
-      localization = configureLocalization({
-        sourceLocale,
-        targetLocales,
-        loadLocale: (locale) => loaders[locale as TargetLocale](),
-      });
-    } catch (error) {
-      // The host app configured @lit/localize itself; its locale switching drives the kit's messages.
-      console.warn('[tectra] @lit/localize is already configured by the page; using its locale.', error);
-      localization = { getLocale: () => $locale.get(), setLocale: async () => undefined };
-    }
+function takeLocalization(): void {
+  if (setMessageLocale || hostDrives) return;
+  try {
+    setMessageLocale = configureLocalization({
+      sourceLocale,
+      targetLocales,
+      loadLocale: (locale) => loaders[locale as TargetLocale](),
+    }).setLocale;
+  } catch {
+    // The host configured @lit/localize first: its locale drives the kit's messages too.
+    hostDrives = true;
+    console.warn("[tectra] following the page's @lit/localize");
   }
-  return localization;
 }
 
 /** The supported message locale closest to a BCP 47 tag ("de-AT" -> "de"), else English. */
@@ -60,13 +65,29 @@ export function isRtlLocale(tag: string): boolean {
 
 /** Sets the kit's language and formatting locale; every element re-renders. */
 export async function setBillingLocale(tag: string): Promise<void> {
-  localize();
   const requested = tag.trim() || sourceLocale;
   $locale.set(requested);
-  await localization?.setLocale(matchLocale(requested));
+  const messages = matchLocale(requested);
+  if (messages !== sourceLocale) takeLocalization();
+  await setMessageLocale?.(messages);
 }
 
-/** Called once by the first element: configures message loading. */
+/**
+ * The kit's translated texts for a locale, keyed by message id, for a host app that
+ * configures `@lit/localize` itself: merge them into what its `loadLocale` returns.
+ */
+export async function billingTranslations(locale: string): Promise<LocaleModule['templates']> {
+  const messages = matchLocale(locale);
+  return messages === sourceLocale ? {} : (await loaders[messages as TargetLocale]()).templates;
+}
+
+/** While the host drives the message locale, the kit's formats follow it. */
+function followHost(event: WindowEventMap[typeof LOCALE_STATUS_EVENT]): void {
+  const { detail } = event;
+  if (!setMessageLocale && detail.status === 'ready' && matchLocale($locale.get()) !== detail.readyLocale) $locale.set(detail.readyLocale);
+}
+
+/** Called by every element (the browser ignores a listener added twice). */
 export function ensureLocalization(): void {
-  localize();
+  window.addEventListener(LOCALE_STATUS_EVENT, followHost);
 }

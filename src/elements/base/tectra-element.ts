@@ -24,6 +24,32 @@ function attachContextRoot(): void {
  * Base of every kit element: finds the billing client (the nearest
  * `<tectra-billing-provider>`, else the default client), binds the stores an element
  * reads to it, and re-renders on locale changes.
+ *
+ * The design tokens below apply to every element (each has a fallback; colors follow the
+ * inherited `color-scheme` through `light-dark()`).
+ *
+ * @cssprop --tectra-font-family - Font (default the system UI font).
+ * @cssprop --tectra-font-size - Base font size (default 0.9375rem).
+ * @cssprop --tectra-color-text - Text (default #1b1e27 light, #eef0f5 dark).
+ * @cssprop --tectra-color-text-muted - Secondary text (default #545a69 light, #a9b0bf dark).
+ * @cssprop --tectra-color-surface - Card background (default #ffffff light, #16181f dark).
+ * @cssprop --tectra-color-surface-raised - Raised areas: headers, selected rows, skeleton backgrounds (default #f5f6f9 light, #20232c dark).
+ * @cssprop --tectra-color-border - Borders (default #d5d8e0 light, #383c48 dark).
+ * @cssprop --tectra-color-accent - Buttons, links and the selected tier (default #4338ca light, #a5b4fc dark).
+ * @cssprop --tectra-color-on-accent - Text on the accent color (default #ffffff light, #14161d dark).
+ * @cssprop --tectra-color-success - Success text and icons (default #166534 light, #86efac dark).
+ * @cssprop --tectra-color-success-surface - Success banners (default #ecfdf3 light, #0f2a1b dark).
+ * @cssprop --tectra-color-warning - Warnings: usage near a limit, expiring cards (default #8a4b00 light, #fcd34d dark).
+ * @cssprop --tectra-color-warning-surface - Warning banners (default #fff8e6 light, #2e2410 dark).
+ * @cssprop --tectra-color-danger - Errors, over-limit usage, past due (default #b42318 light, #fca5a5 dark).
+ * @cssprop --tectra-color-danger-surface - Error banners (default #fef1f0 light, #331416 dark).
+ * @cssprop --tectra-color-info - Information: trials, scheduled changes (default #1e4ea8 light, #93c5fd dark).
+ * @cssprop --tectra-color-info-surface - Information banners (default #eef4ff light, #121f36 dark).
+ * @cssprop --tectra-color-focus - Focus ring (default #2563eb light, #93c5fd dark).
+ * @cssprop --tectra-color-skeleton - Loading placeholders (default #e7e9ef light, #2a2e39 dark).
+ * @cssprop --tectra-radius - Corner radius of cards and buttons (default 0.625rem).
+ * @cssprop --tectra-radius-small - Corner radius of badges and inputs (default 0.375rem).
+ * @cssprop --tectra-space - Base spacing unit (default 1rem).
  */
 export class TectraElement extends LitElement {
   static override styles = shared;

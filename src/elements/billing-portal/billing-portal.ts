@@ -57,7 +57,6 @@ declare global {
  * @csspart tab - One tab.
  * @csspart panel - The section shown.
  *
- * @cssprop --tectra-color-accent - The selected tab.
  */
 export class TectraBillingPortal extends TectraElement {
   static override styles = [...TectraElement.styles, styles];

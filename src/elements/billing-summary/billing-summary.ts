@@ -37,14 +37,6 @@ import { styles } from './billing-summary.styles.js';
  * @csspart retry-button - The Retry button.
  *
  * @cssprop --tectra-summary-min-height - Reserved height, so loading and ready take the same room (default 22rem).
- * @cssprop --tectra-color-accent - Buttons and links.
- * @cssprop --tectra-color-surface - Card background.
- * @cssprop --tectra-color-text - Text color.
- * @cssprop --tectra-color-text-muted - Secondary text.
- * @cssprop --tectra-color-border - Borders.
- * @cssprop --tectra-radius - Corner radius.
- * @cssprop --tectra-font-family - Font.
- * @cssprop --tectra-space - Base spacing unit.
  */
 export class TectraBillingSummary extends TectraElement {
   static override styles = [...TectraElement.styles, styles];

@@ -56,9 +56,6 @@ function purchaseError(error: BillingError | undefined): string {
  * @csspart confirmation - The confirmation after success.
  *
  * @cssprop --tectra-payment-form-min-height - Reserved height while loading (default 24rem).
- * @cssprop --tectra-color-accent - The pay button.
- * @cssprop --tectra-color-danger - Errors.
- * @cssprop --tectra-color-success - The confirmation.
  */
 export class TectraPaymentForm extends TectraElement {
   static override styles = [...TectraElement.styles, fields, styles];

@@ -64,11 +64,6 @@ function kindTitle(kind: TierKind): string {
  * @csspart retry-button - Retry.
  *
  * @cssprop --tectra-picker-min-height - Reserved height while loading (default 28rem).
- * @cssprop --tectra-color-accent - Selected tier, buttons.
- * @cssprop --tectra-color-surface - Card background.
- * @cssprop --tectra-color-border - Card borders.
- * @cssprop --tectra-radius - Corner radius.
- * @cssprop --tectra-space - Base spacing unit.
  */
 export class TectraTierPicker extends TectraElement {
   static override styles = [...TectraElement.styles, styles];

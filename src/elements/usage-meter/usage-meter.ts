@@ -33,9 +33,6 @@ const overIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentCo
  * @csspart error - The error message.
  *
  * @cssprop --tectra-usage-min-height - Reserved height while loading (default 14rem).
- * @cssprop --tectra-color-accent - The bar.
- * @cssprop --tectra-color-warning - Nearing the limit.
- * @cssprop --tectra-color-danger - Over the limit.
  */
 export class TectraUsageMeter extends TectraElement {
   static override styles = [...TectraElement.styles, styles];
