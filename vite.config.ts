@@ -25,9 +25,12 @@ async function demoApiPlugin(): Promise<Plugin> {
       api(req, res).then((handled) => handled || next(), next);
     });
     // The partner page loads the built script-tag bundle, as a partner's page would.
-    server.middlewares.use('/dist/tectra-billing.js', (_req, res) => {
+    // It loads its on-demand chunks from dist/chunks/, beside it.
+    server.middlewares.use('/dist', (req, res, next) => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      if (!/^\/(chunks\/)?[\w.-]+\.js$/.test(path)) return next();
       res.setHeader('Content-Type', 'text/javascript');
-      res.end(readFileSync(resolve(root, 'dist/tectra-billing.js')));
+      res.end(readFileSync(resolve(root, 'dist', `.${path}`)));
     });
   };
   return { name: 'tectra-demo-api', configureServer: mount, configurePreviewServer: mount };
@@ -56,7 +59,20 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
       formats: ['es'],
       fileName: () => 'tectra-billing.js',
     },
-    // One file: the demo simulator, loaded on demand in the npm build, is inlined here.
-    rolldownOptions: { output: { codeSplitting: false, minify: true } },
+    // Code loaded on demand (other languages, the simulator's business, the confirm step,
+    // payment providers, the virtualizer, validation) goes to chunks/ beside the bundle; what
+    // every page needs stays in tectra-billing.js, which the chunks import from.
+    // The runtime that the bundle and its chunks share (Lit, localize, context, nanostores)
+    // is one chunk of its own: a page that loads the bundle twice (two URLs) still has one
+    // Lit, which the chunks of either copy use.
+    rolldownOptions: {
+      output: {
+        minify: true,
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        codeSplitting: {
+          groups: [{ name: 'runtime', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize|context)|nanostores)[\\/]|src[\\/](core[\\/](?!validation)|elements[\\/]base[\\/]|adapters[\\/]memory[\\/](pricing|catalogs))/ }],
+        },
+      },
+    },
   },
 }));

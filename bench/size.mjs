@@ -4,7 +4,7 @@
 // `--check` enforces the budgets (sizes are deterministic, so this runs in npm test).
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { esbuildTemplates } from '../scripts/minify-templates.mjs';
 
@@ -32,9 +32,30 @@ const ON_DEMAND = {
   'tier picker: confirm step': 'src/elements/tier-picker/change-flow.ts',
   'payments: test card form': 'src/payments/test-provider.ts',
   'payments: Stripe provider (Stripe.js itself loads from Stripe)': 'src/payments/stripe.ts',
-  'demo simulator': 'src/adapters/memory/index.ts',
+  'validation (valibot and the schemas; with the first answer)': 'src/core/validation.ts',
+  'invoice list: virtualizer (with the first list)': 'node_modules/@lit-labs/virtualizer/virtualize.js',
+  'demo simulator: adapter and scenarios (the `demo` attribute)': 'src/adapters/memory/index.ts',
+  'demo simulator: its business (with the first call)': 'src/adapters/memory/simulator.ts',
   'German messages': 'src/i18n/generated/locales/de.ts',
 };
+
+/**
+ * What a page loads before anything shows: the bundle and the chunks it imports
+ * statically, concatenated (the lazy chunks in dist/chunks/ load on demand).
+ */
+function upFront(entry) {
+  const files = new Set();
+  const visit = (file) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)[^"'()]*?from\s*["'](\.[^"']+)["']|(?:^|[;}\s])import\s*["'](\.[^"']+)["']/g)) {
+      visit(join(dirname(file), m[1] ?? m[2]));
+    }
+  };
+  visit(entry);
+  return { code: Buffer.concat([...files].map((f) => readFileSync(f))), files: files.size };
+}
 
 
 async function bundle(entry, external = []) {
@@ -80,9 +101,10 @@ export async function measureSizes() {
     onDemand.push({ name, ...measure(await bundle(file, ['lit', '@lit/localize', 'nanostores'])) });
   }
   const distFile = 'dist/tectra-billing.js';
-  const dist = existsSync(distFile)
-    ? { ...measure(readFileSync(distFile)), source: distFile }
-    : { ...measure(await bundle('src/index.ts')), source: 'src/index.ts (esbuild; run npm run build for dist)' };
+  const built = existsSync(distFile) && upFront(distFile);
+  const dist = built
+    ? { ...measure(built.code), source: `${distFile} and the ${built.files - 1} chunks it imports up front` }
+    : { ...measure(await bundle('src/index.ts')), source: 'src/index.ts, on-demand imports left out (esbuild; npm run build makes dist)' };
   return { floor, runtime, dataLayer, elements, onDemand, dist };
 }
 
@@ -93,7 +115,7 @@ export function table({ floor, runtime, dataLayer, elements, onDemand, dist }) {
     ['data layer (client, stores, validation, http adapter)', dataLayer, ''],
     ...elements.map((e) => [`define/${e.name}.js`, e, `+${kb(e.addedGzip)}`]),
     ...onDemand.map((e) => [`on demand: ${e.name} (lit, localize, nanostores external)`, e, '']),
-    ['dist/tectra-billing.js', dist, ''],
+    [`dist/tectra-billing.js, loaded up front (${dist.source})`, dist, ''],
   ];
   const lines = [
     '| bundle | min | gzip | brotli | gzip vs floor | adds to runtime (gzip) |',
@@ -125,8 +147,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   if (process.argv.includes('--check')) {
     const over = violations(sizes);
-    // The script-tag bundle inlines everything (simulator, every locale, both payment
-    // providers); bringing it under its 40 KB budget is the performance issue's work.
+    // The script-tag bundle loads on-demand code from chunks/ beside it; what it loads up
+    // front is still over its 40 KB budget (see the README's Performance section).
     if (sizes.dist.gzip > BUDGETS.dist) {
       console.warn(`\nNot yet within budget (tracked, not enforced): ${sizes.dist.source} ${kb(sizes.dist.gzip)} > ${kb(BUDGETS.dist)}`);
     }

@@ -169,6 +169,23 @@ export function validate<TSchema extends v.GenericSchema>(
   throw new BillingError('invalid_response', `Malformed ${what} from the billing service: ${path}: ${issue.message}`);
 }
 
+/**
+ * One check per adapter answer. The client loads this module (valibot and the schemas)
+ * on demand, beside its first request, so it costs nothing until data arrives.
+ */
+export const checks = {
+  catalog: (input: unknown) => validate(catalogSchema, input, 'catalog'),
+  subscription: (input: unknown) => validate(subscriptionSchema, input, 'subscription'),
+  usage: (input: unknown) => validate(usageSchema, input, 'usage'),
+  paymentMethods: (input: unknown) => validate(paymentMethodsSchema, input, 'payment methods'),
+  invoices: (input: unknown) => validate(invoicePageSchema, input, 'invoices'),
+  quote: (input: unknown) => validate(quoteSchema, input, 'quote'),
+  activation: (input: unknown) => validate(activationResultSchema, input, 'activation'),
+  tierChange: (input: unknown) => validate(activationResultSchema, input, 'tier change'),
+  coupon: (input: unknown) => validate(couponSchema, input, 'coupon'),
+  setupIntent: (input: unknown) => validate(setupIntentSchema, input, 'setup intent'),
+};
+
 // Compile-time proof that each schema produces the public model type.
 type Assert<T extends true> = T;
 type Produces<S extends v.GenericSchema, T> = v.InferOutput<S> extends T ? true : false;

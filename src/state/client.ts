@@ -22,18 +22,6 @@ import type {
   Subscription,
   Usage,
 } from '../core/types.js';
-import {
-  activationResultSchema,
-  catalogSchema,
-  couponSchema,
-  invoicePageSchema,
-  paymentMethodsSchema,
-  quoteSchema,
-  setupIntentSchema,
-  subscriptionSchema,
-  usageSchema,
-  validate,
-} from '../core/validation.js';
 import { createResource, type Resource } from './resource.js';
 import { createCheckout, type CheckoutState, type PurchasePayment, type PurchaseState } from './checkout.js';
 import { createTierChange, type TierChangeState } from './tier-change.js';
@@ -122,28 +110,43 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+type Checks = (typeof import('../core/validation.js'))['checks'];
+let validation: Promise<Checks> | undefined;
+const loadChecks = () =>
+  (validation ??= import('../core/validation.js').then(
+    (m) => m.checks,
+    (error: unknown) => {
+      // Tried again by the next answer; until then the request fails like a network error.
+      validation = undefined;
+      throw new BillingError('network', String(error));
+    },
+  ));
+
+/** Validates an adapter answer with the schemas, which load on demand (see `checks`). */
+async function checked<K extends keyof Checks>(kind: K, input: unknown): Promise<ReturnType<Checks[K]>> {
+  return (await loadChecks())[kind](input) as ReturnType<Checks[K]>;
+}
+
 export function createBillingClient(options: BillingClientOptions): BillingClient {
+  // Fetched beside the first request rather than after its answer.
+  void loadChecks().catch(() => undefined);
   const { adapter } = options;
   const pageSize = options.invoicePageSize ?? 20;
 
   const catalog = createResource(async (signal) =>
-    validate(catalogSchema, await guarded(() => adapter.getCatalog({ signal })), 'catalog'),
+    checked('catalog', await guarded(() => adapter.getCatalog({ signal }))),
   );
   const subscription = createResource(async (signal) =>
-    validate(subscriptionSchema, await guarded(() => adapter.getSubscription({ signal })), 'subscription'),
+    checked('subscription', await guarded(() => adapter.getSubscription({ signal }))),
   );
   const usage = createResource(async (signal) =>
-    validate(usageSchema, await guarded(() => adapter.getUsage({ signal })), 'usage'),
+    checked('usage', await guarded(() => adapter.getUsage({ signal }))),
   );
   const paymentMethods = createResource(async (signal) =>
-    validate(paymentMethodsSchema, await guarded(() => adapter.listPaymentMethods({ signal })), 'payment methods'),
+    checked('paymentMethods', await guarded(() => adapter.listPaymentMethods({ signal }))),
   );
   const fetchInvoices = async (cursor: string | undefined, signal: AbortSignal): Promise<Page<Invoice>> =>
-    validate(
-      invoicePageSchema,
-      await guarded(() => adapter.listInvoices(cursor ? { cursor, limit: pageSize } : { limit: pageSize }, { signal })),
-      'invoices',
-    );
+    checked('invoices', await guarded(() => adapter.listInvoices(cursor ? { cursor, limit: pageSize } : { limit: pageSize }, { signal })));
   const invoices = createResource<InvoiceList>((signal) => fetchInvoices(undefined, signal));
 
   const resources = { catalog, subscription, usage, invoices, paymentMethods };
@@ -171,11 +174,11 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
   }
 
   const quote = async (selection: PlanSelection, o?: RequestOptions): Promise<Quote> =>
-    validate(quoteSchema, await guarded(() => adapter.previewChange(selection, o)), 'quote');
+    checked('quote', await guarded(() => adapter.previewChange(selection, o)));
 
   // Tier changes are quoted without the checkout's coupon: that code is for a first purchase.
   const activation = async (request: ActivationRequest): Promise<ActivationResult> =>
-    validate(activationResultSchema, await guarded(() => adapter.activate(request)), 'activation');
+    checked('activation', await guarded(() => adapter.activate(request)));
 
   const checkout = createCheckout({
     quote,
@@ -195,11 +198,8 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     subscribe: adapter.subscribeUsage
       ? () =>
           adapter.subscribeUsage?.((next) => {
-            try {
-              usage.set(validate(usageSchema, next, 'usage'));
-            } catch {
-              // A malformed push is dropped; the next poll or push replaces it.
-            }
+            // A malformed push is dropped; the next poll or push replaces it.
+            checked('usage', next).then(usage.set, () => undefined);
           }) ?? (() => {})
       : undefined,
     refresh: () => usage.load(true),
@@ -259,7 +259,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     async applyCoupon(code, o) {
       const selection = $checkout.get().selection;
       if (!selection) throw new BillingError('invalid_request', 'Choose a tier before applying a code.');
-      const coupon = validate(couponSchema, await guarded(() => adapter.validateCoupon(code, selection, o)), 'coupon');
+      const coupon = await checked('coupon', await guarded(() => adapter.validateCoupon(code, selection, o)));
       $checkout.setKey('coupon', coupon);
       return coupon;
     },
@@ -271,11 +271,11 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     previewChange: (selection, o) => quote(selectionWithCoupon(selection), o),
 
     async createSetupIntent(o) {
-      return validate(setupIntentSchema, await guarded(() => adapter.createSetupIntent(o)), 'setup intent');
+      return checked('setupIntent', await guarded(() => adapter.createSetupIntent(o)));
     },
 
     async activate(request, o) {
-      const result = validate(activationResultSchema, await guarded(() => adapter.activate(request, o)), 'activation');
+      const result = await checked('activation', await guarded(() => adapter.activate(request, o)));
       if (result.status === 'succeeded') {
         subscription.set(result.subscription);
         await refreshAfterMutation(['subscription', 'usage', 'invoices', 'paymentMethods']);
@@ -289,7 +289,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     },
 
     async changeTier(request, o) {
-      const result = validate(activationResultSchema, await guarded(() => adapter.changeTier(request, o)), 'tier change');
+      const result = await checked('tierChange', await guarded(() => adapter.changeTier(request, o)));
       if (result.status === 'succeeded') {
         subscription.set(result.subscription);
         await refreshAfterMutation(['subscription', 'usage', 'invoices']);

@@ -262,7 +262,8 @@ describe('client.watchUsage', () => {
     await new Promise((r) => setTimeout(r, 120));
     expect(adapter.count('getUsage')).to.equal(1);
     adapter.recordUsage('integrations', 1);
-    expect(client.$usage.get().data?.meters.find((m) => m.key === 'integrations')?.used).to.equal(5);
+    // A push is validated before it is shown (the schemas are loaded by now: a microtask).
+    await waitUntil(() => client.$usage.get().data?.meters.find((m) => m.key === 'integrations')?.used === 5, 'the push was not applied');
     stop();
     stopRead();
   });

@@ -1,5 +1,5 @@
-export { createMemoryAdapter } from './adapter.js';
-export type { AdapterCall, AdapterMethod, FaultSpec, MemoryAdapter, MemoryAdapterOptions } from './adapter.js';
+export { createMemoryAdapter } from './memory-adapter.js';
+export type { AdapterCall, AdapterMethod, FaultSpec, MemoryAdapter, MemoryAdapterOptions } from './memory-adapter.js';
 export { demoSnapshot, DEMO_SCENARIOS, isDemoScenario } from './scenarios.js';
 export type { DemoScenario, DemoSnapshotOptions } from './scenarios.js';
 export { demoCatalog } from './catalogs.js';

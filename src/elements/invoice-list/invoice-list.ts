@@ -1,4 +1,4 @@
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate, formatDateRange } from '../../core/dates.js';
@@ -10,6 +10,12 @@ import { safeUrl } from '../../core/urls.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './invoice-list.styles.js';
+
+type Virtualizer = typeof import('@lit-labs/virtualizer/virtualize.js');
+// The virtualizer loads with the first invoice list on the page, while its data loads;
+// until both are there the list shows its skeleton, which has the list's final size.
+let virtualizer: Virtualizer | undefined;
+let virtualizerLoading: Promise<Virtualizer> | undefined;
 
 const STATUSES: InvoiceStatus[] = ['paid', 'open', 'void', 'uncollectible', 'draft'];
 
@@ -73,6 +79,14 @@ export class TectraInvoiceList extends TectraElement {
   #subscription = this.select((c) => c.$subscription);
   #observer: IntersectionObserver | undefined;
   #filtered: { source: Invoice[] | undefined; key: string; items: Invoice[] } = { source: undefined, key: '', items: [] };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (virtualizer) return;
+    virtualizerLoading ??= import('@lit-labs/virtualizer/virtualize.js').then((m) => (virtualizer = m));
+    // A chunk that fails to load is tried again by the next list connected.
+    virtualizerLoading.then(() => this.requestUpdate(), () => (virtualizerLoading = undefined));
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -178,7 +192,7 @@ export class TectraInvoiceList extends TectraElement {
     const next = Math.max(0, Math.min(count - 1, target));
     this.focusIndex = next;
     const host = this.shadowRoot?.querySelector<VirtualizerHostElement>('.body');
-    host?.[virtualizerRef]?.element(next)?.scrollIntoView({ block: 'nearest' });
+    (virtualizer && host?.[virtualizer.virtualizerRef])?.element(next)?.scrollIntoView({ block: 'nearest' });
     const focus = (tries: number) => {
       const row = this.shadowRoot?.querySelector<HTMLElement>(`[data-index="${next}"]`);
       if (row) row.focus();
@@ -195,7 +209,7 @@ export class TectraInvoiceList extends TectraElement {
         <p>${msg('We could not load your invoices.', { id: 'invoices.error' })} ${errorMessage(invoices.error)}</p>
         <button @click=${() => void this.client?.refresh('invoices')}>${msg('Retry', { id: 'common.retry' })}</button>
       </div>`;
-    } else if (!invoices?.data) {
+    } else if (!invoices?.data || !virtualizer) {
       body = html`<div part="skeleton" class="skeleton skeleton-rows" role="status"><span class="visually-hidden">${msg('Loading invoices…', { id: 'invoices.loading' })}</span></div>`;
     } else if (!invoices.data.items.length) {
       body = html`<p class="muted">${msg('No invoices yet.', { id: 'invoices.empty' })}</p>`;
@@ -253,7 +267,7 @@ export class TectraInvoiceList extends TectraElement {
         </div>
         ${items.length
           ? html`<div role="rowgroup" class="body">
-              ${virtualize({
+              ${(virtualizer as Virtualizer).virtualize({
                 items,
                 scroller: true,
                 keyFunction: (i: Invoice) => i.id,

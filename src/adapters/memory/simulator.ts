@@ -1,11 +1,11 @@
 /**
- * An in-browser billing simulator behind the `BillingAdapter` contract: quotes with
- * proration, coupons, activation that creates the subscription and its first
- * invoice, tier changes, payment methods and usage alerts. It powers Storybook, the
- * demo backend and the tests.
+ * The billing simulator's business: quotes with proration, coupons, activation that
+ * creates the subscription and its first invoice, tier changes, payment methods and
+ * usage alerts, over the state that `createMemoryAdapter` holds. Loaded on demand by the
+ * adapter's first call (see memory-adapter.ts).
  */
 import { addInterval } from '../../core/dates.js';
-import { BillingError, type BillingErrorCode } from '../../core/errors.js';
+import { BillingError } from '../../core/errors.js';
 import type {
   ActivationResult,
   Coupon,
@@ -18,44 +18,7 @@ import type { BillingAdapter, RequestOptions } from '../types.js';
 import { hasPlan } from '../../core/plans.js';
 import { charge, findTier, priceSelection, recurringPrice, type PricedQuote } from './pricing.js';
 import { DEMO_METERS } from './catalogs.js';
-import type { BillingSnapshot } from './snapshot.js';
-
-export type AdapterMethod = Exclude<keyof BillingAdapter, 'subscribeUsage'>;
-
-/** A fault for one method: an error code, `hang` (never answers), optionally for the first `times` calls only. */
-export type FaultSpec =
-  | BillingErrorCode
-  | 'hang'
-  | { code: BillingErrorCode | 'hang'; times?: number; message?: string };
-
-export interface MemoryAdapterOptions {
-  /** Simulated latency per call, fixed or a random range in milliseconds. */
-  latencyMs?: number | { min: number; max: number };
-  faults?: Partial<Record<AdapterMethod, FaultSpec>>;
-  /** The simulator's clock; the real one by default. */
-  now?: () => Date;
-  /** Minutes a quote stays valid (default 15). */
-  quoteTtlMinutes?: number;
-  /** Offer `subscribeUsage`: usage recorded with `recordUsage` is pushed to subscribers. */
-  pushUsage?: boolean;
-}
-
-export interface AdapterCall {
-  method: AdapterMethod;
-  args: unknown[];
-}
-
-export interface MemoryAdapter extends BillingAdapter {
-  /** Every call made, in order. */
-  readonly calls: AdapterCall[];
-  /** How many times a method was called. */
-  count(method: AdapterMethod): number;
-  /** A copy of the simulator's current data. */
-  snapshot(): BillingSnapshot;
-  setFault(method: AdapterMethod, fault: FaultSpec | undefined): void;
-  /** Adds usage to a meter (the simulated product being used); pushes it when `pushUsage` is on. */
-  recordUsage(meter: string, amount: number): void;
-}
+import type { AdapterMethod, SimulatorState } from './memory-adapter.js';
 
 const CARD_BRANDS: Record<string, string> = { '4': 'visa', '5': 'mastercard', '3': 'amex' };
 
@@ -63,13 +26,7 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAdapterOptions = {}): MemoryAdapter {
-  const state: BillingSnapshot = structuredClone(initial);
-  const faults = new Map<AdapterMethod, { spec: FaultSpec; used: number }>();
-  for (const [method, spec] of Object.entries(options.faults ?? {}) as Array<[AdapterMethod, FaultSpec]>) {
-    faults.set(method, { spec, used: 0 });
-  }
-  const calls: AdapterCall[] = [];
+export function createSimulator({ state, faults, options }: SimulatorState): Omit<BillingAdapter, 'subscribeUsage'> {
   const quotes = new Map<string, PricedQuote>();
   const idempotent = new Map<string, { fingerprint: string; result: Promise<ActivationResult> }>();
   let sequence = 0;
@@ -84,7 +41,6 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
 
   /** Waits the simulated latency, honours aborts and injected faults, then runs `work`. */
   async function call<T>(method: AdapterMethod, args: unknown[], o: RequestOptions | undefined, work: () => T): Promise<T> {
-    calls.push({ method, args });
     const signal = o?.signal;
     if (signal?.aborted) throw abortError(signal);
     const fault = faults.get(method);
@@ -228,24 +184,7 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
     return { amount: charge(price, keepsDiscount ? coupon : undefined, state.taxPercent ?? 0).total, dueDate };
   }
 
-  const usageListeners = new Set<(usage: BillingSnapshot['usage']) => void>();
-
-  const adapter: MemoryAdapter = {
-    calls,
-    recordUsage(meter, amount) {
-      const target = state.usage.meters.find((m) => m.key === meter);
-      if (!target) return;
-      target.used = Math.max(0, target.used + amount);
-      state.usage.updatedAt = now();
-      for (const listener of usageListeners) listener(structuredClone(state.usage));
-    },
-    count: (method) => calls.filter((c) => c.method === method).length,
-    snapshot: () => structuredClone(state),
-    setFault(method, fault) {
-      if (fault === undefined) faults.delete(method);
-      else faults.set(method, { spec: fault, used: 0 });
-    },
-
+  return {
     getCatalog: (o) => call('getCatalog', [], o, () => state.catalog),
     getSubscription: (o) => call('getSubscription', [], o, () => state.subscription),
     getUsage: (o) => call('getUsage', [], o, () => state.usage),
@@ -388,11 +327,4 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
         target.alertThresholds = [...thresholds].sort((a, b) => a - b);
       }),
   };
-  if (options.pushUsage) {
-    adapter.subscribeUsage = (listener) => {
-      usageListeners.add(listener);
-      return () => usageListeners.delete(listener);
-    };
-  }
-  return adapter;
 }

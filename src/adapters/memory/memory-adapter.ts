@@ -1,0 +1,125 @@
+/**
+ * An in-browser billing simulator behind the `BillingAdapter` contract. It powers
+ * Storybook, the demo backend and the tests. This module holds the simulator's state and
+ * its synchronous test hooks; the business (quotes, activation, invoices, …) is in
+ * simulator.ts, loaded by the first call, so a page that only creates an adapter pays
+ * for it when it is used.
+ */
+import type { BillingErrorCode } from '../../core/errors.js';
+import type { BillingAdapter } from '../types.js';
+import type { BillingSnapshot } from './snapshot.js';
+
+export type AdapterMethod = Exclude<keyof BillingAdapter, 'subscribeUsage'>;
+
+/** A fault for one method: an error code, `hang` (never answers), optionally for the first `times` calls only. */
+export type FaultSpec =
+  | BillingErrorCode
+  | 'hang'
+  | { code: BillingErrorCode | 'hang'; times?: number; message?: string };
+
+export interface MemoryAdapterOptions {
+  /** Simulated latency per call, fixed or a random range in milliseconds. */
+  latencyMs?: number | { min: number; max: number };
+  faults?: Partial<Record<AdapterMethod, FaultSpec>>;
+  /** The simulator's clock; the real one by default. */
+  now?: () => Date;
+  /** Minutes a quote stays valid (default 15). */
+  quoteTtlMinutes?: number;
+  /** Offer `subscribeUsage`: usage recorded with `recordUsage` is pushed to subscribers. */
+  pushUsage?: boolean;
+}
+
+export interface AdapterCall {
+  method: AdapterMethod;
+  args: unknown[];
+}
+
+export interface MemoryAdapter extends BillingAdapter {
+  /** Every call made, in order. */
+  readonly calls: AdapterCall[];
+  /** How many times a method was called. */
+  count(method: AdapterMethod): number;
+  /** A copy of the simulator's current data. */
+  snapshot(): BillingSnapshot;
+  setFault(method: AdapterMethod, fault: FaultSpec | undefined): void;
+  /** Adds usage to a meter (the simulated product being used); pushes it when `pushUsage` is on. */
+  recordUsage(meter: string, amount: number): void;
+}
+
+/** What the adapter shares with the simulator it loads. */
+export interface SimulatorState {
+  state: BillingSnapshot;
+  faults: Map<AdapterMethod, { spec: FaultSpec; used: number }>;
+  calls: AdapterCall[];
+  options: MemoryAdapterOptions;
+}
+
+/** Each method of the contract and how many of its arguments are data (the rest are options). */
+const METHODS = {
+  getCatalog: 0,
+  getSubscription: 0,
+  getUsage: 0,
+  listInvoices: 1,
+  listPaymentMethods: 0,
+  validateCoupon: 2,
+  previewChange: 1,
+  createSetupIntent: 0,
+  activate: 1,
+  changeTier: 1,
+  setDefaultPaymentMethod: 1,
+  removePaymentMethod: 1,
+  addPaymentMethod: 1,
+  setUsageAlerts: 2,
+} satisfies Record<AdapterMethod, number>;
+
+type Simulator = Omit<BillingAdapter, 'subscribeUsage'>;
+type Method = (...args: unknown[]) => Promise<unknown>;
+
+export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAdapterOptions = {}): MemoryAdapter {
+  const shared: SimulatorState = { state: structuredClone(initial), faults: new Map(), calls: [], options };
+  const { state, faults, calls } = shared;
+  for (const [method, spec] of Object.entries(options.faults ?? {}) as Array<[AdapterMethod, FaultSpec]>) {
+    faults.set(method, { spec, used: 0 });
+  }
+  let simulator: Promise<Simulator> | undefined;
+  const load = () =>
+    (simulator ??= import('./simulator.js').then(
+      (m) => m.createSimulator(shared),
+      (error: unknown) => {
+        simulator = undefined;
+        throw error;
+      },
+    ));
+  const usageListeners = new Set<(usage: BillingSnapshot['usage']) => void>();
+
+  const adapter = {
+    calls,
+    recordUsage(meter: string, amount: number) {
+      const target = state.usage.meters.find((m) => m.key === meter);
+      if (!target) return;
+      target.used = Math.max(0, target.used + amount);
+      state.usage.updatedAt = (options.now?.() ?? new Date()).toISOString();
+      for (const listener of usageListeners) listener(structuredClone(state.usage));
+    },
+    count: (method: AdapterMethod) => calls.filter((c) => c.method === method).length,
+    snapshot: () => structuredClone(state),
+    setFault(method: AdapterMethod, fault: FaultSpec | undefined) {
+      if (fault === undefined) faults.delete(method);
+      else faults.set(method, { spec: fault, used: 0 });
+    },
+    ...Object.fromEntries(
+      (Object.entries(METHODS) as Array<[AdapterMethod, number]>).map(([name, data]): [string, Method] => [
+        name,
+        // Recorded at once, in call order, even before the simulator has loaded.
+        async (...args) => (calls.push({ method: name, args: args.slice(0, data) }), ((await load())[name] as Method)(...args)),
+      ]),
+    ),
+  } as MemoryAdapter;
+  if (options.pushUsage) {
+    adapter.subscribeUsage = (listener) => {
+      usageListeners.add(listener);
+      return () => usageListeners.delete(listener);
+    };
+  }
+  return adapter;
+}
