@@ -2,7 +2,6 @@
  * `npm start`: the demo (root `demo/`) with the demo backend mounted at /demo-api.
  * `vite build` (from `npm run build`): the self-contained `dist/tectra-billing.js`.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Connect, type Plugin, type UserConfig } from 'vite';
@@ -10,9 +9,12 @@ import { defineConfig, type Connect, type Plugin, type UserConfig } from 'vite';
 import { loadDemoApi } from './demo/backend/load.mjs';
 // @ts-expect-error: a plain ES module without types, shared with bench/size.mjs.
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+// @ts-expect-error: a plain ES module without types, shared with scripts/smoke-dist.mjs.
+import { serveDistFile } from './scripts/dist-files.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+type ServeDistFile = (distDir: string, path: string, res: import('node:http').ServerResponse) => boolean;
 type Handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<boolean>;
 
 async function demoApiPlugin(): Promise<Plugin> {
@@ -27,10 +29,7 @@ async function demoApiPlugin(): Promise<Plugin> {
     // The partner page loads the built script-tag bundle, as a partner's page would.
     // It loads its on-demand chunks from dist/chunks/, beside it.
     server.middlewares.use('/dist', (req, res, next) => {
-      const path = (req.url ?? '').split('?')[0] ?? '';
-      if (!/^\/(chunks\/)?[\w.-]+\.js$/.test(path)) return next();
-      res.setHeader('Content-Type', 'text/javascript');
-      res.end(readFileSync(resolve(root, 'dist', `.${path}`)));
+      if (!(serveDistFile as ServeDistFile)(resolve(root, 'dist'), req.url ?? '', res)) next();
     });
   };
   return { name: 'tectra-demo-api', configureServer: mount, configurePreviewServer: mount };

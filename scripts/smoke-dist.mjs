@@ -3,8 +3,8 @@
 // warns, and that the on-demand chunks load: German messages, the simulator, the
 // validation schemas and the invoice list's virtualizer.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
+import { serveDistFile } from './dist-files.mjs';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 
 const page = `<!doctype html><html lang="en"><head><title>dist smoke</title></head><body>
@@ -12,13 +12,8 @@ const page = `<!doctype html><html lang="en"><head><title>dist smoke</title></he
 <script type="module" src="/tectra-billing.js"></script>
 <script type="module" src="/tectra-billing.js?copy=2"></script>
 </body></html>`;
-// The bundle and its on-demand chunks (dist/chunks/), served as a partner's server would.
 const server = createServer((req, res) => {
-  const path = req.url?.split('?')[0] ?? '';
-  if (/^\/(chunks\/)?[\w.-]+\.js$/.test(path)) {
-    res.writeHead(200, { 'Content-Type': 'text/javascript' });
-    return res.end(readFileSync(`dist${path}`));
-  }
+  if (serveDistFile('dist', req.url ?? '', res)) return;
   res.writeHead(200, { 'Content-Type': 'text/html' });
   res.end(page);
 }).listen(0, '127.0.0.1');

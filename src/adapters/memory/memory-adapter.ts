@@ -50,7 +50,6 @@ export interface MemoryAdapter extends BillingAdapter {
 export interface SimulatorState {
   state: BillingSnapshot;
   faults: Map<AdapterMethod, { spec: FaultSpec; used: number }>;
-  calls: AdapterCall[];
   options: MemoryAdapterOptions;
 }
 
@@ -76,8 +75,9 @@ type Simulator = Omit<BillingAdapter, 'subscribeUsage'>;
 type Method = (...args: unknown[]) => Promise<unknown>;
 
 export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAdapterOptions = {}): MemoryAdapter {
-  const shared: SimulatorState = { state: structuredClone(initial), faults: new Map(), calls: [], options };
-  const { state, faults, calls } = shared;
+  const shared: SimulatorState = { state: structuredClone(initial), faults: new Map(), options };
+  const { state, faults } = shared;
+  const calls: AdapterCall[] = [];
   for (const [method, spec] of Object.entries(options.faults ?? {}) as Array<[AdapterMethod, FaultSpec]>) {
     faults.set(method, { spec, used: 0 });
   }

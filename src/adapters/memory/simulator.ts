@@ -40,7 +40,7 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
   }
 
   /** Waits the simulated latency, honours aborts and injected faults, then runs `work`. */
-  async function call<T>(method: AdapterMethod, args: unknown[], o: RequestOptions | undefined, work: () => T): Promise<T> {
+  async function call<T>(method: AdapterMethod, o: RequestOptions | undefined, work: () => T): Promise<T> {
     const signal = o?.signal;
     if (signal?.aborted) throw abortError(signal);
     const fault = faults.get(method);
@@ -185,11 +185,11 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
   }
 
   return {
-    getCatalog: (o) => call('getCatalog', [], o, () => state.catalog),
-    getSubscription: (o) => call('getSubscription', [], o, () => state.subscription),
-    getUsage: (o) => call('getUsage', [], o, () => state.usage),
+    getCatalog: (o) => call('getCatalog', o, () => state.catalog),
+    getSubscription: (o) => call('getSubscription', o, () => state.subscription),
+    getUsage: (o) => call('getUsage', o, () => state.usage),
     listInvoices: (query, o) =>
-      call('listInvoices', [query], o, () => {
+      call('listInvoices', o, () => {
         const sorted = [...state.invoices].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
         const start = query.cursor ? Number(/^c(\d+)$/.exec(query.cursor)?.[1] ?? Number.NaN) : 0;
         if (!Number.isInteger(start) || start < 0) throw new BillingError('invalid_request', 'Unknown cursor.', { status: 400 });
@@ -198,22 +198,22 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
         const next = start + items.length;
         return { items, nextCursor: next < sorted.length ? `c${next}` : null };
       }),
-    listPaymentMethods: (o) => call('listPaymentMethods', [], o, () => state.paymentMethods),
-    validateCoupon: (code, selection, o) => call('validateCoupon', [code, selection], o, () => findCoupon(code, selection)),
+    listPaymentMethods: (o) => call('listPaymentMethods', o, () => state.paymentMethods),
+    validateCoupon: (code, selection, o) => call('validateCoupon', o, () => findCoupon(code, selection)),
     previewChange: (selection, o) =>
-      call('previewChange', [selection], o, () => {
+      call('previewChange', o, () => {
         const { kind: _kind, ...quote } = quoteFor(selection);
         return quote;
       }),
     createSetupIntent: (o) =>
-      call('createSetupIntent', [], o, () => ({ provider: 'test' as const, clientSecret: `${nextId('seti')}_secret_test` })),
+      call('createSetupIntent', o, () => ({ provider: 'test' as const, clientSecret: `${nextId('seti')}_secret_test` })),
 
     activate: (request, o) => {
       const { idempotencyKey, ...body } = request;
       // The same purchase is the same tier, interval, seats and coupon: a retry with another
       // quote or card (after a reload) gets the first result, not a second subscription.
       const purchase = JSON.stringify([body.tierId, body.interval, body.seats ?? null, body.couponCode ?? null]);
-      return call('activate', [request], o, () => body).then(() =>
+      return call('activate', o, () => body).then(() =>
         once(idempotencyKey, purchase, () => {
           if (hasPlan(state.subscription)) {
             throw new BillingError('conflict', 'This account already has an active subscription.', { status: 409 });
@@ -247,7 +247,7 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
 
     changeTier: (request, o) => {
       const { idempotencyKey, ...body } = request;
-      return call('changeTier', [request], o, () => body).then(() =>
+      return call('changeTier', o, () => body).then(() =>
         once(idempotencyKey, JSON.stringify(body), () => {
           const sub = state.subscription;
           if (!hasPlan(sub)) throw new BillingError('conflict', 'There is no subscription to change.', { status: 409 });
@@ -290,14 +290,14 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
     },
 
     setDefaultPaymentMethod: (id, o) =>
-      call('setDefaultPaymentMethod', [id], o, () => {
+      call('setDefaultPaymentMethod', o, () => {
         if (!state.paymentMethods.some((pm) => pm.id === id)) {
           throw new BillingError('not_found', 'That payment method does not exist.', { status: 404 });
         }
         state.paymentMethods = state.paymentMethods.map((pm) => ({ ...pm, isDefault: pm.id === id }));
       }),
     removePaymentMethod: (id, o) =>
-      call('removePaymentMethod', [id], o, () => {
+      call('removePaymentMethod', o, () => {
         const target = state.paymentMethods.find((pm) => pm.id === id);
         if (!target) throw new BillingError('not_found', 'That payment method does not exist.', { status: 404 });
         if (state.paymentMethods.length === 1 && hasPlan(state.subscription)) {
@@ -310,14 +310,14 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
         state.paymentMethods = rest;
       }),
     addPaymentMethod: (paymentMethodId, o) =>
-      call('addPaymentMethod', [paymentMethodId], o, () => {
+      call('addPaymentMethod', o, () => {
         if (!/^pm_[\w-]+$/.test(paymentMethodId)) {
           throw new BillingError('invalid_request', 'That is not a payment method id.', { status: 400 });
         }
         attachCard(paymentMethodId);
       }),
     setUsageAlerts: (meter, thresholds, o) =>
-      call('setUsageAlerts', [meter, thresholds], o, () => {
+      call('setUsageAlerts', o, () => {
         const target = state.usage.meters.find((m) => m.key === meter);
         if (!target) throw new BillingError('not_found', `There is no meter "${meter}".`, { status: 404 });
         const valid = thresholds.every((t) => Number.isFinite(t) && t > 0 && t <= 1);
