@@ -13,7 +13,11 @@ const COMPOSITES = ['billing-provider', 'billing-portal'];
 const BUDGETS = {
   runtime: 10 * KB,
   elementAdded: 6 * KB,
-  /** Elements with a larger budget than a simple element. */
+  /**
+   * Elements with a larger budget than a simple element. Theirs counts what they load
+   * later too: the invoice list with its virtualizer, the payment form with its checkout
+   * view, validation and the Stripe provider (a budget is not met by deferring bytes).
+   */
   elements: { 'payment-form': 10 * KB, 'invoice-list': 15 * KB },
   dist: 40 * KB,
 };
@@ -25,6 +29,20 @@ const onDemandModulesExternal = {
   name: 'on-demand-external',
   setup(b) {
     b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+
+/**
+ * For an element's budget, what it may load later counts too (the confirm step, the
+ * checkout view, the virtualizer, validation, the Stripe provider), except what a
+ * production page never loads for it: other languages, the demo simulator, test mode.
+ */
+const notForProduction = {
+  name: 'not-for-production-external',
+  setup(b) {
+    b.onResolve({ filter: /locales\/|memory\/|test-provider/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
   },
 };
 
@@ -58,7 +76,7 @@ function upFront(entry) {
 }
 
 
-async function bundle(entry, external = []) {
+async function bundle(entry, external = [], { withOnDemand = false } = {}) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -69,7 +87,7 @@ async function bundle(entry, external = []) {
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
     // The shipped builds minify the markup in html`` and css`` templates; so does the measurement.
-    plugins: [onDemandModulesExternal, esbuildTemplates],
+    plugins: [withOnDemand ? notForProduction : onDemandModulesExternal, esbuildTemplates],
     external,
     logLevel: 'silent',
     tsconfig: 'tsconfig.json',
@@ -94,7 +112,8 @@ export async function measureSizes() {
   const elements = [];
   for (const file of readdirSync('src/define').filter((f) => f !== 'define.ts').sort()) {
     const size = measure(await bundle(`src/define/${file}`));
-    elements.push({ name: basename(file, '.ts'), ...size, addedGzip: size.gzip - runtime.gzip });
+    const whole = measure(await bundle(`src/define/${file}`, [], { withOnDemand: true }));
+    elements.push({ name: basename(file, '.ts'), ...size, addedGzip: size.gzip - runtime.gzip, wholeAddedGzip: whole.gzip - runtime.gzip });
   }
   const onDemand = [];
   for (const [name, file] of Object.entries(ON_DEMAND)) {
@@ -113,26 +132,32 @@ export function table({ floor, runtime, dataLayer, elements, onDemand, dist }) {
     ['floor (lit + nanostores + localize)', floor, ''],
     ['shared runtime (floor + context, base element, events, tokens)', runtime, ''],
     ['data layer (client, stores, validation, http adapter)', dataLayer, ''],
-    ...elements.map((e) => [`define/${e.name}.js`, e, `+${kb(e.addedGzip)}`]),
+    ...elements.map((e) => [`define/${e.name}.js`, e, `+${kb(e.addedGzip)}`, `+${kb(e.wholeAddedGzip)}`]),
     ...onDemand.map((e) => [`on demand: ${e.name} (lit, localize, nanostores external)`, e, '']),
     [`dist/tectra-billing.js, loaded up front (${dist.source})`, dist, ''],
   ];
   const lines = [
-    '| bundle | min | gzip | brotli | gzip vs floor | adds to runtime (gzip) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(([name, s, added]) => `| ${name} | ${kb(s.min)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${(s.gzip / floor.gzip).toFixed(2)}× | ${added} |`),
+    '| bundle | min | gzip | brotli | gzip vs floor | adds to runtime (gzip) | with what it loads later (gzip) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(([name, s, added, whole = '']) => `| ${name} | ${kb(s.min)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${(s.gzip / floor.gzip).toFixed(2)}× | ${added} | ${whole} |`),
   ];
   return lines.join('\n');
 }
 
-function violations({ runtime, elements }) {
+function violations({ runtime, elements, dist }) {
   const out = [];
+  if (!dist.source.startsWith('dist/')) out.push('dist/tectra-billing.js is not built: run `npm run build` before the check');
+  else if (dist.gzip > BUDGETS.dist) out.push(`${dist.source}: ${kb(dist.gzip)} > ${kb(BUDGETS.dist)}`);
   if (runtime.gzip > BUDGETS.runtime) out.push(`shared runtime ${kb(runtime.gzip)} > ${kb(BUDGETS.runtime)}`);
   for (const e of elements) {
     // The provider carries the data layer (it creates the client) and the portal is every
     // element together: neither is a single element with an element budget.
-    const budget = BUDGETS.elements[e.name] ?? BUDGETS.elementAdded;
-    if (!COMPOSITES.includes(e.name) && e.addedGzip > budget) out.push(`${e.name} adds ${kb(e.addedGzip)} > ${kb(budget)}`);
+    if (COMPOSITES.includes(e.name)) continue;
+    const large = BUDGETS.elements[e.name];
+    // A simple element's budget is its define module, as the issue measures it; what it
+    // may load later is in the last column (the tier picker's confirm step, for accounts with a plan).
+    const [added, budget, what] = large ? [e.wholeAddedGzip, large, ' with what it loads later'] : [e.addedGzip, BUDGETS.elementAdded, ''];
+    if (added > budget) out.push(`${e.name} adds ${kb(added)}${what} > ${kb(budget)}`);
   }
   return out;
 }
@@ -147,11 +172,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   if (process.argv.includes('--check')) {
     const over = violations(sizes);
-    // The script-tag bundle loads on-demand code from chunks/ beside it; what it loads up
-    // front is still over its 40 KB budget (see the README's Performance section).
-    if (sizes.dist.gzip > BUDGETS.dist) {
-      console.warn(`\nNot yet within budget (tracked, not enforced): ${sizes.dist.source} ${kb(sizes.dist.gzip)} > ${kb(BUDGETS.dist)}`);
-    }
     if (over.length) {
       console.error(`\nOver budget:\n  ${over.join('\n  ')}`);
       process.exit(1);

@@ -1,7 +1,8 @@
 // Loads dist/tectra-billing.js the way a partner page does (a plain module script, no
 // build step), twice, and checks that every element registers, the second copy only
 // warns, and that the on-demand chunks load: German messages, the simulator, the
-// validation schemas and the invoice list's virtualizer.
+// validation schemas, the invoice list's virtualizer, the payment form's checkout view
+// with the test card form, and the REST adapter's transport.
 import { createServer } from 'node:http';
 import puppeteer from 'puppeteer-core';
 import { serveDistFile } from './dist-files.mjs';
@@ -9,6 +10,7 @@ import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 
 const page = `<!doctype html><html lang="en"><head><title>dist smoke</title></head><body>
 <tectra-billing-provider demo="team" locale="de"><tectra-billing-summary></tectra-billing-summary><tectra-invoice-list></tectra-invoice-list></tectra-billing-provider>
+<tectra-billing-provider demo="new"><tectra-payment-form tier="pro" interval="month"></tectra-payment-form></tectra-billing-provider>
 <script type="module" src="/tectra-billing.js"></script>
 <script type="module" src="/tectra-billing.js?copy=2"></script>
 </body></html>`;
@@ -38,6 +40,22 @@ try {
   // The table (and its count) shows once the virtualizer's chunk has loaded. (Rows are not
   // awaited: in this page the virtualizer sometimes measures no viewport in headless Chromium.)
   await waitFor('the invoice table', () => document.querySelector('tectra-invoice-list')?.shadowRoot?.textContent?.includes('3 Rechnungen angezeigt'));
+  await waitFor('the checkout view and the test card form', () => {
+    const root = document.querySelector('tectra-payment-form')?.shadowRoot;
+    return root?.querySelector('#coupon') && root.querySelector('[part~="review"] dd') && root.querySelector('[part~="submit"]:not([disabled])');
+  });
+  // The REST adapter answers through its on-demand transport (with a stand-in fetch).
+  const fetched = await tab.evaluate(async () => {
+    const kit = await import('/tectra-billing.js');
+    const catalog = kit.demoSnapshot('new').catalog;
+    const seen = [];
+    const fetch = async (url) => (seen.push(String(url)), new Response(JSON.stringify(catalog), { status: 200 }));
+    const answer = await kit.createHttpAdapter({ baseUrl: 'https://billing.example/api', fetch }).getCatalog();
+    return `${seen.join()} ${answer.tiers.length}`;
+  });
+  if (!/^https:\/\/billing\.example\/api\/catalog [1-9]\d*$/.test(fetched)) {
+    problems.push(`the http adapter answered: ${fetched}`);
+  }
   // The public API from the bundle: a memory adapter answers through its on-demand simulator.
   const tiers = await tab.evaluate(async () => {
     const kit = await import('/tectra-billing.js');
@@ -60,4 +78,4 @@ if (problems.length) {
   console.error(`dist smoke test failed:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('dist smoke test: both copies loaded, elements registered, second copy warned, German summary and the invoice table rendered from on-demand chunks, memory adapter answered');
+console.log('dist smoke test: both copies loaded, elements registered, second copy warned, German summary, the invoice table and the checkout rendered from on-demand chunks, the memory and http adapters answered');

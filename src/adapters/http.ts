@@ -1,25 +1,13 @@
 /**
- * The REST adapter: speaks the contract in `openapi.yaml`. GETs are retried with
- * backoff on transient failures; POST/PUT/DELETE are never retried here (the caller
- * retries with the same `Idempotency-Key`, which makes the retry safe).
+ * The REST adapter (the contract in `openapi.yaml`). What this module holds is what a
+ * page pays for up front: the options and a facade with every method of the contract.
+ * The transport (fetch, timeouts, retries with backoff, idempotency keys, error mapping)
+ * is in http-transport.ts and loads with the first request, in parallel with the
+ * client's validation, so a page that uses another adapter never downloads it.
  */
-import { BillingError, isBillingErrorCode, type BillingErrorCode } from '../core/errors.js';
-import type {
-  ActivationRequest,
-  ActivationResult,
-  Catalog,
-  ChangeTierRequest,
-  Coupon,
-  Invoice,
-  Page,
-  PaymentMethod,
-  PlanSelection,
-  Quote,
-  SetupIntent,
-  Subscription,
-  Usage,
-} from '../core/types.js';
-import type { BillingAdapter, RequestOptions } from './types.js';
+import { BillingError } from '../core/errors.js';
+import type { HttpTransport } from './http-transport.js';
+import type { BillingAdapter } from './types.js';
 
 export interface HttpAdapterOptions {
   /** Base URL of the billing API, e.g. `https://api.example.com/billing` or `/api/billing`. */
@@ -35,192 +23,41 @@ export interface HttpAdapterOptions {
   retryDelayMs?: number;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+/** The methods the facade forwards (the record makes the compiler list every one). */
+const METHODS = Object.keys({
+  getCatalog: 1,
+  getSubscription: 1,
+  getUsage: 1,
+  listInvoices: 1,
+  listPaymentMethods: 1,
+  validateCoupon: 1,
+  previewChange: 1,
+  createSetupIntent: 1,
+  activate: 1,
+  changeTier: 1,
+  setDefaultPaymentMethod: 1,
+  removePaymentMethod: 1,
+  setUsageAlerts: 1,
+  addPaymentMethod: 1,
+} satisfies Record<keyof HttpTransport, 1>) as Array<keyof HttpTransport>;
 
-interface Call {
-  method: Method;
-  path: string;
-  body?: unknown;
-  idempotencyKey?: string;
-  options?: RequestOptions | undefined;
-}
-
-const STATUS_CODES: Record<number, BillingErrorCode> = {
-  400: 'invalid_request',
-  401: 'unauthorized',
-  402: 'card_declined',
-  403: 'forbidden',
-  404: 'not_found',
-  408: 'timeout',
-  409: 'conflict',
-  422: 'invalid_request',
-  429: 'rate_limited',
-};
-
-function statusToCode(status: number): BillingErrorCode {
-  return STATUS_CODES[status] ?? (status >= 500 ? 'server' : 'unknown');
-}
-
-/** Reads `Retry-After` (seconds or an HTTP date) as milliseconds. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function randomKey(): string {
-  return crypto.randomUUID();
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-async function errorFromResponse(response: Response): Promise<BillingError> {
-  let code = statusToCode(response.status);
-  let message = `The billing service answered ${response.status}.`;
-  try {
-    const body: unknown = await response.json();
-    const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    // The body's code is more precise than the status (coupon_invalid vs invalid_request).
-    if (error && isBillingErrorCode(error.code) && error.code !== 'unknown') code = error.code;
-    if (error && typeof error.message === 'string' && error.message) message = error.message;
-  } catch {
-    // A non-JSON error body keeps the status-derived code.
-  }
-  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-  return new BillingError(code, message, {
-    status: response.status,
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-  });
-}
+type Forward = (...args: unknown[]) => Promise<unknown>;
 
 export function createHttpAdapter(config: HttpAdapterOptions): BillingAdapter {
-  const base = config.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = config.timeoutMs ?? 15_000;
-  const retries = config.retries ?? 2;
-  const retryDelayMs = config.retryDelayMs ?? 300;
-
-  async function attempt(call: Call): Promise<unknown> {
-    const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
-    const extra = typeof config.headers === 'function' ? await config.headers() : (config.headers ?? {});
-    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
-    if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey;
-
-    const controller = new AbortController();
-    const outer = call.options?.signal;
-    const onOuterAbort = () => controller.abort(outer?.reason);
-    if (outer?.aborted) throw outer.reason;
-    outer?.addEventListener('abort', onOuterAbort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-
-    try {
-      const response = await doFetch(`${base}${call.path}`, {
-        method: call.method,
-        headers,
-        body: call.body === undefined ? null : JSON.stringify(call.body),
-        signal: controller.signal,
-        credentials: 'same-origin',
-      });
-      if (!response.ok) throw await errorFromResponse(response);
-      if (response.status === 204) return undefined;
-      const text = await response.text();
-      if (call.method === 'GET' || call.method === 'POST') {
-        if (!text) throw new BillingError('invalid_response', 'The billing service sent an empty answer.', { status: response.status });
-        try {
-          return JSON.parse(text) as unknown;
-        } catch (cause) {
-          throw new BillingError('invalid_response', 'The billing service sent an answer that is not JSON.', {
-            status: response.status,
-            cause,
-          });
-        }
-      }
-      return undefined;
-    } catch (error) {
-      if (error instanceof BillingError) throw error;
-      if (outer?.aborted) throw outer.reason;
-      if (timedOut) throw new BillingError('timeout', 'The billing service took too long to answer.', { cause: error });
-      throw new BillingError('network', 'The billing service could not be reached.', { cause: error });
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuterAbort);
-    }
+  let transport: Promise<HttpTransport> | undefined;
+  const load = () =>
+    (transport ??= import('./http-transport.js').then(
+      (m) => m.createHttpTransport(config),
+      (error: unknown) => {
+        // The transport could not be downloaded: tried again by the next request; until
+        // then the request fails like one that could not reach the service.
+        transport = undefined;
+        throw new BillingError('network', 'The billing service could not be reached.', { cause: error });
+      },
+    ));
+  const adapter: Partial<Record<keyof HttpTransport, Forward>> = {};
+  for (const name of METHODS) {
+    adapter[name] = async (...args) => ((await load())[name] as Forward)(...args);
   }
-
-  async function request(call: Call): Promise<unknown> {
-    const attempts = call.method === 'GET' ? retries + 1 : 1;
-    for (let i = 1; ; i++) {
-      try {
-        return await attempt(call);
-      } catch (error) {
-        const retry = error instanceof BillingError && error.retryable && error.code !== 'invalid_response' && i < attempts;
-        if (!retry) throw error;
-        const backoff = retryDelayMs * 2 ** (i - 1);
-        await sleep(Math.max(backoff, error.retryAfterMs ?? 0), call.options?.signal);
-      }
-    }
-  }
-
-  // The client validates every answer; the type parameters only name the expected shape.
-  const get = <T>(path: string, options?: RequestOptions) =>
-    request({ method: 'GET', path, options }) as Promise<T>;
-  const send = <T>(method: Method, path: string, body: unknown, options?: RequestOptions, idempotencyKey = randomKey()) =>
-    request({ method, path, body, idempotencyKey, options }) as Promise<T>;
-
-  return {
-    getCatalog: (o) => get<Catalog>('/catalog', o),
-    getSubscription: (o) => get<Subscription>('/subscription', o),
-    getUsage: (o) => get<Usage>('/usage', o),
-    listInvoices: (q, o) => {
-      const params = new URLSearchParams();
-      if (q.cursor) params.set('cursor', q.cursor);
-      if (q.limit) params.set('limit', String(q.limit));
-      const search = params.toString();
-      return get<Page<Invoice>>(`/invoices${search ? `?${search}` : ''}`, o);
-    },
-    listPaymentMethods: async (o) => {
-      const body = await get<{ items: PaymentMethod[] } | null>('/payment-methods', o);
-      // Unwrapped for the client's validation, which reports a missing list as invalid_response.
-      return (body && typeof body === 'object' && 'items' in body ? body.items : body) as PaymentMethod[];
-    },
-    validateCoupon: (code: string, selection: PlanSelection, o) =>
-      send<Coupon>('POST', '/coupons/validate', { code, selection }, o),
-    previewChange: (selection: PlanSelection, o) => send<Quote>('POST', '/quotes', { selection }, o),
-    createSetupIntent: (o) => send<SetupIntent>('POST', '/setup-intents', {}, o),
-    activate: ({ idempotencyKey, ...body }: ActivationRequest, o) =>
-      send<ActivationResult>('POST', '/subscription/activate', body, o, idempotencyKey),
-    changeTier: ({ idempotencyKey, ...body }: ChangeTierRequest, o) =>
-      send<ActivationResult>('POST', '/subscription/change', body, o, idempotencyKey),
-    setDefaultPaymentMethod: async (id, o) => {
-      await send('POST', `/payment-methods/${encodeURIComponent(id)}/default`, {}, o);
-    },
-    removePaymentMethod: async (id, o) => {
-      await request({ method: 'DELETE', path: `/payment-methods/${encodeURIComponent(id)}`, idempotencyKey: randomKey(), options: o });
-    },
-    setUsageAlerts: async (meter, thresholds, o) => {
-      await send('PUT', `/usage/alerts/${encodeURIComponent(meter)}`, { thresholds }, o);
-    },
-    addPaymentMethod: async (paymentMethodId, o) => {
-      await send('POST', '/payment-methods', { paymentMethodId }, o);
-    },
-  };
+  return adapter as HttpTransport;
 }

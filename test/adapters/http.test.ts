@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createHttpAdapter, parseRetryAfter } from '../../src/adapters/http.js';
+import { createHttpAdapter } from '../../src/adapters/http.js';
+import { parseRetryAfter } from '../../src/adapters/http-transport.js';
 import { BillingError } from '../../src/core/errors.js';
 import { createBillingClient } from '../../src/state/client.js';
 import { demoBackend } from '../helpers.js';

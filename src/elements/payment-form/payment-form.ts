@@ -1,36 +1,16 @@
-import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { formatDate } from '../../core/dates.js';
+import { msg } from '@lit/localize';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { BillingError } from '../../core/errors.js';
-import { formatMoney, formatNumber } from '../../core/money.js';
-import { findTierIn, hasPlan } from '../../core/plans.js';
-import type { Coupon, Interval, Quote, Subscription } from '../../core/types.js';
+import { hasPlan } from '../../core/plans.js';
+import type { Interval } from '../../core/types.js';
 import { TectraBillingActivatedEvent } from '../../events.js';
-import { intervalName } from '../../format/labels.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
 import type { PaymentProvider } from '../../payments/provider.js';
 import { fields } from '../../styles/fields.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
+import type { CheckoutContext, CheckoutView } from './checkout-view.js';
 import { styles } from './payment-form.styles.js';
-
-/** What to tell the user about a failed payment, and whether the card must be entered again. */
-function purchaseError(error: BillingError | undefined): string {
-  switch (error?.code) {
-    case 'card_declined':
-      return msg('Your card was declined. Try another card.', { id: 'checkout.declined' });
-    case 'authentication_failed':
-      return msg('The card could not be authenticated. Try again or use another card.', { id: 'checkout.auth_failed' });
-    case 'invalid_request':
-      return msg('Check the card details.', { id: 'checkout.check_card' });
-    case 'network':
-    case 'timeout':
-    case 'server':
-      return msg('We could not reach the billing service. Try again: you will not be charged twice.', { id: 'checkout.network' });
-    default:
-      return errorMessage(error);
-  }
-}
 
 /**
  * The checkout: the selected tier, card entry (Stripe's Payment Element, or the test
@@ -63,9 +43,6 @@ export class TectraPaymentForm extends TectraElement {
     tier: {},
     interval: {},
     seats: { type: Number },
-    couponText: { state: true },
-    couponError: { state: true },
-    couponBusy: { state: true },
     providerState: { state: true },
   };
 
@@ -76,9 +53,6 @@ export class TectraPaymentForm extends TectraElement {
   /** Seats, with `tier`, for team tiers. */
   seats: number | undefined;
 
-  private couponText = '';
-  private couponError = '';
-  private couponBusy = false;
   private providerState: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
 
   #catalog = this.select((c) => c.$catalog);
@@ -89,6 +63,12 @@ export class TectraPaymentForm extends TectraElement {
   #provider: PaymentProvider | undefined;
   #providerError: BillingError | undefined;
   #announced: string | undefined;
+  #view: CheckoutView | undefined;
+  #viewLoading: Promise<void> | undefined;
+  #viewError: unknown;
+  // Stable handlers, so re-renders of the view do not re-bind its listeners.
+  readonly #onSubmit = (event: Event) => this.#submit(event);
+  readonly #onRetrySetup = () => this.#retrySetup();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -109,6 +89,44 @@ export class TectraPaymentForm extends TectraElement {
       this.providerState = 'loading';
       void this.#loadProvider();
     }
+    if ((this.#showsPayment() || this.#purchase.value?.status === 'succeeded') && !this.#view) void this.#loadView();
+  }
+
+  /** The checkout view arrives on demand, beside the card form (see checkout-view.ts). */
+  #loadView(): Promise<void> {
+    this.#viewLoading ??= import('./checkout-view.js').then(
+      ({ CheckoutView }) => {
+        this.#view = new CheckoutView(this);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#viewLoading = undefined;
+        this.#viewError = error;
+        this.requestUpdate();
+      },
+    );
+    return this.#viewLoading;
+  }
+
+  #retryView(): void {
+    this.#viewError = undefined;
+    void this.#loadView();
+  }
+
+  #context(): CheckoutContext {
+    return {
+      client: this.client,
+      locale: this.intlLocale,
+      catalog: this.#catalog.value?.data,
+      subscription: this.#subscription.value?.data,
+      checkout: this.#checkout.value,
+      quote: this.#quote.value,
+      purchase: this.#purchase.value,
+      providerState: this.providerState,
+      providerError: this.#providerError,
+      onSubmit: this.#onSubmit,
+      onRetrySetup: this.#onRetrySetup,
+    };
   }
 
   protected override clientChanged(): void {
@@ -174,27 +192,6 @@ export class TectraPaymentForm extends TectraElement {
     this.providerState = 'idle';
   }
 
-  async #applyCoupon(): Promise<void> {
-    const code = this.couponText.trim();
-    if (!code || !this.client) {
-      this.couponError = msg('Enter a code.', { id: 'checkout.coupon_empty' });
-      return;
-    }
-    this.couponBusy = true;
-    this.couponError = '';
-    try {
-      await this.client.applyCoupon(code);
-      this.couponText = '';
-    } catch (error) {
-      const e = error as BillingError;
-      this.couponError = e.code === 'coupon_invalid'
-        ? msg(str`The code ${code} is not valid or has expired.`, { id: 'checkout.coupon_invalid' })
-        : errorMessage(e);
-    } finally {
-      this.couponBusy = false;
-    }
-  }
-
   #submit(event: Event): void {
     event.preventDefault();
     const provider = this.#provider;
@@ -212,181 +209,32 @@ export class TectraPaymentForm extends TectraElement {
     const sub = this.#subscription.value;
     const purchase = this.#purchase.value;
     let body: TemplateResult;
-    if (purchase?.status === 'succeeded' && purchase.subscription) body = this.#renderConfirmation(purchase.subscription, purchase.quote);
-    else if ((catalog?.status === 'error' && !catalog.data) || (sub?.status === 'error' && !sub.data)) {
+    const loading = html`<div class="skeleton skeleton-block" part="skeleton" role="status"><span class="visually-hidden">${msg('Loading checkout…', { id: 'checkout.loading' })}</span></div>`;
+    const view = this.#view;
+    if (this.#viewError) {
+      body = html`<div part="error" class="banner" data-tone="danger" role="alert">
+        <p>${msg('We could not load the checkout.', { id: 'checkout.load_error' })} ${errorMessage(undefined)}</p>
+        <button @click=${this.#retryView}>${msg('Retry', { id: 'common.retry' })}</button>
+      </div>`;
+    } else if (purchase?.status === 'succeeded' && purchase.subscription) {
+      body = view ? view.renderConfirmation(this.#context(), purchase.subscription, purchase.quote) : loading;
+    } else if ((catalog?.status === 'error' && !catalog.data) || (sub?.status === 'error' && !sub.data)) {
       body = html`<div part="error" class="banner" data-tone="danger" role="alert">
         <p>${msg('We could not load the checkout.', { id: 'checkout.load_error' })} ${errorMessage(catalog?.error ?? sub?.error)}</p>
         <button @click=${() => (void this.client?.refresh('catalog'), void this.client?.refresh('subscription'))}>${msg('Retry', { id: 'common.retry' })}</button>
       </div>`;
     } else if (!catalog?.data || !sub?.data) {
-      body = html`<div class="skeleton skeleton-block" part="skeleton" role="status"><span class="visually-hidden">${msg('Loading checkout…', { id: 'checkout.loading' })}</span></div>`;
+      body = loading;
     } else if (hasPlan(sub.data)) {
       body = html`<p class="banner" data-tone="info">${msg('Your plan is active. Change it with the tier picker.', { id: 'checkout.has_plan' })}</p>`;
     } else if (!this.#checkout.value?.selection) {
       body = html`<p class="muted">${msg('Choose a tier to continue.', { id: 'checkout.no_selection' })}</p>`;
     } else {
-      body = this.#renderCheckout();
+      body = view ? view.render(this.#context()) : loading;
     }
     return html`<section part="base" class="card" aria-labelledby="checkout-title">
       <h2 id="checkout-title">${msg('Payment', { id: 'checkout.title' })}</h2>
       ${body}
     </section>`;
-  }
-
-  #renderCheckout(): TemplateResult {
-    const selection = this.#checkout.value?.selection;
-    const tier = findTierIn(this.#catalog.value?.data, selection?.tierId);
-    const purchase = this.#purchase.value;
-    const quote = this.#quote.value;
-    const busy = purchase?.status === 'confirming' || purchase?.status === 'authenticating' || purchase?.status === 'activating';
-    const ready = quote?.status === 'ready' && this.providerState === 'ready';
-    const due = quote?.data && quote.status === 'ready' ? formatMoney(quote.data.dueNow, this.intlLocale) : '';
-    const name = tier?.name ?? selection?.tierId ?? '';
-    const seats = selection?.seats ? formatNumber(selection.seats, this.intlLocale) : '';
-    const cadence = selection ? intervalName(selection.interval) : '';
-    return html`<p part="selection" class="selection">
-        ${seats
-          ? msg(str`${name}, ${cadence}, ${seats} seats`, { id: 'checkout.selection_seats' })
-          : msg(str`${name}, ${cadence}`, { id: 'checkout.selection' })}
-      </p>
-      <form class="layout" @submit=${this.#submit} novalidate aria-busy=${busy ? 'true' : 'false'}>
-        <div class="section" part="payment">
-          <h3>${msg('Card', { id: 'checkout.card' })}</h3>
-          ${this.#renderPaymentStep()}
-        </div>
-        <div class="section">
-          ${this.#renderCoupon()}
-          ${this.#renderReview()}
-          <button part="submit" class="primary submit" type="submit" ?disabled=${!ready || busy} aria-busy=${busy ? 'true' : 'false'}>
-            ${busy
-              ? msg('Processing…', { id: 'checkout.processing' })
-              : due
-                ? msg(str`Pay ${due} and subscribe`, { id: 'checkout.pay' })
-                : msg('Subscribe', { id: 'checkout.subscribe' })}
-          </button>
-          ${this.#renderStatus()}
-        </div>
-      </form>`;
-  }
-
-  #renderPaymentStep(): TemplateResult {
-    if (this.providerState === 'error') {
-      return html`<div part="error" class="banner" data-tone="danger" role="alert">
-        <p>${msg('The secure card form could not be loaded.', { id: 'checkout.setup_error' })} ${errorMessage(this.#providerError)}</p>
-        <button type="button" @click=${this.#retrySetup}>${msg('Retry', { id: 'common.retry' })}</button>
-      </div>`;
-    }
-    return html`${this.providerState !== 'ready'
-        ? html`<div class="skeleton skeleton-fields" role="status"><span class="visually-hidden">${msg('Loading the secure card form…', { id: 'checkout.loading_card' })}</span></div>`
-        : nothing}
-      <div class="card-fields"></div>
-      <slot name="payment-element"></slot>`;
-  }
-
-  #renderCoupon(): TemplateResult {
-    const coupon = this.#checkout.value?.coupon;
-    if (coupon) {
-      return html`<div part="coupon" class="applied">
-        <span>${msg(str`Code ${coupon.code}: ${this.#couponText(coupon)}`, { id: 'checkout.coupon_applied' })}</span>
-        <button type="button" class="link" @click=${() => this.client?.removeCoupon()}>${msg('Remove', { id: 'checkout.coupon_remove' })}</button>
-      </div>`;
-    }
-    return html`<div part="coupon" class="field">
-      <label for="coupon">${msg('Coupon code', { id: 'checkout.coupon_label' })}</label>
-      <div class="coupon-row">
-        <input
-          id="coupon"
-          autocomplete="off"
-          .value=${this.couponText}
-          aria-invalid=${this.couponError ? 'true' : 'false'}
-          aria-describedby="coupon-error"
-          @input=${(e: Event) => (this.couponText = (e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              void this.#applyCoupon();
-            }
-          }}
-        />
-        <button type="button" ?disabled=${this.couponBusy} aria-busy=${this.couponBusy ? 'true' : 'false'} @click=${() => void this.#applyCoupon()}>
-          ${msg('Apply', { id: 'checkout.coupon_apply' })}
-        </button>
-      </div>
-      <p class="field-error" id="coupon-error" role="alert">${this.couponError}</p>
-    </div>`;
-  }
-
-  #couponText(coupon: Coupon): string {
-    const amount = coupon.percentOff !== undefined
-      ? formatNumber(coupon.percentOff / 100, this.intlLocale, { style: 'percent', maximumFractionDigits: 2 })
-      : coupon.amountOff ? formatMoney(coupon.amountOff, this.intlLocale) : '';
-    if (coupon.duration === 'forever') return msg(str`${amount} off every payment`, { id: 'checkout.off_forever' });
-    if (coupon.duration === 'repeating') {
-      const months = formatNumber(coupon.durationInMonths ?? 1, this.intlLocale);
-      return msg(str`${amount} off for ${months} months`, { id: 'checkout.off_months' });
-    }
-    return msg(str`${amount} off the first payment`, { id: 'checkout.off_once' });
-  }
-
-  #renderReview(): TemplateResult {
-    const quote = this.#quote.value;
-    if (quote?.status === 'error') {
-      return html`<div part="review" class="banner" data-tone="danger" role="alert">
-        <p>${msg('We could not calculate the price.', { id: 'checkout.quote_failed' })} ${errorMessage(quote.error)}</p>
-        <button type="button" @click=${() => void this.client?.refreshCheckoutQuote()}>
-          ${msg('Retry', { id: 'common.retry' })}
-        </button>
-      </div>`;
-    }
-    const q = quote?.data;
-    if (!q) return html`<div part="review" class="skeleton review" role="status"><span class="visually-hidden">${msg('Calculating your price…', { id: 'picker.quoting' })}</span></div>`;
-    const money = (m: Quote['total']) => formatMoney(m, this.intlLocale);
-    const tz = this.#subscription.value?.data?.timeZone ?? 'UTC';
-    const rows: Array<[string, string, boolean?]> = [[msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)]];
-    if (q.discount.amount) rows.push([msg('Discount', { id: 'summary.discount' }), `−${money(q.discount)}`]);
-    rows.push([msg('Tax', { id: 'picker.quote_tax' }), money(q.tax)]);
-    if (q.proration.amount) rows.push([msg('Proration for this period', { id: 'picker.quote_proration' }), money(q.proration)]);
-    rows.push([msg('Total', { id: 'checkout.total' }), money(q.total)]);
-    rows.push([msg('Due now', { id: 'picker.quote_due_now' }), money(q.dueNow), true]);
-    rows.push([msg('Next payment', { id: 'summary.next_payment' }), formatDate(q.nextPaymentDate, this.intlLocale, tz, 'long')]);
-    return html`<dl part="review" class="review" aria-busy=${quote?.status === 'loading' ? 'true' : 'false'}>
-      ${rows.map(([term, value, strong]) => html`<dt class=${strong ? 'total' : ''}>${term}</dt><dd class=${strong ? 'total' : ''}>${value}</dd>`)}
-    </dl>`;
-  }
-
-  #renderStatus(): TemplateResult {
-    const purchase = this.#purchase.value;
-    switch (purchase?.status) {
-      case 'confirming':
-        return html`<p part="status" role="status">${msg('Confirming your card…', { id: 'checkout.confirming' })}</p>`;
-      case 'authenticating':
-        return html`<p part="status" role="status">${msg('Waiting for your bank to authenticate the payment…', { id: 'checkout.authenticating' })}</p>`;
-      case 'activating':
-        return html`<p part="status" role="status">${msg('Activating…', { id: 'checkout.activating' })}</p>`;
-      case 'pending':
-        return html`<p part="status" class="banner" data-tone="info" role="status" tabindex="-1" data-outcome>
-          ${msg('We are still confirming your payment. You will get an email when your plan is active: there is no need to pay again.', { id: 'checkout.pending' })}
-        </p>`;
-      case 'failed':
-        return html`<p part="error" class="banner" data-tone="danger" role="alert" tabindex="-1" data-outcome>${purchaseError(purchase.error)}</p>`;
-      default:
-        return html`<p part="status" role="status" class="visually-hidden"></p>`;
-    }
-  }
-
-  #renderConfirmation(subscription: Subscription, quote: Quote | undefined): TemplateResult {
-    const tier = findTierIn(this.#catalog.value?.data, subscription.tierId);
-    const name = tier?.name ?? subscription.tierId ?? '';
-    const tz = subscription.timeZone ?? 'UTC';
-    const paid = quote ? formatMoney(quote.dueNow, this.intlLocale) : '';
-    const next = subscription.nextPayment;
-    return html`<div part="confirmation" class="confirmation">
-      <h3 tabindex="-1" data-outcome>${msg(str`You are subscribed to ${name}.`, { id: 'checkout.done_title' })}</h3>
-      ${paid ? html`<p>${msg(str`Paid today: ${paid}.`, { id: 'checkout.paid' })}</p>` : nothing}
-      ${next
-        ? html`<p>${msg(str`Next payment: ${formatMoney(next.amount, this.intlLocale)} on ${formatDate(next.dueDate, this.intlLocale, tz, 'long')}.`, { id: 'checkout.next' })}</p>`
-        : nothing}
-      <p>${msg('A confirmation email is on its way.', { id: 'checkout.email' })}</p>
-    </div>`;
   }
 }

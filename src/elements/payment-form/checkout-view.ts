@@ -1,0 +1,249 @@
+/**
+ * The payment form once there is something to pay for: card entry, the coupon, the
+ * review of what is due, the protected submit, progress and outcome, and the
+ * confirmation. Loaded on demand by the payment form (with the payment provider, when a
+ * tier is chosen), so a page whose account already has a plan never downloads it.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { formatDate } from '../../core/dates.js';
+import type { BillingError } from '../../core/errors.js';
+import { formatMoney, formatNumber } from '../../core/money.js';
+import { findTierIn } from '../../core/plans.js';
+import type { Catalog, Coupon, Quote, Subscription } from '../../core/types.js';
+import { intervalName } from '../../format/labels.js';
+import type { BillingClient, CheckoutState, PurchaseState, Resource } from '../../state/client.js';
+import { errorMessage } from '../base/error-message.js';
+
+/** What the payment form shares with its checkout view on each render. */
+export interface CheckoutContext {
+  client: BillingClient | undefined;
+  locale: string;
+  catalog: Catalog | undefined;
+  subscription: Subscription | undefined;
+  checkout: CheckoutState | undefined;
+  quote: Resource<Quote> | undefined;
+  purchase: PurchaseState | undefined;
+  providerState: 'idle' | 'loading' | 'ready' | 'error';
+  providerError: BillingError | undefined;
+  onSubmit: (event: Event) => void;
+  onRetrySetup: () => void;
+}
+
+/** What to tell the user about a failed payment, and whether the card must be entered again. */
+function purchaseError(error: BillingError | undefined): string {
+  switch (error?.code) {
+    case 'card_declined':
+      return msg('Your card was declined. Try another card.', { id: 'checkout.declined' });
+    case 'authentication_failed':
+      return msg('The card could not be authenticated. Try again or use another card.', { id: 'checkout.auth_failed' });
+    case 'invalid_request':
+      return msg('Check the card details.', { id: 'checkout.check_card' });
+    case 'network':
+    case 'timeout':
+    case 'server':
+      return msg('We could not reach the billing service. Try again: you will not be charged twice.', { id: 'checkout.network' });
+    default:
+      return errorMessage(error);
+  }
+}
+
+/**
+ * Renders the checkout and keeps what the user types in the coupon field (it survives
+ * every re-render and a failed apply).
+ */
+export class CheckoutView {
+  #host: ReactiveControllerHost;
+  #couponText = '';
+  #couponError = '';
+  #couponBusy = false;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+  }
+
+  #set(change: Partial<{ text: string; error: string; busy: boolean }>): void {
+    if (change.text !== undefined) this.#couponText = change.text;
+    if (change.error !== undefined) this.#couponError = change.error;
+    if (change.busy !== undefined) this.#couponBusy = change.busy;
+    this.#host.requestUpdate();
+  }
+
+  render(ctx: CheckoutContext): TemplateResult {
+    const selection = ctx.checkout?.selection;
+    const tier = findTierIn(ctx.catalog, selection?.tierId);
+    const { purchase, quote } = ctx;
+    const busy = purchase?.status === 'confirming' || purchase?.status === 'authenticating' || purchase?.status === 'activating';
+    const ready = quote?.status === 'ready' && ctx.providerState === 'ready';
+    const due = quote?.data && quote.status === 'ready' ? formatMoney(quote.data.dueNow, ctx.locale) : '';
+    const name = tier?.name ?? selection?.tierId ?? '';
+    const seats = selection?.seats ? formatNumber(selection.seats, ctx.locale) : '';
+    const cadence = selection ? intervalName(selection.interval) : '';
+    return html`<p part="selection" class="selection">
+        ${seats
+          ? msg(str`${name}, ${cadence}, ${seats} seats`, { id: 'checkout.selection_seats' })
+          : msg(str`${name}, ${cadence}`, { id: 'checkout.selection' })}
+      </p>
+      <form class="layout" @submit=${ctx.onSubmit} novalidate aria-busy=${busy ? 'true' : 'false'}>
+        <div class="section" part="payment">
+          <h3>${msg('Card', { id: 'checkout.card' })}</h3>
+          ${this.#renderPaymentStep(ctx)}
+        </div>
+        <div class="section">
+          ${this.#renderCoupon(ctx)}
+          ${this.#renderReview(ctx)}
+          <button part="submit" class="primary submit" type="submit" ?disabled=${!ready || busy} aria-busy=${busy ? 'true' : 'false'}>
+            ${busy
+              ? msg('Processing…', { id: 'checkout.processing' })
+              : due
+                ? msg(str`Pay ${due} and subscribe`, { id: 'checkout.pay' })
+                : msg('Subscribe', { id: 'checkout.subscribe' })}
+          </button>
+          ${this.#renderStatus(purchase)}
+        </div>
+      </form>`;
+  }
+
+  #renderPaymentStep(ctx: CheckoutContext): TemplateResult {
+    if (ctx.providerState === 'error') {
+      return html`<div part="error" class="banner" data-tone="danger" role="alert">
+        <p>${msg('The secure card form could not be loaded.', { id: 'checkout.setup_error' })} ${errorMessage(ctx.providerError)}</p>
+        <button type="button" @click=${ctx.onRetrySetup}>${msg('Retry', { id: 'common.retry' })}</button>
+      </div>`;
+    }
+    return html`${ctx.providerState !== 'ready'
+        ? html`<div class="skeleton skeleton-fields" role="status"><span class="visually-hidden">${msg('Loading the secure card form…', { id: 'checkout.loading_card' })}</span></div>`
+        : nothing}
+      <div class="card-fields"></div>
+      <slot name="payment-element"></slot>`;
+  }
+
+  #renderCoupon(ctx: CheckoutContext): TemplateResult {
+    const coupon = ctx.checkout?.coupon;
+    if (coupon) {
+      return html`<div part="coupon" class="applied">
+        <span>${msg(str`Code ${coupon.code}: ${couponTerms(coupon, ctx.locale)}`, { id: 'checkout.coupon_applied' })}</span>
+        <button type="button" class="link" @click=${() => ctx.client?.removeCoupon()}>${msg('Remove', { id: 'checkout.coupon_remove' })}</button>
+      </div>`;
+    }
+    const apply = () => void this.#applyCoupon(ctx.client);
+    return html`<div part="coupon" class="field">
+      <label for="coupon">${msg('Coupon code', { id: 'checkout.coupon_label' })}</label>
+      <div class="coupon-row">
+        <input
+          id="coupon"
+          autocomplete="off"
+          .value=${this.#couponText}
+          aria-invalid=${this.#couponError ? 'true' : 'false'}
+          aria-describedby="coupon-error"
+          @input=${(e: Event) => this.#set({ text: (e.target as HTMLInputElement).value })}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              apply();
+            }
+          }}
+        />
+        <button type="button" ?disabled=${this.#couponBusy} aria-busy=${this.#couponBusy ? 'true' : 'false'} @click=${apply}>
+          ${msg('Apply', { id: 'checkout.coupon_apply' })}
+        </button>
+      </div>
+      <p class="field-error" id="coupon-error" role="alert">${this.#couponError}</p>
+    </div>`;
+  }
+
+  async #applyCoupon(client: BillingClient | undefined): Promise<void> {
+    const code = this.#couponText.trim();
+    if (!code || !client) {
+      this.#set({ error: msg('Enter a code.', { id: 'checkout.coupon_empty' }) });
+      return;
+    }
+    this.#set({ busy: true, error: '' });
+    try {
+      await client.applyCoupon(code);
+      this.#set({ text: '' });
+    } catch (error) {
+      const e = error as BillingError;
+      this.#set({
+        error: e.code === 'coupon_invalid'
+          ? msg(str`The code ${code} is not valid or has expired.`, { id: 'checkout.coupon_invalid' })
+          : errorMessage(e),
+      });
+    } finally {
+      this.#set({ busy: false });
+    }
+  }
+
+  #renderReview(ctx: CheckoutContext): TemplateResult {
+    const quote = ctx.quote;
+    if (quote?.status === 'error') {
+      return html`<div part="review" class="banner" data-tone="danger" role="alert">
+        <p>${msg('We could not calculate the price.', { id: 'checkout.quote_failed' })} ${errorMessage(quote.error)}</p>
+        <button type="button" @click=${() => void ctx.client?.refreshCheckoutQuote()}>
+          ${msg('Retry', { id: 'common.retry' })}
+        </button>
+      </div>`;
+    }
+    const q = quote?.data;
+    if (!q) return html`<div part="review" class="skeleton review" role="status"><span class="visually-hidden">${msg('Calculating your price…', { id: 'picker.quoting' })}</span></div>`;
+    const money = (m: Quote['total']) => formatMoney(m, ctx.locale);
+    const tz = ctx.subscription?.timeZone ?? 'UTC';
+    const rows: Array<[string, string, boolean?]> = [[msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)]];
+    if (q.discount.amount) rows.push([msg('Discount', { id: 'summary.discount' }), `−${money(q.discount)}`]);
+    rows.push([msg('Tax', { id: 'picker.quote_tax' }), money(q.tax)]);
+    if (q.proration.amount) rows.push([msg('Proration for this period', { id: 'picker.quote_proration' }), money(q.proration)]);
+    rows.push([msg('Total', { id: 'checkout.total' }), money(q.total)]);
+    rows.push([msg('Due now', { id: 'picker.quote_due_now' }), money(q.dueNow), true]);
+    rows.push([msg('Next payment', { id: 'summary.next_payment' }), formatDate(q.nextPaymentDate, ctx.locale, tz, 'long')]);
+    return html`<dl part="review" class="review" aria-busy=${quote?.status === 'loading' ? 'true' : 'false'}>
+      ${rows.map(([term, value, strong]) => html`<dt class=${strong ? 'total' : ''}>${term}</dt><dd class=${strong ? 'total' : ''}>${value}</dd>`)}
+    </dl>`;
+  }
+
+  #renderStatus(purchase: PurchaseState | undefined): TemplateResult {
+    switch (purchase?.status) {
+      case 'confirming':
+        return html`<p part="status" role="status">${msg('Confirming your card…', { id: 'checkout.confirming' })}</p>`;
+      case 'authenticating':
+        return html`<p part="status" role="status">${msg('Waiting for your bank to authenticate the payment…', { id: 'checkout.authenticating' })}</p>`;
+      case 'activating':
+        return html`<p part="status" role="status">${msg('Activating…', { id: 'checkout.activating' })}</p>`;
+      case 'pending':
+        return html`<p part="status" class="banner" data-tone="info" role="status" tabindex="-1" data-outcome>
+          ${msg('We are still confirming your payment. You will get an email when your plan is active: there is no need to pay again.', { id: 'checkout.pending' })}
+        </p>`;
+      case 'failed':
+        return html`<p part="error" class="banner" data-tone="danger" role="alert" tabindex="-1" data-outcome>${purchaseError(purchase.error)}</p>`;
+      default:
+        return html`<p part="status" role="status" class="visually-hidden"></p>`;
+    }
+  }
+
+  renderConfirmation(ctx: CheckoutContext, subscription: Subscription, quote: Quote | undefined): TemplateResult {
+    const tier = findTierIn(ctx.catalog, subscription.tierId);
+    const name = tier?.name ?? subscription.tierId ?? '';
+    const tz = subscription.timeZone ?? 'UTC';
+    const paid = quote ? formatMoney(quote.dueNow, ctx.locale) : '';
+    const next = subscription.nextPayment;
+    return html`<div part="confirmation" class="confirmation">
+      <h3 tabindex="-1" data-outcome>${msg(str`You are subscribed to ${name}.`, { id: 'checkout.done_title' })}</h3>
+      ${paid ? html`<p>${msg(str`Paid today: ${paid}.`, { id: 'checkout.paid' })}</p>` : nothing}
+      ${next
+        ? html`<p>${msg(str`Next payment: ${formatMoney(next.amount, ctx.locale)} on ${formatDate(next.dueDate, ctx.locale, tz, 'long')}.`, { id: 'checkout.next' })}</p>`
+        : nothing}
+      <p>${msg('A confirmation email is on its way.', { id: 'checkout.email' })}</p>
+    </div>`;
+  }
+}
+
+function couponTerms(coupon: Coupon, locale: string): string {
+  const amount = coupon.percentOff !== undefined
+    ? formatNumber(coupon.percentOff / 100, locale, { style: 'percent', maximumFractionDigits: 2 })
+    : coupon.amountOff ? formatMoney(coupon.amountOff, locale) : '';
+  if (coupon.duration === 'forever') return msg(str`${amount} off every payment`, { id: 'checkout.off_forever' });
+  if (coupon.duration === 'repeating') {
+    const months = formatNumber(coupon.durationInMonths ?? 1, locale);
+    return msg(str`${amount} off for ${months} months`, { id: 'checkout.off_months' });
+  }
+  return msg(str`${amount} off the first payment`, { id: 'checkout.off_once' });
+}
