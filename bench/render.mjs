@@ -1,15 +1,19 @@
-// First-render benchmark in headless Chromium: each kit element with its data loaded,
-// median and spread over repeated runs, as a ratio to a plain Lit element rendering
-// the same markup in the same run. Uses the built dist/tectra-billing.js.
+// Speed, layout stability and main-thread benchmarks in headless Chromium against the
+// built dist/tectra-billing.js (and the chunks it loads). The page-side measurements are
+// in bench/pages/render-bench.js; this file serves the pages, gives the page a forced GC,
+// heap and listener counts over the DevTools protocol, and measures the long tasks of
+// fresh page loads of the portal on the `team` scenario.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import puppeteer from 'puppeteer-core';
+import { serveDistFile } from '../scripts/dist-files.mjs';
 import { CHROME_ARGS, findChrome } from '../scripts/find-chrome.mjs';
 
-export async function measureRender({ runs = 25 } = {}) {
-  if (!existsSync('dist/tectra-billing.js')) throw new Error('Run `npm run build` first: the benchmark uses dist/tectra-billing.js.');
-  const baseline = await build({
+const PAGE_LOADS = 20;
+
+async function baselineBundle() {
+  const result = await build({
     entryPoints: ['bench/pages/baseline.ts'],
     bundle: true,
     minify: true,
@@ -18,49 +22,168 @@ export async function measureRender({ runs = 25 } = {}) {
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+const benchPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
+  <script type="module" src="/baseline.js"></script><script type="module" src="/tectra-billing.js"></script></head>
+  <body style="width:1100px"><div id="stage"></div></body></html>`;
+
+// Long tasks are recorded from the first byte: the observer starts before the bundle loads.
+const portalPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portal</title>
+  <script>
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  </script>
+  <script type="module" src="/tectra-billing.js"></script></head>
+  <body style="width:1100px"><tectra-billing-provider demo="team"><tectra-billing-portal></tectra-billing-portal></tectra-billing-provider></body></html>`;
+
+/** Every kit element of the portal's overview rendered with data (no skeleton). */
+function portalReady() {
+  const all = [];
+  const visit = (node) => {
+    for (const el of node.querySelectorAll('*')) {
+      if (el.localName.startsWith('tectra-')) all.push(el);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(document);
+  return (
+    all.some((e) => e.localName === 'tectra-billing-summary') &&
+    all.every((el) => el.shadowRoot && !el.isUpdatePending && !el.shadowRoot.querySelector('.skeleton'))
+  );
+}
+
+async function longTasks(browser, origin) {
+  const loads = [];
+  for (let i = 0; i < PAGE_LOADS; i++) {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 900 });
+    const t0 = Date.now();
+    await page.goto(`${origin}/portal.html`, { waitUntil: 'load' });
+    await page.waitForFunction(portalReady, { timeout: 20_000, polling: 'raf' });
+    const readyMs = Date.now() - t0;
+    // A quiet second after ready: what the portal does once shown counts too.
+    await new Promise((r) => setTimeout(r, 300));
+    const tasks = await page.evaluate(() => window.longTasks);
+    loads.push({ readyMs, tasks });
+    await page.close();
+  }
+  const all = loads.flatMap((l) => l.tasks.map((t) => t.duration));
+  return {
+    loads: loads.length,
+    over50: all.filter((d) => d > 50).length,
+    longest: all.length ? Math.max(...all) : 0,
+    tasksOver50PerLoad: loads.map((l) => l.tasks.filter((t) => t.duration > 50).length),
+    readyMs: loads.map((l) => l.readyMs),
+  };
+}
+
+export async function measureRender({ runs = 25, only } = {}) {
+  if (!existsSync('dist/tectra-billing.js')) throw new Error('Run `npm run build` first: the benchmark uses dist/tectra-billing.js.');
   const files = {
-    '/tectra-billing.js': readFileSync('dist/tectra-billing.js'),
-    '/baseline.js': Buffer.from(baseline.outputFiles[0].contents),
-    '/render-bench.js': readFileSync('bench/pages/render-bench.js'),
-    '/': Buffer.from(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
-      <script type="module" src="/baseline.js"></script><script type="module" src="/tectra-billing.js"></script></head>
-      <body style="width:1100px"><div id="stage"></div></body></html>`),
+    '/': ['text/html', Buffer.from(benchPage)],
+    '/portal.html': ['text/html', Buffer.from(portalPage)],
+    '/baseline.js': ['text/javascript', await baselineBundle()],
+    '/render-bench.js': ['text/javascript', readFileSync('bench/pages/render-bench.js')],
   };
   const server = createServer((req, res) => {
-    const body = files[req.url ?? '/'];
-    if (!body) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': req.url === '/' ? 'text/html' : 'text/javascript' }).end(body);
+    const file = files[req.url ?? '/'];
+    if (file) return res.writeHead(200, { 'Content-Type': file[0] }).end(file[1]);
+    if (!serveDistFile('dist', req.url ?? '', res)) res.writeHead(404).end();
   }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS });
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1200, height: 900 });
-    await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'load' });
-    return await page.evaluate(async (n) => (await import('/render-bench.js')).run(n), runs);
+    const cdp = await page.createCDPSession();
+    // The heap after a forced GC, and how many JavaScript objects are alive on it (a leak
+    // shows as objects that pile up; the heap's size also moves with compiled code).
+    await page.exposeFunction('benchHeap', async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'Object.prototype' });
+      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId });
+      const { result: count } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: objects.objectId,
+        functionDeclaration: 'function () { return this.length; }',
+        returnByValue: true,
+      });
+      await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
+      await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+      return { usedSize, objects: count.value };
+    });
+    await page.exposeFunction('benchDomListeners', async () => {
+      const count = async (expression) => {
+        const { result } = await cdp.send('Runtime.evaluate', { expression });
+        const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+        await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+        return listeners.length;
+      };
+      return { window: await count('window'), document: await count('document') };
+    });
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    const results = await page.evaluate(async (n, o) => (await import('/render-bench.js')).run(n, o), runs, only);
+    await page.close();
+    if (!only) results.longTasks = await longTasks(browser, origin);
+    return results;
   } finally {
     await browser.close();
     server.close();
   }
 }
 
-export function renderTable({ firstRender: results, usageBurst }) {
-  const base = results.baseline.median;
-  const ms = (x) => `${x.toFixed(2)} ms`;
+const ms = (x) => `${x.toFixed(1)} ms`;
+const spread = (s) => `${ms(s.p25)}–${ms(s.p75)}`;
+const ratio = (a, b) => `${(a.median / b.median).toFixed(2)}×`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+
+export function renderTable({ firstRender, toggle, usageUpdates, mountCycles, layoutShift, longTasks }) {
+  const { before, after } = mountCycles;
   return [
-    '| first render | median | p25–p75 | runs | vs plain Lit baseline | rows in the DOM |',
+    '| first render, data loaded | median | p25–p75 | twin median | vs twin | rows in the DOM |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...Object.entries(results).map(
-      ([name, r]) =>
-        `| ${name} | ${ms(r.median)} | ${ms(r.p25)}–${ms(r.p75)} | ${r.runs} | ${(r.median / base).toFixed(2)}× | ${r.rowsInDom ?? ''} |`,
+    ...firstRender.map(
+      (r) => `| ${r.name} | ${ms(r.kit.median)} | ${spread(r.kit)} | ${ms(r.baseline.median)} | ${ratio(r.kit, r.baseline)} | ${r.rowsInDom ?? ''} |`,
     ),
     '',
-    '| usage burst | updates | meter renders | animation frames | time |',
+    '| interaction | median | p25–p75 | baseline median | vs baseline |',
     '| --- | ---: | ---: | ---: | ---: |',
-    `| 1,000 pushed updates, one per task | ${usageBurst.updates} | ${usageBurst.renders} | ${usageBurst.frames} | ${ms(usageBurst.ms)} |`,
+    `| month/year toggle: click to updated and laid out | ${ms(toggle.work.kit.median)} | ${spread(toggle.work.kit)} | ${ms(toggle.work.baseline.median)} | ${ratio(toggle.work.kit, toggle.work.baseline)} |`,
+    `| month/year toggle: click to next paint | ${ms(toggle.paint.kit.median)} | ${spread(toggle.paint.kit)} | ${ms(toggle.paint.baseline.median)} | ${ratio(toggle.paint.kit, toggle.paint.baseline)} |`,
+    `| 1,000 usage updates, one per task, to painted (renders: ${usageUpdates.renders.median} kit, ${usageUpdates.baselineRenders.median} baseline) | ${ms(usageUpdates.kit.median)} | ${spread(usageUpdates.kit)} | ${ms(usageUpdates.baseline.median)} | ${ratio(usageUpdates.kit, usageUpdates.baseline)} |`,
+    `| portal mount + unmount, per cycle (${mountCycles.cycles} cycles) | ${ms(mountCycles.kit.median)} | ${spread(mountCycles.kit)} | ${ms(mountCycles.baseline.median)} | ${ratio(mountCycles.kit, mountCycles.baseline)} |`,
+    '',
+    `| after ${mountCycles.cycles} portal mount/unmount cycles | before | after |`,
+    '| --- | ---: | ---: |',
+    `| JavaScript objects alive after a forced GC | ${before.heap.objects} | ${after.heap.objects} |`,
+    `| JS heap after a forced GC (compiled code included) | ${kb(before.heap.usedSize)} | ${kb(after.heap.usedSize)} |`,
+    `| store listeners on the client | ${before.storeListeners} | ${after.storeListeners} |`,
+    `| event listeners on window / document | ${before.domListeners.window} / ${before.domListeners.document} | ${after.domListeners.window} / ${after.domListeners.document} |`,
+    '',
+    '| loading to ready (backend answers after 200 ms) | layout shift | shift entries |',
+    '| --- | ---: | ---: |',
+    ...layoutShift.map((s) => `| ${s.name} | ${s.shift.toFixed(4)} | ${s.entries} |`),
+    '',
+    `| portal page load, \`team\` scenario (${longTasks.loads} fresh loads) | value |`,
+    '| --- | ---: |',
+    `| tasks over 50 ms | ${longTasks.over50} |`,
+    `| longest task | ${longTasks.longest ? ms(longTasks.longest) : 'none over 50 ms'} |`,
+    `| load to every section ready (median, simulated latency 150–450 ms per call) | ${ms(median(longTasks.readyMs))} |`,
   ].join('\n');
 }
 
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(renderTable(await measureRender()));
+  const results = await measureRender({ runs: Number(process.env.RUNS ?? 25) });
+  console.log(renderTable(results));
 }

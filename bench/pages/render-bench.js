@@ -1,8 +1,74 @@
-// Runs in the benchmark page: measures first render (connect -> rendered and laid out)
-// of kit elements with their data already loaded, against a plain Lit baseline.
+// Runs in the benchmark page against the built dist/tectra-billing.js. Every figure is a
+// median with its spread over repeated samples, measured beside a baseline in the same
+// run: a "twin" (a plain Lit element rendering the markup and styles the kit element
+// rendered, captured once, with no stores, context or logic) or a plain Lit element.
 import { createBillingClient, createMemoryAdapter, demoSnapshot } from '/tectra-billing.js';
 
+const { twinOf } = window.benchBaseline;
 const KINDS = ['individual', 'team', 'enterprise'];
+const WARM_UP = 3;
+
+// --- scheduling and statistics ---------------------------------------------------------
+
+/** Yields one task (a message, not setTimeout, whose nesting clamp would add 4 ms). */
+const nextTask = () =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+/** Resolves after the next frame has been rendered. */
+const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  const m = Math.floor(s.length / 2);
+  return { median: s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2, p25: at(0.25), p75: at(0.75), runs: s.length };
+}
+
+// --- readiness ---------------------------------------------------------------------------
+
+/** The kit (or twin) elements of a tree: the root, its light DOM and every shadow root inside. */
+function elementsOf(root) {
+  const out = [];
+  const visit = (node) => {
+    for (const el of node.querySelectorAll('*')) {
+      if (/^(tectra|twin)-/.test(el.localName)) out.push(el);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  if (/^(tectra|twin)-/.test(root.localName)) out.push(root);
+  if (root.shadowRoot) visit(root.shadowRoot);
+  visit(root);
+  return out;
+}
+
+function describe(root) {
+  return elementsOf(root)
+    .map((el) => `${el.localName}${el.shadowRoot ? '' : ' (no shadow)'}${el.isUpdatePending ? ' (pending)' : ''}${el.shadowRoot?.querySelector('.skeleton') ? ' (skeleton)' : ''}${el.shadowRoot?.querySelector('[role="row"][data-index]') ? ' (rows)' : ''}`)
+    .join(', ');
+}
+
+/** Rendered with data: every element updated, no skeleton left, and the extra check. */
+function settled(root, extra = () => true) {
+  const els = elementsOf(root);
+  return els.length > 0 && els.every((el) => el.shadowRoot && !el.isUpdatePending && !el.shadowRoot.querySelector('.skeleton')) && extra(root);
+}
+
+async function until(check, what, timeoutMs = 10_000) {
+  const t0 = performance.now();
+  while (!check()) {
+    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}: ${describe(document.getElementById('stage'))}`);
+    await nextTask();
+  }
+}
+
+const kitElement = (root, tag) => (root.localName === tag ? root : elementsOf(root).find((e) => e.localName === tag));
+const hasRows = (tag) => (root) => !!kitElement(root, tag)?.shadowRoot?.querySelector('[role="row"][data-index]');
+const twinRows = (root) => !!root.shadowRoot?.querySelector('[role="row"][data-index]');
+
+// --- data --------------------------------------------------------------------------------
 
 /** 3 groups x 4 tiers, every tier with prices, limits and features. */
 function twelveTierSnapshot() {
@@ -31,143 +97,349 @@ function twelveTierSnapshot() {
   return snapshot;
 }
 
-function plainData(snapshot) {
+function invoices(count) {
+  return Array.from({ length: count }, (_, i) => {
+    const start = new Date(Date.UTC(2026, 10 - i, 1)).toISOString();
+    return {
+      id: `in_${i}`, number: `INV-${i}`, status: i % 7 ? 'paid' : 'open',
+      total: { amount: 4900, currency: 'USD' }, amountDue: { amount: 0, currency: 'USD' },
+      createdAt: start, periodStart: start, periodEnd: start,
+      pdfUrl: `https://x.example/${i}.pdf`, hostedUrl: `https://x.example/${i}`,
+    };
+  });
+}
+
+const RESOURCES = ['$catalog', '$subscription', '$usage', '$invoices', '$paymentMethods'];
+
+/** A client whose data is loaded (and kept loaded: the listeners stay). */
+async function loadedClient(adapter) {
+  const client = createBillingClient({ adapter });
+  for (const name of RESOURCES) client[name].listen(() => {});
+  await until(() => RESOURCES.every((name) => client[name].get().status === 'ready'), 'the data');
+  return client;
+}
+
+function inProvider(client, tag, attributes = {}) {
+  return () => {
+    const provider = document.createElement('tectra-billing-provider');
+    provider.client = client;
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+    provider.append(el);
+    return provider;
+  };
+}
+
+// --- first render --------------------------------------------------------------------------
+
+const stage = () => document.getElementById('stage');
+
+/** One sample: connect, wait until rendered with data, force style and layout. */
+async function sample(mount, ready, what) {
+  const el = mount();
+  const t0 = performance.now();
+  stage().append(el);
+  await until(() => ready(el), what);
+  void el.getBoundingClientRect().height;
+  const ms = performance.now() - t0;
+  return { el, ms };
+}
+
+/**
+ * The kit element and its twin, interleaved run by run. The twin is captured from the
+ * kit element's first render.
+ */
+async function firstRender({ name, mount, tag, extra, twinExtra }, runs) {
+  const kit = [];
+  const twin = [];
+  let makeTwin;
+  let rowsInDom;
+  for (let i = 0; i < runs + WARM_UP; i++) {
+    const a = await sample(mount, (el) => settled(el, extra), name);
+    const inner = kitElement(a.el, tag);
+    makeTwin ??= twinOf(inner);
+    rowsInDom = inner.shadowRoot.querySelectorAll('[role="row"][data-index]').length || undefined;
+    a.el.remove();
+    await afterPaint();
+    const b = await sample(makeTwin, (el) => settled(el, twinExtra), `${name} twin`);
+    b.el.remove();
+    await afterPaint();
+    if (i >= WARM_UP) {
+      kit.push(a.ms);
+      twin.push(b.ms);
+    }
+  }
+  return { name, kit: stats(kit), baseline: stats(twin), ...(rowsInDom ? { rowsInDom } : {}) };
+}
+
+// --- month/year toggle ---------------------------------------------------------------------
+
+async function toggle(client, runs) {
+  const picker = inProvider(client, 'tectra-tier-picker')();
+  stage().append(picker);
+  const el = kitElement(picker, 'tectra-tier-picker');
+  await until(() => settled(picker), 'the tier picker');
+  const plain = document.createElement('plain-tiers');
+  plain.tiers = plainTiers(twelveTierSnapshot(), 'month');
+  stage().append(plain);
+  await plain.updateComplete;
+  const kit = { work: [], paint: [] };
+  const base = { work: [], paint: [] };
+  for (let i = 0; i < runs + WARM_UP; i++) {
+    const radios = el.shadowRoot.querySelectorAll('[part~="interval-toggle"] input');
+    const interval = i % 2 ? 'month' : 'year';
+    let t0 = performance.now();
+    radios[interval === 'year' ? 1 : 0].click();
+    await el.updateComplete;
+    void el.getBoundingClientRect().height;
+    const kitWork = performance.now() - t0;
+    await afterPaint();
+    const kitPaint = performance.now() - t0;
+    await afterPaint();
+    t0 = performance.now();
+    plain.tiers = plainTiers(twelveTierSnapshot(), interval);
+    await plain.updateComplete;
+    void plain.getBoundingClientRect().height;
+    const baseWork = performance.now() - t0;
+    await afterPaint();
+    const basePaint = performance.now() - t0;
+    await afterPaint();
+    if (i >= WARM_UP) {
+      kit.work.push(kitWork);
+      kit.paint.push(kitPaint);
+      base.work.push(baseWork);
+      base.paint.push(basePaint);
+    }
+  }
+  picker.remove();
+  plain.remove();
+  return {
+    work: { kit: stats(kit.work), baseline: stats(base.work) },
+    paint: { kit: stats(kit.paint), baseline: stats(base.paint) },
+  };
+}
+
+function plainTiers(snapshot, interval) {
   return KINDS.map((kind) =>
     snapshot.catalog.tiers
       .filter((t) => t.kind === kind)
-      .map((t) => ({
-        name: t.name,
-        price: `$${t.prices[0].amount.amount / 100} per month`,
-        description: t.description,
-        limits: Object.entries(t.limits).map(([k, v]) => [k, String(v ?? 'Unlimited')]),
-        features: t.features,
-      })),
+      .map((t) => {
+        const price = t.prices.find((p) => p.interval === interval);
+        return {
+          name: t.name,
+          price: `$${price.amount.amount / 100} per ${interval}`,
+          description: t.description,
+          limits: Object.entries(t.limits).map(([k, v]) => [k, String(v ?? 'Unlimited')]),
+          features: t.features,
+        };
+      }),
   );
 }
 
-async function loaded(client) {
-  const stores = [client.$catalog, client.$subscription, client.$usage, client.$invoices];
-  const stops = stores.map((s) => s.listen(() => {}));
-  await new Promise((resolve) => {
-    const check = () => (stores.every((s) => s.get().status === 'ready') ? resolve() : setTimeout(check, 5));
-    check();
-  });
-  return stops; // kept: the data stays loaded for every run
-}
+// --- 1,000 usage updates -------------------------------------------------------------------
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-
-async function time(mount, ready, runs) {
-  const samples = [];
-  const host = document.getElementById('stage');
-  for (let i = 0; i < runs + 3; i++) {
-    const t0 = performance.now();
-    const el = mount();
-    host.append(el);
-    await ready(el);
-    void el.getBoundingClientRect().height; // include style and layout
-    const t1 = performance.now();
-    if (i >= 3) samples.push(t1 - t0); // the first runs warm up the JIT
-    el.remove();
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  }
-  return { median: median(samples), p25: quantile(samples, 0.25), p75: quantile(samples, 0.75), runs: samples.length };
-}
-
-async function deepUpdate(el, selector) {
-  // The provider's children render after the provider; wait for the measured element.
-  const target = el.matches(selector) ? el : el.querySelector(selector);
-  await target.updateComplete;
-  if (!target.shadowRoot.querySelector('[part="tier"], [part="tier-name"]')) throw new Error(`${selector} did not render data`);
-}
-
-export async function run(runs = 25) {
-  const snapshot = twelveTierSnapshot();
-  const client = createBillingClient({ adapter: createMemoryAdapter(snapshot) });
-  await loaded(client);
-  const withProvider = (tag) => () => {
-    const provider = document.createElement('tectra-billing-provider');
-    provider.client = client;
-    provider.append(document.createElement(tag));
-    return provider;
-  };
-  const summaryClient = createBillingClient({ adapter: createMemoryAdapter(demoSnapshot('team')) });
-  await loaded(summaryClient);
-  const withSummary = () => {
-    const provider = document.createElement('tectra-billing-provider');
-    provider.client = summaryClient;
-    provider.append(document.createElement('tectra-billing-summary'));
-    return provider;
-  };
-  const plain = plainData(snapshot);
-  const results = {};
-  results.baseline = await time(
-    () => Object.assign(document.createElement('plain-tiers'), { tiers: plain }),
-    (el) => el.updateComplete,
-    runs,
-  );
-  results['tier-picker (3 groups x 4 tiers)'] = await time(withProvider('tectra-tier-picker'), (el) => deepUpdate(el, 'tectra-tier-picker'), runs);
-  results['billing-summary (team)'] = await time(withSummary, (el) => deepUpdate(el, 'tectra-billing-summary'), runs);
-  // 10,000 invoices already in the store.
-  const invoices = Array.from({ length: 10_000 }, (_, i) => {
-    const start = new Date(Date.UTC(2026, 10 - i, 1)).toISOString();
-    return { id: `in_${i}`, number: `INV-${i}`, status: i % 7 ? 'paid' : 'open', total: { amount: 4900, currency: 'USD' }, amountDue: { amount: 0, currency: 'USD' },
-      createdAt: start, periodStart: start, periodEnd: start, pdfUrl: `https://x.example/${i}.pdf`, hostedUrl: `https://x.example/${i}` };
-  });
-  const memory = createMemoryAdapter(demoSnapshot('individual-active'));
-  const invoiceClient = createBillingClient({ adapter: { ...memory, listInvoices: async () => ({ items: invoices, nextCursor: null }) } });
-  await loaded(invoiceClient);
-  let rowsInDom = 0;
-  results['invoice-list (10,000 invoices)'] = await time(
-    () => {
-      const provider = document.createElement('tectra-billing-provider');
-      provider.client = invoiceClient;
-      provider.append(document.createElement('tectra-invoice-list'));
-      return provider;
-    },
-    async (el) => {
-      const list = el.querySelector('tectra-invoice-list');
-      await list.updateComplete;
-      // The virtualizer renders its rows in the next frames.
-      while (!list.shadowRoot.querySelector('[role="row"][data-index]')) await new Promise((r) => requestAnimationFrame(r));
-      rowsInDom = list.shadowRoot.querySelectorAll('[role="row"][data-index]').length;
-    },
-    runs,
-  );
-  results['invoice-list (10,000 invoices)'].rowsInDom = rowsInDom;
-  return { firstRender: results, usageBurst: await usageBurst() };
-}
-
-/** 1,000 pushed usage updates, one per task: renders of the meter versus animation frames. */
-async function usageBurst() {
+/** 1,000 pushed usage updates, one per task, until painted: the kit meter against a plain Lit meter. */
+async function usageUpdates(runs) {
   const adapter = createMemoryAdapter(demoSnapshot('individual-active'), { pushUsage: true });
-  const client = createBillingClient({ adapter });
-  const provider = document.createElement('tectra-billing-provider');
-  provider.client = client;
-  const meter = document.createElement('tectra-usage-meter');
-  provider.append(meter);
-  document.getElementById('stage').append(provider);
-  while (!meter.shadowRoot?.querySelector('[part="meter"]')) await new Promise((r) => setTimeout(r, 5));
+  const client = await loadedClient(adapter);
+  const provider = inProvider(client, 'tectra-usage-meter')();
+  stage().append(provider);
+  await until(() => settled(provider), 'the usage meter');
+  const meter = kitElement(provider, 'tectra-usage-meter');
   let renders = 0;
   const render = meter.render.bind(meter);
   meter.render = () => (renders++, render());
-  let frames = 0;
-  let counting = true;
-  const frame = () => counting && (frames++, requestAnimationFrame(frame));
-  requestAnimationFrame(frame);
-  const t0 = performance.now();
-  for (let i = 0; i < 1000; i++) {
-    adapter.recordUsage('input_tokens', 1000);
-    await new Promise((r) => setTimeout(r, 0));
+  const plain = document.createElement('plain-meter');
+  stage().append(plain);
+  let plainRenders = 0;
+  const plainRender = plain.render.bind(plain);
+  plain.render = () => (plainRenders++, plainRender());
+  const kit = [];
+  const base = [];
+  const rendersPerRun = [];
+  const plainRendersPerRun = [];
+  for (let i = 0; i < runs + 1; i++) {
+    renders = 0;
+    let t0 = performance.now();
+    for (let n = 0; n < 1000; n++) {
+      adapter.recordUsage('input_tokens', 1000);
+      await nextTask();
+    }
+    await meter.updateComplete;
+    await afterPaint();
+    const kitMs = performance.now() - t0;
+    plainRenders = 0;
+    t0 = performance.now();
+    for (let n = 0; n < 1000; n++) {
+      plain.used += 1000;
+      await nextTask();
+    }
+    await plain.updateComplete;
+    await afterPaint();
+    const baseMs = performance.now() - t0;
+    if (i >= 1) {
+      kit.push(kitMs);
+      base.push(baseMs);
+      rendersPerRun.push(renders);
+      plainRendersPerRun.push(plainRenders);
+    }
   }
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  counting = false;
-  const ms = performance.now() - t0;
   provider.remove();
-  return { updates: 1000, renders, frames, ms };
+  plain.remove();
+  return { kit: stats(kit), baseline: stats(base), renders: stats(rendersPerRun), baselineRenders: stats(plainRendersPerRun) };
+}
+
+// --- 1,000 mount/unmount cycles -----------------------------------------------------------
+
+function listenerCount(client) {
+  return Object.values(client).reduce((sum, v) => sum + (v && typeof v.lc === 'number' ? v.lc : 0), 0);
+}
+
+/**
+ * The portal (its overview: summary and usage) mounted and removed 1,000 times (20 samples of 50): time per cycle
+ * against its twin, and the heap (after a forced GC), the client's store listeners and the
+ * window's and document's event listeners before and after.
+ */
+async function mountCycles(client) {
+  const mount = inProvider(client, 'tectra-billing-portal');
+  const cycle = async (make, extra) => {
+    const el = make();
+    stage().append(el);
+    await until(() => settled(el, extra), 'the portal');
+    el.remove();
+  };
+  // Warm-up: chunks loaded, code optimised by the JIT (its compiled code is on the heap too).
+  for (let i = 0; i < 300; i++) await cycle(mount);
+  const first = mount();
+  stage().append(first);
+  await until(() => settled(first), 'the portal');
+  const makeTwin = twinOf(kitElement(first, 'tectra-billing-portal'));
+  first.remove();
+  await afterPaint();
+  for (let i = 0; i < 20; i++) await cycle(makeTwin); // the twin's template is cached before the count starts
+  const counts = async () => {
+    // nanostores stops an unobserved store 1 s after its last listener left (its timer
+    // holds a closure until then): counted once those timers have run.
+    await new Promise((r) => setTimeout(r, 1100));
+    return { heap: await window.benchHeap(), storeListeners: listenerCount(client), domListeners: await window.benchDomListeners() };
+  };
+  const before = await counts();
+  const kit = [];
+  let halfway;
+  for (let s = 0; s < 20; s++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 50; i++) await cycle(mount);
+    kit.push((performance.now() - t0) / 50);
+    if (s === 9) halfway = await counts();
+  }
+  await afterPaint();
+  const after = await counts();
+  const twin = [];
+  for (let s = 0; s < 20; s++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 50; i++) await cycle(makeTwin);
+    twin.push((performance.now() - t0) / 50);
+  }
+  return { cycles: 1000, kit: stats(kit), baseline: stats(twin), before, halfway, after };
+}
+
+// --- layout stability --------------------------------------------------------------------
+
+/**
+ * Each element from loading to ready (a fresh client whose backend answers after 200 ms),
+ * with a paragraph after it as the rest of a page would be: the layout shift it causes.
+ */
+async function layoutShift(cases) {
+  const out = [];
+  for (const { name, tag, scenario, attributes, extra } of cases) {
+    const adapter = createMemoryAdapter(demoSnapshot(scenario), { latencyMs: 200 });
+    const client = createBillingClient({ adapter });
+    const shifts = [];
+    const sources = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.hadRecentInput) continue;
+        shifts.push(entry.value);
+        for (const src of entry.sources) {
+          const n = src.node;
+          const r = (x) => `${Math.round(x.x)},${Math.round(x.y)} ${Math.round(x.width)}x${Math.round(x.height)}`;
+          sources.push(`${n ? (n.nodeType === 1 ? n.localName + (n.getAttribute('part') ? '[' + n.getAttribute('part') + ']' : '') + (n.className ? '.' + n.className : '') : '#text:' + n.textContent.slice(0, 20)) : '?'} ${r(src.previousRect)} -> ${r(src.currentRect)}`);
+        }
+      }
+    });
+    observer.observe({ type: 'layout-shift' });
+    const page = document.createElement('div');
+    const el = inProvider(client, tag, attributes)();
+    const after = document.createElement('p');
+    after.textContent = 'The rest of the page.';
+    page.append(el, after);
+    stage().append(page);
+    let sawLoading = false;
+    await until(() => {
+      sawLoading ||= elementsOf(el).some((e) => e.shadowRoot?.querySelector('.skeleton'));
+      return settled(el, extra);
+    }, `${name} ready`);
+    await afterPaint();
+    await afterPaint();
+    await new Promise((r) => setTimeout(r, 100));
+    observer.takeRecords().forEach((entry) => !entry.hadRecentInput && shifts.push(entry.value));
+    observer.disconnect();
+    page.remove();
+    out.push({ name, shift: shifts.reduce((a, b) => a + b, 0), entries: shifts.length, sawLoading, sources });
+  }
+  return out;
+}
+
+// --- the run --------------------------------------------------------------------------------
+
+/** `only` (for working on one figure): 'layout-shift'. */
+export async function run(runs = 25, only = undefined) {
+  const twelve = await loadedClient(createMemoryAdapter(twelveTierSnapshot()));
+  const team = await loadedClient(createMemoryAdapter(demoSnapshot('team')));
+  const checkout = await loadedClient(createMemoryAdapter(demoSnapshot('new')));
+  checkout.selectTier({ tierId: 'pro', interval: 'month' });
+  checkout.$checkoutQuote.listen(() => {});
+  await until(() => checkout.$checkoutQuote.get().status === 'ready', 'the checkout quote');
+  const withInvoices = async (count) => {
+    const memory = createMemoryAdapter(demoSnapshot('individual-active'));
+    const all = invoices(count);
+    return loadedClient({ ...memory, listInvoices: async () => ({ items: all, nextCursor: null }) });
+  };
+  const thousand = await withInvoices(1_000);
+  const tenThousand = await withInvoices(10_000);
+
+  const cases = [
+    { name: 'tier-picker (3 groups x 4 tiers)', tag: 'tectra-tier-picker', mount: inProvider(twelve, 'tectra-tier-picker') },
+    { name: 'billing-summary (team)', tag: 'tectra-billing-summary', mount: inProvider(team, 'tectra-billing-summary') },
+    { name: 'usage-meter (team)', tag: 'tectra-usage-meter', mount: inProvider(team, 'tectra-usage-meter') },
+    { name: 'usage-alerts (team)', tag: 'tectra-usage-alerts', mount: inProvider(team, 'tectra-usage-alerts') },
+    { name: 'payment-methods (team)', tag: 'tectra-payment-methods', mount: inProvider(team, 'tectra-payment-methods') },
+    { name: 'payment-form (new account, Pro chosen; card form ready)', tag: 'tectra-payment-form', mount: inProvider(checkout, 'tectra-payment-form') },
+    { name: 'invoice-list (1,000 invoices)', tag: 'tectra-invoice-list', mount: inProvider(thousand, 'tectra-invoice-list'), extra: hasRows('tectra-invoice-list'), twinExtra: twinRows },
+    { name: 'invoice-list (10,000 invoices)', tag: 'tectra-invoice-list', mount: inProvider(tenThousand, 'tectra-invoice-list'), extra: hasRows('tectra-invoice-list'), twinExtra: twinRows },
+    { name: 'billing-portal (team, overview)', tag: 'tectra-billing-portal', mount: inProvider(team, 'tectra-billing-portal') },
+  ];
+  const firstRenders = [];
+  if (!only) for (const c of cases) firstRenders.push(await firstRender(c, runs));
+
+  const shifts = only === 'cycles' ? [] : await layoutShift([
+    { name: 'tier-picker', tag: 'tectra-tier-picker', scenario: 'individual-active' },
+    { name: 'billing-summary', tag: 'tectra-billing-summary', scenario: 'team' },
+    { name: 'usage-meter', tag: 'tectra-usage-meter', scenario: 'team' },
+    { name: 'usage-alerts', tag: 'tectra-usage-alerts', scenario: 'team' },
+    { name: 'payment-methods', tag: 'tectra-payment-methods', scenario: 'team' },
+    { name: 'payment-form', tag: 'tectra-payment-form', scenario: 'new', attributes: { tier: 'pro', interval: 'month' } },
+    { name: 'invoice-list', tag: 'tectra-invoice-list', scenario: 'team', extra: hasRows('tectra-invoice-list') },
+    { name: 'billing-portal (overview)', tag: 'tectra-billing-portal', scenario: 'team' },
+  ]);
+
+  if (only === 'layout-shift') return { layoutShift: shifts };
+  if (only === 'cycles') return { mountCycles: await mountCycles(team) };
+  return {
+    firstRender: firstRenders,
+    toggle: await toggle(twelve, runs),
+    usageUpdates: await usageUpdates(20),
+    mountCycles: await mountCycles(team),
+    layoutShift: shifts,
+  };
 }

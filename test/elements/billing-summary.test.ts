@@ -43,16 +43,20 @@ describe('<tectra-billing-summary>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('keeps the same height from loading to ready (no layout shift)', async () => {
-    const { client, adapter } = memoryClient('individual-active', { faults: { getSubscription: 'hang' } });
-    const el = await mount(client);
-    await el.updateComplete;
-    const loadingHeight = el.getBoundingClientRect().height;
-    adapter.setFault('getSubscription', undefined);
-    await client.refresh('subscription');
-    await waitForText(el, 'Pro');
-    expect(el.getBoundingClientRect().height).to.be.at.least(loadingHeight);
-  });
+  for (const width of [1100, 540]) {
+    it(`takes the same room loading and ready for a typical plan, ${width} px wide (no layout shift)`, async () => {
+      const { client, adapter } = memoryClient('team', { faults: { getSubscription: 'hang' } });
+      const el = await mount(client);
+      (el.parentElement as HTMLElement).style.width = `${width}px`;
+      await el.updateComplete;
+      const loadingHeight = el.getBoundingClientRect().height;
+      expect(el.shadowRoot?.querySelector('[part="skeleton"]')).to.exist;
+      adapter.setFault('getSubscription', undefined);
+      await client.refresh('subscription');
+      await waitForText(el, 'Team');
+      expect(Math.abs(el.getBoundingClientRect().height - loadingHeight)).to.be.below(1.5);
+    });
+  }
 
   it('shows an active individual plan: tier, price, next payment, period, limits, features (in New York time)', async () => {
     const el = await ready('individual-active');

@@ -17,6 +17,8 @@ export const styles = css`
     align-items: center;
     justify-content: space-between;
     gap: 0.5rem 1rem;
+    /* As tall as the control that joins the title once data is there, so the title does not move. */
+    min-block-size: 2.5rem;
   }
   h2 {
     font-size: 1.125rem;
@@ -111,8 +113,14 @@ export const styles = css`
   .skeleton-line {
     block-size: 1rem;
   }
+  /* The placeholder takes the room a typical plan (the demo's) takes once loaded, wide and narrow. */
   .skeleton-block {
-    block-size: 8rem;
+    block-size: 19.1875rem;
+  }
+  @container (max-width: 40rem) {
+    .skeleton-block {
+      block-size: 26.875rem;
+    }
   }
   .empty {
     display: grid;

@@ -112,7 +112,7 @@ export const styles = css`
     color: var(--_muted);
   }
   .skeleton-rows {
-    block-size: var(--tectra-invoice-list-height, 24rem);
+    block-size: calc(var(--tectra-invoice-list-height, 24rem) + 4.5625rem);
   }
   @container (max-width: 40rem) {
     .head-row {

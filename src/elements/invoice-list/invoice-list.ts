@@ -219,7 +219,11 @@ export class TectraInvoiceList extends TectraElement {
     return html`<section part="base" class="card" aria-labelledby="invoices-title">
       <header>
         <h2 id="invoices-title">${msg('Billing history', { id: 'invoices.title' })}</h2>
-        ${invoices?.data?.items.length ? this.#renderFilters(invoices.data.items) : nothing}
+        ${invoices?.data?.items.length
+          ? this.#renderFilters(invoices.data.items)
+          : invoices?.data
+            ? nothing
+            : this.#renderFilters([], true) /* held in place while loading, so the title does not move */}
       </header>
       ${invoices?.status === 'error' && invoices.data
         ? html`<div part="error" class="banner" data-tone="danger" role="alert">
@@ -231,19 +235,19 @@ export class TectraInvoiceList extends TectraElement {
     </section>`;
   }
 
-  #renderFilters(items: Invoice[]): TemplateResult {
+  #renderFilters(items: Invoice[], loading = false): TemplateResult {
     const years = this.#yearsOf(items);
     return html`<div part="filters" class="filters">
       <label>
         ${msg('Status', { id: 'invoices.status' })}
-        <select @change=${(e: Event) => ((this.status = (e.target as HTMLSelectElement).value), (this.focusIndex = 0))}>
+        <select ?disabled=${loading} @change=${(e: Event) => ((this.status = (e.target as HTMLSelectElement).value), (this.focusIndex = 0))}>
           <option value="" ?selected=${!this.status}>${msg('All statuses', { id: 'invoices.all_statuses' })}</option>
           ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${statusText(s)}</option>`)}
         </select>
       </label>
       <label>
         ${msg('Year', { id: 'invoices.year' })}
-        <select @change=${(e: Event) => ((this.year = (e.target as HTMLSelectElement).value), (this.focusIndex = 0))}>
+        <select ?disabled=${loading} @change=${(e: Event) => ((this.year = (e.target as HTMLSelectElement).value), (this.focusIndex = 0))}>
           <option value="" ?selected=${!this.year}>${msg('All years', { id: 'invoices.all_years' })}</option>
           ${years.map((y) => html`<option value=${y} ?selected=${this.year === y}>${formatNumber(Number(y), this.intlLocale, { useGrouping: false })}</option>`)}
         </select>

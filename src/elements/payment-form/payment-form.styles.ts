@@ -67,7 +67,7 @@ export const styles = css`
     min-block-size: 3rem;
   }
   .skeleton-block {
-    block-size: 9rem;
+    block-size: 20rem;
   }
   .skeleton-fields {
     block-size: 10rem;

@@ -13,6 +13,8 @@ export const styles = css`
     justify-content: space-between;
     align-items: center;
     gap: 0.5rem;
+    /* As tall as the control that joins the title once data is there, so the title does not move. */
+    min-block-size: 2.5rem;
   }
   h2 {
     font-size: 1.125rem;
@@ -67,6 +69,6 @@ export const styles = css`
     justify-content: flex-end;
   }
   .skeleton-list {
-    block-size: 8rem;
+    block-size: 8.75rem;
   }
 `;

@@ -14,6 +14,8 @@ export const styles = css`
     align-items: center;
     justify-content: space-between;
     gap: 0.75rem 1rem;
+    /* As tall as the control that joins the title once data is there, so the title does not move. */
+    min-block-size: 2.5rem;
   }
   h2 {
     font-size: 1.25rem;
@@ -181,7 +183,7 @@ export const styles = css`
     display: grid;
     gap: var(--_space);
     grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
-    min-block-size: var(--tectra-picker-min-height, 28rem);
+    min-block-size: var(--tectra-picker-min-height, 84.3125rem);
   }
   .skeleton-card {
     min-block-size: 22rem;

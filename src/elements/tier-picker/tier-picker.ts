@@ -63,7 +63,7 @@ function kindTitle(kind: TierKind): string {
  * @csspart error - The error message.
  * @csspart retry-button - Retry.
  *
- * @cssprop --tectra-picker-min-height - Reserved height while loading (default 28rem).
+ * @cssprop --tectra-picker-min-height - Reserved height while loading; set it to your catalog's height (default 84.3125rem, the demo catalog's three groups at full width).
  */
 export class TectraTierPicker extends TectraElement {
   static override styles = [...TectraElement.styles, styles];

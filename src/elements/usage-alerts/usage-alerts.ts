@@ -61,7 +61,7 @@ const styles = css`
     gap: 0.5rem;
   }
   .skeleton-alerts {
-    block-size: 10rem;
+    block-size: 51.125rem;
   }
 `;
 

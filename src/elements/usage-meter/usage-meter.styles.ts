@@ -111,6 +111,6 @@ export const styles = css`
     color: var(--_muted);
   }
   .skeleton-meters {
-    block-size: 9rem;
+    block-size: 13.6875rem;
   }
 `;
