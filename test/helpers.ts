@@ -85,3 +85,23 @@ export function countRenders(el: Element): { readonly count: number; reset(): vo
     },
   };
 }
+
+/**
+ * Loads the modules the kit imports on demand (the checkout view, the card forms, the
+ * confirm step, the virtualizer, validation), so that on a cold test server, which
+ * compiles each module on its first request, no test waits for that compilation.
+ * Use it as `before(warmOnDemand)`.
+ */
+export async function warmOnDemand(this: Mocha.Context): Promise<void> {
+  this.timeout(30_000);
+  await Promise.all([
+    import('../src/elements/payment-form/checkout-view.js'),
+    import('../src/payments/provider.js'),
+    import('../src/payments/test-provider.js'),
+    import('../src/elements/tier-picker/change-flow.js'),
+    import('@lit-labs/virtualizer/virtualize.js'),
+    import('../src/core/validation.js'),
+    import('../src/adapters/http-transport.js'),
+    import('../src/adapters/memory/simulator.js'),
+  ]);
+}

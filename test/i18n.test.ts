@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/define/billing-portal.js';
 import type { TectraBillingPortal } from '../src/elements/billing-portal/billing-portal.js';
 import { setBillingLocale, supportedLocales } from '../src/i18n/localization.js';
-import { memoryClient, shadowText, waitForText } from './helpers.js';
+import { memoryClient, shadowText, waitForText, warmOnDemand } from './helpers.js';
+
+before(warmOnDemand);
 
 const expected: Record<string, { title: string; tab: string; money: RegExp }> = {
   en: { title: 'Current plan', tab: 'Overview', money: /\$49\.00/ },

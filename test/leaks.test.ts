@@ -7,6 +7,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import { createMemoryAdapter, demoSnapshot } from '../src/adapters/memory/index.js';
 import { createBillingClient } from '../src/state/client.js';
+import { warmOnDemand } from './helpers.js';
+
+before(warmOnDemand);
 
 const TAGS = [
   'tectra-billing-summary',

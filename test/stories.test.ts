@@ -15,6 +15,9 @@ import * as paymentMethods from '../stories/payment-methods.stories.js';
 import * as picker from '../stories/tier-picker.stories.js';
 import * as usage from '../stories/usage.stories.js';
 import { setBillingLocale } from '../src/i18n/localization.js';
+import { warmOnDemand } from './helpers.js';
+
+before(warmOnDemand);
 
 type Args = Record<string, unknown>;
 interface StoryLike {

@@ -142,6 +142,24 @@ export function createCheckout(deps: Deps): Checkout {
     return data;
   }
 
+  const isLive = (s: Subscription | undefined) => s?.status === 'active' || s?.status === 'trialing';
+
+  /**
+   * Activates; when the answer is lost (network, timeout, 5xx) the backend may have
+   * activated all the same, so the subscription is read back before anything is called a
+   * failure. Resolves undefined when it reads as live (the poll below confirms it).
+   */
+  async function activateOrReadBack(request: ActivationRequest): Promise<ActivationResult | undefined> {
+    try {
+      return await deps.activate(request);
+    } catch (error) {
+      if (!toBillingError(error).retryable) throw error;
+      const subscription = await deps.readSubscription().catch(() => undefined);
+      if (isLive(subscription)) return undefined;
+      throw error;
+    }
+  }
+
   async function run(payment: PurchasePayment): Promise<Subscription | undefined> {
     const selection = currentSelection();
     if (!selection) throw new BillingError('invalid_request', 'Choose a tier first.');
@@ -161,8 +179,8 @@ export function createCheckout(deps: Deps): Checkout {
     const idempotencyKey = storage.getItem(storageKey) ?? crypto.randomUUID();
     storage.setItem(storageKey, idempotencyKey);
     const request: ActivationRequest = { ...selection, paymentMethodId, idempotencyKey, ...(quote.id ? { quoteId: quote.id } : {}) };
-    const result = await deps.activate(request);
-    if (result.status === 'requires_action') {
+    const result = await activateOrReadBack(request);
+    if (result?.status === 'requires_action') {
       $purchase.set({ status: 'authenticating', quote, paymentMethodId });
       await payment.handleNextAction(result.clientSecret);
       $purchase.set({ status: 'activating', quote, paymentMethodId });
@@ -171,7 +189,7 @@ export function createCheckout(deps: Deps): Checkout {
     const attempts = deps.pollAttempts ?? 10;
     for (let i = 0; i < attempts; i++) {
       const subscription = await deps.readSubscription().catch(() => undefined);
-      if (subscription && (subscription.status === 'active' || subscription.status === 'trialing')) {
+      if (subscription && isLive(subscription)) {
         storage.removeItem(storageKey);
         $purchase.set({ status: 'succeeded', quote, subscription });
         $checkout.set({});

@@ -2,7 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/billing-portal.js';
 import type { TectraBillingPortal } from '../../src/elements/billing-portal/billing-portal.js';
-import { demoBackend, memoryClient, shadowText, waitForText } from '../helpers.js';
+import { demoBackend, memoryClient, shadowText, waitForText, warmOnDemand } from '../helpers.js';
+
+before(warmOnDemand);
 
 const inner = (portal: Element, tag: string) => portal.shadowRoot?.querySelector(tag) as HTMLElement;
 const tab = (portal: Element, section: string) => portal.shadowRoot?.querySelector<HTMLElement>(`#tab-${section}`) as HTMLElement;

@@ -8,7 +8,9 @@ import type { Invoice, InvoiceStatus, Page } from '../../src/core/types.js';
 import type { TectraInvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
-import { shadowText, textOf, waitForText } from '../helpers.js';
+import { shadowText, textOf, waitForText, warmOnDemand } from '../helpers.js';
+
+before(warmOnDemand);
 
 /** `count` monthly invoices, newest first, cycling through every status. */
 function manyInvoices(count: number, currency = 'USD'): Invoice[] {

@@ -10,7 +10,9 @@ import type { Subscription } from '../../src/core/types.js';
 import type { TectraPaymentForm } from '../../src/elements/payment-form/payment-form.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
 import { installStripeDouble, stripeScripts } from '../stripe-double.js';
-import { shadowText, textOf, waitForText } from '../helpers.js';
+import { shadowText, textOf, waitForText, warmOnDemand } from '../helpers.js';
+
+before(warmOnDemand);
 
 function memoryStorage() {
   const items = new Map<string, string>();

@@ -4,7 +4,9 @@ import '../../src/define/payment-methods.js';
 import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import type { TectraPaymentMethods } from '../../src/elements/payment-methods/payment-methods.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { shadowText, waitForText } from '../helpers.js';
+import { shadowText, waitForText, warmOnDemand } from '../helpers.js';
+
+before(warmOnDemand);
 
 async function mount(scenario: DemoScenario, options: MemoryAdapterOptions = {}) {
   const adapter = createMemoryAdapter(demoSnapshot(scenario), options);

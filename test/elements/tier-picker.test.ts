@@ -9,7 +9,9 @@ import type { Quote } from '../../src/core/types.js';
 import type { TectraTierPicker } from '../../src/elements/tier-picker/tier-picker.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
-import { shadowText, textOf, waitForText } from '../helpers.js';
+import { shadowText, textOf, waitForText, warmOnDemand } from '../helpers.js';
+
+before(warmOnDemand);
 
 /** A simulator on the real clock, so quotes are fresh when confirmed. */
 function setup(scenario: DemoScenario, options: MemoryAdapterOptions = {}, wrap?: (a: MemoryAdapter) => BillingAdapter) {

@@ -10,7 +10,9 @@ import '../../src/define/invoice-list.js';
 import '../../src/define/usage-meter.js';
 import { createHttpAdapter } from '../../src/adapters/http.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { demoBackend, shadowText, waitForText } from '../helpers.js';
+import { demoBackend, shadowText, waitForText, warmOnDemand } from '../helpers.js';
+
+before(warmOnDemand);
 
 interface Case {
   name: string;

@@ -4,10 +4,15 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/billing-portal.js';
+import '../../src/define/billing-provider.js';
+import '../../src/define/payment-form.js';
 import { createMemoryAdapter, demoSnapshot } from '../../src/adapters/memory/index.js';
 import type { BillingAdapter } from '../../src/adapters/types.js';
 import type { TectraBillingPortal } from '../../src/elements/billing-portal/billing-portal.js';
 import { createBillingClient } from '../../src/state/client.js';
+import { warmOnDemand } from '../helpers.js';
+
+before(warmOnDemand);
 
 const PAYLOADS = [
   '<img src=x onerror="window.__injected=1">',
@@ -69,6 +74,39 @@ describe('injection', function () {
       const hrefs = deepQuery(provider, 'a[href]').map((a) => a.getAttribute('href') ?? '');
       expect(hrefs.filter((h) => !/^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)/.test(h))).to.deep.equal([]);
       expect((window as { __injected?: number }).__injected).to.equal(undefined);
+    });
+  });
+
+  PAYLOADS.forEach((payload, i) => {
+    it(`payload ${i + 1} typed into the coupon field is shown as text in the error, kept in the field, and never runs`, async () => {
+      const memory = createMemoryAdapter(demoSnapshot('new'));
+      let accept = false;
+      const adapter: BillingAdapter = {
+        ...memory,
+        // Rejected first (an unknown code), then accepted and echoed back by the backend.
+        validateCoupon: async (code, selection, o) =>
+          accept ? { code, percentOff: 10, duration: 'once' } : memory.validateCoupon(code, selection, o),
+      };
+      const client = createBillingClient({ adapter });
+      client.selectTier({ tierId: 'pro', interval: 'month' });
+      const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-payment-form></tectra-payment-form></tectra-billing-provider>`);
+      const form = provider.querySelector('tectra-payment-form') as HTMLElement;
+      const root = form.shadowRoot as ShadowRoot;
+      await waitUntil(() => root.querySelector('#coupon'), 'no coupon field', { timeout: 8000 });
+      const input = root.querySelector('#coupon') as HTMLInputElement;
+      input.value = payload;
+      input.dispatchEvent(new Event('input'));
+      const apply = () => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Apply') as HTMLButtonElement;
+      apply().click();
+      await waitUntil(() => root.querySelector('#coupon-error')?.textContent?.includes(payload), 'the error does not quote the code');
+      expect((root.querySelector('#coupon') as HTMLInputElement).value).to.equal(payload);
+      expect(deepQuery(provider, 'img, script, svg').length).to.equal(0);
+      accept = true;
+      apply().click();
+      await waitUntil(() => root.querySelector('[part="coupon"]')?.textContent?.includes(`Code ${payload}`), 'the applied code is not shown');
+      expect(deepQuery(provider, 'img, script, svg').length).to.equal(0);
+      expect((window as { __injected?: number }).__injected).to.equal(undefined);
+      await expect(form).to.be.accessible();
     });
   });
 });
