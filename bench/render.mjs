@@ -27,7 +27,7 @@ async function baselineBundle() {
 
 const benchPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
   <script type="module" src="/baseline.js"></script><script type="module" src="/tectra-billing.js"></script></head>
-  <body style="width:1100px"><div id="stage"></div></body></html>`;
+  <body style="width:${process.env.BENCH_WIDTH ?? 1100}px"><div id="stage"></div></body></html>`;
 
 // Long tasks are recorded from the first byte: the observer starts before the bundle loads.
 const portalPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portal</title>

@@ -99,7 +99,7 @@ export async function warmOnDemand(this: Mocha.Context): Promise<void> {
     import('../src/payments/provider.js'),
     import('../src/payments/test-provider.js'),
     import('../src/elements/tier-picker/change-flow.js'),
-    import('@lit-labs/virtualizer/virtualize.js'),
+    import('../src/elements/invoice-list/invoice-table.js'),
     import('../src/core/validation.js'),
     import('../src/adapters/http-transport.js'),
     import('../src/adapters/memory/simulator.js'),

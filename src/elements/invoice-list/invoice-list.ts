@@ -1,21 +1,20 @@
-import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { formatDate, formatDateRange } from '../../core/dates.js';
 import { cachedFormatter } from '../../core/intl-cache.js';
 import type { BillingError } from '../../core/errors.js';
-import { formatMoney, formatNumber } from '../../core/money.js';
+import { formatNumber } from '../../core/money.js';
 import type { Invoice, InvoiceStatus } from '../../core/types.js';
-import { safeUrl } from '../../core/urls.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
+import type { InvoiceTableContext } from './invoice-table.js';
 import { styles } from './invoice-list.styles.js';
 
-type Virtualizer = typeof import('@lit-labs/virtualizer/virtualize.js');
-// The virtualizer loads with the first invoice list on the page, while its data loads;
-// until both are there the list shows its skeleton, which has the list's final size.
-let virtualizer: Virtualizer | undefined;
-let virtualizerLoading: Promise<Virtualizer> | undefined;
+type InvoiceTable = typeof import('./invoice-table.js');
+// The table, with the virtualizer it is built on, loads with the first invoice list on the
+// page, while its data loads; until both are there the list shows its skeleton, which has
+// the list's final size.
+let table: InvoiceTable | undefined;
+let tableLoading: Promise<InvoiceTable> | undefined;
 
 const STATUSES: InvoiceStatus[] = ['paid', 'open', 'void', 'uncollectible', 'draft'];
 
@@ -82,10 +81,10 @@ export class TectraInvoiceList extends TectraElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (virtualizer) return;
-    virtualizerLoading ??= import('@lit-labs/virtualizer/virtualize.js').then((m) => (virtualizer = m));
+    if (table) return;
+    tableLoading ??= import('./invoice-table.js').then((m) => (table = m));
     // A chunk that fails to load is tried again by the next list connected.
-    virtualizerLoading.then(() => this.requestUpdate(), () => (virtualizerLoading = undefined));
+    tableLoading.then(() => this.requestUpdate(), () => (tableLoading = undefined));
   }
 
   override disconnectedCallback(): void {
@@ -191,8 +190,7 @@ export class TectraInvoiceList extends TectraElement {
     event.preventDefault();
     const next = Math.max(0, Math.min(count - 1, target));
     this.focusIndex = next;
-    const host = this.shadowRoot?.querySelector<VirtualizerHostElement>('.body');
-    (virtualizer && host?.[virtualizer.virtualizerRef])?.element(next)?.scrollIntoView({ block: 'nearest' });
+    table?.scrollToRow(this.shadowRoot?.querySelector('.body'), next);
     const focus = (tries: number) => {
       const row = this.shadowRoot?.querySelector<HTMLElement>(`[data-index="${next}"]`);
       if (row) row.focus();
@@ -209,12 +207,12 @@ export class TectraInvoiceList extends TectraElement {
         <p>${msg('We could not load your invoices.', { id: 'invoices.error' })} ${errorMessage(invoices.error)}</p>
         <button @click=${() => void this.client?.refresh('invoices')}>${msg('Retry', { id: 'common.retry' })}</button>
       </div>`;
-    } else if (!invoices?.data || !virtualizer) {
+    } else if (!invoices?.data || !table) {
       body = html`<div part="skeleton" class="skeleton skeleton-rows" role="status"><span class="visually-hidden">${msg('Loading invoices…', { id: 'invoices.loading' })}</span></div>`;
     } else if (!invoices.data.items.length) {
       body = html`<p class="muted">${msg('No invoices yet.', { id: 'invoices.empty' })}</p>`;
     } else {
-      body = this.#renderTable(this.#visible(invoices.data.items), invoices.data.nextCursor !== null);
+      body = table.renderInvoiceTable(this.#tableContext(this.#visible(invoices.data.items), invoices.data.nextCursor !== null));
     }
     return html`<section part="base" class="card" aria-labelledby="invoices-title">
       <header>
@@ -255,90 +253,24 @@ export class TectraInvoiceList extends TectraElement {
     </div>`;
   }
 
-  #renderTable(items: Invoice[], more: boolean): TemplateResult {
-    const count = formatNumber(items.length, this.intlLocale);
-    const focus = Math.min(this.focusIndex, Math.max(0, items.length - 1));
-    return html`<div part="table" role="table" aria-labelledby="invoices-title" aria-describedby="invoices-count" aria-rowcount=${more ? -1 : items.length + 1}>
-        <div role="rowgroup">
-          <div role="row" aria-rowindex="1" class="row head-row">
-            <span role="columnheader">${msg('Number', { id: 'invoices.number' })}</span>
-            <span role="columnheader">${msg('Date', { id: 'invoices.date' })}</span>
-            <span role="columnheader">${msg('Billing period', { id: 'summary.billing_period' })}</span>
-            <span role="columnheader" class="amount">${msg('Amount', { id: 'invoices.amount' })}</span>
-            <span role="columnheader">${msg('Status', { id: 'invoices.status' })}</span>
-            <span role="columnheader"><span class="visually-hidden">${msg('Documents', { id: 'invoices.documents' })}</span></span>
-          </div>
-        </div>
-        ${items.length
-          ? html`<div role="rowgroup" class="body">
-              ${(virtualizer as Virtualizer).virtualize({
-                items,
-                scroller: true,
-                keyFunction: (i: Invoice) => i.id,
-                renderItem: (invoice: Invoice, index: number) => this.#renderRow(invoice, index, items.length, index === focus),
-              })}
-            </div>`
-          : html`<p class="muted body-empty">${msg('No invoices match these filters.', { id: 'invoices.no_match' })}</p>`}
-      </div>
-      <div class="footer">
-        <p id="invoices-count" class="note" role="status">
-          ${more
-            ? msg(str`Showing ${count} invoices; older ones load as you scroll.`, { id: 'invoices.count_more' })
-            : msg(str`Showing ${count} invoices.`, { id: 'invoices.count' })}
-        </p>
-        ${more
-          ? html`<button part="load-more" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${() => void this.#loadMore()}>
-              ${this.loadingMore ? msg('Loading…', { id: 'invoices.loading_more' }) : msg('Load more', { id: 'invoices.load_more' })}
-            </button>`
-          : nothing}
-      </div>
-      ${this.moreError
-        ? html`<div part="error" class="banner" data-tone="danger" role="alert">
-            <p>${msg('We could not load more invoices.', { id: 'invoices.more_error' })} ${errorMessage(this.moreError)}</p>
-            <button @click=${() => void this.#loadMore()}>${msg('Retry', { id: 'common.retry' })}</button>
-          </div>`
-        : nothing}`;
-  }
+  // Stable handlers for the table, so its rows do not re-bind their listeners on each render.
+  readonly #onLoadMore = () => void this.#loadMore();
+  readonly #onRowFocus = (index: number) => (this.focusIndex = index);
+  readonly #onRowKeydownBound = (event: KeyboardEvent, index: number, count: number) => this.#onRowKeydown(event, index, count);
 
-  #renderRow(invoice: Invoice, index: number, count: number, tabStop: boolean): TemplateResult {
-    const tz = this.#tz;
-    const number = invoice.number;
-    const pdf = safeUrl(invoice.pdfUrl);
-    const hosted = safeUrl(invoice.hostedUrl);
-    const unpaid = invoice.status === 'open' || invoice.status === 'uncollectible';
-    const label = (text: string) => html`<span class="cell-label" aria-hidden="true">${text}</span>`;
-    return html`<div
-      part="row"
-      role="row"
-      class="row"
-      aria-rowindex=${index + 2}
-      data-index=${index}
-      tabindex=${tabStop ? 0 : -1}
-      @focus=${() => (this.focusIndex = index)}
-      @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && this.#onRowKeydown(e, index, count)}
-    >
-      <span role="cell">${label(msg('Number', { id: 'invoices.number' }))}${number}</span>
-      <span role="cell">${label(msg('Date', { id: 'invoices.date' }))}${formatDate(invoice.createdAt, this.intlLocale, tz)}</span>
-      <span role="cell">${label(msg('Billing period', { id: 'summary.billing_period' }))}${formatDateRange(invoice.periodStart, invoice.periodEnd, this.intlLocale, tz)}</span>
-      <span role="cell" class="amount">${label(msg('Amount', { id: 'invoices.amount' }))}${formatMoney(invoice.total, this.intlLocale)}</span>
-      <span role="cell"><span part="status" class="badge" data-status=${invoice.status}>${statusText(invoice.status)}</span></span>
-      <span role="cell" class="actions">
-        ${unpaid
-          ? hosted
-            ? html`<a part="pay-now" class="pay" href=${hosted} target="_blank" rel="noopener noreferrer">${msg('Pay now', { id: 'invoices.pay_now' })}<span class="visually-hidden"> ${number}</span></a>`
-            : html`<span>${msg('Pay now', { id: 'invoices.pay_now' })}</span>`
-          : nothing}
-        ${pdf
-          ? html`<a href=${pdf} target="_blank" rel="noopener noreferrer" download>${msg('PDF', { id: 'invoices.pdf' })}<span class="visually-hidden"> ${number}</span></a>`
-          : invoice.pdfUrl
-            ? html`<span>${msg('PDF', { id: 'invoices.pdf' })}</span>`
-            : nothing}
-        ${hosted && !unpaid
-          ? html`<a href=${hosted} target="_blank" rel="noopener noreferrer">${msg('View', { id: 'invoices.view' })}<span class="visually-hidden"> ${number}</span></a>`
-          : !hosted && invoice.hostedUrl && !unpaid
-            ? html`<span>${msg('View', { id: 'invoices.view' })}</span>`
-            : nothing}
-      </span>
-    </div>`;
+  #tableContext(items: Invoice[], more: boolean): InvoiceTableContext {
+    return {
+      items,
+      more,
+      locale: this.intlLocale,
+      timeZone: this.#tz,
+      focusIndex: this.focusIndex,
+      loadingMore: this.loadingMore,
+      moreError: this.moreError,
+      statusText,
+      onLoadMore: this.#onLoadMore,
+      onRowFocus: this.#onRowFocus,
+      onRowKeydown: this.#onRowKeydownBound,
+    };
   }
 }

@@ -1,0 +1,125 @@
+/**
+ * The invoice list's table: virtualized rows with their links, the count and Load more.
+ * Loaded on demand with the virtualizer it is built on, while the list's data loads; the
+ * list shows its skeleton until both are there.
+ */
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDate, formatDateRange } from '../../core/dates.js';
+import type { BillingError } from '../../core/errors.js';
+import { formatMoney, formatNumber } from '../../core/money.js';
+import type { Invoice, InvoiceStatus } from '../../core/types.js';
+import { safeUrl } from '../../core/urls.js';
+import { errorMessage } from '../base/error-message.js';
+
+/** What the invoice list shares with its table on each render. */
+export interface InvoiceTableContext {
+  items: Invoice[];
+  /** Older invoices remain on the backend. */
+  more: boolean;
+  locale: string;
+  /** The account's time zone, for dates. */
+  timeZone: string;
+  focusIndex: number;
+  loadingMore: boolean;
+  moreError: BillingError | undefined;
+  statusText: (status: InvoiceStatus) => string;
+  onLoadMore: () => void;
+  onRowFocus: (index: number) => void;
+  onRowKeydown: (event: KeyboardEvent, index: number, count: number) => void;
+}
+
+/** Scrolls the virtualized row `index` into view (it may not be in the DOM yet). */
+export function scrollToRow(scroller: Element | null | undefined, index: number): void {
+  (scroller as VirtualizerHostElement | null | undefined)?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+}
+
+export function renderInvoiceTable(ctx: InvoiceTableContext): TemplateResult {
+  const { items, more } = ctx;
+  const count = formatNumber(items.length, ctx.locale);
+  const focus = Math.min(ctx.focusIndex, Math.max(0, items.length - 1));
+  return html`<div part="table" role="table" aria-labelledby="invoices-title" aria-describedby="invoices-count" aria-rowcount=${more ? -1 : items.length + 1}>
+      <div role="rowgroup">
+        <div role="row" aria-rowindex="1" class="row head-row">
+          <span role="columnheader">${msg('Number', { id: 'invoices.number' })}</span>
+          <span role="columnheader">${msg('Date', { id: 'invoices.date' })}</span>
+          <span role="columnheader">${msg('Billing period', { id: 'summary.billing_period' })}</span>
+          <span role="columnheader" class="amount">${msg('Amount', { id: 'invoices.amount' })}</span>
+          <span role="columnheader">${msg('Status', { id: 'invoices.status' })}</span>
+          <span role="columnheader"><span class="visually-hidden">${msg('Documents', { id: 'invoices.documents' })}</span></span>
+        </div>
+      </div>
+      ${items.length
+        ? html`<div role="rowgroup" class="body">
+            ${virtualize({
+              items,
+              scroller: true,
+              keyFunction: (i: Invoice) => i.id,
+              renderItem: (invoice: Invoice, index: number) => renderRow(ctx, invoice, index, index === focus),
+            })}
+          </div>`
+        : html`<p class="muted body-empty">${msg('No invoices match these filters.', { id: 'invoices.no_match' })}</p>`}
+    </div>
+    <div class="footer">
+      <p id="invoices-count" class="note" role="status">
+        ${more
+          ? msg(str`Showing ${count} invoices; older ones load as you scroll.`, { id: 'invoices.count_more' })
+          : msg(str`Showing ${count} invoices.`, { id: 'invoices.count' })}
+      </p>
+      ${more
+        ? html`<button part="load-more" ?disabled=${ctx.loadingMore} aria-busy=${ctx.loadingMore ? 'true' : 'false'} @click=${ctx.onLoadMore}>
+            ${ctx.loadingMore ? msg('Loading…', { id: 'invoices.loading_more' }) : msg('Load more', { id: 'invoices.load_more' })}
+          </button>`
+        : nothing}
+    </div>
+    ${ctx.moreError
+      ? html`<div part="error" class="banner" data-tone="danger" role="alert">
+          <p>${msg('We could not load more invoices.', { id: 'invoices.more_error' })} ${errorMessage(ctx.moreError)}</p>
+          <button @click=${ctx.onLoadMore}>${msg('Retry', { id: 'common.retry' })}</button>
+        </div>`
+      : nothing}`;
+}
+
+function renderRow(ctx: InvoiceTableContext, invoice: Invoice, index: number, tabStop: boolean): TemplateResult {
+  const { locale, timeZone: tz } = ctx;
+  const count = ctx.items.length;
+  const number = invoice.number;
+  const pdf = safeUrl(invoice.pdfUrl);
+  const hosted = safeUrl(invoice.hostedUrl);
+  const unpaid = invoice.status === 'open' || invoice.status === 'uncollectible';
+  const label = (text: string) => html`<span class="cell-label" aria-hidden="true">${text}</span>`;
+  return html`<div
+    part="row"
+    role="row"
+    class="row"
+    aria-rowindex=${index + 2}
+    data-index=${index}
+    tabindex=${tabStop ? 0 : -1}
+    @focus=${() => ctx.onRowFocus(index)}
+    @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && ctx.onRowKeydown(e, index, count)}
+  >
+    <span role="cell">${label(msg('Number', { id: 'invoices.number' }))}${number}</span>
+    <span role="cell">${label(msg('Date', { id: 'invoices.date' }))}${formatDate(invoice.createdAt, locale, tz)}</span>
+    <span role="cell">${label(msg('Billing period', { id: 'summary.billing_period' }))}${formatDateRange(invoice.periodStart, invoice.periodEnd, locale, tz)}</span>
+    <span role="cell" class="amount">${label(msg('Amount', { id: 'invoices.amount' }))}${formatMoney(invoice.total, locale)}</span>
+    <span role="cell"><span part="status" class="badge" data-status=${invoice.status}>${ctx.statusText(invoice.status)}</span></span>
+    <span role="cell" class="actions">
+      ${unpaid
+        ? hosted
+          ? html`<a part="pay-now" class="pay" href=${hosted} target="_blank" rel="noopener noreferrer">${msg('Pay now', { id: 'invoices.pay_now' })}<span class="visually-hidden"> ${number}</span></a>`
+          : html`<span>${msg('Pay now', { id: 'invoices.pay_now' })}</span>`
+        : nothing}
+      ${pdf
+        ? html`<a href=${pdf} target="_blank" rel="noopener noreferrer" download>${msg('PDF', { id: 'invoices.pdf' })}<span class="visually-hidden"> ${number}</span></a>`
+        : invoice.pdfUrl
+          ? html`<span>${msg('PDF', { id: 'invoices.pdf' })}</span>`
+          : nothing}
+      ${hosted && !unpaid
+        ? html`<a href=${hosted} target="_blank" rel="noopener noreferrer">${msg('View', { id: 'invoices.view' })}<span class="visually-hidden"> ${number}</span></a>`
+        : !hosted && invoice.hostedUrl && !unpaid
+          ? html`<span>${msg('View', { id: 'invoices.view' })}</span>`
+          : nothing}
+    </span>
+  </div>`;
+}
