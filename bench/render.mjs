@@ -166,9 +166,7 @@ export function renderTable({ firstRender, toggle, usageUpdates, mountCycles, la
     `| store listeners on the client | ${before.storeListeners} | ${after.storeListeners} |`,
     `| event listeners on window / document | ${before.domListeners.window} / ${before.domListeners.document} | ${after.domListeners.window} / ${after.domListeners.document} |`,
     '',
-    '| loading to ready (backend answers after 200 ms) | layout shift | shift entries |',
-    '| --- | ---: | ---: |',
-    ...layoutShift.map((s) => `| ${s.name} | ${s.shift.toFixed(4)} | ${s.entries} |`),
+    ...shiftTable(layoutShift),
     '',
     `| portal page load, \`team\` scenario (${longTasks.loads} fresh loads) | value |`,
     '| --- | ---: |',
@@ -176,6 +174,18 @@ export function renderTable({ firstRender, toggle, usageUpdates, mountCycles, la
     `| longest task | ${longTasks.longest ? ms(longTasks.longest) : 'none over 50 ms'} |`,
     `| load to every section ready (median, simulated latency 150–450 ms per call) | ${ms(median(longTasks.readyMs))} |`,
   ].join('\n');
+}
+
+/** Layout shift per element (rows) and width (columns). */
+function shiftTable(shifts) {
+  const widths = [...new Set(shifts.map((s) => s.width))];
+  const names = [...new Set(shifts.map((s) => s.name))];
+  const at = (name, width) => shifts.find((s) => s.name === name && s.width === width);
+  return [
+    `| layout shift, loading to ready (backend answers after 200 ms) | ${widths.map((w) => `${w} px`).join(' | ')} |`,
+    `| --- | ${widths.map(() => '---:').join(' | ')} |`,
+    ...names.map((name) => `| ${name} | ${widths.map((w) => at(name, w)?.shift.toFixed(4) ?? '').join(' | ')} |`),
+  ];
 }
 
 function median(xs) {

@@ -347,11 +347,13 @@ async function mountCycles(client) {
 
 /**
  * Each element from loading to ready (a fresh client whose backend answers after 200 ms),
- * with a paragraph after it as the rest of a page would be: the layout shift it causes.
+ * with a paragraph after it as the rest of a page would be, at a phone's, a narrow page's
+ * and a wide page's width: the layout shift it causes.
  */
-async function layoutShift(cases) {
+async function layoutShift(cases, widths = [360, 784, 1100]) {
   const out = [];
-  for (const { name, tag, scenario, attributes, extra } of cases) {
+  for (const width of widths) for (const { name, tag, scenario, attributes, extra } of cases) {
+    stage().style.width = `${width}px`;
     const adapter = createMemoryAdapter(demoSnapshot(scenario), { latencyMs: 200 });
     const client = createBillingClient({ adapter });
     const shifts = [];
@@ -385,8 +387,9 @@ async function layoutShift(cases) {
     observer.takeRecords().forEach((entry) => !entry.hadRecentInput && shifts.push(entry.value));
     observer.disconnect();
     page.remove();
-    out.push({ name, shift: shifts.reduce((a, b) => a + b, 0), entries: shifts.length, sawLoading, sources });
+    out.push({ name, width, shift: shifts.reduce((a, b) => a + b, 0), entries: shifts.length, sawLoading, sources });
   }
+  stage().style.width = '';
   return out;
 }
 

@@ -47,7 +47,7 @@ describe('<tectra-billing-summary>', () => {
     it(`takes the same room loading and ready for a typical plan, ${width} px wide (no layout shift)`, async () => {
       const { client, adapter } = memoryClient('team', { faults: { getSubscription: 'hang' } });
       const el = await mount(client);
-      (el.parentElement as HTMLElement).style.width = `${width}px`;
+      el.style.width = `${width}px`;
       await el.updateComplete;
       const loadingHeight = el.getBoundingClientRect().height;
       expect(el.shadowRoot?.querySelector('[part="skeleton"]')).to.exist;

@@ -117,9 +117,24 @@ export const styles = css`
   .skeleton-block {
     block-size: 19.1875rem;
   }
-  @container (max-width: 40rem) {
+  @container (max-width: 52.5rem) {
+    .skeleton-block {
+      block-size: 19.375rem;
+    }
+  }
+  @container (max-width: 44rem) {
+    .skeleton-block {
+      block-size: 20.75rem;
+    }
+  }
+  @container (max-width: 35.99rem) {
     .skeleton-block {
       block-size: 26.875rem;
+    }
+  }
+  @container (max-width: 26rem) {
+    .skeleton-block {
+      block-size: 29.6875rem;
     }
   }
   .empty {

@@ -115,6 +115,10 @@ export const styles = css`
     block-size: calc(var(--tectra-invoice-list-height, 24rem) + 4.5625rem);
   }
   @container (max-width: 40rem) {
+    /* Rows become cards and the head row goes: the list is shorter. */
+    .skeleton-rows {
+      block-size: calc(var(--tectra-invoice-list-height, 24rem) + 2.1875rem);
+    }
     .head-row {
       display: none;
     }

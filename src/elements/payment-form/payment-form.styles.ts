@@ -69,8 +69,24 @@ export const styles = css`
   .skeleton-block {
     block-size: 20rem;
   }
+  /* One column under 44rem: the card form above the review. */
+  @container (max-width: 43.99rem) {
+    .skeleton-block {
+      block-size: 35.6875rem;
+    }
+  }
+  @container (max-width: 26rem) {
+    .skeleton-block {
+      block-size: 37rem;
+    }
+  }
   .skeleton-fields {
-    block-size: 10rem;
+    block-size: 11.25rem;
+  }
+  @container (max-width: 26rem) {
+    .skeleton-fields {
+      block-size: 12.5625rem;
+    }
   }
   .confirmation {
     display: grid;

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
   .card {
     display: grid;
     gap: var(--_space);
@@ -68,7 +71,23 @@ export const styles = css`
     gap: 0.5rem;
     justify-content: flex-end;
   }
+  /* The room two cards take once loaded, at each width. */
   .skeleton-list {
     block-size: 8.75rem;
+  }
+  @container (max-width: 43.99rem) {
+    .skeleton-list {
+      block-size: 11.75rem;
+    }
+  }
+  @container (max-width: 36rem) {
+    .skeleton-list {
+      block-size: 12.5625rem;
+    }
+  }
+  @container (max-width: 26rem) {
+    .skeleton-list {
+      block-size: 17.5rem;
+    }
   }
 `;

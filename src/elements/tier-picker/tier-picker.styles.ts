@@ -185,6 +185,17 @@ export const styles = css`
     grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
     min-block-size: var(--tectra-picker-min-height, 84.3125rem);
   }
+  /* The demo catalog's height at each width (one column under 40rem). */
+  @container (max-width: 52.5rem) {
+    .skeleton-grid {
+      min-block-size: var(--tectra-picker-min-height, 85.75rem);
+    }
+  }
+  @container (max-width: 39.99rem) {
+    .skeleton-grid {
+      min-block-size: var(--tectra-picker-min-height, 137.375rem);
+    }
+  }
   .skeleton-card {
     min-block-size: 22rem;
   }

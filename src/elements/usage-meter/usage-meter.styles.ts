@@ -110,7 +110,36 @@ export const styles = css`
     font-size: 0.8125rem;
     color: var(--_muted);
   }
+  /* The room a typical account's four meters take once loaded, at each width. */
   .skeleton-meters {
     block-size: 13.6875rem;
+  }
+  @container (max-width: 52.5rem) {
+    .skeleton-meters {
+      block-size: 15.375rem;
+    }
+    :host([variant='compact']) .skeleton-meters {
+      block-size: 14.125rem;
+    }
+  }
+  @container (max-width: 48.5rem) {
+    .skeleton-meters {
+      block-size: 16.5625rem;
+    }
+  }
+  @container (max-width: 44.5rem) {
+    .skeleton-meters {
+      block-size: 19.4375rem;
+    }
+  }
+  @container (max-width: 39.99rem) {
+    .skeleton-meters {
+      block-size: 28.1875rem;
+    }
+  }
+  @container (max-width: 26rem) {
+    .skeleton-meters {
+      block-size: 38.0625rem;
+    }
   }
 `;
