@@ -147,7 +147,8 @@ export function createCheckout(deps: Deps): Checkout {
   /**
    * Activates; when the answer is lost (network, timeout, 5xx) the backend may have
    * activated all the same, so the subscription is read back before anything is called a
-   * failure. Resolves undefined when it reads as live (the poll below confirms it).
+   * failure. Resolves undefined when it reads as live on the tier bought (the poll below
+   * confirms it).
    */
   async function activateOrReadBack(request: ActivationRequest): Promise<ActivationResult | undefined> {
     try {
@@ -155,7 +156,7 @@ export function createCheckout(deps: Deps): Checkout {
     } catch (error) {
       if (!toBillingError(error).retryable) throw error;
       const subscription = await deps.readSubscription().catch(() => undefined);
-      if (isLive(subscription)) return undefined;
+      if (isLive(subscription) && subscription?.tierId === request.tierId) return undefined;
       throw error;
     }
   }
