@@ -27,7 +27,7 @@ async function baselineBundle() {
 
 const benchPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
   <script type="module" src="/baseline.js"></script><script type="module" src="/tectra-billing.js"></script></head>
-  <body style="width:${process.env.BENCH_WIDTH ?? 1100}px"><div id="stage"></div></body></html>`;
+  <body style="width:1100px"><div id="stage"></div></body></html>`;
 
 // Long tasks are recorded from the first byte: the observer starts before the bundle loads.
 const portalPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portal</title>
@@ -48,24 +48,12 @@ const portalPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   </script>
-  <script type="module" src="/tectra-billing.js"></script></head>
+  <script type="module" src="/tectra-billing.js"></script>
+  <script type="module">
+    import { kitElement, settled } from '/ready.js';
+    window.portalReady = () => settled(document.body, (root) => !!kitElement(root, 'tectra-billing-summary'));
+  </script></head>
   <body style="width:1100px"><tectra-billing-provider demo="team"><tectra-billing-portal></tectra-billing-portal></tectra-billing-provider></body></html>`;
-
-/** Every kit element of the portal's overview rendered with data (no skeleton). */
-function portalReady() {
-  const all = [];
-  const visit = (node) => {
-    for (const el of node.querySelectorAll('*')) {
-      if (el.localName.startsWith('tectra-')) all.push(el);
-      if (el.shadowRoot) visit(el.shadowRoot);
-    }
-  };
-  visit(document);
-  return (
-    all.some((e) => e.localName === 'tectra-billing-summary') &&
-    all.every((el) => el.shadowRoot && !el.isUpdatePending && !el.shadowRoot.querySelector('.skeleton'))
-  );
-}
 
 async function longTasks(browser, origin) {
   const loads = [];
@@ -74,7 +62,8 @@ async function longTasks(browser, origin) {
     await page.setViewport({ width: 1200, height: 900 });
     const t0 = Date.now();
     await page.goto(`${origin}/portal.html`, { waitUntil: 'load' });
-    await page.waitForFunction(portalReady, { timeout: 20_000, polling: 'raf' });
+    // Every kit element of the portal's overview rendered with data (no skeleton).
+    await page.waitForFunction(() => window.portalReady?.(), { timeout: 20_000, polling: 'raf' });
     const readyMs = Date.now() - t0;
     // A quiet second after ready: what the portal does once shown counts too.
     await new Promise((r) => setTimeout(r, 300));
@@ -96,13 +85,14 @@ async function longTasks(browser, origin) {
   };
 }
 
-export async function measureRender({ runs = 25, only } = {}) {
+export async function measureRender({ runs = 25 } = {}) {
   if (!existsSync('dist/tectra-billing.js')) throw new Error('Run `npm run build` first: the benchmark uses dist/tectra-billing.js.');
   const files = {
     '/': ['text/html', Buffer.from(benchPage)],
     '/portal.html': ['text/html', Buffer.from(portalPage)],
     '/baseline.js': ['text/javascript', await baselineBundle()],
     '/render-bench.js': ['text/javascript', readFileSync('bench/pages/render-bench.js')],
+    '/ready.js': ['text/javascript', readFileSync('bench/pages/ready.js')],
   };
   const server = createServer((req, res) => {
     const file = files[req.url ?? '/'];
@@ -143,9 +133,9 @@ export async function measureRender({ runs = 25, only } = {}) {
       return { window: await count('window'), document: await count('document') };
     });
     await page.goto(`${origin}/`, { waitUntil: 'load' });
-    const results = only === 'longtasks' ? {} : await page.evaluate(async (n, o) => (await import('/render-bench.js')).run(n, o), runs, only);
+    const results = await page.evaluate(async (n) => (await import('/render-bench.js')).run(n), runs);
     await page.close();
-    if (!only || only === 'longtasks') results.longTasks = await longTasks(browser, origin);
+    results.longTasks = await longTasks(browser, origin);
     return results;
   } finally {
     await browser.close();

@@ -22,29 +22,25 @@ const BUDGETS = {
   dist: 40 * KB,
 };
 
+/** Leaves the modules imported with import() whose path matches `filter` out of a bundle. */
+const dynamicImportsExternal = (name, filter) => ({
+  name,
+  setup(b) {
+    b.onResolve({ filter }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+});
+
 // Modules imported with import() only when needed are not part of an entry's first
 // load: the demo simulator (the provider's `demo` attribute), each locale's messages,
 // the tier picker's confirm step. They are measured on their own below.
-const onDemandModulesExternal = {
-  name: 'on-demand-external',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
-  },
-};
+const onDemandModulesExternal = dynamicImportsExternal('on-demand-external', /.*/);
 
 /**
  * For an element's budget, what it may load later counts too (the confirm step, the
  * checkout view, the virtualizer, validation, the Stripe provider), except what a
  * production page never loads for it: other languages, the demo simulator, test mode.
  */
-const notForProduction = {
-  name: 'not-for-production-external',
-  setup(b) {
-    b.onResolve({ filter: /locales\/|memory\/|test-provider/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
-    );
-  },
-};
+const notForProduction = dynamicImportsExternal('not-for-production-external', /locales\/|memory\/|test-provider/);
 
 const ON_DEMAND = {
   'tier picker: confirm step': 'src/elements/tier-picker/change-flow.ts',

@@ -2,6 +2,7 @@
 // median with its spread over repeated samples, measured beside a baseline in the same
 // run: a "twin" (a plain Lit element rendering the markup and styles the kit element
 // rendered, captured once, with no stores, context or logic) or a plain Lit element.
+import { elementsOf, kitElement, settled } from '/ready.js';
 import { createBillingClient, createMemoryAdapter, demoSnapshot } from '/tectra-billing.js';
 
 const { twinOf } = window.benchBaseline;
@@ -29,31 +30,10 @@ function stats(samples) {
 
 // --- readiness ---------------------------------------------------------------------------
 
-/** The kit (or twin) elements of a tree: the root, its light DOM and every shadow root inside. */
-function elementsOf(root) {
-  const out = [];
-  const visit = (node) => {
-    for (const el of node.querySelectorAll('*')) {
-      if (/^(tectra|twin)-/.test(el.localName)) out.push(el);
-      if (el.shadowRoot) visit(el.shadowRoot);
-    }
-  };
-  if (/^(tectra|twin)-/.test(root.localName)) out.push(root);
-  if (root.shadowRoot) visit(root.shadowRoot);
-  visit(root);
-  return out;
-}
-
 function describe(root) {
   return elementsOf(root)
     .map((el) => `${el.localName}${el.shadowRoot ? '' : ' (no shadow)'}${el.isUpdatePending ? ' (pending)' : ''}${el.shadowRoot?.querySelector('.skeleton') ? ' (skeleton)' : ''}${el.shadowRoot?.querySelector('[role="row"][data-index]') ? ' (rows)' : ''}`)
     .join(', ');
-}
-
-/** Rendered with data: every element updated, no skeleton left, and the extra check. */
-function settled(root, extra = () => true) {
-  const els = elementsOf(root);
-  return els.length > 0 && els.every((el) => el.shadowRoot && !el.isUpdatePending && !el.shadowRoot.querySelector('.skeleton')) && extra(root);
 }
 
 async function until(check, what, timeoutMs = 10_000) {
@@ -64,7 +44,6 @@ async function until(check, what, timeoutMs = 10_000) {
   }
 }
 
-const kitElement = (root, tag) => (root.localName === tag ? root : elementsOf(root).find((e) => e.localName === tag));
 const hasRows = (tag) => (root) => !!kitElement(root, tag)?.shadowRoot?.querySelector('[role="row"][data-index]');
 const twinRows = (root) => !!root.shadowRoot?.querySelector('[role="row"][data-index]');
 
@@ -395,8 +374,7 @@ async function layoutShift(cases, widths = [360, 784, 1100]) {
 
 // --- the run --------------------------------------------------------------------------------
 
-/** `only` (for working on one figure): 'layout-shift'. */
-export async function run(runs = 25, only = undefined) {
+export async function run(runs = 25) {
   const twelve = await loadedClient(createMemoryAdapter(twelveTierSnapshot()));
   const team = await loadedClient(createMemoryAdapter(demoSnapshot('team')));
   const checkout = await loadedClient(createMemoryAdapter(demoSnapshot('new')));
@@ -423,9 +401,9 @@ export async function run(runs = 25, only = undefined) {
     { name: 'billing-portal (team, overview)', tag: 'tectra-billing-portal', mount: inProvider(team, 'tectra-billing-portal') },
   ];
   const firstRenders = [];
-  if (!only) for (const c of cases) firstRenders.push(await firstRender(c, runs));
+  for (const c of cases) firstRenders.push(await firstRender(c, runs));
 
-  const shifts = only === 'cycles' ? [] : await layoutShift([
+  const shifts = await layoutShift([
     { name: 'tier-picker', tag: 'tectra-tier-picker', scenario: 'individual-active' },
     { name: 'billing-summary', tag: 'tectra-billing-summary', scenario: 'team' },
     { name: 'usage-meter', tag: 'tectra-usage-meter', scenario: 'team' },
@@ -436,8 +414,6 @@ export async function run(runs = 25, only = undefined) {
     { name: 'billing-portal (overview)', tag: 'tectra-billing-portal', scenario: 'team' },
   ]);
 
-  if (only === 'layout-shift') return { layoutShift: shifts };
-  if (only === 'cycles') return { mountCycles: await mountCycles(team) };
   return {
     firstRender: firstRenders,
     toggle: await toggle(twelve, runs),

@@ -6,6 +6,8 @@
  * client's validation, so a page that uses another adapter never downloads it.
  */
 import { BillingError } from '../core/errors.js';
+import { onDemand } from '../core/on-demand.js';
+import { forwardTo } from './forward.js';
 import type { HttpTransport } from './http-transport.js';
 import type { BillingAdapter } from './types.js';
 
@@ -23,41 +25,13 @@ export interface HttpAdapterOptions {
   retryDelayMs?: number;
 }
 
-/** The methods the facade forwards (the record makes the compiler list every one). */
-const METHODS = Object.keys({
-  getCatalog: 1,
-  getSubscription: 1,
-  getUsage: 1,
-  listInvoices: 1,
-  listPaymentMethods: 1,
-  validateCoupon: 1,
-  previewChange: 1,
-  createSetupIntent: 1,
-  activate: 1,
-  changeTier: 1,
-  setDefaultPaymentMethod: 1,
-  removePaymentMethod: 1,
-  setUsageAlerts: 1,
-  addPaymentMethod: 1,
-} satisfies Record<keyof HttpTransport, 1>) as Array<keyof HttpTransport>;
-
-type Forward = (...args: unknown[]) => Promise<unknown>;
-
 export function createHttpAdapter(config: HttpAdapterOptions): BillingAdapter {
-  let transport: Promise<HttpTransport> | undefined;
+  const transport = onDemand(() => import('./http-transport.js').then((m) => m.createHttpTransport(config)));
+  // The transport could not be downloaded: tried again by the next request; until then
+  // the request fails like one that could not reach the service.
   const load = () =>
-    (transport ??= import('./http-transport.js').then(
-      (m) => m.createHttpTransport(config),
-      (error: unknown) => {
-        // The transport could not be downloaded: tried again by the next request; until
-        // then the request fails like one that could not reach the service.
-        transport = undefined;
-        throw new BillingError('network', 'The billing service could not be reached.', { cause: error });
-      },
-    ));
-  const adapter: Partial<Record<keyof HttpTransport, Forward>> = {};
-  for (const name of METHODS) {
-    adapter[name] = async (...args) => ((await load())[name] as Forward)(...args);
-  }
-  return adapter as HttpTransport;
+    transport().catch((error: unknown) => {
+      throw new BillingError('network', 'The billing service could not be reached.', { cause: error });
+    });
+  return forwardTo(load) as HttpTransport;
 }

@@ -6,6 +6,7 @@
 import type { MapStore, ReadableAtom } from 'nanostores';
 import type { BillingAdapter, RequestOptions } from '../adapters/types.js';
 import { BillingError, toBillingError } from '../core/errors.js';
+import { onDemand } from '../core/on-demand.js';
 import type {
   ActivationRequest,
   ActivationResult,
@@ -111,16 +112,15 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
 }
 
 type Checks = (typeof import('../core/validation.js'))['checks'];
-let validation: Promise<Checks> | undefined;
+const validation = onDemand(() => import('../core/validation.js'));
+// Tried again by the next answer; until then the request fails like a network error.
 const loadChecks = () =>
-  (validation ??= import('../core/validation.js').then(
+  validation().then(
     (m) => m.checks,
     (error: unknown) => {
-      // Tried again by the next answer; until then the request fails like a network error.
-      validation = undefined;
       throw new BillingError('network', String(error));
     },
-  ));
+  );
 
 /** Validates an adapter answer with the schemas, which load on demand (see `checks`). */
 async function checked<K extends keyof Checks>(kind: K, input: unknown): Promise<ReturnType<Checks[K]>> {

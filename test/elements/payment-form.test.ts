@@ -9,6 +9,7 @@ import type { BillingAdapter } from '../../src/adapters/types.js';
 import type { Subscription } from '../../src/core/types.js';
 import type { TectraPaymentForm } from '../../src/elements/payment-form/payment-form.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
+import { cardReady, submitButton, typeCard } from '../checkout.js';
 import { installStripeDouble, stripeScripts } from '../stripe-double.js';
 import { shadowText, textOf, waitForText, warmOnDemand } from '../helpers.js';
 
@@ -45,21 +46,7 @@ async function mount(client: BillingClient, selection = true): Promise<TectraPay
 }
 
 const root = (form: TectraPaymentForm) => form.shadowRoot as ShadowRoot;
-const submit = (form: TectraPaymentForm) => root(form).querySelector('[part="submit"]') as HTMLButtonElement;
-
-async function cardReady(form: TectraPaymentForm): Promise<void> {
-  await waitUntil(() => root(form).querySelector('[name="card-number"]') && !submit(form)?.disabled, 'card form never became ready', { timeout: 4000 });
-}
-
-function typeCard(form: TectraPaymentForm, number: string, expiry = '12 / 34', cvc = '123'): void {
-  const set = (name: string, value: string) => {
-    const input = root(form).querySelector<HTMLInputElement>(`[name="card-${name}"]`);
-    if (input) input.value = value;
-  };
-  set('number', number);
-  set('expiry', expiry);
-  set('cvc', cvc);
-}
+const submit = submitButton;
 
 describe('<tectra-payment-form>: states', () => {
   it('asks for a tier when nothing is selected, and loads no Stripe', async () => {

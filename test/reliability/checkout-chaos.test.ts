@@ -12,6 +12,7 @@ import { createHttpAdapter } from '../../src/adapters/http.js';
 import { createMemoryAdapter, demoSnapshot } from '../../src/adapters/memory/index.js';
 import type { BillingAdapter } from '../../src/adapters/types.js';
 import { createBillingClient, type BillingClient, type PurchaseStatus } from '../../src/state/client.js';
+import { cardReady, submitButton, typeCard } from '../checkout.js';
 import { demoBackend, shadowText, waitForText, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
@@ -56,14 +57,9 @@ async function mountCheckout(client: BillingClient) {
   const form = page.querySelector('tectra-payment-form') as HTMLElement;
   const summary = page.querySelector('tectra-billing-summary') as HTMLElement;
   const root = form.shadowRoot as ShadowRoot;
-  const submit = () => root.querySelector('[part="submit"]') as HTMLButtonElement;
-  await waitUntil(() => root.querySelector('[name="card-number"]') && !submit().disabled, 'the card form never became ready', { timeout: 8000 });
-  const type = (number: string) => {
-    const set = (name: string, value: string) => ((root.querySelector(`[name="card-${name}"]`) as HTMLInputElement).value = value);
-    set('number', number);
-    set('expiry', '12 / 34');
-    set('cvc', '123');
-  };
+  const submit = () => submitButton(form);
+  await cardReady(form, 8000);
+  const type = (number: string) => typeCard(form, number);
   const challenge = () => root.querySelector<HTMLDialogElement>('dialog.challenge');
   const challengeButton = (label: string) =>
     [...(challenge()?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes(label)) as HTMLButtonElement;

@@ -6,10 +6,12 @@
  * for it when it is used.
  */
 import type { BillingErrorCode } from '../../core/errors.js';
+import { onDemand } from '../../core/on-demand.js';
+import { forwardTo, type AdapterMethod } from '../forward.js';
 import type { BillingAdapter } from '../types.js';
 import type { BillingSnapshot } from './snapshot.js';
 
-export type AdapterMethod = Exclude<keyof BillingAdapter, 'subscribeUsage'>;
+export type { AdapterMethod };
 
 /** A fault for one method: an error code, `hang` (never answers), optionally for the first `times` calls only. */
 export type FaultSpec =
@@ -53,26 +55,7 @@ export interface SimulatorState {
   options: MemoryAdapterOptions;
 }
 
-/** Each method of the contract and how many of its arguments are data (the rest are options). */
-const METHODS = {
-  getCatalog: 0,
-  getSubscription: 0,
-  getUsage: 0,
-  listInvoices: 1,
-  listPaymentMethods: 0,
-  validateCoupon: 2,
-  previewChange: 1,
-  createSetupIntent: 0,
-  activate: 1,
-  changeTier: 1,
-  setDefaultPaymentMethod: 1,
-  removePaymentMethod: 1,
-  addPaymentMethod: 1,
-  setUsageAlerts: 2,
-} satisfies Record<AdapterMethod, number>;
-
 type Simulator = Omit<BillingAdapter, 'subscribeUsage'>;
-type Method = (...args: unknown[]) => Promise<unknown>;
 
 export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAdapterOptions = {}): MemoryAdapter {
   const shared: SimulatorState = { state: structuredClone(initial), faults: new Map(), options };
@@ -81,15 +64,7 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
   for (const [method, spec] of Object.entries(options.faults ?? {}) as Array<[AdapterMethod, FaultSpec]>) {
     faults.set(method, { spec, used: 0 });
   }
-  let simulator: Promise<Simulator> | undefined;
-  const load = () =>
-    (simulator ??= import('./simulator.js').then(
-      (m) => m.createSimulator(shared),
-      (error: unknown) => {
-        simulator = undefined;
-        throw error;
-      },
-    ));
+  const load: () => Promise<Simulator> = onDemand(() => import('./simulator.js').then((m) => m.createSimulator(shared)));
   const usageListeners = new Set<(usage: BillingSnapshot['usage']) => void>();
 
   const adapter = {
@@ -107,13 +82,8 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
       if (fault === undefined) faults.delete(method);
       else faults.set(method, { spec: fault, used: 0 });
     },
-    ...Object.fromEntries(
-      (Object.entries(METHODS) as Array<[AdapterMethod, number]>).map(([name, data]): [string, Method] => [
-        name,
-        // Recorded at once, in call order, even before the simulator has loaded.
-        async (...args) => (calls.push({ method: name, args: args.slice(0, data) }), ((await load())[name] as Method)(...args)),
-      ]),
-    ),
+    // Recorded at once, in call order, even before the simulator has loaded.
+    ...forwardTo(load, (method, args) => calls.push({ method, args })),
   } as MemoryAdapter;
   if (options.pushUsage) {
     adapter.subscribeUsage = (listener) => {

@@ -34,3 +34,17 @@ export function errorMessage(error: BillingError | undefined): string {
       return msg('Please try again in a moment.', { id: 'error.generic' });
   }
 }
+
+/** What a user should do about a failed card step (declined, not authenticated, wrong details), else as `errorMessage`. */
+export function cardErrorMessage(error: BillingError | undefined): string {
+  switch (error?.code) {
+    case 'card_declined':
+      return msg('Your card was declined. Try another card.', { id: 'checkout.declined' });
+    case 'authentication_failed':
+      return msg('The card could not be authenticated. Try again or use another card.', { id: 'checkout.auth_failed' });
+    case 'invalid_request':
+      return msg('Check the card details.', { id: 'checkout.check_card' });
+    default:
+      return errorMessage(error);
+  }
+}

@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cachedFormatter } from '../../core/intl-cache.js';
+import { onDemand } from '../../core/on-demand.js';
 import type { BillingError } from '../../core/errors.js';
 import { formatNumber } from '../../core/money.js';
 import type { Invoice, InvoiceStatus } from '../../core/types.js';
@@ -9,12 +10,10 @@ import { TectraElement } from '../base/tectra-element.js';
 import type { InvoiceTableContext } from './invoice-table.js';
 import { styles } from './invoice-list.styles.js';
 
-type InvoiceTable = typeof import('./invoice-table.js');
 // The table, with the virtualizer it is built on, loads with the first invoice list on the
 // page, while its data loads; until both are there the list shows its skeleton, which has
 // the list's final size.
-let table: InvoiceTable | undefined;
-let tableLoading: Promise<InvoiceTable> | undefined;
+const table = onDemand(() => import('./invoice-table.js'));
 
 const STATUSES: InvoiceStatus[] = ['paid', 'open', 'void', 'uncollectible', 'draft'];
 
@@ -81,10 +80,8 @@ export class TectraInvoiceList extends TectraElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (table) return;
-    tableLoading ??= import('./invoice-table.js').then((m) => (table = m));
     // A chunk that fails to load is tried again by the next list connected.
-    tableLoading.then(() => this.requestUpdate(), () => (tableLoading = undefined));
+    if (!table.loaded) table().then(() => this.requestUpdate(), () => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -190,7 +187,7 @@ export class TectraInvoiceList extends TectraElement {
     event.preventDefault();
     const next = Math.max(0, Math.min(count - 1, target));
     this.focusIndex = next;
-    table?.scrollToRow(this.shadowRoot?.querySelector('.body'), next);
+    table.loaded?.scrollToRow(this.shadowRoot?.querySelector('.body'), next);
     const focus = (tries: number) => {
       const row = this.shadowRoot?.querySelector<HTMLElement>(`[data-index="${next}"]`);
       if (row) row.focus();
@@ -207,12 +204,12 @@ export class TectraInvoiceList extends TectraElement {
         <p>${msg('We could not load your invoices.', { id: 'invoices.error' })} ${errorMessage(invoices.error)}</p>
         <button @click=${() => void this.client?.refresh('invoices')}>${msg('Retry', { id: 'common.retry' })}</button>
       </div>`;
-    } else if (!invoices?.data || !table) {
+    } else if (!invoices?.data || !table.loaded) {
       body = html`<div part="skeleton" class="skeleton skeleton-rows" role="status"><span class="visually-hidden">${msg('Loading invoices…', { id: 'invoices.loading' })}</span></div>`;
     } else if (!invoices.data.items.length) {
       body = html`<p class="muted">${msg('No invoices yet.', { id: 'invoices.empty' })}</p>`;
     } else {
-      body = table.renderInvoiceTable(this.#tableContext(this.#visible(invoices.data.items), invoices.data.nextCursor !== null));
+      body = table.loaded.renderInvoiceTable(this.#tableContext(this.#visible(invoices.data.items), invoices.data.nextCursor !== null));
     }
     return html`<section part="base" class="card" aria-labelledby="invoices-title">
       <header>

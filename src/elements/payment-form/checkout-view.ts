@@ -13,7 +13,7 @@ import { findTierIn } from '../../core/plans.js';
 import type { Catalog, Coupon, Quote, Subscription } from '../../core/types.js';
 import { intervalName } from '../../format/labels.js';
 import type { BillingClient, CheckoutState, PurchaseState, Resource } from '../../state/client.js';
-import { errorMessage } from '../base/error-message.js';
+import { cardErrorMessage, errorMessage } from '../base/error-message.js';
 
 /** What the payment form shares with its checkout view on each render. */
 export interface CheckoutContext {
@@ -33,18 +33,12 @@ export interface CheckoutContext {
 /** What to tell the user about a failed payment, and whether the card must be entered again. */
 function purchaseError(error: BillingError | undefined): string {
   switch (error?.code) {
-    case 'card_declined':
-      return msg('Your card was declined. Try another card.', { id: 'checkout.declined' });
-    case 'authentication_failed':
-      return msg('The card could not be authenticated. Try again or use another card.', { id: 'checkout.auth_failed' });
-    case 'invalid_request':
-      return msg('Check the card details.', { id: 'checkout.check_card' });
     case 'network':
     case 'timeout':
     case 'server':
       return msg('We could not reach the billing service. Try again: you will not be charged twice.', { id: 'checkout.network' });
     default:
-      return errorMessage(error);
+      return cardErrorMessage(error);
   }
 }
 

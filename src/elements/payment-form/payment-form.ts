@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { BillingError } from '../../core/errors.js';
+import { onDemand } from '../../core/on-demand.js';
 import { hasPlan } from '../../core/plans.js';
 import type { Interval } from '../../core/types.js';
 import { TectraBillingActivatedEvent } from '../../events.js';
@@ -9,7 +10,7 @@ import type { PaymentProvider } from '../../payments/provider.js';
 import { fields } from '../../styles/fields.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
-import type { CheckoutContext, CheckoutView } from './checkout-view.js';
+import type { CheckoutContext } from './checkout-view.js';
 import { styles } from './payment-form.styles.js';
 
 /**
@@ -63,8 +64,8 @@ export class TectraPaymentForm extends TectraElement {
   #provider: PaymentProvider | undefined;
   #providerError: BillingError | undefined;
   #announced: string | undefined;
-  #view: CheckoutView | undefined;
-  #viewLoading: Promise<void> | undefined;
+  /** The checkout view arrives on demand, beside the card form (see checkout-view.ts). */
+  readonly #view = onDemand(() => import('./checkout-view.js').then(({ CheckoutView }) => new CheckoutView(this)));
   #viewError: unknown;
   // Stable handlers, so re-renders of the view do not re-bind its listeners.
   readonly #onSubmit = (event: Event) => this.#submit(event);
@@ -89,28 +90,23 @@ export class TectraPaymentForm extends TectraElement {
       this.providerState = 'loading';
       void this.#loadProvider();
     }
-    if ((this.#showsPayment() || this.#purchase.value?.status === 'succeeded') && !this.#view) void this.#loadView();
+    // After a failed download the view waits for Retry.
+    if ((this.#showsPayment() || this.#purchase.value?.status === 'succeeded') && !this.#view.loaded && !this.#viewError) this.#loadView();
   }
 
-  /** The checkout view arrives on demand, beside the card form (see checkout-view.ts). */
-  #loadView(): Promise<void> {
-    this.#viewLoading ??= import('./checkout-view.js').then(
-      ({ CheckoutView }) => {
-        this.#view = new CheckoutView(this);
-        this.requestUpdate();
-      },
+  #loadView(): void {
+    this.#view().then(
+      () => this.requestUpdate(),
       (error: unknown) => {
-        this.#viewLoading = undefined;
         this.#viewError = error;
         this.requestUpdate();
       },
     );
-    return this.#viewLoading;
   }
 
   #retryView(): void {
     this.#viewError = undefined;
-    void this.#loadView();
+    this.#loadView();
   }
 
   #context(): CheckoutContext {
@@ -210,7 +206,7 @@ export class TectraPaymentForm extends TectraElement {
     const purchase = this.#purchase.value;
     let body: TemplateResult;
     const loading = html`<div class="skeleton skeleton-block" part="skeleton" role="status"><span class="visually-hidden">${msg('Loading checkout…', { id: 'checkout.loading' })}</span></div>`;
-    const view = this.#view;
+    const view = this.#view.loaded;
     if (this.#viewError) {
       body = html`<div part="error" class="banner" data-tone="danger" role="alert">
         <p>${msg('We could not load the checkout.', { id: 'checkout.load_error' })} ${errorMessage(undefined)}</p>

@@ -8,7 +8,7 @@ import { TectraPaymentMethodChangedEvent } from '../../events.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
 import type { PaymentProvider } from '../../payments/provider.js';
 import { fields } from '../../styles/fields.js';
-import { errorMessage, reportFailure } from '../base/error-message.js';
+import { cardErrorMessage, errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './payment-methods.styles.js';
 
@@ -197,18 +197,9 @@ export class TectraPaymentMethods extends TectraElement {
   }
 
   #failureText(): string {
-    switch (this.failure?.code) {
-      case 'card_declined':
-        return msg('Your card was declined. Try another card.', { id: 'checkout.declined' });
-      case 'authentication_failed':
-        return msg('The card could not be authenticated. Try again or use another card.', { id: 'checkout.auth_failed' });
-      case 'invalid_request':
-        return msg('Check the card details.', { id: 'checkout.check_card' });
-      case 'conflict':
-        return msg('This is the only card of your plan. Add another card before removing it.', { id: 'cards.last_card' });
-      default:
-        return errorMessage(this.failure);
-    }
+    return this.failure?.code === 'conflict'
+      ? msg('This is the only card of your plan. Add another card before removing it.', { id: 'cards.last_card' })
+      : cardErrorMessage(this.failure);
   }
 
   #renderMethod(pm: PaymentMethod): TemplateResult {

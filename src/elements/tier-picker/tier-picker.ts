@@ -4,6 +4,7 @@ import { formatDate } from '../../core/dates.js';
 import { formatMoney, formatNumber, multiplyMoney } from '../../core/money.js';
 import { currentSelection, findTierIn, hasPlan, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
 import type { Catalog, Interval, PlanSelection, Subscription, Tier, TierKind } from '../../core/types.js';
+import { onDemand } from '../../core/on-demand.js';
 import { safeUrl } from '../../core/urls.js';
 import { TectraTierSelectEvent } from '../../events.js';
 import { intervalName, perInterval } from '../../format/labels.js';
@@ -11,7 +12,6 @@ import { limitItems } from '../../format/limits.js';
 import type { Resource } from '../../state/client.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
-import type { ChangeFlow } from './change-flow.js';
 import { checkSeats } from './seats.js';
 import { styles } from './tier-picker.styles.js';
 
@@ -96,8 +96,7 @@ export class TectraTierPicker extends TectraElement {
   private seatErrors = new Map<string, string>();
   private announcement = '';
   /** The confirm step of a change, loaded on demand: accounts without a plan never need it. */
-  #flow: ChangeFlow | undefined;
-  #flowLoading: Promise<ChangeFlow> | undefined;
+  readonly #flow = onDemand(() => import('./change-flow.js').then(({ ChangeFlow }) => new ChangeFlow(this)));
 
   readonly #catalog = this.select((c) => c.$catalog);
   readonly #subscription = this.select((c) => c.$subscription);
@@ -151,7 +150,7 @@ export class TectraTierPicker extends TectraElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.#mode === 'change') void this.#loadFlow();
+    if (this.#mode === 'change') void this.#flow();
     if (this.checkedTierId === undefined) {
       this.checkedTierId = this.#checkout.value?.selection?.tierId ?? currentSelection(this.#subscription.value?.data)?.tierId;
     }
@@ -164,14 +163,6 @@ export class TectraTierPicker extends TectraElement {
     const change = this.#change.value;
     const failure = loadError ?? change?.error;
     reportFailure(this, failure, loadError ? 'load-catalog' : change?.status === 'quote_failed' ? 'preview-change' : 'change-tier');
-  }
-
-  #loadFlow(): Promise<ChangeFlow> {
-    this.#flowLoading ??= import('./change-flow.js').then(({ ChangeFlow }) => {
-      this.#flow = new ChangeFlow(this);
-      return this.#flow;
-    });
-    return this.#flowLoading;
   }
 
   /** For the change flow: what it renders from. */
@@ -230,7 +221,7 @@ export class TectraTierPicker extends TectraElement {
     this.checkedTierId = tier.id;
     this.announcement = '';
     const from = trigger ?? (this.shadowRoot?.activeElement as HTMLElement | null) ?? undefined;
-    void this.#loadFlow().then((flow) => flow.start(selection, from));
+    void this.#flow().then((flow) => flow.start(selection, from));
   }
 
   #setInterval(interval: Interval): void {
@@ -502,8 +493,8 @@ export class TectraTierPicker extends TectraElement {
   }
 
   #renderDialog(): TemplateResult {
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.#flow?.onCancel(e)}>
-      ${this.#flow?.render() ?? nothing}
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.#flow.loaded?.onCancel(e)}>
+      ${this.#flow.loaded?.render() ?? nothing}
     </dialog>`;
   }
 }
