@@ -105,3 +105,32 @@ export async function warmOnDemand(this: Mocha.Context): Promise<void> {
     import('../src/adapters/memory/simulator.js'),
   ]);
 }
+
+/**
+ * Takes over `requestAnimationFrame` until `restore()`: callbacks wait for `frame()`, which
+ * runs the ones queued so far, like one painted frame. Frame-throttled code can then be
+ * tested by counting frames, without depending on how fast the machine paints.
+ */
+export function manualFrames(): { frame(): void; readonly pending: number; restore(): void } {
+  const realRequest = window.requestAnimationFrame;
+  const realCancel = window.cancelAnimationFrame;
+  let queue = new Map<number, FrameRequestCallback>();
+  let id = 0;
+  window.requestAnimationFrame = (callback) => (queue.set(++id, callback), id);
+  window.cancelAnimationFrame = (handle) => void queue.delete(handle);
+  return {
+    frame() {
+      const due = queue;
+      queue = new Map();
+      const time = performance.now();
+      for (const callback of due.values()) callback(time);
+    },
+    get pending() {
+      return queue.size;
+    },
+    restore() {
+      window.requestAnimationFrame = realRequest;
+      window.cancelAnimationFrame = realCancel;
+    },
+  };
+}
