@@ -157,7 +157,7 @@ writeFileSync(
 declare function token(): string;
 declare function track(selection: unknown): void;
 declare function navigate(path: string): void;
-${['getCatalog', 'getSubscription', 'getUsage', 'listInvoices', 'listPaymentMethods', 'validateCoupon', 'previewChange', 'createSetupIntent', 'activate', 'changeTier', 'setDefaultPaymentMethod', 'removePaymentMethod', 'setUsageAlerts'].map((m) => `declare const ${m}: Adapter['${m}'];`).join('\n')}
+${['getCatalog', 'getSubscription', 'getUsage', 'listInvoices', 'listPaymentMethods', 'validateCoupon', 'previewChange', 'createSetupIntent', 'activate', 'changeTier', 'setDefaultPaymentMethod', 'removePaymentMethod', 'setUsageAlerts', 'cancelSubscription', 'resumeSubscription', 'cancelScheduledChange', 'payInvoice'].map((m) => `declare const ${m}: Adapter['${m}'];`).join('\n')}
 declare module './locales/*' { export const templates: Record<string, string>; }
 `,
 );

@@ -3,7 +3,7 @@
  * declared in `HTMLElementEventMap` so `addEventListener` infers the detail.
  */
 import type { BillingError } from './core/errors.js';
-import type { MeterKey, PaymentMethod, PlanSelection, Subscription } from './core/types.js';
+import type { Invoice, MeterKey, PaymentMethod, PlanSelection, Subscription } from './core/types.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -55,6 +55,30 @@ export class TectraErrorEvent extends Event {
   }
 }
 
+/** The plan was canceled: it ends at the period end (`cancelAtPeriodEnd`) or ended now. */
+export class TectraSubscriptionCanceledEvent extends Event {
+  static readonly type = 'tectra-subscription-canceled';
+  constructor(readonly detail: { subscription: Subscription }) {
+    super(TectraSubscriptionCanceledEvent.type, init);
+  }
+}
+
+/** A plan set to end at the period end renews again. */
+export class TectraSubscriptionResumedEvent extends Event {
+  static readonly type = 'tectra-subscription-resumed';
+  constructor(readonly detail: { subscription: Subscription }) {
+    super(TectraSubscriptionResumedEvent.type, init);
+  }
+}
+
+/** An open invoice was paid in the page. */
+export class TectraInvoicePaidEvent extends Event {
+  static readonly type = 'tectra-invoice-paid';
+  constructor(readonly detail: { invoice: Invoice }) {
+    super(TectraInvoicePaidEvent.type, init);
+  }
+}
+
 export type ManageAction = 'manage' | 'choose-tier' | 'update-payment-method';
 
 /** The user asked to manage billing (the host decides where that leads). */
@@ -74,5 +98,8 @@ declare global {
     'tectra-usage-threshold': TectraUsageThresholdEvent;
     'tectra-error': TectraErrorEvent;
     'tectra-manage': TectraManageEvent;
+    'tectra-subscription-canceled': TectraSubscriptionCanceledEvent;
+    'tectra-subscription-resumed': TectraSubscriptionResumedEvent;
+    'tectra-invoice-paid': TectraInvoicePaidEvent;
   }
 }

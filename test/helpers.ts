@@ -1,6 +1,6 @@
 import { waitUntil } from '@open-wc/testing';
 import { createHttpAdapter } from '../src/adapters/http.js';
-import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapter } from '../src/adapters/memory/index.js';
+import { createMemoryAdapter, demoSnapshot, type BillingSnapshot, type DemoScenario, type MemoryAdapter } from '../src/adapters/memory/index.js';
 import { createBillingClient, type BillingClient } from '../src/state/client.js';
 
 /** A fixed "now" so dates in assertions do not depend on the day the tests run. */
@@ -30,6 +30,12 @@ export function demoBackend(scenario: DemoScenario) {
         body: JSON.stringify({ faults }),
       });
       if (!response.ok) throw new Error(`control failed: ${response.status}`);
+    },
+    /** What the backend holds now, and the adapter methods it ran, in order. */
+    async state(): Promise<{ snapshot: BillingSnapshot; calls: string[] }> {
+      const response = await fetch(`/demo-api/_control/${scenario}/${session}`);
+      if (!response.ok) throw new Error(`control failed: ${response.status}`);
+      return (await response.json()) as { snapshot: BillingSnapshot; calls: string[] };
     },
   };
 }

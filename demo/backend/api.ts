@@ -5,12 +5,17 @@
  *
  * Routes live under `/demo-api/<scenario>/<session>/`: each session is its own
  * simulator seeded with a demo scenario, so parallel tests never share state.
- * `POST /demo-api/_control/<scenario>/<session>` injects faults into a session.
+ * `POST /demo-api/_control/<scenario>/<session>` injects faults into a session; `GET` on
+ * the same path answers what the session's simulator holds and the calls it received.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMemoryAdapter, demoSnapshot, isDemoScenario, type MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { BillingError, isBillingErrorCode, toBillingError, type BillingErrorCode } from '../../src/core/errors.js';
-import type { Interval, PlanSelection } from '../../src/core/types.js';
+import type { CancellationReason, Interval, PlanSelection } from '../../src/core/types.js';
+
+const REASONS: CancellationReason[] = [
+  'too_expensive', 'missing_features', 'switched_service', 'unused', 'too_complex', 'low_quality', 'customer_service', 'other',
+];
 
 /** A fault injected at the HTTP level for one route (`"GET /catalog"`, `"POST /subscription/activate"`). */
 export interface HttpFault {
@@ -177,6 +182,37 @@ export function createDemoApi(options: DemoApiOptions = {}) {
         });
       }
     }
+    if (key === 'POST /subscription/cancel') {
+      const b = asObject(body);
+      if (typeof b.atPeriodEnd !== 'boolean') throw new HttpError(400, 'invalid_request', 'atPeriodEnd must be true or false.');
+      if (b.reason !== undefined && !REASONS.includes(b.reason as CancellationReason)) {
+        throw new HttpError(400, 'invalid_request', 'reason is not one of the known reasons.');
+      }
+      if (b.comment !== undefined && (typeof b.comment !== 'string' || b.comment.length > 1000)) {
+        throw new HttpError(400, 'invalid_request', 'comment must be text of at most 1000 characters.');
+      }
+      return a.cancelSubscription({
+        atPeriodEnd: b.atPeriodEnd,
+        ...(b.reason ? { reason: b.reason as CancellationReason } : {}),
+        ...(typeof b.comment === 'string' && b.comment ? { comment: b.comment } : {}),
+        idempotencyKey,
+      });
+    }
+    if (key === 'POST /subscription/resume') return a.resumeSubscription({ idempotencyKey });
+    if (key === 'DELETE /subscription/scheduled-change') return a.cancelScheduledChange({ idempotencyKey });
+    if (method === 'POST' && (m = /^\/invoices\/([^/]+)\/pay$/.exec(path))) {
+      const b = asObject(body ?? {});
+      for (const field of ['paymentMethodId', 'completedAction'] as const) {
+        if (b[field] !== undefined && (typeof b[field] !== 'string' || !b[field])) {
+          throw new HttpError(400, 'invalid_request', `${field} must be a non-empty string.`);
+        }
+      }
+      return a.payInvoice(decodeURIComponent(m[1] ?? ''), {
+        ...(typeof b.paymentMethodId === 'string' ? { paymentMethodId: b.paymentMethodId } : {}),
+        ...(typeof b.completedAction === 'string' ? { completedAction: b.completedAction } : {}),
+        idempotencyKey,
+      });
+    }
     if (key === 'POST /payment-methods') {
       const b = asObject(body);
       if (typeof b.paymentMethodId !== 'string') throw new HttpError(400, 'invalid_request', 'paymentMethodId is required.');
@@ -225,6 +261,11 @@ export function createDemoApi(options: DemoApiOptions = {}) {
     try {
       if (parts[0] === '_control') {
         const s = session(parts[1] ?? '', parts[2] ?? '');
+        if (method === 'GET') {
+          // What the backend holds (for tests that check the outcome of a journey).
+          send(res, 200, JSON.stringify({ snapshot: s.adapter.snapshot(), calls: s.adapter.calls.map((c) => c.method) }));
+          return true;
+        }
         const body = asObject(await readBody(req));
         s.faults.clear();
         const faults = (body.faults ?? {}) as Record<string, HttpFault>;

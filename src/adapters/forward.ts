@@ -23,6 +23,10 @@ export const ADAPTER_METHODS = {
   removePaymentMethod: 1,
   addPaymentMethod: 1,
   setUsageAlerts: 2,
+  cancelSubscription: 1,
+  resumeSubscription: 1,
+  cancelScheduledChange: 1,
+  payInvoice: 2,
 } satisfies Record<AdapterMethod, number>;
 
 type Method = (...args: unknown[]) => Promise<unknown>;

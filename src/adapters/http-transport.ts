@@ -8,10 +8,12 @@ import { BillingError, isBillingErrorCode, type BillingErrorCode } from '../core
 import type {
   ActivationRequest,
   ActivationResult,
+  CancelSubscriptionRequest,
   Catalog,
   ChangeTierRequest,
   Coupon,
   Invoice,
+  InvoicePaymentResult,
   Page,
   PaymentMethod,
   PlanSelection,
@@ -134,7 +136,7 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
       if (!response.ok) throw await errorFromResponse(response);
       if (response.status === 204) return undefined;
       const text = await response.text();
-      if (call.method === 'GET' || call.method === 'POST') {
+      if (call.method === 'GET' || call.method === 'POST' || text) {
         if (!text) throw new BillingError('invalid_response', 'The billing service sent an empty answer.', { status: response.status });
         try {
           return JSON.parse(text) as unknown;
@@ -213,5 +215,12 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
     addPaymentMethod: async (paymentMethodId, o) => {
       await send('POST', '/payment-methods', { paymentMethodId }, o);
     },
+    cancelSubscription: ({ idempotencyKey, ...body }: CancelSubscriptionRequest, o) =>
+      send<Subscription>('POST', '/subscription/cancel', body, o, idempotencyKey),
+    resumeSubscription: ({ idempotencyKey }, o) => send<Subscription>('POST', '/subscription/resume', {}, o, idempotencyKey),
+    cancelScheduledChange: ({ idempotencyKey }, o) =>
+      request({ method: 'DELETE', path: '/subscription/scheduled-change', idempotencyKey, options: o }) as Promise<Subscription>,
+    payInvoice: (id, { idempotencyKey, ...body }, o) =>
+      send<InvoicePaymentResult>('POST', `/invoices/${encodeURIComponent(id)}/pay`, body, o, idempotencyKey),
   };
 }

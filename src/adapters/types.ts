@@ -2,11 +2,15 @@ import type {
   ActivationRequest,
   ActivationResult,
   Catalog,
+  CancelSubscriptionRequest,
   ChangeTierRequest,
   Coupon,
   Invoice,
+  InvoicePaymentResult,
+  LifecycleRequest,
   MeterKey,
   Page,
+  PayInvoiceRequest,
   PaymentMethod,
   PlanSelection,
   Quote,
@@ -42,6 +46,18 @@ export interface BillingAdapter {
   setDefaultPaymentMethod(id: string, options?: RequestOptions): Promise<void>;
   removePaymentMethod(id: string, options?: RequestOptions): Promise<void>;
   setUsageAlerts(meter: MeterKey, thresholds: number[], options?: RequestOptions): Promise<void>;
+  /** Cancels the plan, at the period end (it can be resumed until then) or now. `POST /subscription/cancel`. */
+  cancelSubscription(request: CancelSubscriptionRequest, options?: RequestOptions): Promise<Subscription>;
+  /** Undoes a cancel at the period end: the plan renews again. `POST /subscription/resume`. */
+  resumeSubscription(request: LifecycleRequest, options?: RequestOptions): Promise<Subscription>;
+  /** Drops a scheduled change (a downgrade at the period end): the current tier stays. `DELETE /subscription/scheduled-change`. */
+  cancelScheduledChange(request: LifecycleRequest, options?: RequestOptions): Promise<Subscription>;
+  /**
+   * Pays an open invoice with a card on file (the default when none is named). After
+   * `requires_action` the kit authenticates with the payment provider and calls again
+   * with a new key: the backend then confirms the authenticated payment. `POST /invoices/{id}/pay`.
+   */
+  payInvoice(id: string, request: PayInvoiceRequest, options?: RequestOptions): Promise<InvoicePaymentResult>;
   /**
    * Optional: records a card the payment provider confirmed through a setup intent and
    * makes it the default. Without it the client re-reads the list (a webhook may add it).

@@ -100,6 +100,8 @@ export interface Invoice {
   periodEnd: string;
   pdfUrl?: string;
   hostedUrl?: string;
+  /** When payment is due (ISO); an open invoice past it is overdue. */
+  dueDate?: string;
 }
 
 export interface Page<T> {
@@ -165,3 +167,41 @@ export interface ChangeTierRequest extends PlanSelection {
   quoteId?: string;
   idempotencyKey: string;
 }
+
+/** Why a customer cancels (optional, for the product team). */
+export type CancellationReason =
+  | 'too_expensive'
+  | 'missing_features'
+  | 'switched_service'
+  | 'unused'
+  | 'too_complex'
+  | 'low_quality'
+  | 'customer_service'
+  | 'other';
+
+export interface CancelSubscriptionRequest {
+  /** true: the plan runs until the period ends, then stops; false: it ends now. */
+  atPeriodEnd: boolean;
+  reason?: CancellationReason;
+  comment?: string;
+  idempotencyKey: string;
+}
+
+export interface LifecycleRequest {
+  idempotencyKey: string;
+}
+
+export interface PayInvoiceRequest {
+  /** The card to pay with; the default card when absent. */
+  paymentMethodId?: string;
+  /**
+   * The client secret of a `requires_action` answer that the customer has since completed
+   * (3-D Secure): the backend confirms that payment instead of starting another.
+   */
+  completedAction?: string;
+  idempotencyKey: string;
+}
+
+export type InvoicePaymentResult =
+  | { status: 'succeeded'; invoice: Invoice; subscription: Subscription }
+  | { status: 'requires_action'; clientSecret: string };

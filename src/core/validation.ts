@@ -12,6 +12,7 @@ import type {
   Catalog,
   Coupon,
   Invoice,
+  InvoicePaymentResult,
   Page,
   PaymentMethod,
   Quote,
@@ -112,6 +113,7 @@ const invoiceSchema = v.object({
   periodEnd: isoDate,
   pdfUrl: v.optional(v.string()),
   hostedUrl: v.optional(v.string()),
+  dueDate: v.optional(isoDate),
 });
 
 export const invoicePageSchema = v.object({
@@ -156,6 +158,11 @@ export const activationResultSchema = v.variant('status', [
   v.object({ status: v.literal('requires_action'), clientSecret: nonEmpty }),
 ]);
 
+export const invoicePaymentResultSchema = v.variant('status', [
+  v.object({ status: v.literal('succeeded'), invoice: invoiceSchema, subscription: subscriptionSchema }),
+  v.object({ status: v.literal('requires_action'), clientSecret: nonEmpty }),
+]);
+
 /** Validates an adapter answer; throws `BillingError('invalid_response')` naming the bad field. */
 export function validate<TSchema extends v.GenericSchema>(
   schema: TSchema,
@@ -184,6 +191,7 @@ export const checks = {
   tierChange: (input: unknown) => validate(activationResultSchema, input, 'tier change'),
   coupon: (input: unknown) => validate(couponSchema, input, 'coupon'),
   setupIntent: (input: unknown) => validate(setupIntentSchema, input, 'setup intent'),
+  invoicePayment: (input: unknown) => validate(invoicePaymentResultSchema, input, 'invoice payment'),
 };
 
 // Compile-time proof that each schema produces the public model type.
@@ -199,4 +207,5 @@ export type SchemaChecks = [
   Assert<Produces<typeof quoteSchema, Quote>>,
   Assert<Produces<typeof setupIntentSchema, SetupIntent>>,
   Assert<Produces<typeof activationResultSchema, ActivationResult>>,
+  Assert<Produces<typeof invoicePaymentResultSchema, InvoicePaymentResult>>,
 ];

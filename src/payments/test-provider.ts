@@ -146,8 +146,10 @@ export function createTestProvider(intent: SetupIntent): PaymentProvider {
       }
       if (outcome === 'decline') throw new BillingError('card_declined', 'The card was declined.');
       if (outcome === 'challenge') await challenge();
+      // The id carries what a real provider would report: brand digit, last four, expiry.
       const digits = (input('number')?.value ?? '').replace(/\D/g, '');
-      return `pm_test_${digits.slice(-4)}`;
+      const [month = '', year = ''] = (input('expiry')?.value ?? '').split('/').map((p) => p.trim());
+      return `pm_test_${digits[0]}_${digits.slice(-4)}_${month.padStart(2, '0')}${year.slice(-2)}`;
     },
     async handleNextAction() {
       await challenge();

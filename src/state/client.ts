@@ -27,10 +27,12 @@ import { createResource, type Resource } from './resource.js';
 import { createCheckout, type CheckoutState, type PurchasePayment, type PurchaseState } from './checkout.js';
 import { createTierChange, type TierChangeState } from './tier-change.js';
 import { createUsageLive } from './usage-live.js';
+import { createPlanLifecycle, type CancelOptions, type LifecycleState, type PayInvoiceOptions } from './plan-lifecycle.js';
 
 export type { Resource, ResourceStatus } from './resource.js';
 export type { TierChangeState, TierChangeStatus } from './tier-change.js';
 export type { CheckoutState, PurchasePayment, PurchaseState, PurchaseStatus } from './checkout.js';
+export type { CancelOptions, LifecycleAction, LifecycleState, LifecycleStatus, PayInvoiceOptions } from './plan-lifecycle.js';
 
 /** Invoices accumulate page by page; `nextCursor` is null after the last page. */
 export interface InvoiceList {
@@ -99,6 +101,18 @@ export interface BillingClient {
    * push where it has one, else polling every `intervalMs` (paused while the page is hidden).
    */
   watchUsage(intervalMs: number): () => void;
+  /** Where the last lifecycle action (cancel, resume, keep the current tier, pay an invoice) stands. */
+  readonly $lifecycle: ReadableAtom<LifecycleState>;
+  /** Cancels the plan: at the period end by default (it can be resumed until then), or now with `atPeriodEnd: false`. */
+  cancelSubscription(options?: CancelOptions): Promise<Subscription>;
+  /** Undoes a cancel at the period end. */
+  resumeSubscription(): Promise<Subscription>;
+  /** Drops a scheduled change: the current tier stays. */
+  cancelScheduledChange(): Promise<Subscription>;
+  /** Pays an open invoice (3-D Secure through `options.payment` when the bank asks); resolves with the paid invoice. */
+  payInvoice(invoiceId: string, options?: PayInvoiceOptions): Promise<Invoice>;
+  /** Clears `$lifecycle` (after its outcome was shown). */
+  resetLifecycle(): void;
 }
 
 /** Adapter calls that throw non-BillingErrors (a custom adapter's TypeError) are normalised. */
@@ -210,8 +224,28 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     changeTier: (request) => client.changeTier(request),
   });
 
+  const lifecycle = createPlanLifecycle({
+    cancel: async (request) => checked('subscription', await guarded(() => adapter.cancelSubscription(request))),
+    resume: async (request) => checked('subscription', await guarded(() => adapter.resumeSubscription(request))),
+    keep: async (request) => checked('subscription', await guarded(() => adapter.cancelScheduledChange(request))),
+    pay: async (id, request) => checked('invoicePayment', await guarded(() => adapter.payInvoice(id, request))),
+    async changed(next, invoice) {
+      subscription.set(next);
+      const list = invoices.peek().data;
+      // The paid invoice shows as paid at once; the reload below brings anything else.
+      if (invoice && list) invoices.set({ ...list, items: list.items.map((i) => (i.id === invoice.id ? invoice : i)) });
+      await refreshAfterMutation(['usage', 'invoices']);
+    },
+  });
+
   const client: BillingClient = {
     adapter,
+    $lifecycle: lifecycle.$lifecycle,
+    cancelSubscription: lifecycle.cancel,
+    resumeSubscription: lifecycle.resume,
+    cancelScheduledChange: lifecycle.keep,
+    payInvoice: lifecycle.pay,
+    resetLifecycle: lifecycle.reset,
     $catalog: catalog.$store,
     $subscription: subscription.$store,
     $usage: usage.$store,

@@ -9,6 +9,7 @@ import { BillingError } from '../../src/core/errors.js';
 import {
   activationResultSchema,
   catalogSchema,
+  invoicePaymentResultSchema,
   couponSchema,
   invoicePageSchema,
   paymentMethodsSchema,
@@ -172,6 +173,64 @@ export function adapterContract(name: string, make: (scenario: DemoScenario) => 
       expect(usage.meters.find((m) => m.key === 'input_tokens')?.alertThresholds).to.deep.equal([0.5, 1]);
       expect((await rejection(adapter.setUsageAlerts('input_tokens', [1.5]))).code).to.equal('invalid_request');
       expect((await rejection(adapter.setUsageAlerts('input_tokens', [0.5, 0.5]))).code).to.equal('invalid_request');
+    });
+
+    it('cancelSubscription at the period end keeps the plan until then; resumeSubscription undoes it', async () => {
+      const adapter = make('individual-active');
+      const request = { atPeriodEnd: true, reason: 'too_expensive' as const, comment: 'Over budget', idempotencyKey: 'cancel-1' };
+      const canceled = validate(subscriptionSchema, await adapter.cancelSubscription(request), 'subscription');
+      expect(canceled).to.include({ status: 'active', tierId: 'pro', cancelAtPeriodEnd: true });
+      expect(canceled.nextPayment, 'nothing renews').to.equal(undefined);
+      // The same key is the same cancel.
+      expect(await adapter.cancelSubscription(request)).to.deep.equal(canceled);
+      const resumed = validate(subscriptionSchema, await adapter.resumeSubscription({ idempotencyKey: 'resume-1' }), 'subscription');
+      expect(resumed.cancelAtPeriodEnd).to.equal(undefined);
+      expect(resumed.status).to.equal('active');
+      expect(resumed.nextPayment?.amount).to.deep.equal({ amount: 4900, currency: 'USD' });
+      expect(resumed.nextPayment?.dueDate).to.equal(canceled.currentPeriod?.end);
+      expect((await rejection(adapter.resumeSubscription({ idempotencyKey: 'resume-2' }))).code).to.equal('conflict');
+      expect((await adapter.getSubscription()).cancelAtPeriodEnd).to.equal(undefined);
+    });
+
+    it('cancelSubscription now ends the plan; an account without a plan has nothing to cancel', async () => {
+      const ended = validate(subscriptionSchema, await make('team').cancelSubscription({ atPeriodEnd: false, idempotencyKey: 'now-1' }), 'subscription');
+      expect(ended.status).to.equal('canceled');
+      expect(ended.nextPayment).to.equal(undefined);
+      expect((await rejection(make('new').cancelSubscription({ atPeriodEnd: true, idempotencyKey: 'none-1' }))).code).to.equal('conflict');
+    });
+
+    it('cancelScheduledChange keeps the current tier and its price', async () => {
+      const adapter = make('scheduled-downgrade');
+      const kept = validate(subscriptionSchema, await adapter.cancelScheduledChange({ idempotencyKey: 'keep-1' }), 'subscription');
+      expect(kept.tierId).to.equal('pro');
+      expect(kept.scheduledChange).to.equal(undefined);
+      expect(kept.nextPayment?.amount).to.deep.equal({ amount: 4900, currency: 'USD' });
+      expect((await rejection(adapter.cancelScheduledChange({ idempotencyKey: 'keep-2' }))).code).to.equal('conflict');
+    });
+
+    it('payInvoice pays the open invoice of a past-due plan once, and refuses an expired card or a card of nobody', async () => {
+      const adapter = make('past-due');
+      const open = (await adapter.listInvoices({ limit: 10 })).items.find((i) => i.status === 'open');
+      expect(open, 'the scenario has an open invoice').to.not.equal(undefined);
+      const id = open?.id ?? '';
+      expect((await rejection(adapter.payInvoice(id, { idempotencyKey: 'pay-1' }))).code, 'the default card expired').to.equal('card_declined');
+      expect((await rejection(adapter.payInvoice(id, { paymentMethodId: 'pm_visa', idempotencyKey: 'pay-2' }))).code).to.equal('not_found');
+      expect((await rejection(adapter.payInvoice('in_nobody', { idempotencyKey: 'pay-3' }))).code).to.equal('not_found');
+      await adapter.addPaymentMethod?.('pm_test_5_4444_1230');
+      const paid = validate(invoicePaymentResultSchema, await adapter.payInvoice(id, { paymentMethodId: 'pm_test_5_4444_1230', idempotencyKey: 'pay-4' }), 'payment');
+      expect(paid.status).to.equal('succeeded');
+      if (paid.status !== 'succeeded') return;
+      expect(paid.invoice).to.include({ id, status: 'paid' });
+      expect(paid.invoice.amountDue.amount).to.equal(0);
+      expect(paid.subscription.status).to.equal('active');
+      // Paying a paid invoice charges nothing more and answers with it.
+      const again = await adapter.payInvoice(id, { idempotencyKey: 'pay-5' });
+      expect(again.status === 'succeeded' && again.invoice.status).to.equal('paid');
+      const after = await adapter.listInvoices({ limit: 10 });
+      expect(after.items.filter((i) => i.status === 'open')).to.have.length(0);
+      expect((await adapter.getSubscription()).status).to.equal('active');
+      const card = (await adapter.listPaymentMethods()).find((c) => c.id === 'pm_test_5_4444_1230');
+      expect(card).to.include({ brand: 'mastercard', last4: '4444', expMonth: 12, expYear: 2030, isDefault: true });
     });
   });
 }

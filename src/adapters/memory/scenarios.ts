@@ -49,7 +49,8 @@ const demoCoupons = (currency: string): SimulatedCoupon[] => [
 function cards(year: number, kind: 'one' | 'two' | 'expired' | 'none'): PaymentMethod[] {
   if (kind === 'none') return [];
   if (kind === 'expired') {
-    return [{ id: 'pm_visa_expired', type: 'card', brand: 'visa', last4: '0341', expMonth: 1, expYear: year, isDefault: true }];
+    // Expired last year, whatever month the demo runs in.
+    return [{ id: 'pm_visa_expired', type: 'card', brand: 'visa', last4: '0341', expMonth: 11, expYear: year - 1, isDefault: true }];
   }
   const visa: PaymentMethod = { id: 'pm_visa', type: 'card', brand: 'visa', last4: '4242', expMonth: 8, expYear: year + 2, isDefault: true };
   if (kind === 'one') return [visa];

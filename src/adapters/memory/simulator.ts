@@ -10,6 +10,7 @@ import type {
   ActivationResult,
   Coupon,
   Invoice,
+  InvoicePaymentResult,
   PaymentMethod,
   PlanSelection,
   Subscription,
@@ -20,7 +21,8 @@ import { charge, findTier, priceSelection, recurringPrice, type PricedQuote } fr
 import { DEMO_METERS } from './catalogs.js';
 import type { AdapterMethod, SimulatorState } from './memory-adapter.js';
 
-const CARD_BRANDS: Record<string, string> = { '4': 'visa', '5': 'mastercard', '3': 'amex' };
+/** A test card's brand from its first digit (Stripe's test numbers: 4 Visa, 5 and 2 Mastercard, 3 Amex). */
+const CARD_BRANDS: Record<string, string> = { '4': 'visa', '5': 'mastercard', '2': 'mastercard', '3': 'amex' };
 
 function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
@@ -28,7 +30,11 @@ function abortError(signal: AbortSignal): unknown {
 
 export function createSimulator({ state, faults, options }: SimulatorState): Omit<BillingAdapter, 'subscribeUsage'> {
   const quotes = new Map<string, PricedQuote>();
-  const idempotent = new Map<string, { fingerprint: string; result: Promise<ActivationResult> }>();
+  const idempotent = new Map<string, { fingerprint: string; result: Promise<unknown> }>();
+  /** Cards confirmed in this simulator (3-D Secure done then); cards from the snapshot were not. */
+  const authenticated = new Set<string>();
+  /** Invoice payments waiting for the customer's 3-D Secure: invoice id -> card id. */
+  const awaitingAction = new Map<string, { card: string; secret: string }>();
   let sequence = 0;
   const clock = options.now ?? (() => new Date());
   const now = () => clock().toISOString();
@@ -112,13 +118,13 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
   }
 
   /** Runs a mutation once per idempotency key; a retry with the same key gets the first result. */
-  function once(key: string, fingerprint: string, run: () => ActivationResult): Promise<ActivationResult> {
+  function once<T>(key: string, fingerprint: string, run: () => T): Promise<T> {
     const seen = idempotent.get(key);
     if (seen) {
       if (seen.fingerprint !== fingerprint) {
         return Promise.reject(new BillingError('invalid_request', 'This idempotency key was used for another request.', { status: 422 }));
       }
-      return seen.result;
+      return seen.result as Promise<T>;
     }
     const result = (async () => run())();
     idempotent.set(key, { fingerprint, result });
@@ -160,22 +166,76 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
   }
 
   function attachCard(paymentMethodId: string): void {
+    authenticated.add(paymentMethodId);
     if (state.paymentMethods.some((pm) => pm.id === paymentMethodId)) {
       state.paymentMethods = state.paymentMethods.map((pm) => ({ ...pm, isDefault: pm.id === paymentMethodId }));
       return;
     }
-    // Test payment methods carry the card's last four digits: pm_test_4242.
-    const digits = /(\d{4})$/.exec(paymentMethodId)?.[1] ?? '4242';
+    // Test payment methods carry what the test card form read: pm_test_4242, or
+    // pm_test_4_4242_1229 (first digit, last four, expiry MMYY).
+    const parts = /^pm_test_(?:(\d)_)?(\d{4})(?:_(\d{2})(\d{2}))?$/.exec(paymentMethodId);
+    const last4 = parts?.[2] ?? /(\d{4})$/.exec(paymentMethodId)?.[1] ?? '4242';
+    const typed = parts?.[3] ? { expMonth: Number(parts[3]), expYear: 2000 + Number(parts[4]) } : undefined;
     const card: PaymentMethod = {
       id: paymentMethodId,
       type: 'card',
-      brand: CARD_BRANDS[digits[0] ?? '4'] ?? 'visa',
-      last4: digits,
-      expMonth: 12,
-      expYear: clock().getUTCFullYear() + 3,
+      brand: CARD_BRANDS[parts?.[1] ?? '4'] ?? 'visa',
+      last4,
+      ...(typed ?? { expMonth: 12, expYear: clock().getUTCFullYear() + 3 }),
       isDefault: true,
     };
     state.paymentMethods = [card, ...state.paymentMethods.map((pm) => ({ ...pm, isDefault: false }))];
+  }
+
+  function expired(pm: PaymentMethod): boolean {
+    if (pm.expYear === undefined || pm.expMonth === undefined) return false;
+    const at = clock();
+    return pm.expYear < at.getUTCFullYear() || (pm.expYear === at.getUTCFullYear() && pm.expMonth < at.getUTCMonth() + 1);
+  }
+
+  /** The subscription's selection, for its next payment. */
+  function planOf(sub: Subscription): PlanSelection {
+    return { tierId: sub.tierId ?? '', interval: sub.interval ?? 'month', ...(sub.seats === undefined ? {} : { seats: sub.seats }) };
+  }
+
+  function lifecycle(key: string, fingerprint: string, run: () => void): Promise<Subscription> {
+    return once(key, fingerprint, () => {
+      run();
+      return structuredClone(state.subscription);
+    }).then((s) => structuredClone(s));
+  }
+
+  function payOpenInvoice(id: string, paymentMethodId: string | undefined, completedAction: string | undefined): InvoicePaymentResult {
+    const invoice = state.invoices.find((i) => i.id === id);
+    if (!invoice) throw new BillingError('not_found', 'That invoice does not exist.', { status: 404 });
+    if (invoice.status === 'paid') return { status: 'succeeded', invoice: structuredClone(invoice), subscription: structuredClone(state.subscription) };
+    if (invoice.status !== 'open') throw new BillingError('conflict', 'Only an open invoice can be paid.', { status: 409 });
+    const card = paymentMethodId
+      ? state.paymentMethods.find((pm) => pm.id === paymentMethodId)
+      : state.paymentMethods.find((pm) => pm.isDefault);
+    if (!card) {
+      throw paymentMethodId
+        ? new BillingError('not_found', 'That payment method does not exist.', { status: 404 })
+        : new BillingError('invalid_request', 'A payment method is required.', { status: 400 });
+    }
+    if (expired(card)) throw new BillingError('card_declined', 'The card has expired.', { status: 402 });
+    if (card.last4 === '0002') throw new BillingError('card_declined', 'The card was declined.', { status: 402 });
+    // A saved card that needs 3-D Secure: the first attempt asks for it, the call after the
+    // customer authenticated completes the payment (as a backend confirms it with Stripe).
+    if (card.last4 === '3184' && !authenticated.has(card.id)) {
+      const waiting = awaitingAction.get(id);
+      if (!waiting || waiting.card !== card.id || waiting.secret !== completedAction) {
+        const secret = nextId(`${id}_pi`) + '_secret_test';
+        awaitingAction.set(id, { card: card.id, secret });
+        return { status: 'requires_action', clientSecret: secret };
+      }
+      awaitingAction.delete(id);
+    }
+    invoice.status = 'paid';
+    invoice.amountDue = { amount: 0, currency: invoice.amountDue.currency };
+    const stillOpen = state.invoices.some((i) => i.status === 'open');
+    if (state.subscription.status === 'past_due' && !stillOpen) state.subscription = { ...state.subscription, status: 'active' };
+    return { status: 'succeeded', invoice: structuredClone(invoice), subscription: structuredClone(state.subscription) };
   }
 
   function nextPayment(selection: PlanSelection, coupon: Coupon | undefined, dueDate: string): Subscription['nextPayment'] {
@@ -214,7 +274,7 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
       // quote or card (after a reload) gets the first result, not a second subscription.
       const purchase = JSON.stringify([body.tierId, body.interval, body.seats ?? null, body.couponCode ?? null]);
       return call('activate', o, () => body).then(() =>
-        once(idempotencyKey, purchase, () => {
+        once<ActivationResult>(idempotencyKey, purchase, () => {
           if (hasPlan(state.subscription)) {
             throw new BillingError('conflict', 'This account already has an active subscription.', { status: 409 });
           }
@@ -248,7 +308,7 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
     changeTier: (request, o) => {
       const { idempotencyKey, ...body } = request;
       return call('changeTier', o, () => body).then(() =>
-        once(idempotencyKey, JSON.stringify(body), () => {
+        once<ActivationResult>(idempotencyKey, JSON.stringify(body), () => {
           const sub = state.subscription;
           if (!hasPlan(sub)) throw new BillingError('conflict', 'There is no subscription to change.', { status: 409 });
           const { quoteId, ...selection } = body;
@@ -316,6 +376,58 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
         }
         attachCard(paymentMethodId);
       }),
+
+    cancelSubscription: (request, o) => {
+      const { idempotencyKey, ...body } = request;
+      return call('cancelSubscription', o, () => body).then(() =>
+        lifecycle(idempotencyKey, JSON.stringify(['cancel', body]), () => {
+          const sub = state.subscription;
+          if (!hasPlan(sub)) throw new BillingError('conflict', 'There is no plan to cancel.', { status: 409 });
+          const at = now();
+          const { scheduledChange: _change, nextPayment: _next, cancelAtPeriodEnd: _flag, ...rest } = sub;
+          state.subscription = body.atPeriodEnd
+            ? { ...rest, cancelAtPeriodEnd: true }
+            : { ...rest, status: 'canceled', ...(sub.currentPeriod ? { currentPeriod: { start: sub.currentPeriod.start, end: at } } : {}) };
+          state.cancellation = {
+            at,
+            atPeriodEnd: body.atPeriodEnd,
+            ...(body.reason ? { reason: body.reason } : {}),
+            ...(body.comment ? { comment: body.comment } : {}),
+          };
+        }),
+      );
+    },
+    resumeSubscription: (request, o) =>
+      call('resumeSubscription', o, () => undefined).then(() =>
+        lifecycle(request.idempotencyKey, 'resume', () => {
+          const sub = state.subscription;
+          if (!hasPlan(sub) || !sub.cancelAtPeriodEnd) {
+            throw new BillingError('conflict', 'Only a plan set to end at the period end can be resumed.', { status: 409 });
+          }
+          const { cancelAtPeriodEnd: _flag, ...rest } = sub;
+          const due = sub.currentPeriod?.end ?? now();
+          state.subscription = { ...rest, nextPayment: nextPayment(planOf(sub), sub.discount, due) };
+          delete state.cancellation;
+        }),
+      ),
+    cancelScheduledChange: (request, o) =>
+      call('cancelScheduledChange', o, () => undefined).then(() =>
+        lifecycle(request.idempotencyKey, 'keep', () => {
+          const sub = state.subscription;
+          if (!sub.scheduledChange) throw new BillingError('conflict', 'There is no scheduled change.', { status: 409 });
+          const { scheduledChange: _change, ...rest } = sub;
+          const due = sub.nextPayment?.dueDate ?? sub.currentPeriod?.end ?? now();
+          state.subscription = { ...rest, nextPayment: nextPayment(planOf(sub), sub.discount, due) };
+        }),
+      ),
+    payInvoice: (id, request, o) => {
+      const { idempotencyKey, ...body } = request;
+      return call('payInvoice', o, () => body).then(() =>
+        once(idempotencyKey, JSON.stringify([id, body.paymentMethodId ?? null, body.completedAction ?? null]), () =>
+          payOpenInvoice(id, body.paymentMethodId, body.completedAction),
+        ),
+      ).then((result) => structuredClone(result));
+    },
     setUsageAlerts: (meter, thresholds, o) =>
       call('setUsageAlerts', o, () => {
         const target = state.usage.meters.find((m) => m.key === meter);

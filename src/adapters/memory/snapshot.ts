@@ -1,4 +1,4 @@
-import type { Catalog, Coupon, Invoice, PaymentMethod, Subscription, Usage } from '../../core/types.js';
+import type { CancellationReason, Catalog, Coupon, Invoice, PaymentMethod, Subscription, Usage } from '../../core/types.js';
 
 /** A coupon as the simulator knows it: who may use it and whether it still works. */
 export interface SimulatedCoupon extends Coupon {
@@ -17,4 +17,6 @@ export interface BillingSnapshot {
   coupons?: SimulatedCoupon[];
   /** Sales tax applied to quotes, in percent (default 0). */
   taxPercent?: number;
+  /** What the customer said when cancelling (kept for the product team, as a backend would). */
+  cancellation?: { at: string; atPeriodEnd: boolean; reason?: CancellationReason; comment?: string };
 }
