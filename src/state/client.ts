@@ -3,7 +3,7 @@
  * lazily when the first element reads them; actions call the adapter, validate its
  * answer and refresh what a mutation changed.
  */
-import type { MapStore, ReadableAtom } from 'nanostores';
+import { map, type MapStore, type ReadableAtom } from 'nanostores';
 import type { BillingAdapter, RequestOptions } from '../adapters/types.js';
 import { BillingError, toBillingError } from '../core/errors.js';
 import { onDemand } from '../core/on-demand.js';
@@ -27,7 +27,7 @@ import { createResource, type Resource } from './resource.js';
 import { createCheckout, type CheckoutState, type PurchasePayment, type PurchaseState } from './checkout.js';
 import { createTierChange, type TierChangeState } from './tier-change.js';
 import { createUsageLive } from './usage-live.js';
-import { createPlanLifecycle, type CancelOptions, type LifecycleState, type PayInvoiceOptions } from './plan-lifecycle.js';
+import type { CancelOptions, LifecycleState, PayInvoiceOptions, PlanLifecycle } from './plan-lifecycle.js';
 
 export type { Resource, ResourceStatus } from './resource.js';
 export type { TierChangeState, TierChangeStatus } from './tier-change.js';
@@ -224,28 +224,41 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     changeTier: (request) => client.changeTier(request),
   });
 
-  const lifecycle = createPlanLifecycle({
-    cancel: async (request) => checked('subscription', await guarded(() => adapter.cancelSubscription(request))),
-    resume: async (request) => checked('subscription', await guarded(() => adapter.resumeSubscription(request))),
-    keep: async (request) => checked('subscription', await guarded(() => adapter.cancelScheduledChange(request))),
-    pay: async (id, request) => checked('invoicePayment', await guarded(() => adapter.payInvoice(id, request))),
-    async changed(next, invoice) {
-      subscription.set(next);
-      const list = invoices.peek().data;
-      // The paid invoice shows as paid at once; the reload below brings anything else.
-      if (invoice && list) invoices.set({ ...list, items: list.items.map((i) => (i.id === invoice.id ? invoice : i)) });
-      await refreshAfterMutation(['usage', 'invoices']);
-    },
-  });
+  const $lifecycle = map<LifecycleState>({ status: 'idle' });
+  const lifecycle = onDemand(() =>
+    import('./plan-lifecycle.js').then((m) =>
+      m.createPlanLifecycle(
+        {
+          cancel: async (request) => checked('subscription', await guarded(() => adapter.cancelSubscription(request))),
+          resume: async (request) => checked('subscription', await guarded(() => adapter.resumeSubscription(request))),
+          keep: async (request) => checked('subscription', await guarded(() => adapter.cancelScheduledChange(request))),
+          pay: async (id, request) => checked('invoicePayment', await guarded(() => adapter.payInvoice(id, request))),
+          async changed(next, invoice) {
+            subscription.set(next);
+            const list = invoices.peek().data;
+            // The paid invoice shows as paid at once; the reload below brings anything else.
+            if (invoice && list) invoices.set({ ...list, items: list.items.map((i) => (i.id === invoice.id ? invoice : i)) });
+            await refreshAfterMutation(['usage', 'invoices']);
+          },
+        },
+        $lifecycle,
+      ),
+    ),
+  );
+  /** Runs a lifecycle action once its module is there (a failed download fails like the network). */
+  const withLifecycle = <T>(run: (l: PlanLifecycle) => Promise<T>): Promise<T> =>
+    lifecycle().then(run, (error: unknown) => {
+      throw new BillingError('network', 'The billing service could not be reached.', { cause: error });
+    });
 
   const client: BillingClient = {
     adapter,
-    $lifecycle: lifecycle.$lifecycle,
-    cancelSubscription: lifecycle.cancel,
-    resumeSubscription: lifecycle.resume,
-    cancelScheduledChange: lifecycle.keep,
-    payInvoice: lifecycle.pay,
-    resetLifecycle: lifecycle.reset,
+    $lifecycle,
+    cancelSubscription: (o) => withLifecycle((l) => l.cancel(o)),
+    resumeSubscription: () => withLifecycle((l) => l.resume()),
+    cancelScheduledChange: () => withLifecycle((l) => l.keep()),
+    payInvoice: (id, o) => withLifecycle((l) => l.pay(id, o)),
+    resetLifecycle: () => void lifecycle.loaded?.reset(),
     $catalog: catalog.$store,
     $subscription: subscription.$store,
     $usage: usage.$store,

@@ -3,9 +3,10 @@
  * cancel, keep the current tier instead of a scheduled change, and pay an open invoice.
  * Kept in the client, so the summary, the tier picker and the invoice list show the same
  * progress whichever of them started it. One action at a time; a repeated call while it
- * runs shares it; a retry after a lost answer reuses the idempotency key.
+ * runs shares it; a retry after a lost answer reuses the idempotency key. Loaded by the
+ * client with the first action, so a page that never changes its plan never downloads it.
  */
-import { map, type ReadableAtom } from 'nanostores';
+import type { MapStore, ReadableAtom } from 'nanostores';
 import { BillingError, toBillingError } from '../core/errors.js';
 import type {
   CancelSubscriptionRequest,
@@ -41,7 +42,7 @@ export interface PayInvoiceOptions {
   payment?: { handleNextAction(clientSecret: string): Promise<void> };
 }
 
-interface Deps {
+export interface PlanLifecycleDeps {
   cancel(request: CancelSubscriptionRequest): Promise<Subscription>;
   resume(request: LifecycleRequest): Promise<Subscription>;
   keep(request: LifecycleRequest): Promise<Subscription>;
@@ -59,8 +60,8 @@ export interface PlanLifecycle {
   reset(): void;
 }
 
-export function createPlanLifecycle(deps: Deps): PlanLifecycle {
-  const $lifecycle = map<LifecycleState>({ status: 'idle' });
+/** `$lifecycle` is made by the client up front; this module loads with the first action. */
+export function createPlanLifecycle(deps: PlanLifecycleDeps, $lifecycle: MapStore<LifecycleState>): PlanLifecycle {
   let pending: { name: string; promise: Promise<unknown> } | undefined;
   // One key per intended action; kept across retries until the backend gives an answer.
   const keys = new Map<string, string>();

@@ -15,57 +15,58 @@ export interface StoreControllerOptions {
 }
 
 export class StoreController<T> implements ReactiveController {
-  private store: ReadableAtom<T> | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private connected = false;
-  private frame: number | undefined;
+  // #private, so the minifier can shorten them (this class is in every element's runtime).
+  #store: ReadableAtom<T> | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #connected = false;
+  #frame: number | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #throttle: StoreControllerOptions['throttle'];
   value: T | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    store?: ReadableAtom<T>,
-    private readonly options: StoreControllerOptions = {},
-  ) {
-    this.store = store;
+  constructor(host: ReactiveControllerHost, store?: ReadableAtom<T>, options: StoreControllerOptions = {}) {
+    this.#host = host;
+    this.#store = store;
+    this.#throttle = options.throttle;
     host.addController(this);
   }
 
   bind(store: ReadableAtom<T> | undefined): void {
-    if (store === this.store) return;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.store = store;
+    if (store === this.#store) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#store = store;
     this.value = undefined;
-    if (this.connected) this.subscribe();
-    this.host.requestUpdate();
+    if (this.#connected) this.#subscribe();
+    this.#host.requestUpdate();
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.subscribe();
+    this.#connected = true;
+    this.#subscribe();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    this.frame = undefined;
+    this.#connected = false;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
   }
 
-  private subscribe(): void {
-    if (!this.store || this.unsubscribe) return;
+  #subscribe(): void {
+    if (!this.#store || this.#unsubscribe) return;
     let first = true;
-    this.unsubscribe = this.store.subscribe((value) => {
+    this.#unsubscribe = this.#store.subscribe((value) => {
       this.value = value;
-      if (first || this.options.throttle !== 'frame') {
+      if (first || this.#throttle !== 'frame') {
         first = false;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
         return;
       }
-      this.frame ??= requestAnimationFrame(() => {
-        this.frame = undefined;
-        this.host.requestUpdate();
+      this.#frame ??= requestAnimationFrame(() => {
+        this.#frame = undefined;
+        this.#host.requestUpdate();
       });
     });
   }

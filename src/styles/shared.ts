@@ -63,14 +63,6 @@ export const shared = [
       color: var(--_on-accent);
       font-weight: 600;
     }
-    button.link {
-      border: 0;
-      background: none;
-      padding: 0;
-      min-block-size: auto;
-      color: var(--_accent);
-      text-decoration: underline;
-    }
     button:disabled {
       cursor: not-allowed;
       opacity: 0.6;

@@ -7,7 +7,7 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    --_font: var(--tectra-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font: var(--tectra-font-family, system-ui, sans-serif);
     --_font-size: var(--tectra-font-size, 0.9375rem);
     --_text: var(--tectra-color-text, light-dark(#1b1e27, #eef0f5));
     --_muted: var(--tectra-color-text-muted, light-dark(#545a69, #a9b0bf));

@@ -57,10 +57,10 @@ export class TectraElement extends LitElement {
   /** The client this element renders; resolved before each update. */
   protected client: BillingClient | undefined;
 
-  private readonly selections: Array<{ controller: StoreController<unknown>; select: (c: BillingClient) => ReadableAtom<unknown> }> = [];
-  private readonly contextClient = new ContextConsumer(this, { context: billingClientContext, subscribe: true });
-  private readonly defaultClient = new StoreController(this, $defaultBillingClient);
-  private readonly localeStore = new StoreController(this, $locale);
+  readonly #selections: Array<{ controller: StoreController<unknown>; select: (c: BillingClient) => ReadableAtom<unknown> }> = [];
+  readonly #contextClient = new ContextConsumer(this, { context: billingClientContext, subscribe: true });
+  readonly #defaultClient = new StoreController(this, $defaultBillingClient);
+  readonly #localeStore = new StoreController(this, $locale);
 
   constructor() {
     super();
@@ -71,13 +71,13 @@ export class TectraElement extends LitElement {
 
   /** The BCP 47 locale that numbers, money and dates are formatted in. */
   protected get intlLocale(): string {
-    return this.localeStore.value ?? 'en';
+    return this.#localeStore.value ?? 'en';
   }
 
   /** Reads a client store: the element re-renders when it changes, whichever client is active. */
   protected select<T>(select: (client: BillingClient) => ReadableAtom<T>, options?: StoreControllerOptions): StoreController<T> {
     const controller = new StoreController<T>(this, undefined, options);
-    this.selections.push({ controller: controller as StoreController<unknown>, select });
+    this.#selections.push({ controller: controller as StoreController<unknown>, select });
     return controller;
   }
 
@@ -95,10 +95,10 @@ export class TectraElement extends LitElement {
       this.removeAttribute('dir');
       this.#autoDir = false;
     }
-    const next = this.ownClient() ?? this.contextClient.value ?? this.defaultClient.value;
+    const next = this.ownClient() ?? this.#contextClient.value ?? this.#defaultClient.value;
     if (next !== this.client) {
       this.client = next;
-      for (const { controller, select } of this.selections) controller.bind(next ? select(next) : undefined);
+      for (const { controller, select } of this.#selections) controller.bind(next ? select(next) : undefined);
       this.clientChanged(next);
     }
   }

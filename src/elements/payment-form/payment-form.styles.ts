@@ -4,6 +4,14 @@ export const styles = css`
   :host {
     container-type: inline-size;
   }
+  button.link {
+    border: 0;
+    background: none;
+    padding: 0;
+    min-block-size: auto;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
   .card {
     display: grid;
     gap: var(--_space);
