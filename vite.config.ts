@@ -63,13 +63,15 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
     // every page needs stays in tectra-billing.js, which the chunks import from.
     // The runtime that the bundle and its chunks share (Lit, localize, context, nanostores)
     // is one chunk of its own: a page that loads the bundle twice (two URLs) still has one
-    // Lit, which the chunks of either copy use.
+    // Lit, which the chunks of either copy use. What an on-demand chunk shares with the
+    // bundle (events, card labels, the payment container and provider) joins that chunk too: otherwise
+    // the bundler moves the whole bundle into a shared chunk that the chunk can import.
     rolldownOptions: {
       output: {
         minify: true,
         chunkFileNames: 'chunks/[name]-[hash].js',
         codeSplitting: {
-          groups: [{ name: 'runtime', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize|context)|nanostores)[\\/]|src[\\/](core[\\/](?!validation)|elements[\\/]base[\\/]|format[\\/]labels|adapters[\\/]memory[\\/](pricing|catalogs))/ }],
+          groups: [{ name: 'runtime', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize|context)|nanostores)[\\/]|src[\\/](core[\\/](?!validation)|elements[\\/]base[\\/]|format[\\/](labels|cards)|events\.ts|payments[\\/](container|provider)|state[\\/]store-controller|adapters[\\/]memory[\\/](pricing|catalogs))/ }],
         },
       },
     },

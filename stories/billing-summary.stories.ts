@@ -40,6 +40,7 @@ export const Team: Story = { args: { scenario: 'team' } };
 export const Enterprise: Story = { args: { scenario: 'enterprise' } };
 export const ScheduledDowngrade: Story = { args: { scenario: 'scheduled-downgrade' } };
 export const Canceled: Story = { args: { scenario: 'canceled' } };
+export const EndingAtPeriodEnd: Story = { args: { scenario: 'cancel-at-period-end' } };
 export const Yen: Story = { args: { scenario: 'jpy' } };
 export const German: Story = { args: { scenario: 'individual-active' }, globals: { locale: 'de' } };
 export const Dark: Story = { args: { scenario: 'team' }, globals: { theme: 'dark' } };

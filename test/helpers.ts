@@ -94,7 +94,7 @@ export function countRenders(el: Element): { readonly count: number; reset(): vo
 
 /**
  * Loads the modules the kit imports on demand (the checkout view, the card forms, the
- * confirm step, the virtualizer, validation), so that on a cold test server, which
+ * confirm step, the virtualizer, validation, the tier change and the plan's lifecycle), so that on a cold test server, which
  * compiles each module on its first request, no test waits for that compilation.
  * Use it as `before(warmOnDemand)`.
  */
@@ -109,6 +109,9 @@ export async function warmOnDemand(this: Mocha.Context): Promise<void> {
     import('../src/core/validation.js'),
     import('../src/adapters/http-transport.js'),
     import('../src/adapters/memory/simulator.js'),
+    import('../src/state/tier-change.js'),
+    import('../src/state/plan-lifecycle.js'),
+    import('../src/elements/billing-summary/plan-actions.js'),
   ]);
 }
 

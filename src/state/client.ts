@@ -25,7 +25,7 @@ import type {
 } from '../core/types.js';
 import { createResource, type Resource } from './resource.js';
 import { createCheckout, type CheckoutState, type PurchasePayment, type PurchaseState } from './checkout.js';
-import { createTierChange, type TierChangeState } from './tier-change.js';
+import type { TierChangeState } from './tier-change.js';
 import { createUsageLive } from './usage-live.js';
 import type { CancelOptions, LifecycleState, PayInvoiceOptions, PlanLifecycle } from './plan-lifecycle.js';
 
@@ -219,30 +219,30 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     refresh: () => usage.load(true),
   });
 
-  const tierChange = createTierChange({
-    previewChange: (selection, o) => quote(selection, o),
-    changeTier: (request) => client.changeTier(request),
-  });
+  // A change of tier is quoted and confirmed by a module that loads with the first request.
+  const $change = map<TierChangeState>({ status: 'idle' });
+  const tierChange = onDemand(() =>
+    import('./tier-change.js').then((m) =>
+      m.createTierChange(
+        {
+          previewChange: (selection, o) => quote(selection, o),
+          changeTier: (request) => client.changeTier(request),
+        },
+        $change,
+      ),
+    ),
+  );
 
   const $lifecycle = map<LifecycleState>({ status: 'idle' });
   const lifecycle = onDemand(() =>
     import('./plan-lifecycle.js').then((m) =>
-      m.createPlanLifecycle(
-        {
-          cancel: async (request) => checked('subscription', await guarded(() => adapter.cancelSubscription(request))),
-          resume: async (request) => checked('subscription', await guarded(() => adapter.resumeSubscription(request))),
-          keep: async (request) => checked('subscription', await guarded(() => adapter.cancelScheduledChange(request))),
-          pay: async (id, request) => checked('invoicePayment', await guarded(() => adapter.payInvoice(id, request))),
-          async changed(next, invoice) {
-            subscription.set(next);
-            const list = invoices.peek().data;
-            // The paid invoice shows as paid at once; the reload below brings anything else.
-            if (invoice && list) invoices.set({ ...list, items: list.items.map((i) => (i.id === invoice.id ? invoice : i)) });
-            await refreshAfterMutation(['usage', 'invoices']);
-          },
-        },
-        $lifecycle,
-      ),
+      m.createPlanLifecycle(adapter, $lifecycle, async (next, invoice) => {
+        subscription.set(next);
+        const list = invoices.peek().data;
+        // The paid invoice shows as paid at once; the reload below brings anything else.
+        if (invoice && list) invoices.set({ ...list, items: list.items.map((i) => (i.id === invoice.id ? invoice : i)) });
+        await refreshAfterMutation(['usage', 'invoices']);
+      }),
     ),
   );
   /** Runs a lifecycle action once its module is there (a failed download fails like the network). */
@@ -270,10 +270,15 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     purchase: checkout.purchase,
     resetPurchase: checkout.resetPurchase,
     refreshCheckoutQuote: checkout.requote,
-    $change: tierChange.$change,
-    requestChange: tierChange.requestChange,
-    confirmChange: tierChange.confirmChange,
-    cancelChange: tierChange.cancelChange,
+    $change,
+    requestChange: (selection) =>
+      tierChange().then(
+        (t) => t.requestChange(selection),
+        // The module could not be downloaded: a quote that failed like the network (Retry loads it again).
+        () => $change.set({ status: 'quote_failed', selection, error: new BillingError('network', 'The billing service could not be reached.') }),
+      ),
+    confirmChange: () => tierChange().then((t) => t.confirmChange()),
+    cancelChange: () => tierChange.loaded?.cancelChange(),
     refresh,
 
     loadMoreInvoices() {

@@ -7,11 +7,12 @@
  * client with the first action, so a page that never changes its plan never downloads it.
  */
 import type { MapStore, ReadableAtom } from 'nanostores';
+import type { BillingAdapter } from '../adapters/types.js';
 import { BillingError, toBillingError } from '../core/errors.js';
+import { checks } from '../core/validation.js';
 import type {
   CancelSubscriptionRequest,
   Invoice,
-  InvoicePaymentResult,
   LifecycleRequest,
   PayInvoiceRequest,
   Subscription,
@@ -42,13 +43,18 @@ export interface PayInvoiceOptions {
   payment?: { handleNextAction(clientSecret: string): Promise<void> };
 }
 
-export interface PlanLifecycleDeps {
-  cancel(request: CancelSubscriptionRequest): Promise<Subscription>;
-  resume(request: LifecycleRequest): Promise<Subscription>;
-  keep(request: LifecycleRequest): Promise<Subscription>;
-  pay(id: string, request: PayInvoiceRequest): Promise<InvoicePaymentResult>;
-  /** The backend changed the subscription (and, for a payment, an invoice): update the stores. */
-  changed(subscription: Subscription, invoice?: Invoice): Promise<void>;
+/** The backend changed the subscription (and, for a payment, an invoice): the client updates its stores. */
+export type LifecycleChanged = (subscription: Subscription, invoice?: Invoice) => Promise<void>;
+
+/** An adapter call, its failures as BillingError, its answer validated. */
+async function call<T>(run: () => Promise<unknown>, check: (input: unknown) => T): Promise<T> {
+  let answer: unknown;
+  try {
+    answer = await run();
+  } catch (error) {
+    throw toBillingError(error);
+  }
+  return check(answer);
 }
 
 export interface PlanLifecycle {
@@ -61,7 +67,14 @@ export interface PlanLifecycle {
 }
 
 /** `$lifecycle` is made by the client up front; this module loads with the first action. */
-export function createPlanLifecycle(deps: PlanLifecycleDeps, $lifecycle: MapStore<LifecycleState>): PlanLifecycle {
+export function createPlanLifecycle(adapter: BillingAdapter, $lifecycle: MapStore<LifecycleState>, changed: LifecycleChanged): PlanLifecycle {
+  const deps = {
+    cancel: (r: CancelSubscriptionRequest) => call(() => adapter.cancelSubscription(r), checks.subscription),
+    resume: (r: LifecycleRequest) => call(() => adapter.resumeSubscription(r), checks.subscription),
+    keep: (r: LifecycleRequest) => call(() => adapter.cancelScheduledChange(r), checks.subscription),
+    pay: (id: string, r: PayInvoiceRequest) => call(() => adapter.payInvoice(id, r), checks.invoicePayment),
+    changed,
+  };
   let pending: { name: string; promise: Promise<unknown> } | undefined;
   // One key per intended action; kept across retries until the backend gives an answer.
   const keys = new Map<string, string>();

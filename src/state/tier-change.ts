@@ -1,8 +1,9 @@
 /**
  * Changing the tier of a running subscription: quote, confirm, change. Kept in the
- * client (not in an element) so any element can show where a change stands.
+ * client (not in an element) so any element can show where a change stands. Loaded by
+ * the client with the first request for a change: accounts that never change never load it.
  */
-import { map, type ReadableAtom } from 'nanostores';
+import type { MapStore, ReadableAtom } from 'nanostores';
 import { BillingError, isAbortError, toBillingError } from '../core/errors.js';
 import { sameSelection } from '../core/plans.js';
 import type { ActivationResult, ChangeTierRequest, PlanSelection, Quote, Subscription } from '../core/types.js';
@@ -46,8 +47,8 @@ export interface TierChange {
   cancelChange(): void;
 }
 
-export function createTierChange(deps: Deps): TierChange {
-  const $change = map<TierChangeState>({ status: 'idle' });
+/** `$change` is made by the client up front; this module loads with the first request for a change. */
+export function createTierChange(deps: Deps, $change: MapStore<TierChangeState>): TierChange {
   const now = deps.now ?? Date.now;
   let controller: AbortController | undefined;
   let pending: Promise<Subscription | undefined> | undefined;

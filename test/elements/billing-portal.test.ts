@@ -2,7 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/billing-portal.js';
 import type { TectraBillingPortal } from '../../src/elements/billing-portal/billing-portal.js';
-import { demoBackend, memoryClient, shadowText, waitForText, warmOnDemand } from '../helpers.js';
+import { createMemoryAdapter, demoSnapshot } from '../../src/adapters/memory/index.js';
+import { createBillingClient } from '../../src/state/client.js';
+import { demoBackend, memoryClient, NOW, shadowText, waitForText, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 
@@ -47,7 +49,10 @@ describe('<tectra-billing-portal>', () => {
   });
 
   it('takes Manage to the plan and Update payment method to the cards', async () => {
-    const { client } = memoryClient('past-due');
+    // Past due with no open invoice to pay in place: the way out is another card.
+    const snapshot = demoSnapshot('past-due', { now: NOW });
+    snapshot.invoices = snapshot.invoices.filter((i) => i.status !== 'open');
+    const client = createBillingClient({ adapter: createMemoryAdapter(snapshot) });
     const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-portal></tectra-billing-portal></tectra-billing-provider>`);
     const portal = provider.querySelector('tectra-billing-portal') as TectraBillingPortal;
     const summary = await waitUntil(() => inner(portal, 'tectra-billing-summary')).then(() => inner(portal, 'tectra-billing-summary'));

@@ -8,7 +8,8 @@ import { createMemoryAdapter } from '../../src/adapters/memory/index.js';
 import { createBillingClient } from '../../src/state/client.js';
 import type { BillingClient } from '../../src/state/client.js';
 import { setDefaultBillingClient } from '../../src/state/default-client.js';
-import { demoBackend, memoryClient, shadowText, waitForText } from '../helpers.js';
+import { demoSnapshot } from '../../src/adapters/memory/index.js';
+import { demoBackend, memoryClient, NOW, shadowText, waitForText } from '../helpers.js';
 
 async function mount(client: BillingClient): Promise<TectraBillingSummary> {
   const provider = await fixture(html`<tectra-billing-provider .client=${client}>
@@ -82,23 +83,82 @@ describe('<tectra-billing-summary>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('asks a past-due account to update its payment method, by an event', async () => {
-    const el = await ready('past-due');
-    expect(shadowText(el)).to.contain('Your last payment failed');
+  it('asks a past-due account without an open invoice to update its payment method, by an event', async () => {
+    const snapshot = demoSnapshot('past-due', { now: NOW });
+    snapshot.invoices = snapshot.invoices.filter((i) => i.status !== 'open');
+    const el = await mount(createBillingClient({ adapter: createMemoryAdapter(snapshot) }));
+    await waitForText(el, 'Your last payment failed');
     const heard = oneEvent(el, 'tectra-manage');
     button(el, 'Update payment method').click();
     expect((await heard).detail.action).to.equal('update-payment-method');
     await expect(el).to.be.accessible();
   });
 
-  it('shows a canceled plan with the date it ended and a way back', async () => {
-    const el = await ready('canceled');
-    expect(shadowText(el)).to.contain('Your plan was canceled and ended on March 12, 2026.');
-    expect(shadowText(el)).to.not.contain('Next payment');
+  it('shows a canceled plan with the date it ended, no limits as if live, and Resubscribe with the tier it had', async () => {
+    const { client } = memoryClient('canceled');
+    const el = await mount(client);
+    await waitForText(el, 'Your plan was canceled and ended on March 12, 2026.');
+    const text = shadowText(el);
+    expect(text).to.not.contain('Next payment');
+    expect(text).to.not.contain('Included each month');
+    expect(text).to.not.contain('Cancel plan');
     const heard = oneEvent(el, 'tectra-manage');
-    button(el, 'Choose a tier').click();
+    button(el, 'Resubscribe').click();
     expect((await heard).detail.action).to.equal('choose-tier');
+    expect(client.$checkout.get().selection).to.deep.equal({ tierId: 'pro', interval: 'month' });
     await expect(el).to.be.accessible();
+  });
+
+  it('shows an enterprise contract with a way to the account manager, and no self-serve cancel', async () => {
+    const el = await ready('enterprise');
+    await waitForText(el, 'Your plan is set by your contract. To change it, contact your account manager.');
+    const link = el.shadowRoot?.querySelector<HTMLAnchorElement>('a[part="banner-action"]');
+    expect(link?.textContent?.trim()).to.equal('Contact your account manager');
+    expect(link?.href).to.match(/^https:/);
+    expect(el.shadowRoot?.querySelector('[part="cancel-button"]')).to.not.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks before cancelling: what happens and when, an optional reason; the open step is accessible', async () => {
+    const { client, adapter } = memoryClient('individual-active');
+    const el = await mount(client);
+    const cancel = await waitUntil(() => el.shadowRoot?.querySelector<HTMLButtonElement>('[part="cancel-button"]')).then(
+      () => el.shadowRoot?.querySelector<HTMLButtonElement>('[part="cancel-button"]') as HTMLButtonElement,
+    );
+    cancel.click();
+    await waitUntil(() => el.shadowRoot?.querySelector('dialog[open]'), 'no confirm step');
+    expect(shadowText(el)).to.contain('Your Pro plan stays active until April 2, 2026.');
+    await expect(el).to.be.accessible();
+    const dialog = el.shadowRoot?.querySelector('dialog') as HTMLDialogElement;
+    const events: string[] = [];
+    el.addEventListener('tectra-subscription-canceled', (e) => events.push(e.detail.subscription.cancelAtPeriodEnd ? 'at-end' : 'now'));
+    (dialog.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await waitUntil(() => !dialog.open, 'the confirm step stayed open');
+    expect(events).to.deep.equal(['at-end']);
+    expect(adapter.count('cancelSubscription')).to.equal(1);
+    await waitForText(el, 'Your plan ends on April 2, 2026 and will not renew.');
+    expect(el.shadowRoot?.querySelector('[part="announcement"]')?.textContent).to.contain('Your plan is canceled. It stays active until April 2, 2026.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('pays an overdue invoice with a saved card in one step', async () => {
+    const snapshot = demoSnapshot('past-due', { now: NOW });
+    snapshot.paymentMethods = [{ id: 'pm_ok', type: 'card', brand: 'mastercard', last4: '4444', expMonth: 1, expYear: 2030, isDefault: true }];
+    const adapter = createMemoryAdapter(snapshot, { now: () => new Date(NOW) });
+    const el = await mount(createBillingClient({ adapter }));
+    await waitForText(el, 'Pay $19.00 now');
+    button(el, 'Pay $19.00 now').click();
+    const dialog = await waitUntil(() => el.shadowRoot?.querySelector('dialog[open]')).then(() => el.shadowRoot?.querySelector('dialog') as HTMLDialogElement);
+    const saved = dialog.querySelector<HTMLInputElement>('input[value="pm_ok"]');
+    expect(saved?.checked).to.equal(true);
+    expect(dialog.querySelector('[name="card-number"]'), 'no card form for a saved card').to.not.exist;
+    await expect(el).to.be.accessible();
+    const paid = oneEvent(el, 'tectra-invoice-paid');
+    (dialog.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    expect((await paid).detail.invoice.status).to.equal('paid');
+    await waitForText(el, 'Active');
+    expect(adapter.snapshot().subscription.status).to.equal('active');
+    expect(adapter.calls.find((c) => c.method === 'payInvoice')?.args[1]).to.include({ paymentMethodId: 'pm_ok' });
   });
 
   it('announces a scheduled downgrade', async () => {

@@ -14,6 +14,7 @@ export const DEMO_SCENARIOS = [
   'enterprise',
   'scheduled-downgrade',
   'canceled',
+  'cancel-at-period-end',
   'jpy',
 ] as const;
 export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
@@ -233,6 +234,17 @@ export function demoSnapshot(name: DemoScenario = 'individual-active', options: 
         subscription,
         usage: usage(periodStart, monthEnd, now, []),
         invoices: history(catalog, { ...subscription, currentPeriod: { start: started, end: ended } }, 6, 'cx'),
+        paymentMethods: cards(year, 'one'),
+      };
+    }
+    case 'cancel-at-period-end': {
+      // Canceled by the customer: runs to the period end, then stops; it can be resumed until then.
+      const { nextPayment: _none, ...subscription } = active({ tierId: 'pro', interval: 'month' });
+      return {
+        ...base,
+        subscription: { ...subscription, cancelAtPeriodEnd: true },
+        usage: usage(periodStart, monthEnd, now, meters(catalog, 'pro', [0.4, 0.3, 0.2, 0.1], false)),
+        invoices: history(catalog, subscription, 3, 'ce'),
         paymentMethods: cards(year, 'one'),
       };
     }

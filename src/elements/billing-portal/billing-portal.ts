@@ -77,6 +77,7 @@ export class TectraBillingPortal extends TectraElement {
   locale: string | undefined;
 
   #subscription = this.select((c) => c.$subscription);
+  #purchase = this.select((c) => c.$purchase);
   #own: BillingClient | undefined;
   /** Created only with `api` / `demo`: otherwise the provider around the portal serves its elements. */
   #provider: ContextProvider<typeof billingClientContext> | undefined;
@@ -113,6 +114,8 @@ export class TectraBillingPortal extends TectraElement {
 
   #go(section: PortalSection, focusPanel: boolean): void {
     if (section === this.section) return;
+    // A purchase's confirmation was seen: leaving the plan section ends it.
+    if (this.section === 'plan' && this.#purchase.value?.status === 'succeeded') this.client?.resetPurchase();
     this.section = section;
     this.dispatchEvent(new TectraSectionChangeEvent({ section }));
     void this.updateComplete.then(() => {
@@ -161,7 +164,9 @@ export class TectraBillingPortal extends TectraElement {
         return html`<tectra-usage-meter></tectra-usage-meter><tectra-usage-alerts></tectra-usage-alerts>`;
       case 'plan': {
         // Without billing yet: choose a tier, then pay for it. With a plan: change it with a quote.
-        const firstActivation = !hasPlan(this.#subscription.value?.data);
+        // The checkout stays through the purchase, so its confirmation shows once the plan is live.
+        const purchase = this.#purchase.value?.status;
+        const firstActivation = !hasPlan(this.#subscription.value?.data) || (purchase !== undefined && purchase !== 'idle');
         return html`<tectra-tier-picker></tectra-tier-picker>${firstActivation ? html`<tectra-payment-form></tectra-payment-form>` : nothing}`;
       }
       case 'payment':

@@ -115,31 +115,39 @@ export const styles = css`
   }
   /* The placeholder takes the room a typical plan (the demo's) takes once loaded, wide and narrow. */
   .skeleton-block {
-    block-size: 19.1875rem;
+    block-size: 23.7344rem;
   }
   @container (max-width: 52.5rem) {
     .skeleton-block {
-      block-size: 19.375rem;
+      block-size: 23.9219rem;
     }
   }
   @container (max-width: 44rem) {
     .skeleton-block {
-      block-size: 20.75rem;
+      block-size: 25.2969rem;
     }
   }
   @container (max-width: 35.99rem) {
     .skeleton-block {
-      block-size: 26.875rem;
+      block-size: 31.4219rem;
     }
   }
   @container (max-width: 26rem) {
     .skeleton-block {
-      block-size: 29.6875rem;
+      block-size: 34.2344rem;
     }
   }
   .empty {
     display: grid;
     gap: 0.75rem;
     justify-items: start;
+  }
+
+  [part='tier-name']:focus {
+    outline: none;
+  }
+  [part='tier-name']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
   }
 `;

@@ -1,7 +1,9 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate, formatDateRange } from '../../core/dates.js';
 import { formatMoney, formatNumber } from '../../core/money.js';
+import { onDemand } from '../../core/on-demand.js';
+import { hasPlan } from '../../core/plans.js';
 import type { Catalog, Coupon, Subscription, Tier } from '../../core/types.js';
 import { TectraManageEvent, type ManageAction } from '../../events.js';
 import { intervalName, perInterval, statusLabel } from '../../format/labels.js';
@@ -18,8 +20,14 @@ import { styles } from './billing-summary.styles.js';
  * @tagname tectra-billing-summary
  * @summary Current tier, included limits and features, next payment, billing period and status.
  *
- * @fires tectra-manage - The user chose Manage, Choose a tier or Update payment method (`detail.action`).
- * @fires tectra-error - Loading failed (`detail.error`, `detail.operation`).
+ * @slot payment-element - Filled by the kit with Stripe's Payment Element while paying an overdue invoice with another card; leave empty.
+ *
+ * @fires tectra-manage - The user chose Manage, Choose a tier, Resubscribe or Update payment method (`detail.action`).
+ * @fires tectra-subscription-canceled - The plan was canceled: it ends at the period end (`detail.subscription`).
+ * @fires tectra-subscription-resumed - A canceled plan renews again (`detail.subscription`).
+ * @fires tectra-tier-changed - The scheduled change was dropped: the current tier stays (`detail.subscription`).
+ * @fires tectra-invoice-paid - An overdue invoice was paid (`detail.invoice`).
+ * @fires tectra-error - Loading or an action failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The card around everything.
  * @csspart header - The heading row with the Manage button.
@@ -28,7 +36,12 @@ import { styles } from './billing-summary.styles.js';
  * @csspart tier-name - The current tier's name.
  * @csspart status - The status badge.
  * @csspart price - The recurring price.
- * @csspart banner - A status message (trial, past due, canceled, scheduled change).
+ * @csspart banner - A status message (trial, past due, canceled, scheduled change, contract).
+ * @csspart banner-action - The button in a banner: Pay now, Resume plan, Keep, Resubscribe.
+ * @csspart actions - The row with Cancel plan.
+ * @csspart cancel-button - Cancel plan.
+ * @csspart dialog - The confirm step of a cancel, and the payment of an overdue invoice.
+ * @csspart announcement - The outcome of an action, announced (visually hidden).
  * @csspart details - Next payment, billing period and seats.
  * @csspart limits - The included limits.
  * @csspart features - The tier's features.
@@ -40,9 +53,13 @@ import { styles } from './billing-summary.styles.js';
  */
 export class TectraBillingSummary extends TectraElement {
   static override styles = [...TectraElement.styles, styles];
+  static override properties = { announcement: { state: true } };
 
   private readonly subscription = this.select((c) => c.$subscription);
   private readonly catalog = this.select((c) => c.$catalog);
+  /** Cancel, resume, keep and pay: loaded on demand for accounts with a plan. */
+  readonly #actions = onDemand(() => import('./plan-actions.js').then(({ PlanActions }) => new PlanActions(this)));
+  private announcement = '';
 
   private manage(action: ManageAction): void {
     this.dispatchEvent(new TectraManageEvent({ action }));
@@ -57,8 +74,25 @@ export class TectraBillingSummary extends TectraElement {
     }
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (hasPlan(this.subscription.value?.data) && !this.#actions.loaded) this.#actions().then(() => this.requestUpdate(), () => undefined);
+  }
+
   protected override updated(): void {
-    reportFailure(this, this.subscription.value?.error ?? this.catalog.value?.error, 'load-subscription');
+    const failed = this.#actions.loaded?.failure;
+    reportFailure(this, this.subscription.value?.error ?? this.catalog.value?.error ?? failed, failed ? 'plan-lifecycle' : 'load-subscription');
+  }
+
+  /** For the plan actions: what they render from. */
+  planState() {
+    return { client: this.client, catalog: this.catalog.value?.data, subscription: this.subscription.value?.data, locale: this.intlLocale };
+  }
+
+  /** For the plan actions: announce the outcome; a done action changed the plan, so focus goes to it. */
+  planChanged(announcement: string, done: boolean): void {
+    this.announcement = announcement;
+    if (done) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('[part="tier-name"]')?.focus());
   }
 
   protected override render(): TemplateResult {
@@ -68,7 +102,8 @@ export class TectraBillingSummary extends TectraElement {
     let body: TemplateResult;
     let busy = false;
     if (failed) body = this.renderError(failed);
-    else if (!sub?.data || !cat?.data) {
+    // A plan's actions load with it (on demand); the skeleton stays until they are there.
+    else if (!sub?.data || !cat?.data || (hasPlan(sub.data) && !this.#actions.loaded)) {
       busy = true;
       body = this.renderSkeleton();
     } else body = this.renderReady(sub.data, cat.data);
@@ -84,6 +119,8 @@ export class TectraBillingSummary extends TectraElement {
             : nothing}
         </header>
         ${body}
+        <p part="announcement" class="visually-hidden" role="status">${this.announcement}</p>
+        ${this.#actions.loaded?.dialog() ?? nothing}
       </section>
     `;
   }
@@ -120,16 +157,18 @@ export class TectraBillingSummary extends TectraElement {
       </div>`;
     }
     const tier = catalog.tiers.find((t) => t.id === sub.tierId);
+    // A plan that ended includes nothing any more: no limits or features as if it were live.
+    const live = sub.status !== 'canceled';
     return html`
       <div class="plan">
-        <h3 part="tier-name">${tier?.name ?? sub.tierId ?? ''}</h3>
+        <h3 part="tier-name" tabindex="-1">${tier?.name ?? sub.tierId ?? ''}</h3>
         <span part="status" class="badge" data-status=${sub.status}>${statusLabel(sub.status)}</span>
       </div>
-      ${this.renderPrice(sub, tier)} ${this.renderBanners(sub, catalog)}
+      ${this.renderPrice(sub, tier)} ${this.renderBanners(sub, tier)}
       <div class="columns">
-        ${this.renderDetails(sub)} ${tier ? this.renderLimits(tier) : nothing}
+        ${this.renderDetails(sub)} ${tier && live ? this.renderLimits(tier) : nothing}
       </div>
-      ${tier && tier.features.length
+      ${tier && live && tier.features.length
         ? html`<div part="features">
             <h4>${msg('Features', { id: 'summary.features' })}</h4>
             <ul>
@@ -137,6 +176,7 @@ export class TectraBillingSummary extends TectraElement {
             </ul>
           </div>`
         : nothing}
+      ${this.#actions.loaded?.cancelRow(tier) ?? nothing}
     `;
   }
 
@@ -157,7 +197,7 @@ export class TectraBillingSummary extends TectraElement {
     return html`<p part="price" class="price">${amount} ${per}</p>`;
   }
 
-  private renderBanners(sub: Subscription, catalog: Catalog): TemplateResult[] {
+  private renderBanners(sub: Subscription, tier: Tier | undefined): TemplateResult[] {
     const tz = sub.timeZone ?? 'UTC';
     const date = (iso: string) => formatDate(iso, this.intlLocale, tz, 'long');
     const banners: TemplateResult[] = [];
@@ -173,17 +213,6 @@ export class TectraBillingSummary extends TectraElement {
           })
         : msg(str`Your trial ends on ${end}.`, { id: 'summary.trial' });
       banners.push(banner('info', text));
-    }
-    if (sub.status === 'past_due') {
-      banners.push(
-        banner(
-          'danger',
-          msg('Your last payment failed. Update your payment method to keep your plan.', { id: 'summary.past_due' }),
-          html`<button class="primary" @click=${() => this.manage('update-payment-method')}>
-            ${msg('Update payment method', { id: 'summary.update_payment_method' })}
-          </button>`,
-        ),
-      );
     }
     if (sub.status === 'incomplete') {
       banners.push(
@@ -201,26 +230,22 @@ export class TectraBillingSummary extends TectraElement {
           end
             ? msg(str`Your plan was canceled and ended on ${date(end)}.`, { id: 'summary.canceled_on' })
             : msg('Your plan was canceled.', { id: 'summary.canceled' }),
-          html`<button class="primary" @click=${() => this.manage('choose-tier')}>
-            ${msg('Choose a tier', { id: 'summary.choose_tier' })}
+          html`<button part="banner-action" class="primary" @click=${() => this.#resubscribe(sub)}>
+            ${msg('Resubscribe', { id: 'summary.resubscribe' })}
           </button>`,
         ),
       );
     }
-    if (sub.cancelAtPeriodEnd && sub.status !== 'canceled' && sub.currentPeriod) {
-      const end = date(sub.currentPeriod.end);
-      banners.push(banner('warning', msg(str`Your plan ends on ${end} and will not renew.`, { id: 'summary.cancel_at_period_end' })));
-    }
-    if (sub.scheduledChange) {
-      const change = sub.scheduledChange;
-      const name = catalog.tiers.find((t) => t.id === change.tierId)?.name ?? change.tierId;
-      const when = date(change.effectiveAt);
-      const cadence = intervalName(change.interval);
-      banners.push(
-        banner('info', msg(str`Your plan changes to ${name} (${cadence}) on ${when}.`, { id: 'summary.scheduled_change' })),
-      );
-    }
+    if (hasPlan(sub)) banners.push(...(this.#actions.loaded?.banners(tier, banner) ?? []));
     return banners;
+  }
+
+  /** Resubscribe: the tier the account had, chosen again, and on to choosing and paying. */
+  #resubscribe(sub: Subscription): void {
+    if (sub.tierId && sub.interval) {
+      this.client?.selectTier({ tierId: sub.tierId, interval: sub.interval, ...(sub.seats ? { seats: sub.seats } : {}) });
+    }
+    this.manage('choose-tier');
   }
 
   private renderDetails(sub: Subscription): TemplateResult {

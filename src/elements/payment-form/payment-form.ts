@@ -6,7 +6,7 @@ import { hasPlan } from '../../core/plans.js';
 import type { Interval } from '../../core/types.js';
 import { TectraBillingActivatedEvent } from '../../events.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
-import type { PaymentProvider } from '../../payments/provider.js';
+import { createPaymentProvider, type PaymentProvider } from '../../payments/provider.js';
 import { fields } from '../../styles/fields.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
@@ -134,7 +134,9 @@ export class TectraPaymentForm extends TectraElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const purchase = this.#purchase.value;
-    const failure = this.#quote.value?.error ?? purchase?.error ?? this.#providerError;
+    // A card form that flagged a field (a typo) is the user's to fix, not a failure of the page.
+    const typo = purchase?.error?.code === 'invalid_request' && !purchase.paymentMethodId && !purchase.error.status;
+    const failure = this.#quote.value?.error ?? (typo ? undefined : purchase?.error) ?? this.#providerError;
     reportFailure(this, failure, failure === purchase?.error ? 'purchase' : failure === this.#providerError ? 'payment-setup' : 'preview-change');
     // Move focus to the outcome once per outcome.
     const outcome = purchase?.status === 'succeeded' || purchase?.status === 'failed' || purchase?.status === 'pending' ? purchase : undefined;
@@ -166,7 +168,6 @@ export class TectraPaymentForm extends TectraElement {
     this.#providerError = undefined;
     try {
       const intent = await client.createSetupIntent();
-      const { createPaymentProvider } = await import('../../payments/provider.js');
       const provider = await createPaymentProvider(intent, { locale: this.intlLocale });
       if (client !== this.client || !this.isConnected) {
         provider.destroy();
@@ -221,7 +222,7 @@ export class TectraPaymentForm extends TectraElement {
       </div>`;
     } else if (!catalog?.data || !sub?.data) {
       body = loading;
-    } else if (hasPlan(sub.data)) {
+    } else if (hasPlan(sub.data) && purchase?.status !== 'activating') {
       body = html`<p class="banner" data-tone="info">${msg('Your plan is active. Change it with the tier picker.', { id: 'checkout.has_plan' })}</p>`;
     } else if (!this.#checkout.value?.selection) {
       body = html`<p class="muted">${msg('Choose a tier to continue.', { id: 'checkout.no_selection' })}</p>`;

@@ -6,19 +6,12 @@ import { hasPlan } from '../../core/plans.js';
 import type { PaymentMethod } from '../../core/types.js';
 import { TectraPaymentMethodChangedEvent } from '../../events.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
-import type { PaymentProvider } from '../../payments/provider.js';
+import { createPaymentProvider, type PaymentProvider } from '../../payments/provider.js';
+import { cardLabel, monthsLeft } from '../../format/cards.js';
 import { fields } from '../../styles/fields.js';
 import { cardErrorMessage, errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './payment-methods.styles.js';
-
-const BRANDS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' };
-
-/** Months from now until the card's expiry month ends (negative once expired). */
-function monthsLeft(pm: PaymentMethod, now = new Date()): number | undefined {
-  if (!pm.expMonth || !pm.expYear) return undefined;
-  return (pm.expYear - now.getUTCFullYear()) * 12 + (pm.expMonth - (now.getUTCMonth() + 1));
-}
 
 /**
  * The cards on file: brand, last four digits, expiry, the default card, warnings for
@@ -100,7 +93,6 @@ export class TectraPaymentMethods extends TectraElement {
     this.failure = undefined;
     try {
       const intent = await client.createSetupIntent();
-      const { createPaymentProvider } = await import('../../payments/provider.js');
       this.#provider = await createPaymentProvider(intent, { locale: this.intlLocale });
       this.adding = 'ready';
       await this.updateComplete;
@@ -160,8 +152,7 @@ export class TectraPaymentMethods extends TectraElement {
   }
 
   #label(pm: PaymentMethod): string {
-    const brand = BRANDS[pm.brand ?? ''] ?? pm.brand ?? pm.type;
-    return msg(str`${brand} ending in ${pm.last4}`, { id: 'cards.label' });
+    return cardLabel(pm);
   }
 
   protected override render(): TemplateResult {

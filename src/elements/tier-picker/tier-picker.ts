@@ -148,9 +148,15 @@ export class TectraTierPicker extends TectraElement {
     return catalog.tiers.filter((t) => wanted.length === 0 || wanted.includes(t.kind));
   }
 
+  #lastMode: 'checkout' | 'change' | undefined;
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.#mode === 'change') void this.#flow();
+    const mode = this.#mode;
+    // "Pro selected" belongs to the checkout: once the plan is bought it is old news.
+    if (mode !== this.#lastMode && this.#lastMode) this.announcement = '';
+    this.#lastMode = mode;
+    if (mode === 'change') void this.#flow();
     if (this.checkedTierId === undefined) {
       this.checkedTierId = this.#checkout.value?.selection?.tierId ?? currentSelection(this.#subscription.value?.data)?.tierId;
     }
