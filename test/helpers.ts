@@ -110,6 +110,7 @@ export async function warmOnDemand(this: Mocha.Context): Promise<void> {
     import('../src/adapters/http-transport.js'),
     import('../src/adapters/memory/simulator.js'),
     import('../src/state/tier-change.js'),
+    import('../src/state/checkout.js'),
     import('../src/state/plan-lifecycle.js'),
     import('../src/elements/billing-summary/plan-actions.js'),
   ]);

@@ -3,9 +3,10 @@
  * fresh while something shows it), and the purchase itself, which is impossible to
  * run twice: one purchase at a time, one idempotency key per purchase kept in
  * sessionStorage across retries and reloads, and success only once the backend reads
- * the subscription as active.
+ * the subscription as active. The client loads this module when something first shows the
+ * checkout's quote or buys: accounts with a plan never download it.
  */
-import { atom, map, onMount, type MapStore, type ReadableAtom } from 'nanostores';
+import type { MapStore, WritableAtom } from 'nanostores';
 import { BillingError, isAbortError, toBillingError } from '../core/errors.js';
 import type { ActivationRequest, ActivationResult, Coupon, PlanSelection, Quote, Subscription } from '../core/types.js';
 import type { Resource } from './resource.js';
@@ -14,6 +15,11 @@ export interface CheckoutState {
   /** The tier chosen for checkout (by a tier picker or attributes). */
   selection?: PlanSelection;
   coupon?: Coupon;
+  /**
+   * Counts the times the user committed to a choice (Choose, Enter, a click; not arrow
+   * keys): each time, the payment form brings itself into view and takes focus.
+   */
+  proceed?: number;
 }
 
 export type PurchaseStatus = 'idle' | 'confirming' | 'authenticating' | 'activating' | 'succeeded' | 'pending' | 'failed';
@@ -47,11 +53,17 @@ interface Deps {
   pollAttempts?: number;
 }
 
-export interface Checkout {
+/** The checkout's stores: made by the client up front, filled by this module once it loads. */
+export interface CheckoutStores {
   readonly $checkout: MapStore<CheckoutState>;
   /** The quote for the current selection and coupon; re-quoted when they change. */
-  readonly $checkoutQuote: ReadableAtom<Resource<Quote>>;
-  readonly $purchase: ReadableAtom<PurchaseState>;
+  readonly $checkoutQuote: WritableAtom<Resource<Quote>>;
+  readonly $purchase: MapStore<PurchaseState>;
+}
+
+export interface Checkout {
+  /** Keeps `$checkoutQuote` fresh for the selection and coupon until the returned stop is called. */
+  watchQuote(): () => void;
   purchase(payment: PurchasePayment): Promise<Subscription | undefined>;
   resetPurchase(): void;
   /** Quotes the selection again (after a failed quote). */
@@ -84,10 +96,7 @@ export function purchaseFingerprint(selection: PlanSelection): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function createCheckout(deps: Deps): Checkout {
-  const $checkout = map<CheckoutState>({});
-  const $checkoutQuote = atom<Resource<Quote>>({ status: 'idle' });
-  const $purchase = map<PurchaseState>({ status: 'idle' });
+export function createCheckout(deps: Deps, { $checkout, $checkoutQuote, $purchase }: CheckoutStores): Checkout {
   const storage = deps.storage ?? sessionStore();
   let pending: Promise<Subscription | undefined> | undefined;
   let quoteController: AbortController | undefined;
@@ -117,7 +126,7 @@ export function createCheckout(deps: Deps): Checkout {
     }
   }
 
-  onMount($checkoutQuote, () => {
+  function watchQuote(): () => void {
     let last = '';
     const stop = $checkout.subscribe(() => {
       const selection = currentSelection();
@@ -131,7 +140,7 @@ export function createCheckout(deps: Deps): Checkout {
       quoteController?.abort();
       quoteController = undefined;
     };
-  });
+  }
 
   /** The quote may be bought only when it is for exactly this selection and still valid. */
   function freshQuote(selection: PlanSelection): Quote | undefined {
@@ -205,9 +214,7 @@ export function createCheckout(deps: Deps): Checkout {
   }
 
   return {
-    $checkout,
-    $checkoutQuote,
-    $purchase,
+    watchQuote,
     purchase(payment) {
       if (pending) return pending;
       pending = run(payment)

@@ -3,7 +3,7 @@
  * lazily when the first element reads them; actions call the adapter, validate its
  * answer and refresh what a mutation changed.
  */
-import { map, type MapStore, type ReadableAtom } from 'nanostores';
+import { atom, map, onMount, type MapStore, type ReadableAtom } from 'nanostores';
 import type { BillingAdapter, RequestOptions } from '../adapters/types.js';
 import { BillingError, toBillingError } from '../core/errors.js';
 import { onDemand } from '../core/on-demand.js';
@@ -24,7 +24,7 @@ import type {
   Usage,
 } from '../core/types.js';
 import { createResource, type Resource } from './resource.js';
-import { createCheckout, type CheckoutState, type PurchasePayment, type PurchaseState } from './checkout.js';
+import type { Checkout, CheckoutState, PurchasePayment, PurchaseState } from './checkout.js';
 import type { TierChangeState } from './tier-change.js';
 import { createUsageLive } from './usage-live.js';
 import type { CancelOptions, LifecycleState, PayInvoiceOptions, PlanLifecycle } from './plan-lifecycle.js';
@@ -69,7 +69,8 @@ export interface BillingClient {
   /** Reloads one store, or every store something has read. */
   refresh(name?: ResourceName): Promise<void>;
   loadMoreInvoices(): Promise<void>;
-  selectTier(selection: PlanSelection | undefined): void;
+  /** Makes `selection` the checkout's; with `proceed`, the checkout is the next step (it takes focus). */
+  selectTier(selection: PlanSelection | undefined, options?: { proceed?: boolean }): void;
   applyCoupon(code: string, options?: RequestOptions): Promise<Coupon>;
   removeCoupon(): void;
   previewChange(selection: PlanSelection, options?: RequestOptions): Promise<Quote>;
@@ -183,7 +184,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
   }
 
   function selectionWithCoupon(selection: PlanSelection): PlanSelection {
-    const code = checkout.$checkout.get().coupon?.code;
+    const code = $checkout.get().coupon?.code;
     return code && !selection.couponCode ? { ...selection, couponCode: code } : selection;
   }
 
@@ -194,19 +195,45 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
   const activation = async (request: ActivationRequest): Promise<ActivationResult> =>
     checked('activation', await guarded(() => adapter.activate(request)));
 
-  const checkout = createCheckout({
-    quote,
-    activate: activation,
-    readSubscription: async () => {
-      await subscription.load(true);
-      return subscription.peek().data;
-    },
-    afterActivation: () => refreshAfterMutation(['usage', 'invoices', 'paymentMethods']),
-    ...(options.activationPoll?.intervalMs === undefined ? {} : { pollIntervalMs: options.activationPoll.intervalMs }),
-    ...(options.activationPoll?.attempts === undefined ? {} : { pollAttempts: options.activationPoll.attempts }),
-    ...(options.storage ? { storage: options.storage } : {}),
+  const $checkout = map<CheckoutState>({});
+  const $checkoutQuote = atom<Resource<Quote>>({ status: 'idle' });
+  const $purchase = map<PurchaseState>({ status: 'idle' });
+  const checkout = onDemand(() =>
+    import('./checkout.js').then((m) =>
+      m.createCheckout(
+        {
+          quote,
+          activate: activation,
+          readSubscription: async () => {
+            await subscription.load(true);
+            return subscription.peek().data;
+          },
+          afterActivation: () => refreshAfterMutation(['usage', 'invoices', 'paymentMethods']),
+          ...(options.activationPoll?.intervalMs === undefined ? {} : { pollIntervalMs: options.activationPoll.intervalMs }),
+          ...(options.activationPoll?.attempts === undefined ? {} : { pollAttempts: options.activationPoll.attempts }),
+          ...(options.storage ? { storage: options.storage } : {}),
+        },
+        { $checkout, $checkoutQuote, $purchase },
+      ),
+    ),
+  );
+  /** Runs with the checkout once its module is there; a failed download fails like the network. */
+  const withCheckout = <T>(run: (c: Checkout) => T | Promise<T>): Promise<T> =>
+    checkout().then(run, (error: unknown) => {
+      throw new BillingError('network', 'The billing service could not be reached.', { cause: error });
+    });
+  // The quote follows the selection while something shows it (the module loads with the first reader).
+  onMount($checkoutQuote, () => {
+    let stop: (() => void) | undefined;
+    let mounted = true;
+    withCheckout((c) => mounted && (stop = c.watchQuote())).catch((error: unknown) => {
+      if (mounted) $checkoutQuote.set({ status: 'error', error: toBillingError(error) });
+    });
+    return () => {
+      mounted = false;
+      stop?.();
+    };
   });
-  const $checkout = checkout.$checkout;
 
   const usageLive = createUsageLive({
     subscribe: adapter.subscribeUsage
@@ -265,11 +292,16 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     $invoices: invoices.$store,
     $paymentMethods: paymentMethods.$store,
     $checkout,
-    $checkoutQuote: checkout.$checkoutQuote,
-    $purchase: checkout.$purchase,
-    purchase: checkout.purchase,
-    resetPurchase: checkout.resetPurchase,
-    refreshCheckoutQuote: checkout.requote,
+    $checkoutQuote,
+    $purchase,
+    purchase: (payment) =>
+      withCheckout((c) => c.purchase(payment)).catch((error: unknown) => {
+        // The purchase never started (its module could not be downloaded): nothing was charged.
+        $purchase.set({ status: 'failed', error: toBillingError(error) });
+        return undefined;
+      }),
+    resetPurchase: () => checkout.loaded?.resetPurchase(),
+    refreshCheckoutQuote: () => withCheckout((c) => c.requote()),
     $change,
     requestChange: (selection) =>
       tierChange().then(
@@ -303,9 +335,9 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
       return run;
     },
 
-    selectTier(selection) {
-      if (selection) $checkout.setKey('selection', selection);
-      else $checkout.setKey('selection', undefined);
+    selectTier(selection, o) {
+      $checkout.setKey('selection', selection);
+      if (selection && o?.proceed) $checkout.setKey('proceed', ($checkout.get().proceed ?? 0) + 1);
     },
 
     async applyCoupon(code, o) {

@@ -115,16 +115,18 @@ describe('<tectra-payment-form>: paying', () => {
     await expect(form).to.be.accessible();
   });
 
-  it('five rapid clicks make one activate call; the button is disabled and busy from the first', async () => {
+  it('five rapid clicks make one activate call; the button is busy from the first and keeps focus', async () => {
     const { client, adapter } = setup('new', { latencyMs: 50 });
     const form = await mount(client);
     await cardReady(form);
     typeCard(form, '4242424242424242');
     const button = submit(form);
+    button.focus();
     for (let i = 0; i < 5; i++) button.click();
-    await form.updateComplete;
-    expect(button.disabled).to.equal(true);
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'true', 'the button never became busy');
     expect(button.getAttribute('aria-busy')).to.equal('true');
+    expect(button.disabled, 'a disabled button would drop focus to the page').to.equal(false);
+    expect(root(form).activeElement === button).to.equal(true);
     await waitForText(form, 'You are subscribed to Pro.');
     expect(adapter.count('activate')).to.equal(1);
   });
@@ -428,7 +430,7 @@ describe('<tectra-payment-form>: Stripe', () => {
       }));
       const form = await mount(client);
       await waitUntil(() => double.calls.some((c) => c.method === 'mount'), 'not mounted', { timeout: 4000 });
-      await waitUntil(() => !submit(form)?.disabled, `submit stays disabled: ${shadowText(form)}`, { timeout: 4000 });
+      await waitUntil(() => submit(form) && !submit(form).disabled, `submit stays disabled: ${shadowText(form)}`, { timeout: 4000 });
       submit(form).click();
       await waitForText(form, 'Your card was declined. Try another card.');
       expect(shadowText(form)).to.not.contain('(Stripe)');

@@ -80,6 +80,13 @@ export async function press(key: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await sendKeys({ press: key });
 }
 
+/** Selects what the focused field holds (to type over it). */
+export async function selectAll(): Promise<void> {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'KeyA' });
+  await sendKeys({ up: 'Control' });
+}
+
 export async function type(text: string): Promise<void> {
   await sendKeys({ type: text });
 }

@@ -58,9 +58,11 @@ function cards(year: number, kind: 'one' | 'two' | 'expired' | 'none'): PaymentM
   return [visa, { id: 'pm_mastercard', type: 'card', brand: 'mastercard', last4: '4444', expMonth: 3, expYear: year + 1, isDefault: false }];
 }
 
-function meters(catalog: Catalog, tierId: string | undefined, fractions: number[], pooled: boolean): Meter[] {
+/** The four meters of a tier at these fractions of their limits; team and enterprise tiers pool usage. */
+function meters(catalog: Catalog, tierId: string | undefined, fractions: number[]): Meter[] {
   const tier = catalog.tiers.find((t) => t.id === tierId);
   if (!tier) return [];
+  const pooled = tier.kind !== 'individual';
   return DEMO_METERS.map(([key, unit], i) => {
     const limit = tier.limits[key] ?? null;
     const fraction = fractions[i] ?? 0;
@@ -124,24 +126,27 @@ export function demoSnapshot(name: DemoScenario = 'individual-active', options: 
     };
   };
 
+  /** The account around a subscription: its usage (none without `fractions`), invoices and cards. */
+  const account = (
+    subscription: Subscription,
+    fractions: number[] | undefined,
+    invoices: Invoice[],
+    cardKind: Parameters<typeof cards>[1],
+    usageEnd = monthEnd,
+  ): BillingSnapshot => ({
+    ...base,
+    subscription,
+    usage: usage(periodStart, usageEnd, now, fractions ? meters(catalog, subscription.tierId, fractions) : []),
+    invoices,
+    paymentMethods: cards(year, cardKind),
+  });
+
   switch (name) {
     case 'new':
-      return {
-        ...base,
-        subscription: { status: 'none', timeZone: 'UTC' },
-        usage: usage(periodStart, monthEnd, now, []),
-        invoices: [],
-        paymentMethods: [],
-      };
+      return account({ status: 'none', timeZone: 'UTC' }, undefined, [], 'none');
     case 'individual-active': {
       const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'America/New_York' });
-      return {
-        ...base,
-        subscription,
-        usage: usage(periodStart, monthEnd, now, meters(catalog, 'pro', [0.62, 0.84, 0.27, 0.37], false)),
-        invoices: history(catalog, subscription, 8, 'pro'),
-        paymentMethods: cards(year, 'one'),
-      };
+      return account(subscription, [0.62, 0.84, 0.27, 0.37], history(catalog, subscription, 8, 'pro'), 'one');
     }
     case 'trial': {
       const trialEnd = startOfDay(shift(now, 9));
@@ -154,39 +159,23 @@ export function demoSnapshot(name: DemoScenario = 'individual-active', options: 
         nextPayment: { amount: money(catalog.currency === 'JPY' ? 7400 : 4900), dueDate: trialEnd },
         timeZone: 'UTC',
       };
-      return {
-        ...base,
-        subscription,
-        usage: usage(periodStart, trialEnd, now, meters(catalog, 'pro', [0.12, 0.08, 0.2, 0.05], false)),
-        invoices: [],
-        paymentMethods: cards(year, 'one'),
-      };
+      return account(subscription, [0.12, 0.08, 0.2, 0.05], [], 'one', trialEnd);
     }
     case 'past-due': {
       const subscription = active({ tierId: 'starter', interval: 'month', status: 'past_due' });
       const invoices = history(catalog, subscription, 5, 'st');
       const [latest] = invoices;
       if (latest) {
+        // The renewal charge failed on the day it was due.
         latest.status = 'open';
         latest.amountDue = latest.total;
+        latest.dueDate = latest.createdAt;
       }
-      return {
-        ...base,
-        subscription,
-        usage: usage(periodStart, monthEnd, now, meters(catalog, 'starter', [0.95, 1.04, 0.67, 0.5], false)),
-        invoices,
-        paymentMethods: cards(year, 'expired'),
-      };
+      return account(subscription, [0.95, 1.04, 0.67, 0.5], invoices, 'expired');
     }
     case 'team': {
       const subscription = active({ tierId: 'team', interval: 'year', seats: 8, timeZone: 'America/Los_Angeles' });
-      return {
-        ...base,
-        subscription,
-        usage: usage(periodStart, monthEnd, now, meters(catalog, 'team', [0.41, 0.58, 0.5, 0.82], true)),
-        invoices: history(catalog, subscription, 3, 'team'),
-        paymentMethods: cards(year, 'two'),
-      };
+      return account(subscription, [0.41, 0.58, 0.5, 0.82], history(catalog, subscription, 3, 'team'), 'two');
     }
     case 'enterprise': {
       const end = addInterval(periodStart, 'year');
@@ -199,64 +188,33 @@ export function demoSnapshot(name: DemoScenario = 'individual-active', options: 
         nextPayment: { amount: money(catalog.currency === 'JPY' ? 18_000_000 : 12_000_000), dueDate: end },
         timeZone: 'Europe/Berlin',
       };
-      return {
-        ...base,
-        subscription,
-        usage: usage(periodStart, monthEnd, now, meters(catalog, 'enterprise', [0.5, 0.3, 0.6, 0.2], true)),
-        invoices: [],
-        paymentMethods: cards(year, 'two'),
-      };
+      return account(subscription, [0.5, 0.3, 0.6, 0.2], [], 'two');
     }
     case 'scheduled-downgrade': {
       const subscription = active({ tierId: 'pro', interval: 'month' });
       subscription.scheduledChange = { tierId: 'starter', interval: 'month', effectiveAt: subscription.currentPeriod?.end ?? monthEnd };
       if (subscription.nextPayment) subscription.nextPayment.amount = money(catalog.currency === 'JPY' ? 2900 : 1900);
-      return {
-        ...base,
-        subscription,
-        usage: usage(periodStart, monthEnd, now, meters(catalog, 'pro', [0.3, 0.2, 0.1, 0.15], false)),
-        invoices: history(catalog, subscription, 4, 'sd'),
-        paymentMethods: cards(year, 'one'),
-      };
+      return account(subscription, [0.3, 0.2, 0.1, 0.15], history(catalog, subscription, 4, 'sd'), 'one');
     }
     case 'canceled': {
       const ended = startOfDay(shift(now, -3));
-      const started = addMonths(ended, -1);
       const subscription: Subscription = {
         status: 'canceled',
         tierId: 'pro',
         interval: 'month',
-        currentPeriod: { start: started, end: ended },
+        currentPeriod: { start: addMonths(ended, -1), end: ended },
         timeZone: 'UTC',
       };
-      return {
-        ...base,
-        subscription,
-        usage: usage(periodStart, monthEnd, now, []),
-        invoices: history(catalog, { ...subscription, currentPeriod: { start: started, end: ended } }, 6, 'cx'),
-        paymentMethods: cards(year, 'one'),
-      };
+      return account(subscription, undefined, history(catalog, subscription, 6, 'cx'), 'one');
     }
     case 'cancel-at-period-end': {
       // Canceled by the customer: runs to the period end, then stops; it can be resumed until then.
       const { nextPayment: _none, ...subscription } = active({ tierId: 'pro', interval: 'month' });
-      return {
-        ...base,
-        subscription: { ...subscription, cancelAtPeriodEnd: true },
-        usage: usage(periodStart, monthEnd, now, meters(catalog, 'pro', [0.4, 0.3, 0.2, 0.1], false)),
-        invoices: history(catalog, subscription, 3, 'ce'),
-        paymentMethods: cards(year, 'one'),
-      };
+      return account({ ...subscription, cancelAtPeriodEnd: true }, [0.4, 0.3, 0.2, 0.1], history(catalog, subscription, 3, 'ce'), 'one');
     }
     case 'jpy': {
       const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'Asia/Tokyo' });
-      return {
-        ...base,
-        subscription,
-        usage: usage(periodStart, monthEnd, now, meters(catalog, 'pro', [0.45, 0.5, 0.2, 0.9], false)),
-        invoices: history(catalog, subscription, 6, 'jp'),
-        paymentMethods: cards(year, 'one'),
-      };
+      return account(subscription, [0.45, 0.5, 0.2, 0.9], history(catalog, subscription, 6, 'jp'), 'one');
     }
   }
 }

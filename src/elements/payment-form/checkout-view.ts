@@ -46,21 +46,31 @@ function purchaseError(error: BillingError | undefined): string {
  * Renders the checkout and keeps what the user types in the coupon field (it survives
  * every re-render and a failed apply).
  */
+type ViewHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
+
 export class CheckoutView {
-  #host: ReactiveControllerHost;
+  #host: ViewHost;
   #couponText = '';
   #couponError = '';
   #couponBusy = false;
+  /** What happened to the coupon, for the live region that is always there. */
+  #couponNote = '';
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ViewHost) {
     this.#host = host;
   }
 
-  #set(change: Partial<{ text: string; error: string; busy: boolean }>): void {
+  #set(change: Partial<{ text: string; error: string; busy: boolean; note: string }>): void {
     if (change.text !== undefined) this.#couponText = change.text;
     if (change.error !== undefined) this.#couponError = change.error;
     if (change.busy !== undefined) this.#couponBusy = change.busy;
+    if (change.note !== undefined) this.#couponNote = change.note;
     this.#host.requestUpdate();
+  }
+
+  /** After applying or removing a code its control is replaced: focus goes to the one that took its place. */
+  #focusAfter(selector: string): void {
+    void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
   render(ctx: CheckoutContext): TemplateResult {
@@ -73,6 +83,7 @@ export class CheckoutView {
     const name = tier?.name ?? selection?.tierId ?? '';
     const seats = selection?.seats ? formatNumber(selection.seats, ctx.locale) : '';
     const cadence = selection ? intervalName(selection.interval) : '';
+    // Busy, the pay button stays focusable (aria-disabled): a second press joins the same purchase.
     return html`<p part="selection" class="selection">
         ${seats
           ? msg(str`${name}, ${cadence}, ${seats} seats`, { id: 'checkout.selection_seats' })
@@ -85,8 +96,9 @@ export class CheckoutView {
         </div>
         <div class="section">
           ${this.#renderCoupon(ctx)}
+          <p class="visually-hidden" role="status">${this.#couponNote}</p>
           ${this.#renderReview(ctx)}
-          <button part="submit" class="primary submit" type="submit" ?disabled=${!ready || busy} aria-busy=${busy ? 'true' : 'false'}>
+          <button part="submit" class="primary submit" type="submit" ?disabled=${!ready && !busy} aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
             ${busy
               ? msg('Processing…', { id: 'checkout.processing' })
               : due
@@ -117,10 +129,14 @@ export class CheckoutView {
     if (coupon) {
       return html`<div part="coupon" class="applied">
         <span>${msg(str`Code ${coupon.code}: ${couponTerms(coupon, ctx.locale)}`, { id: 'checkout.coupon_applied' })}</span>
-        <button type="button" class="link" @click=${() => ctx.client?.removeCoupon()}>${msg('Remove', { id: 'checkout.coupon_remove' })}</button>
+        <button type="button" class="link" id="coupon-remove" @click=${() => {
+          ctx.client?.removeCoupon();
+          this.#set({ note: msg(str`Code ${coupon.code} removed.`, { id: 'checkout.coupon_removed' }) });
+          this.#focusAfter('#coupon');
+        }}>${msg('Remove', { id: 'checkout.coupon_remove' })}</button>
       </div>`;
     }
-    const apply = () => void this.#applyCoupon(ctx.client);
+    const apply = () => void this.#applyCoupon(ctx.client, ctx.locale);
     return html`<div part="coupon" class="field">
       <label for="coupon">${msg('Coupon code', { id: 'checkout.coupon_label' })}</label>
       <div class="coupon-row">
@@ -138,7 +154,7 @@ export class CheckoutView {
             }
           }}
         />
-        <button type="button" ?disabled=${this.#couponBusy} aria-busy=${this.#couponBusy ? 'true' : 'false'} @click=${apply}>
+        <button type="button" aria-disabled=${this.#couponBusy ? 'true' : 'false'} @click=${apply}>
           ${msg('Apply', { id: 'checkout.coupon_apply' })}
         </button>
       </div>
@@ -146,16 +162,19 @@ export class CheckoutView {
     </div>`;
   }
 
-  async #applyCoupon(client: BillingClient | undefined): Promise<void> {
+  async #applyCoupon(client: BillingClient | undefined, locale: string): Promise<void> {
     const code = this.#couponText.trim();
     if (!code || !client) {
       this.#set({ error: msg('Enter a code.', { id: 'checkout.coupon_empty' }) });
       return;
     }
-    this.#set({ busy: true, error: '' });
+    if (this.#couponBusy) return;
+    this.#set({ busy: true, error: '', note: '' });
     try {
-      await client.applyCoupon(code);
-      this.#set({ text: '' });
+      const coupon = await client.applyCoupon(code);
+      const terms = couponTerms(coupon, locale);
+      this.#set({ text: '', note: msg(str`Code ${coupon.code} applied: ${terms}.`, { id: 'checkout.coupon_applied_note' }) });
+      this.#focusAfter('#coupon-remove');
     } catch (error) {
       const e = error as BillingError;
       this.#set({
@@ -195,22 +214,31 @@ export class CheckoutView {
   }
 
   #renderStatus(purchase: PurchaseState | undefined): TemplateResult {
-    switch (purchase?.status) {
-      case 'confirming':
-        return html`<p part="status" role="status">${msg('Confirming your card…', { id: 'checkout.confirming' })}</p>`;
-      case 'authenticating':
-        return html`<p part="status" role="status">${msg('Waiting for your bank to authenticate the payment…', { id: 'checkout.authenticating' })}</p>`;
-      case 'activating':
-        return html`<p part="status" role="status">${msg('Activating…', { id: 'checkout.activating' })}</p>`;
-      case 'pending':
-        return html`<p part="status" class="banner" data-tone="info" role="status" tabindex="-1" data-outcome>
-          ${msg('We are still confirming your payment. You will get an email when your plan is active: there is no need to pay again.', { id: 'checkout.pending' })}
-        </p>`;
-      case 'failed':
-        return html`<p part="error" class="banner" data-tone="danger" role="alert" tabindex="-1" data-outcome>${purchaseError(purchase.error)}</p>`;
-      default:
-        return html`<p part="status" role="status" class="visually-hidden"></p>`;
-    }
+    // One live region for progress, always there, so each message is read when it changes.
+    const progress =
+      purchase?.status === 'confirming'
+        ? msg('Confirming your card…', { id: 'checkout.confirming' })
+        : purchase?.status === 'authenticating'
+          ? msg('Waiting for your bank to authenticate the payment…', { id: 'checkout.authenticating' })
+          : purchase?.status === 'activating'
+            ? msg('Activating…', { id: 'checkout.activating' })
+            : '';
+    return html`<p part="status" role="status" class=${progress ? '' : 'visually-hidden'}>${progress}</p>
+      ${purchase?.status === 'pending'
+        ? html`<p part="status" class="banner" data-tone="info" tabindex="-1" data-outcome>
+            ${msg('We are still confirming your payment. You will get an email when your plan is active: there is no need to pay again.', { id: 'checkout.pending' })}
+          </p>`
+        : purchase?.status === 'failed'
+          ? html`<p part="error" class="banner" data-tone="danger" role="alert" tabindex="-1" data-outcome>${purchaseError(purchase.error)}</p>`
+          : nothing}`;
+  }
+
+  /** What the form's live region says: the purchase's outcome. */
+  announcement(ctx: CheckoutContext): string {
+    const purchase = ctx.purchase;
+    if (purchase?.status !== 'succeeded') return '';
+    const name = findTierIn(ctx.catalog, purchase.subscription?.tierId)?.name ?? '';
+    return msg(str`You are subscribed to ${name}.`, { id: 'checkout.done_title' });
   }
 
   renderConfirmation(ctx: CheckoutContext, subscription: Subscription, quote: Quote | undefined): TemplateResult {

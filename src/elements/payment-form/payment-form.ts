@@ -64,6 +64,8 @@ export class TectraPaymentForm extends TectraElement {
   #provider: PaymentProvider | undefined;
   #providerError: BillingError | undefined;
   #announced: string | undefined;
+  /** The checkout's `proceed` count last acted on (undefined before the first update). */
+  #proceed: number | undefined;
   /** The checkout view arrives on demand, beside the card form (see checkout-view.ts). */
   readonly #view = onDemand(() => import('./checkout-view.js').then(({ CheckoutView }) => new CheckoutView(this)));
   #viewError: unknown;
@@ -149,6 +151,14 @@ export class TectraPaymentForm extends TectraElement {
       if (outcome.error?.code !== 'invalid_request') this.shadowRoot?.querySelector<HTMLElement>('[data-outcome]')?.focus();
     }
     if (!outcome) this.#announced = undefined;
+    // The user committed to a tier elsewhere on the page: the checkout is the next step.
+    const proceed = this.#checkout.value?.proceed ?? 0;
+    if (this.#proceed !== undefined && proceed > this.#proceed) {
+      const title = this.shadowRoot?.querySelector<HTMLElement>('#checkout-title');
+      title?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      title?.focus({ preventScroll: true });
+    }
+    if (this.#checkout.value) this.#proceed = proceed;
   }
 
   /** The payment step is shown when there is a tier to pay for and nothing is bought yet. */
@@ -229,9 +239,11 @@ export class TectraPaymentForm extends TectraElement {
     } else {
       body = view ? view.render(this.#context()) : loading;
     }
+    // The live region is the form's, so it is there before the view puts the outcome in it.
     return html`<section part="base" class="card" aria-labelledby="checkout-title">
-      <h2 id="checkout-title">${msg('Payment', { id: 'checkout.title' })}</h2>
+      <h2 id="checkout-title" tabindex="-1">${msg('Payment', { id: 'checkout.title' })}</h2>
       ${body}
+      <p class="visually-hidden" role="status">${view?.announcement(this.#context()) ?? ''}</p>
     </section>`;
   }
 }

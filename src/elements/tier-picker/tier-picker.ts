@@ -219,7 +219,8 @@ export class TectraTierPicker extends TectraElement {
       this.dispatchEvent(event);
       if (event.defaultPrevented) return;
       this.checkedTierId = tier.id;
-      this.client?.selectTier(selection);
+      // A click, Enter or Space commits to the choice: the checkout is the next step. Arrow keys only move.
+      this.client?.selectTier(selection, { proceed: trigger !== undefined });
       const price = this.#priceText(tier);
       this.announcement = msg(str`${tier.name} selected, ${price}.`, { id: 'picker.selected' });
       return;
