@@ -1,4 +1,4 @@
-import type { Catalog, Interval, PlanSelection, Subscription, Tier, TierPrice } from './types.js';
+import type { Catalog, Interval, Money, PlanSelection, Subscription, Tier, TierPrice } from './types.js';
 
 /** A subscription that bills now (active, trialing or past due): changes go through a quote. */
 export function hasPlan(subscription: Subscription | undefined): boolean {
@@ -40,4 +40,32 @@ export function yearlySavingPercent(tier: Tier): number | undefined {
 
 export function findTierIn(catalog: Catalog | undefined, tierId: string | undefined): Tier | undefined {
   return tierId ? catalog?.tiers.find((t) => t.id === tierId) : undefined;
+}
+
+/** A price per month (a yearly price counts a twelfth), to compare tiers billed differently. */
+export function monthlyValue(price: Money, interval: Interval): number {
+  return interval === 'year' ? price.amount / 12 : price.amount;
+}
+
+export type ChangeKind = 'new' | 'upgrade' | 'downgrade' | 'same';
+
+/** What choosing `selection` does: start a plan, upgrade (charged now), downgrade (at the period end) or nothing. */
+export function changeKind(catalog: Catalog, subscription: Subscription | undefined, selection: PlanSelection): ChangeKind {
+  const current = currentSelection(subscription);
+  if (!current) return 'new';
+  if (sameSelection(current, selection)) return 'same';
+  const value = (s: PlanSelection) => {
+    const tier = findTierIn(catalog, s.tierId);
+    const price = tier && priceFor(tier, s.interval);
+    return price ? monthlyValue(price.amount, s.interval) * (price.perSeat ? (s.seats ?? tier.seats?.min ?? 1) : 1) : 0;
+  };
+  return value(selection) > value(current) ? 'upgrade' : 'downgrade';
+}
+
+/** Seats carried over to another team tier, within its minimum and maximum (`clamped` when they had to move). */
+export function carrySeats(tier: Tier, seats: number | undefined): { seats: number; clamped: boolean } | undefined {
+  if (!tier.seats) return undefined;
+  const wanted = seats ?? tier.seats.min;
+  const kept = Math.min(Math.max(wanted, tier.seats.min), tier.seats.max ?? Infinity);
+  return { seats: kept, clamped: seats !== undefined && kept !== wanted };
 }

@@ -25,7 +25,7 @@ async function mount(client: BillingClient, attrs: { kinds?: string } = {}): Pro
     <tectra-tier-picker kinds=${attrs.kinds ?? ''}></tectra-tier-picker>
   </tectra-billing-provider>`);
   const picker = provider.querySelector('tectra-tier-picker') as TectraTierPicker;
-  await waitUntil(() => picker.shadowRoot?.querySelector('[part="tier"], .empty, [part="error"]'), 'picker never rendered');
+  await waitUntil(() => picker.shadowRoot?.querySelector('[part="tier"], .empty, [part="error"], [part="banner"]'), 'picker never rendered');
   return picker;
 }
 
@@ -33,7 +33,9 @@ const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el
 const radio = (el: Element, tierId: string) => $(el, `[data-tier-radio="${tierId}"]`) as HTMLElement;
 const card = (el: Element, tierId: string) => radio(el, tierId)?.closest('[part="tier"]') as HTMLElement;
 const cardText = (el: Element, tierId: string) => textOf(card(el, tierId));
-const dialog = (el: Element) => $(el, 'dialog') as HTMLDialogElement;
+const dialog = (el: Element) => $(el, 'dialog.change-dialog') as HTMLDialogElement;
+/** The card's action button (Choose, Upgrade to, Downgrade to, Update seats). */
+const action = (el: Element, tierId: string) => card(el, tierId)?.querySelector<HTMLButtonElement>('[part="tier-action"]') as HTMLButtonElement;
 const dialogText = (el: Element) => textOf(dialog(el));
 
 describe('<tectra-tier-picker>: showing tiers', () => {
@@ -177,7 +179,13 @@ describe('<tectra-tier-picker>: seats', () => {
     const [less, more] = [...seats.querySelectorAll('button')];
     const input = seats.querySelector('input') as HTMLInputElement;
     expect(input.value).to.equal('3');
-    expect(less?.disabled).to.equal(true);
+    // At the minimum the button says so but keeps its place in the tab order (no focus loss).
+    expect(less?.getAttribute('aria-disabled')).to.equal('true');
+    less?.focus();
+    less?.click();
+    await picker.updateComplete;
+    expect(input.value).to.equal('3');
+    expect(picker.shadowRoot?.activeElement === less).to.equal(true);
     more?.click();
     await picker.updateComplete;
     expect(input.value).to.equal('4');
@@ -252,11 +260,11 @@ describe('<tectra-tier-picker>: without a subscription (checkout)', () => {
     radio(picker, 'starter').focus();
     await sendKeys({ press: 'ArrowRight' });
     await picker.updateComplete;
-    expect(picker.shadowRoot?.activeElement).to.equal(radio(picker, 'pro'));
+    expect(picker.shadowRoot?.activeElement === radio(picker, 'pro'), 'focus').to.equal(true);
     expect(client.$checkout.get().selection?.tierId).to.equal('pro');
     await sendKeys({ press: 'End' });
     await picker.updateComplete;
-    expect(picker.shadowRoot?.activeElement).to.equal(radio(picker, 'business'));
+    expect(picker.shadowRoot?.activeElement === radio(picker, 'business'), 'focus').to.equal(true);
     expect(radio(picker, 'business').getAttribute('tabindex')).to.equal('0');
   });
 
@@ -281,7 +289,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     const picker = await mount(client);
     expect(cardText(picker, 'pro')).to.contain('Current tier');
     expect(radio(picker, 'pro').getAttribute('aria-disabled')).to.equal('true');
-    radio(picker, 'pro').click();
+    action(picker, 'pro').click();
     await picker.updateComplete;
     expect(dialog(picker).open).to.equal(false);
     expect(adapter.count('previewChange')).to.equal(0);
@@ -298,10 +306,58 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     await expect(picker).to.be.accessible();
   });
 
+  it('gives each card one action that says what it does, naming the tier', async () => {
+    const { client } = setup('individual-active');
+    const picker = await mount(client);
+    await waitUntil(() => action(picker, 'team'));
+    const label = (id: string) => action(picker, id)?.textContent?.trim();
+    expect(label('starter')).to.equal('Downgrade to Starter');
+    expect(label('pro')).to.equal('Current plan');
+    expect(action(picker, 'pro').disabled).to.equal(true);
+    expect(label('team')).to.equal('Upgrade to Team');
+    expect(label('business')).to.equal('Upgrade to Business');
+    const contact = picker.shadowRoot?.querySelector('[part="contact-sales"]');
+    expect(textOf(contact)).to.equal('Contact sales : Enterprise');
+    // A click on the card only checks it; the action opens the review.
+    radio(picker, 'team').click();
+    await picker.updateComplete;
+    expect(dialog(picker).open).to.equal(false);
+    expect(radio(picker, 'team').getAttribute('aria-checked')).to.equal('true');
+    await expect(picker).to.be.accessible();
+  });
+
+  it('carries the seats of a team plan to another team tier, clamped to its range and saying so', async () => {
+    const snapshot = demoSnapshot('team');
+    snapshot.subscription.seats = 4;
+    const client = createBillingClient({ adapter: createMemoryAdapter(snapshot) });
+    const picker = await mount(client);
+    await waitUntil(() => action(picker, 'business'));
+    const business = card(picker, 'business').querySelector<HTMLInputElement>('[part="seats"] input');
+    expect(business?.value, 'Business starts at 5 users').to.equal('5');
+    expect(cardText(picker, 'business')).to.contain('Your plan has 4 users: Business counts 5.');
+    // The current tier with other seats is an update of seats.
+    const team = card(picker, 'team').querySelector('[part="seats"]') as HTMLElement;
+    team.querySelectorAll('button')[1]?.click();
+    await picker.updateComplete;
+    expect(action(picker, 'team').textContent?.trim()).to.equal('Update seats');
+    action(picker, 'team').click();
+    await waitUntil(() => dialogText(picker).includes('Due now'), 'no quote for the seats');
+    expect(dialogText(picker)).to.contain('to Team (Yearly, 5 seats)');
+  });
+
+  it('shows an enterprise contract instead of self-serve tiers', async () => {
+    const { client } = setup('enterprise');
+    const picker = await mount(client);
+    await waitForText(picker, 'Your plan is set by your contract. To change it, contact your account manager.');
+    expect(picker.shadowRoot?.querySelector('[part="tier-action"]')).to.not.exist;
+    expect(picker.shadowRoot?.querySelector('[part="cancel-button"]')).to.not.exist;
+    await expect(picker).to.be.accessible();
+  });
+
   it('quotes a change, confirms it once with an idempotency key, and fires tectra-tier-changed', async () => {
     const { client, adapter } = setup('individual-active');
     const picker = await mount(client);
-    const trigger = radio(picker, 'team');
+    const trigger = action(picker, 'team');
     trigger.focus();
     trigger.click();
     await waitUntil(() => dialogText(picker).includes('Due now'), 'no quote shown');
@@ -326,13 +382,13 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     await waitUntil(() => !dialog(picker).open);
     await waitForText(picker, 'Your plan is now Team.');
     await waitUntil(() => cardText(picker, 'team').includes('Current tier'));
-    expect(picker.shadowRoot?.activeElement).to.equal(radio(picker, 'team'));
+    expect(picker.shadowRoot?.activeElement === radio(picker, 'team'), 'focus').to.equal(true);
   });
 
   it('schedules a downgrade for the period end', async () => {
     const { client } = setup('individual-active');
     const picker = await mount(client);
-    radio(picker, 'starter').click();
+    action(picker, 'starter').click();
     await waitUntil(() => dialogText(picker).includes('Due now'));
     expect(dialogText(picker)).to.contain('Due now $0.00');
     expect(dialogText(picker)).to.not.contain('Takes effect Immediately');
@@ -343,14 +399,14 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
   it('changes nothing when the confirm step is cancelled, and returns focus', async () => {
     const { client, adapter } = setup('individual-active');
     const picker = await mount(client);
-    radio(picker, 'business').focus();
-    radio(picker, 'business').click();
+    action(picker, 'business').focus();
+    action(picker, 'business').click();
     await waitUntil(() => dialogText(picker).includes('Due now'));
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog(picker).open);
     expect(adapter.count('changeTier')).to.equal(0);
     expect(client.$change.get().status).to.equal('idle');
-    expect(picker.shadowRoot?.activeElement).to.equal(radio(picker, 'business'));
+    expect(picker.shadowRoot?.activeElement === action(picker, 'business'), 'focus').to.equal(true);
     expect(radio(picker, 'pro').getAttribute('aria-checked')).to.equal('true');
   });
 
@@ -360,7 +416,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     radio(picker, 'pro').focus();
     await sendKeys({ press: 'ArrowRight' });
     await picker.updateComplete;
-    expect(picker.shadowRoot?.activeElement).to.equal(radio(picker, 'team'));
+    expect(picker.shadowRoot?.activeElement === radio(picker, 'team'), 'focus').to.equal(true);
     expect(adapter.count('previewChange')).to.equal(0);
     expect(radio(picker, 'team').getAttribute('aria-checked')).to.equal('true');
     await sendKeys({ press: 'Enter' });
@@ -372,7 +428,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
   it('explains a failed quote and retries it', async () => {
     const { client, adapter } = setup('individual-active', { faults: { previewChange: { code: 'server', times: 1 } } });
     const picker = await mount(client);
-    radio(picker, 'team').click();
+    action(picker, 'team').click();
     await waitUntil(() => dialogText(picker).includes('We could not calculate the price'));
     expect((dialog(picker).querySelector('[part="dialog-confirm"]') as HTMLButtonElement).disabled).to.equal(true);
     await expect(picker).to.be.accessible();
@@ -384,7 +440,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
   it('keeps the selection when the change fails, and retries with the same idempotency key', async () => {
     const { client, adapter } = setup('individual-active', { faults: { changeTier: { code: 'network', times: 1 } } });
     const picker = await mount(client);
-    radio(picker, 'team').click();
+    action(picker, 'team').click();
     await waitUntil(() => dialogText(picker).includes('Due now'));
     (dialog(picker).querySelector('[part="dialog-confirm"]') as HTMLButtonElement).click();
     await waitUntil(() => dialogText(picker).includes('Your plan was not changed.'));
@@ -402,7 +458,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
   it('shows the change as pending, with confirm busy and cancel disabled', async () => {
     const { client } = setup('individual-active', { faults: { changeTier: 'hang' } });
     const picker = await mount(client);
-    radio(picker, 'team').click();
+    action(picker, 'team').click();
     await waitUntil(() => dialogText(picker).includes('Due now'));
     const confirm = dialog(picker).querySelector('[part="dialog-confirm"]') as HTMLButtonElement;
     confirm.click();
@@ -427,7 +483,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
       const picker = wrapper.querySelector('tectra-tier-picker') as TectraTierPicker;
       await waitUntil(() => radio(picker, 'team'));
       await expect(picker).to.be.accessible();
-      radio(picker, 'team').click();
+      action(picker, 'team').click();
       await waitUntil(() => dialogText(picker).includes('Due now'));
       await expect(picker).to.be.accessible();
     } finally {
@@ -447,7 +503,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
       },
     }));
     const picker = await mount(client);
-    radio(picker, 'team').click();
+    action(picker, 'team').click();
     await waitUntil(() => dialogText(picker).includes('Due now'));
     (dialog(picker).querySelector('[part="dialog-confirm"]') as HTMLButtonElement).click();
     await waitUntil(() => dialogText(picker).includes('The price was refreshed'));

@@ -1,6 +1,6 @@
 /** The simulator's pricing rules: recurring price, discounts, tax and proration. */
 import { BillingError } from '../../core/errors.js';
-import { currentSelection } from '../../core/plans.js';
+import { currentSelection, monthlyValue } from '../../core/plans.js';
 import { addInterval, millisBetween } from '../../core/dates.js';
 import {
   addMoney,
@@ -59,11 +59,8 @@ export function charge(subtotal: Money, coupon: Coupon | undefined, taxPercent: 
 }
 
 /** Normalised to a monthly amount, to tell an upgrade from a downgrade across intervals. */
-function monthlyValue(price: Money, interval: PlanSelection['interval']): number {
-  return interval === 'year' ? price.amount / 12 : price.amount;
-}
-
-export type ChangeKind = 'new' | 'upgrade' | 'downgrade' | 'same';
+export type { ChangeKind } from '../../core/plans.js';
+import type { ChangeKind } from '../../core/plans.js';
 
 export interface PricedQuote extends Quote {
   kind: ChangeKind;

@@ -162,6 +162,7 @@ const dialogStyles = css`
 
 /** What the flow needs from the element that hosts it. */
 export interface ChangeFlowHost extends ReactiveControllerHost, EventTarget {
+  // (its dialog is the host's `dialog.change-dialog`)
   readonly renderRoot: HTMLElement | DocumentFragment;
   flowState(): {
     client: BillingClient | undefined;
@@ -198,7 +199,7 @@ export class ChangeFlow implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const dialog = this.host.renderRoot.querySelector('dialog');
+    const dialog = this.host.renderRoot.querySelector<HTMLDialogElement>('dialog.change-dialog');
     if (!dialog) return;
     if (this.open && !dialog.open) dialog.showModal();
     if (!this.open && dialog.open) dialog.close();

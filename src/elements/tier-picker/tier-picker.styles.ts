@@ -174,6 +174,14 @@ export const styles = css`
   .field-error:empty {
     display: none;
   }
+  .stepper button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .action {
+    margin-block-start: auto;
+    inline-size: 100%;
+  }
   .contact {
     margin-block-start: auto;
     color: var(--_accent);

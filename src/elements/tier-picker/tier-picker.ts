@@ -1,8 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { formatDate } from '../../core/dates.js';
 import { formatMoney, formatNumber, multiplyMoney } from '../../core/money.js';
-import { currentSelection, findTierIn, hasPlan, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
+import { carrySeats, changeKind, currentSelection, findTierIn, hasPlan, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
 import type { Catalog, Interval, PlanSelection, Subscription, Tier, TierKind } from '../../core/types.js';
 import { onDemand } from '../../core/on-demand.js';
 import { safeUrl } from '../../core/urls.js';
@@ -38,7 +37,10 @@ function kindTitle(kind: TierKind): string {
  * @summary Choose a tier, or upgrade / downgrade with a quote to confirm.
  *
  * @fires tectra-tier-select - A tier was chosen for checkout (`detail.selection`). Cancelable: `preventDefault()` vetoes it.
- * @fires tectra-tier-changed - The backend confirmed a change of tier (`detail.subscription`).
+ * @fires tectra-tier-changed - The backend confirmed a change of tier, or the scheduled change was dropped (`detail.subscription`).
+ * @fires tectra-subscription-canceled - The plan was canceled with Cancel plan (`detail.subscription`).
+ * @fires tectra-subscription-resumed - An ending plan renews again (`detail.subscription`).
+ * @fires tectra-invoice-paid - An overdue invoice was paid from the past-due banner (`detail.invoice`).
  * @fires tectra-error - Loading, quoting or changing failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The wrapper.
@@ -54,8 +56,12 @@ function kindTitle(kind: TierKind): string {
  * @csspart features - A tier's features.
  * @csspart seats - The seat stepper of a team tier.
  * @csspart contact-sales - The Contact sales link.
+ * @csspart tier-action - A card's action: Choose, Upgrade to, Downgrade to, Update seats, Current plan.
+ * @csspart banner-action - The button in a banner: Keep, Resume plan, Pay now.
+ * @csspart actions - The row with Cancel plan.
+ * @csspart cancel-button - Cancel plan.
  * @csspart banner - Scheduled change and result messages.
- * @csspart dialog - The confirm step.
+ * @csspart dialog - The confirm step of a change, and of a cancel.
  * @csspart quote - The quote in the confirm step.
  * @csspart dialog-confirm - Confirm change.
  * @csspart dialog-cancel - Cancel.
@@ -97,6 +103,8 @@ export class TectraTierPicker extends TectraElement {
   private announcement = '';
   /** The confirm step of a change, loaded on demand: accounts without a plan never need it. */
   readonly #flow = onDemand(() => import('./change-flow.js').then(({ ChangeFlow }) => new ChangeFlow(this)));
+  /** Cancel plan, Keep <tier>, Resume plan and the contract banner: the summary's, loaded on demand too. */
+  readonly #actions = onDemand(() => import('../billing-summary/plan-actions.js').then(({ PlanActions }) => new PlanActions(this)));
 
   readonly #catalog = this.select((c) => c.$catalog);
   readonly #subscription = this.select((c) => c.$subscription);
@@ -123,9 +131,13 @@ export class TectraTierPicker extends TectraElement {
   }
 
   #seatsFor(tier: Tier): number | undefined {
-    if (!tier.seats) return undefined;
+    return this.seats.get(tier.id) ?? this.#carried(tier)?.seats;
+  }
+
+  /** The plan's seats carried over to another team tier (clamped to its range). */
+  #carried(tier: Tier) {
     const sub = this.#subscription.value?.data;
-    return this.seats.get(tier.id) ?? (sub?.tierId === tier.id ? sub.seats : undefined) ?? tier.seats.min;
+    return carrySeats(tier, hasPlan(sub) ? sub?.seats : undefined);
   }
 
   #selectionFor(tier: Tier): PlanSelection {
@@ -156,7 +168,10 @@ export class TectraTierPicker extends TectraElement {
     // "Pro selected" belongs to the checkout: once the plan is bought it is old news.
     if (mode !== this.#lastMode && this.#lastMode) this.announcement = '';
     this.#lastMode = mode;
-    if (mode === 'change') void this.#flow();
+    if (mode === 'change') {
+      void this.#flow();
+      if (!this.#actions.loaded) this.#actions().then(() => this.requestUpdate(), () => undefined);
+    }
     if (this.checkedTierId === undefined) {
       this.checkedTierId = this.#checkout.value?.selection?.tierId ?? currentSelection(this.#subscription.value?.data)?.tierId;
     }
@@ -182,6 +197,17 @@ export class TectraTierPicker extends TectraElement {
     };
   }
 
+  /** For the plan actions: what they render from. */
+  planState() {
+    return { client: this.client, catalog: this.#catalog.value?.data, subscription: this.#subscription.value?.data, locale: this.intlLocale };
+  }
+
+  /** For the plan actions: the outcome, announced; focus goes to the heading of the tiers. */
+  planChanged(announcement: string, done: boolean): void {
+    this.announcement = announcement;
+    if (done) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('#picker-title')?.focus());
+  }
+
   /** For the change flow: tells the user how the change ended. */
   announce(text: string): void {
     this.announcement = text;
@@ -190,7 +216,10 @@ export class TectraTierPicker extends TectraElement {
   /** For the change flow: the current tier is checked again and focus returns. */
   flowClosed(trigger: HTMLElement | undefined): void {
     if (this.#mode === 'change') this.checkedTierId = currentSelection(this.#subscription.value?.data)?.tierId;
-    void this.updateComplete.then(() => (trigger?.isConnected ? trigger : this.#radio(this.checkedTierId ?? ''))?.focus());
+    // The trigger keeps focus unless it went or can no longer act (the tier is now the current plan).
+    void this.updateComplete.then(() =>
+      (trigger?.isConnected && !trigger.matches(':disabled') ? trigger : this.#radio(this.checkedTierId ?? ''))?.focus(),
+    );
   }
 
   #syncFormValue(): void {
@@ -333,7 +362,8 @@ export class TectraTierPicker extends TectraElement {
       </header>
       ${body}
       <p part="status" class=${this.announcement ? 'banner' : 'visually-hidden'} data-tone="success" role="status">${this.announcement}</p>
-      ${this.#renderDialog()}
+      ${this.#actions.loaded?.cancelRow(findTierIn(catalog?.data, sub?.data?.tierId)) ?? nothing}
+      ${this.#renderDialog()} ${this.#actions.loaded?.dialog() ?? nothing}
     </section>`;
   }
 
@@ -367,9 +397,14 @@ export class TectraTierPicker extends TectraElement {
     // Roving tab stop: the checked radio, else the first one that can be chosen.
     const order = this.#choosable(catalog);
     const tabStop = order.find((t) => t.id === this.checkedTierId) ?? order.find((t) => !this.#isCurrent(t)) ?? order[0];
-    const scheduled = sub.scheduledChange;
+    const current = findTierIn(catalog, sub.tierId);
+    const banners = this.#actions.loaded?.banners(current, (tone, text, action) =>
+      html`<div part="banner" class="banner" data-tone=${tone}><p>${text}</p>${action ?? nothing}</div>`,
+    );
+    // A contract is changed with the account manager, not here.
+    if (current?.kind === 'enterprise' && hasPlan(sub)) return html`${banners}`;
     return html`
-      ${scheduled ? this.#renderScheduled(catalog, sub) : nothing}
+      ${banners}
       <div class="groups">
         ${KINDS.map((kind) => {
           const tiers = visible.filter((t) => t.kind === kind);
@@ -381,17 +416,6 @@ export class TectraTierPicker extends TectraElement {
         })}
       </div>
     `;
-  }
-
-  #renderScheduled(catalog: Catalog, sub: Subscription): TemplateResult {
-    const change = sub.scheduledChange;
-    if (!change) return html``;
-    const name = findTierIn(catalog, change.tierId)?.name ?? change.tierId;
-    const when = formatDate(change.effectiveAt, this.intlLocale, sub.timeZone ?? 'UTC', 'long');
-    const cadence = intervalName(change.interval);
-    return html`<p part="banner" class="banner" data-tone="info">
-      ${msg(str`Your plan changes to ${name} (${cadence}) on ${when}.`, { id: 'summary.scheduled_change' })}
-    </p>`;
   }
 
   #renderTier(tier: Tier, sub: Subscription, order: Tier[], tabStop: Tier | undefined): TemplateResult {
@@ -432,7 +456,7 @@ export class TectraTierPicker extends TectraElement {
             aria-labelledby="name-${id} price-${id}"
             aria-describedby=${badges.length ? `badges-${id}` : nothing}
             tabindex=${tabStop?.id === tier.id ? 0 : -1}
-            @click=${(e: Event) => this.#choose(tier, e.currentTarget as HTMLElement)}
+            @click=${() => this.#check(tier)}
             @keydown=${(e: KeyboardEvent) => this.#onRadioKeydown(e, order, index)}
           >
             ${header}
@@ -443,7 +467,7 @@ export class TectraTierPicker extends TectraElement {
       ${tier.features.length
         ? html`<ul part="features" class="features">${tier.features.map((f) => html`<li dir="auto">${f}</li>`)}</ul>`
         : nothing}
-      ${tier.contactSalesUrl || !tier.prices.length ? this.#renderContactSales(tier) : nothing}
+      ${tier.contactSalesUrl || !tier.prices.length ? this.#renderContactSales(tier) : choosable ? this.#renderAction(tier, sub) : nothing}
     </article>`;
   }
 
@@ -451,8 +475,27 @@ export class TectraTierPicker extends TectraElement {
     const href = safeUrl(tier.contactSalesUrl);
     const label = msg('Contact sales', { id: 'picker.contact_sales' });
     return href
-      ? html`<a part="contact-sales" class="contact" href=${href} target="_blank" rel="noopener noreferrer">${label}</a>`
+      ? html`<a part="contact-sales" class="contact" href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden">: ${tier.name}</span></a>`
       : html`<p part="contact-sales" class="contact muted">${label}</p>`;
+  }
+
+  /** The card's one action, which says what it does: Choose, Upgrade to, Downgrade to, Update seats, or Current plan. */
+  #renderAction(tier: Tier, sub: Subscription): TemplateResult {
+    const selection = this.#selectionFor(tier);
+    const kind = changeKind(this.#catalog.value?.data ?? { currency: '', tiers: [] }, sub, selection);
+    const name = tier.name;
+    const label =
+      kind === 'new'
+        ? msg(str`Choose ${name}`, { id: 'picker.action_choose' })
+        : kind === 'same'
+          ? msg('Current plan', { id: 'picker.action_current' })
+          : sub.tierId === tier.id
+            ? msg('Update seats', { id: 'picker.action_update_seats' })
+            : kind === 'upgrade'
+              ? msg(str`Upgrade to ${name}`, { id: 'picker.action_upgrade' })
+              : msg(str`Downgrade to ${name}`, { id: 'picker.action_downgrade' });
+    return html`<button part="tier-action" class=${kind === 'upgrade' || kind === 'new' ? 'primary action' : 'action'} ?disabled=${kind === 'same'}
+      @click=${(e: Event) => this.#choose(tier, e.currentTarget as HTMLElement)}>${label}</button>`;
   }
 
   #renderLimits(tier: Tier): TemplateResult {
@@ -460,6 +503,14 @@ export class TectraTierPicker extends TectraElement {
       ${limitItems(tier, this.intlLocale)}
       ${tier.kind === 'team' ? html`<li class="muted">${msg('Usage is pooled across the team.', { id: 'picker.pooled' })}</li>` : nothing}
     </ul>`;
+  }
+
+  /** The plan's seats did not fit this tier's range: say what is counted instead. */
+  #renderClamped(tier: Tier, seats: number): TemplateResult {
+    const had = formatNumber(this.#subscription.value?.data?.seats ?? 0, this.intlLocale);
+    const counted = formatNumber(seats, this.intlLocale);
+    const name = tier.name;
+    return html`<p class="hint">${msg(str`Your plan has ${had} users: ${name} counts ${counted}.`, { id: 'picker.seats_clamped' })}</p>`;
   }
 
   #renderSeats(tier: Tier): TemplateResult {
@@ -478,7 +529,7 @@ export class TectraTierPicker extends TectraElement {
     return html`<div part="seats" class="seats">
       <label for="seats-${id}">${msg('Users', { id: 'picker.seats_label' })}</label>
       <div class="stepper">
-        <button type="button" aria-label=${msg('One user fewer', { id: 'picker.seats_less' })} ?disabled=${seats <= min} @click=${() => this.#stepSeats(tier, -1)}>−</button>
+        <button type="button" aria-label=${msg('One user fewer', { id: 'picker.seats_less' })} aria-disabled=${seats <= min ? 'true' : 'false'} @click=${() => seats > min && this.#stepSeats(tier, -1)}>−</button>
         <input
           id="seats-${id}"
           type="text"
@@ -492,15 +543,16 @@ export class TectraTierPicker extends TectraElement {
             if (e.key === 'Enter') this.#setSeats(tier, (e.target as HTMLInputElement).value);
           }}
         />
-        <button type="button" aria-label=${msg('One user more', { id: 'picker.seats_more' })} ?disabled=${max !== undefined && seats >= max} @click=${() => this.#stepSeats(tier, 1)}>+</button>
+        <button type="button" aria-label=${msg('One user more', { id: 'picker.seats_more' })} aria-disabled=${max !== undefined && seats >= max ? 'true' : 'false'} @click=${() => (max === undefined || seats < max) && this.#stepSeats(tier, 1)}>+</button>
       </div>
       <p class="hint muted" id="seats-hint-${id}">${range} · ${msg(str`${total} ${per} in total`, { id: 'picker.seats_total' })}</p>
+      ${!this.seats.has(tier.id) && this.#carried(tier)?.clamped ? this.#renderClamped(tier, seats) : nothing}
       <p class="field-error" id="seats-error-${id}" role="alert">${error ?? ''}</p>
     </div>`;
   }
 
   #renderDialog(): TemplateResult {
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.#flow.loaded?.onCancel(e)}>
+    return html`<dialog part="dialog" class="change-dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.#flow.loaded?.onCancel(e)}>
       ${this.#flow.loaded?.render() ?? nothing}
     </dialog>`;
   }
