@@ -8,7 +8,9 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { formatDate } from '../../core/dates.js';
 import { formatMoney, formatNumber } from '../../core/money.js';
 import { findTierIn } from '../../core/plans.js';
-import type { Catalog, PlanSelection, Quote, Subscription } from '../../core/types.js';
+import type { Catalog, PlanSelection, Quote, Subscription, Usage } from '../../core/types.js';
+import { meterLabel } from '../../format/labels.js';
+import { formatUsageAmount } from '../../format/usage.js';
 import { TectraTierChangedEvent } from '../../events.js';
 import type { BillingClient } from '../../state/client.js';
 import { intervalName } from '../../format/labels.js';
@@ -17,6 +19,7 @@ import { errorMessage } from '../base/error-message.js';
 
 interface ChangeDialogContext {
   state: TierChangeState;
+  usage: Usage | undefined;
   catalog: Catalog;
   subscription: Subscription;
   locale: string;
@@ -57,6 +60,47 @@ function quoteRows(quote: Quote, ctx: ChangeDialogContext): TemplateResult {
   </dl>`;
 }
 
+/** What a customer should know before confirming: usage over the new limits, features lost, what else changes. */
+function consequences(quote: Quote, ctx: ChangeDialogContext): string[] {
+  const { catalog, subscription: sub, locale, usage } = ctx;
+  const target = findTierIn(catalog, quote.selection.tierId);
+  const current = findTierIn(catalog, sub.tierId);
+  if (!target) return [];
+  const name = target.name;
+  const out: string[] = [];
+  for (const meter of usage?.meters ?? []) {
+    const limit = target.limits[meter.key];
+    if (limit === null || limit === undefined || meter.used <= limit) continue;
+    const what = meterLabel(meter.key);
+    const used = formatUsageAmount(meter.used, meter.unit, locale);
+    const allowed = formatUsageAmount(limit, meter.unit, locale);
+    out.push(msg(str`${what}: this period's ${used} is over ${name}'s limit of ${allowed}.`, { id: 'picker.over_limit' }));
+  }
+  const lost = (current?.features ?? []).filter((f) => !target.features.includes(f));
+  if (lost.length) {
+    const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(lost);
+    out.push(msg(str`You lose: ${list}.`, { id: 'picker.features_lost' }));
+  }
+  const immediate = !quote.effectiveAt || Date.parse(quote.effectiveAt) <= Date.now() + 60_000;
+  if (sub.scheduledChange && immediate) {
+    const scheduled = findTierIn(catalog, sub.scheduledChange.tierId)?.name ?? sub.scheduledChange.tierId;
+    out.push(msg(str`Your scheduled change to ${scheduled} is canceled.`, { id: 'picker.drops_scheduled' }));
+  }
+  if (quote.proration.amount < 0) {
+    const credit = formatMoney({ ...quote.proration, amount: -quote.proration.amount }, locale);
+    out.push(
+      quote.dueNow.amount > 0
+        ? msg(str`The unused part of your current plan, ${credit}, is taken off this payment.`, { id: 'picker.credit_now' })
+        : msg(str`The unused part of your current plan, ${credit}, is credited to your next invoices.`, { id: 'picker.credit_later' }),
+    );
+  }
+  if (sub.status === 'trialing' && sub.trialEnd) {
+    const end = formatDate(sub.trialEnd, locale, sub.timeZone ?? 'UTC', 'long');
+    out.push(msg(str`Your trial continues until ${end}; the new price applies after it.`, { id: 'picker.trial_continues' }));
+  }
+  return out;
+}
+
 function renderChangeDialogBody(ctx: ChangeDialogContext): TemplateResult {
   const { state, catalog, subscription, locale } = ctx;
   const current = subscription.tierId && subscription.interval
@@ -81,6 +125,10 @@ function renderChangeDialogBody(ctx: ChangeDialogContext): TemplateResult {
           </p>`
         : nothing}
       ${quoteRows(state.quote, ctx)}
+      ${(() => {
+        const notes = consequences(state.quote, ctx);
+        return notes.length ? html`<ul part="consequences" class="consequences">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing;
+      })()}
       ${state.status === 'change_failed'
         ? html`<div class="banner" data-tone="danger" role="alert">
             <p>${msg('Your plan was not changed.', { id: 'picker.change_failed' })} ${errorMessage(state.error)}</p>
@@ -100,7 +148,8 @@ function renderChangeDialogBody(ctx: ChangeDialogContext): TemplateResult {
       <button
         part="dialog-confirm"
         class="primary"
-        ?disabled=${!canConfirm}
+        ?disabled=${!canConfirm && state.status !== 'changing'}
+        aria-disabled=${state.status === 'changing' ? 'true' : 'false'}
         aria-busy=${state.status === 'changing' ? 'true' : 'false'}
         @click=${ctx.onConfirm}
       >
@@ -149,6 +198,12 @@ const dialogStyles = css`
   .quote dd {
     text-align: end;
     font-variant-numeric: tabular-nums;
+  }
+  .consequences {
+    margin: 0;
+    padding-inline-start: 1.1rem;
+    display: grid;
+    gap: 0.25rem;
   }
   .quote-skeleton {
     block-size: 6rem;
@@ -223,6 +278,8 @@ export class ChangeFlow implements ReactiveController {
   }
 
   private async confirm(): Promise<void> {
+    // Busy, the button stays focusable; a second press must not announce or fire twice.
+    if (this.host.flowState().change?.status === 'changing') return;
     const subscription = await this.host.flowState().client?.confirmChange();
     if (!subscription) return;
     const { catalog, change, locale } = this.host.flowState();
@@ -251,6 +308,7 @@ export class ChangeFlow implements ReactiveController {
     if (!this.open || !catalog || !subscription || !change) return nothing;
     return renderChangeDialogBody({
       state: change,
+      usage: this.host.flowState().client?.$usage.get().data,
       catalog,
       subscription,
       locale,
