@@ -42,7 +42,8 @@ export default {
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
-  testFramework: { config: { timeout: 5000 } },
+  // A guard against hangs, not a measure: axe over the whole portal takes seconds on a loaded machine.
+  testFramework: { config: { timeout: 10_000 } },
   // nanostores reads process.env.NODE_ENV; the page has no `process`.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">

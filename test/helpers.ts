@@ -113,6 +113,7 @@ export async function warmOnDemand(this: Mocha.Context): Promise<void> {
     import('../src/state/checkout.js'),
     import('../src/state/plan-lifecycle.js'),
     import('../src/elements/billing-summary/plan-actions.js'),
+    import('../src/elements/payment-methods/add-card.js'),
   ]);
 }
 

@@ -112,6 +112,8 @@ export interface BillingClient {
   cancelScheduledChange(): Promise<Subscription>;
   /** Pays an open invoice (3-D Secure through `options.payment` when the bank asks); resolves with the paid invoice. */
   payInvoice(invoiceId: string, options?: PayInvoiceOptions): Promise<Invoice>;
+  /** Pays the account's first open invoice with `paymentMethodId` (a card just added); undefined when none is open. */
+  payOverdue(options: PayInvoiceOptions & { paymentMethodId: string }): Promise<Invoice | undefined>;
   /** Clears `$lifecycle` (after its outcome was shown). */
   resetLifecycle(): void;
 }
@@ -285,6 +287,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     resumeSubscription: () => withLifecycle((l) => l.resume()),
     cancelScheduledChange: () => withLifecycle((l) => l.keep()),
     payInvoice: (id, o) => withLifecycle((l) => l.pay(id, o)),
+    payOverdue: (o) => withLifecycle((l) => l.payOverdue(o)),
     resetLifecycle: () => void lifecycle.loaded?.reset(),
     $catalog: catalog.$store,
     $subscription: subscription.$store,

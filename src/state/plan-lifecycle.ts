@@ -63,6 +63,8 @@ export interface PlanLifecycle {
   resume(): Promise<Subscription>;
   keep(): Promise<Subscription>;
   pay(invoiceId: string, options?: PayInvoiceOptions): Promise<Invoice>;
+  /** Pays the first open invoice with a card (just added, say); undefined when nothing is open. */
+  payOverdue(options: PayInvoiceOptions & { paymentMethodId: string }): Promise<Invoice | undefined>;
   reset(): void;
 }
 
@@ -143,6 +145,11 @@ export function createPlanLifecycle(adapter: BillingAdapter, $lifecycle: MapStor
         $lifecycle.set({ status: 'done', action: 'pay', invoiceId, subscription: result.subscription, invoice: result.invoice });
         return result.invoice;
       }, invoiceId),
+    async payOverdue(options) {
+      const page = await call(() => adapter.listInvoices({ limit: 20 }), checks.invoices);
+      const open = page.items.find((i) => i.status === 'open' && i.amountDue.amount > 0);
+      return open ? this.pay(open.id, options) : undefined;
+    },
     reset() {
       if (!pending) $lifecycle.set({ status: 'idle' });
     },

@@ -91,15 +91,34 @@ describe('<tectra-payment-methods>', () => {
     await waitUntil(() => !shadowText(el).includes('Mastercard ending in 4444'));
   });
 
-  it('refuses to remove the only card of an active plan, and says why', async () => {
+  it('says why the only card of an active plan cannot be removed, instead of offering a Remove that refuses', async () => {
     const { el, adapter } = await mount('individual-active');
     await waitForText(el, 'Visa ending in 4242');
-    root(el).querySelector<HTMLButtonElement>('[data-remove]')?.click();
-    await waitUntil(() => root(el).querySelector('dialog')?.open);
+    expect(root(el).querySelector('[data-remove]')).to.not.exist;
     expect(shadowText(el)).to.contain('This is the only card of your plan. Add another card before removing it.');
-    expect(button(el, 'Remove card')).to.equal(undefined);
     expect(adapter.count('removePaymentMethod')).to.equal(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('offers no Make default on an expired card; a destructive confirm looks destructive; focus stays on the card', async () => {
+    const snapshot = demoSnapshot('team');
+    const card = snapshot.paymentMethods[1];
+    if (card) Object.assign(card, { expMonth: 1, expYear: 2020 });
+    const client = createBillingClient({ adapter: createMemoryAdapter(snapshot) });
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-payment-methods></tectra-payment-methods></tectra-billing-provider>`);
+    const el = provider.querySelector('tectra-payment-methods') as HTMLElement;
+    await waitForText(el, 'Mastercard ending in 4444');
+    expect(button(el, 'Make default: Mastercard ending in 4444'), 'an expired card cannot become the default').to.equal(undefined);
+    const remove = root(el).querySelector<HTMLButtonElement>('[data-remove="pm_mastercard"]') as HTMLButtonElement;
+    remove.focus();
+    remove.click();
+    await waitUntil(() => root(el).querySelector('dialog')?.open);
+    expect(button(el, 'Remove card')?.classList.contains('danger')).to.equal(true);
+    button(el, 'Remove card')?.click();
+    await waitUntil(() => !root(el).querySelector('dialog')?.open);
+    await waitUntil(() => !shadowText(el).includes('Mastercard ending in 4444'));
+    // Its Remove is gone with it: focus moves to what is left, not to the page.
+    await waitUntil(() => root(el).activeElement !== null, 'focus fell to the page');
   });
 
   it('adds a card through a setup intent and the test card form', async () => {
@@ -124,7 +143,7 @@ describe('<tectra-payment-methods>', () => {
     expect((await changed).detail.action).to.equal('added');
     expect(adapter.count('createSetupIntent')).to.equal(1);
     expect(adapter.count('addPaymentMethod')).to.equal(1);
-    await waitForText(el, 'Visa ending in 4242');
-    expect(shadowText(el)).to.contain('Card added.');
+    await waitForText(el, 'Visa ending in 4242 is added and is now your default card.');
+    await waitUntil(() => root(el).activeElement?.id === 'add-card', 'focus did not return to Add a card');
   });
 });

@@ -455,7 +455,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     expect(keys[0]).to.equal(keys[1]);
   });
 
-  it('shows the change as pending, with confirm busy and cancel disabled', async () => {
+  it('shows the change as pending, with confirm busy (still focusable) and cancel disabled', async () => {
     const { client } = setup('individual-active', { faults: { changeTier: 'hang' } });
     const picker = await mount(client);
     action(picker, 'team').click();
@@ -464,7 +464,8 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     confirm.click();
     await waitUntil(() => dialogText(picker).includes('Changing your plan…'));
     expect(confirm.getAttribute('aria-busy')).to.equal('true');
-    expect(confirm.disabled).to.equal(true);
+    expect(confirm.getAttribute('aria-disabled')).to.equal('true');
+    expect(confirm.disabled, 'a disabled button would drop focus to the page').to.equal(false);
     expect((dialog(picker).querySelector('[part="dialog-cancel"]') as HTMLButtonElement).disabled).to.equal(true);
     await sendKeys({ press: 'Escape' });
     expect(dialog(picker).open).to.equal(true);

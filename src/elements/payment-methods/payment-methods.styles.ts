@@ -90,4 +90,11 @@ export const styles = css`
       block-size: 17.5rem;
     }
   }
+
+  button.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_surface);
+    font-weight: 600;
+  }
 `;

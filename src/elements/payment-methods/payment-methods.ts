@@ -5,12 +5,12 @@ import { formatNumber } from '../../core/money.js';
 import { hasPlan } from '../../core/plans.js';
 import type { PaymentMethod } from '../../core/types.js';
 import { TectraPaymentMethodChangedEvent } from '../../events.js';
-import { paymentContainer, releasePayment } from '../../payments/container.js';
-import { createPaymentProvider, type PaymentProvider } from '../../payments/provider.js';
+import { onDemand } from '../../core/on-demand.js';
 import { cardLabel, monthsLeft } from '../../format/cards.js';
 import { fields } from '../../styles/fields.js';
 import { cardErrorMessage, errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
+import type { AddCardContext } from './add-card.js';
 import { styles } from './payment-methods.styles.js';
 
 /**
@@ -24,6 +24,7 @@ import { styles } from './payment-methods.styles.js';
  * @slot payment-element - Filled by the kit with Stripe's Payment Element while adding a card; leave empty.
  *
  * @fires tectra-payment-method-changed - A card was added, removed or made the default (`detail.action`).
+ * @fires tectra-invoice-paid - A card added while the plan was past due paid the overdue invoice (`detail.invoice`).
  * @fires tectra-error - Loading or a change failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The card around everything.
@@ -40,14 +41,12 @@ import { styles } from './payment-methods.styles.js';
 export class TectraPaymentMethods extends TectraElement {
   static override styles = [...TectraElement.styles, fields, styles];
   static override properties = {
-    adding: { state: true },
     removing: { state: true },
     busy: { state: true },
     message: { state: true },
     failure: { state: true },
   };
 
-  private adding: 'closed' | 'loading' | 'ready' = 'closed';
   private removing: PaymentMethod | undefined;
   private busy = false;
   private message = '';
@@ -55,11 +54,12 @@ export class TectraPaymentMethods extends TectraElement {
 
   #methods = this.select((c) => c.$paymentMethods);
   #subscription = this.select((c) => c.$subscription);
-  #provider: PaymentProvider | undefined;
+  /** Adding a card, loaded with the first "Add a card". */
+  readonly #add = onDemand(() => import('./add-card.js').then(({ AddCard }) => new AddCard(this, () => this.#addContext())));
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#closeAdd();
+    this.#add.loaded?.close();
   }
 
   protected override updated(): void {
@@ -71,12 +71,13 @@ export class TectraPaymentMethods extends TectraElement {
     return (this.#methods.value?.data?.length ?? 0) <= 1 && hasPlan(this.#subscription.value?.data);
   }
 
-  async #run(action: () => Promise<void>, done: string, event: TectraPaymentMethodChangedEvent): Promise<void> {
+  async #run(action: () => Promise<void>, done: string | (() => string), event: TectraPaymentMethodChangedEvent): Promise<void> {
+    if (this.busy) return;
     this.busy = true;
     this.failure = undefined;
     try {
       await action();
-      this.message = done;
+      this.message = typeof done === 'string' ? done : done();
       this.dispatchEvent(event);
     } catch (error) {
       this.failure = error as BillingError;
@@ -86,44 +87,23 @@ export class TectraPaymentMethods extends TectraElement {
     }
   }
 
-  async #openAdd(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    this.adding = 'loading';
+  /** The list's part in adding a card (see add-card.ts). */
+  #addContext(): AddCardContext {
+    return {
+      client: this.client,
+      locale: this.intlLocale,
+      busy: this.busy,
+      pastDue: this.#subscription.value?.data?.status === 'past_due',
+      cards: this.#methods.value?.data,
+      run: async (action, done, event) => (await this.#run(action, done, event as TectraPaymentMethodChangedEvent), !this.failure),
+      failed: (error) => (this.failure = error),
+      focusAdd: () => this.#focusAfter(),
+    };
+  }
+
+  #openAdd(): void {
     this.failure = undefined;
-    try {
-      const intent = await client.createSetupIntent();
-      this.#provider = await createPaymentProvider(intent, { locale: this.intlLocale });
-      this.adding = 'ready';
-      await this.updateComplete;
-      await this.#provider.mount(paymentContainer(this, this.#provider));
-      this.shadowRoot?.querySelector<HTMLInputElement>('.add input')?.focus();
-    } catch (error) {
-      this.failure = error as BillingError;
-      this.#closeAdd();
-    }
-  }
-
-  #closeAdd(): void {
-    releasePayment(this, this.#provider);
-    this.#provider = undefined;
-    this.adding = 'closed';
-  }
-
-  async #saveCard(event: Event): Promise<void> {
-    event.preventDefault();
-    const provider = this.#provider;
-    const client = this.client;
-    if (!provider || !client || this.busy) return;
-    await this.#run(
-      async () => {
-        const id = await provider.confirmCard();
-        await client.addPaymentMethod(id);
-        this.#closeAdd();
-      },
-      msg('Card added.', { id: 'cards.added' }),
-      new TectraPaymentMethodChangedEvent({ action: 'added' }),
-    );
+    void this.#add().then((add) => add.open());
   }
 
   #remove(pm: PaymentMethod): void {
@@ -136,7 +116,8 @@ export class TectraPaymentMethods extends TectraElement {
     const id = this.removing?.id;
     this.removing = undefined;
     this.shadowRoot?.querySelector('dialog')?.close();
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`[data-remove="${CSS.escape(id ?? '')}"]`)?.focus());
+    // Back to the card's Remove; once it is gone, to the first card left, else Add a card.
+    this.#focusAfter(`[data-remove="${CSS.escape(id ?? '')}"]`, '[data-remove]');
   }
 
   async #confirmRemove(): Promise<void> {
@@ -155,6 +136,15 @@ export class TectraPaymentMethods extends TectraElement {
     return cardLabel(pm);
   }
 
+  /** After an action removed the focused control: the first of `selectors` that exists, else Add a card. */
+  #focusAfter(...selectors: string[]): void {
+    void this.updateComplete.then(() => {
+      const root = this.shadowRoot;
+      const target = [...selectors, '#add-card'].map((s) => root?.querySelector<HTMLElement>(s)).find(Boolean);
+      target?.focus();
+    });
+  }
+
   protected override render(): TemplateResult {
     const methods = this.#methods.value;
     let body: TemplateResult;
@@ -169,13 +159,13 @@ export class TectraPaymentMethods extends TectraElement {
       body = html`${methods.data.length
           ? html`<ul part="list">${methods.data.map((pm) => this.#renderMethod(pm))}</ul>`
           : html`<p class="muted">${msg('No cards on file.', { id: 'cards.empty' })}</p>`}
-        ${this.#renderAdd()}`;
+        ${this.#add.loaded?.render() ?? nothing}`;
     }
     return html`<section part="base" class="card" aria-labelledby="cards-title" aria-busy=${this.busy ? 'true' : 'false'}>
       <header>
         <h2 id="cards-title">${msg('Payment methods', { id: 'cards.title' })}</h2>
-        ${methods?.data && this.adding === 'closed'
-          ? html`<button class="primary" @click=${() => void this.#openAdd()}>${msg('Add a card', { id: 'cards.add' })}</button>`
+        ${methods?.data && (this.#add.loaded?.state ?? 'closed') === 'closed'
+          ? html`<button class="primary" id="add-card" @click=${() => this.#openAdd()}>${msg('Add a card', { id: 'cards.add' })}</button>`
           : nothing}
       </header>
       ${body}
@@ -206,38 +196,25 @@ export class TectraPaymentMethods extends TectraElement {
           ? html`<span part="badge" class="badge" data-tone="warning">${msg('Expires soon', { id: 'cards.expiring' })}</span>`
           : nothing}
       <span class="grow"></span>
-      ${pm.isDefault
+      ${pm.isDefault || (left !== undefined && left < 0)
         ? nothing
-        : html`<button ?disabled=${this.busy} @click=${() =>
+        : html`<button aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => {
             void this.#run(
               () => this.client?.setDefaultPaymentMethod(pm.id) ?? Promise.resolve(),
               msg(str`${this.#label(pm)} is now your default card.`, { id: 'cards.default_set' }),
               new TectraPaymentMethodChangedEvent({ action: 'default', paymentMethod: pm }),
-            )}>
+            );
+            // The button goes once the card is the default: focus stays on the card.
+            this.#focusAfter(`[data-remove="${CSS.escape(pm.id)}"]`);
+          }}>
             ${msg('Make default', { id: 'cards.make_default' })}<span class="visually-hidden">: ${this.#label(pm)}</span>
           </button>`}
-      <button data-remove=${pm.id} ?disabled=${this.busy} @click=${() => this.#remove(pm)}>
-        ${msg('Remove', { id: 'checkout.coupon_remove' })}<span class="visually-hidden">: ${this.#label(pm)}</span>
-      </button>
+      ${this.#isLastCardOfPlan()
+        ? html`<span class="muted">${msg('This is the only card of your plan. Add another card before removing it.', { id: 'cards.last_card' })}</span>`
+        : html`<button data-remove=${pm.id} aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => !this.busy && this.#remove(pm)}>
+            ${msg('Remove', { id: 'checkout.coupon_remove' })}<span class="visually-hidden">: ${this.#label(pm)}</span>
+          </button>`}
     </li>`;
-  }
-
-  #renderAdd(): TemplateResult | typeof nothing {
-    if (this.adding === 'closed') return nothing;
-    return html`<form part="add" class="add" @submit=${(e: Event) => void this.#saveCard(e)} novalidate>
-      <h3>${msg('Add a card', { id: 'cards.add' })}</h3>
-      ${this.adding === 'loading'
-        ? html`<div class="skeleton skeleton-list" role="status"><span class="visually-hidden">${msg('Loading the secure card form…', { id: 'checkout.loading_card' })}</span></div>`
-        : nothing}
-      <div class="card-fields"></div>
-      <slot name="payment-element"></slot>
-      <div class="row">
-        <button type="button" ?disabled=${this.busy} @click=${() => this.#closeAdd()}>${msg('Cancel', { id: 'common.cancel' })}</button>
-        <button class="primary" type="submit" ?disabled=${this.busy || this.adding !== 'ready'} aria-busy=${this.busy ? 'true' : 'false'}>
-          ${msg('Save card', { id: 'cards.save' })}
-        </button>
-      </div>
-    </form>`;
   }
 
   #renderRemoveDialog(): TemplateResult {
@@ -257,7 +234,7 @@ export class TectraPaymentMethods extends TectraElement {
               <button @click=${() => this.#closeRemove()}>${refused ? msg('Close', { id: 'common.close' }) : msg('Cancel', { id: 'common.cancel' })}</button>
               ${refused
                 ? nothing
-                : html`<button class="primary" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'} @click=${() => void this.#confirmRemove()}>
+                : html`<button class="danger" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'} @click=${() => void this.#confirmRemove()}>
                     ${msg('Remove card', { id: 'cards.remove_confirm' })}
                   </button>`}
             </div>`

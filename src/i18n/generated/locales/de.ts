@@ -37,6 +37,8 @@
 'card.test_mode': `Testmodus: Geben Sie keine echten Kartendaten ein.`,
 'cards.add': `Karte hinzufügen`,
 'cards.added': `Karte hinzugefügt.`,
+'cards.added_default': str`${0} ist hinzugefügt und jetzt Ihre Standardkarte.`,
+'cards.added_paid': str`Karte hinzugefügt, und Ihre überfällige Zahlung von ${0} ist bezahlt.`,
 'cards.default': `Standard`,
 'cards.default_set': str`${0} ist jetzt Ihre Standardkarte.`,
 'cards.empty': `Keine Karten hinterlegt.`,

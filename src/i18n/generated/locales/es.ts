@@ -37,6 +37,8 @@
 'card.test_mode': `Modo de prueba: no introduzca datos de tarjetas reales.`,
 'cards.add': `Añadir una tarjeta`,
 'cards.added': `Tarjeta añadida.`,
+'cards.added_default': str`${0} se ha añadido y ahora es su tarjeta predeterminada.`,
+'cards.added_paid': str`Tarjeta añadida, y su pago vencido de ${0} está pagado.`,
 'cards.default': `Predeterminada`,
 'cards.default_set': str`${0} es ahora su tarjeta predeterminada.`,
 'cards.empty': `No hay tarjetas guardadas.`,

@@ -37,6 +37,8 @@
 'card.test_mode': `Mode test : ne saisissez pas de vraies données de carte.`,
 'cards.add': `Ajouter une carte`,
 'cards.added': `Carte ajoutée.`,
+'cards.added_default': str`${0} est ajoutée et devient votre carte par défaut.`,
+'cards.added_paid': str`Carte ajoutée, et votre paiement en retard de ${0} est réglé.`,
 'cards.default': `Par défaut`,
 'cards.default_set': str`${0} est désormais votre carte par défaut.`,
 'cards.empty': `Aucune carte enregistrée.`,

@@ -37,6 +37,8 @@
 'card.test_mode': `テストモード：実際のカード情報を入力しないでください。`,
 'cards.add': `カードを追加`,
 'cards.added': `カードを追加しました。`,
+'cards.added_default': str`${0} を追加し、既定のカードにしました。`,
+'cards.added_paid': str`カードを追加し、未払いの ${0} をお支払いしました。`,
 'cards.default': `既定`,
 'cards.default_set': str`${0} を既定のカードにしました。`,
 'cards.empty': `登録されたカードはありません。`,
