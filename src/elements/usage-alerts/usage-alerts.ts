@@ -85,7 +85,8 @@ interface Draft {
  * @csspart meter - One meter's thresholds.
  * @csspart threshold - One threshold.
  * @csspart passed - The badge of a threshold usage has passed.
- * @csspart status - Saved and failed messages.
+ * @csspart status - The saved message (a polite live region).
+ * @csspart error - The failed message (an assertive live region).
  *
  * @cssprop --tectra-usage-alerts-min-height - Reserved height while loading (default 14rem).
  */
@@ -132,6 +133,18 @@ export class TectraUsageAlerts extends TectraElement {
       return error ? { text: d.text, error } : { text: d.text };
     });
     return ok ? { drafts: checked, values: checked.map((d) => Number(d.text.trim().replace(',', '.')) / 100) } : { drafts: checked };
+  }
+
+  /** Focuses `selector` once rendered; the first of several that exists. */
+  #focus(...selectors: string[]): void {
+    void this.updateComplete.then(() => selectors.map((q) => this.shadowRoot?.querySelector<HTMLElement>(q)).find(Boolean)?.focus());
+  }
+
+  /** Removes a threshold; focus goes to the one that took its place, the one before, or Add threshold. */
+  #removeDraft(meter: Meter, drafts: Draft[], index: number): void {
+    this.#setDrafts(meter, drafts.filter((_, j) => j !== index));
+    const key = meter.key;
+    this.#focus(`#t-${key}-${index}`, `#t-${key}-${index - 1}`, `[data-add="${CSS.escape(key)}"]`);
   }
 
   async #save(meter: Meter): Promise<void> {
@@ -195,6 +208,7 @@ export class TectraUsageAlerts extends TectraElement {
     const used = formatPercent(fraction, this.intlLocale);
     const message = this.messages.get(meter.key);
     const saving = this.saving.has(meter.key);
+    // Both live regions (status, alert) are always there, so a message is read when its text arrives.
     return html`<fieldset part="meter" aria-busy=${saving ? 'true' : 'false'}>
       <legend>${msg(str`${label} · ${used} used`, { id: 'alerts.legend' })}</legend>
       ${drafts.length
@@ -214,7 +228,7 @@ export class TectraUsageAlerts extends TectraElement {
                   @input=${(e: Event) => this.#setDrafts(meter, drafts.map((x, j) => (j === i ? { text: (e.target as HTMLInputElement).value } : x)))}
                 />
                 ${passed ? html`<span part="passed" class="passed">${msg('Passed', { id: 'alerts.passed' })}</span>` : nothing}
-                <button type="button" @click=${() => this.#setDrafts(meter, drafts.filter((_, j) => j !== i))}>
+                <button type="button" @click=${() => this.#removeDraft(meter, drafts, i)}>
                   ${msg('Remove', { id: 'checkout.coupon_remove' })}<span class="visually-hidden">: ${d.text} %</span>
                 </button>
                 <p class="field-error" id="${id}-error">${d.error ?? ''}</p>
@@ -223,14 +237,16 @@ export class TectraUsageAlerts extends TectraElement {
           </ul>`
         : html`<p class="muted">${msg('No alerts for this meter.', { id: 'alerts.none' })}</p>`}
       <div class="actions">
-        <button type="button" @click=${() => this.#setDrafts(meter, [...drafts, { text: '' }])}>${msg('Add threshold', { id: 'alerts.add' })}</button>
-        <button type="button" class="primary" ?disabled=${saving} aria-busy=${saving ? 'true' : 'false'} @click=${() => void this.#save(meter)}>
+        <button type="button" data-add=${meter.key} @click=${() => {
+          this.#setDrafts(meter, [...drafts, { text: '' }]);
+          this.#focus(`#t-${meter.key}-${drafts.length}`);
+        }}>${msg('Add threshold', { id: 'alerts.add' })}</button>
+        <button type="button" class="primary" aria-disabled=${saving ? 'true' : 'false'} aria-busy=${saving ? 'true' : 'false'} @click=${() => !saving && void this.#save(meter)}>
           ${msg('Save', { id: 'alerts.save' })}
         </button>
       </div>
-      <p part="status" class=${message ? 'banner' : 'visually-hidden'} data-tone=${message?.tone ?? 'success'} role=${message?.tone === 'danger' ? 'alert' : 'status'}>
-        ${message?.text ?? ''}
-      </p>
+      <p part="status" class=${message?.tone === 'success' ? 'banner' : 'visually-hidden'} data-tone="success" role="status">${message?.tone === 'success' ? message.text : ''}</p>
+      <p part="error" class=${message?.tone === 'danger' ? 'banner' : 'visually-hidden'} data-tone="danger" role="alert">${message?.tone === 'danger' ? message.text : ''}</p>
     </fieldset>`;
   }
 }
