@@ -31,6 +31,15 @@ export function demoBackend(scenario: DemoScenario) {
       });
       if (!response.ok) throw new Error(`control failed: ${response.status}`);
     },
+    /** Lets the requests held by a `hold: true` fault go on. */
+    async release() {
+      const response = await fetch(`/demo-api/_control/${scenario}/${session}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ release: true }),
+      });
+      if (!response.ok) throw new Error(`control failed: ${response.status}`);
+    },
     /** What the backend holds now, and the adapter methods it ran, in order. */
     async state(): Promise<{ snapshot: BillingSnapshot; calls: string[] }> {
       const response = await fetch(`/demo-api/_control/${scenario}/${session}`);

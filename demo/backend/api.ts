@@ -30,6 +30,8 @@ export interface HttpFault {
   afterSuccess?: boolean;
   /** Wait this long before answering. */
   delayMs?: number;
+  /** Wait until the test releases held requests (`POST _control` with `{ release: true }`): an order, not a timer. */
+  hold?: boolean;
   /** Only the first N matching requests (default: all). */
   times?: number;
 }
@@ -47,6 +49,8 @@ interface Session {
   faults: Map<string, HttpFault & { used: number }>;
   /** Idempotency-Key -> the first answer, replayed for retries. */
   replies: Map<string, { status: number; body: string }>;
+  /** Requests held by a `hold` fault, released together. */
+  held: Array<() => void>;
 }
 
 const CODE_STATUS: Partial<Record<BillingErrorCode, number>> = {
@@ -126,7 +130,7 @@ export function createDemoApi(options: DemoApiOptions = {}) {
     if (!s) {
       if (!isDemoScenario(scenario)) throw new HttpError(404, 'not_found', `Unknown demo scenario "${scenario}".`);
       const adapterOptions = options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs };
-      s = { adapter: createMemoryAdapter(demoSnapshot(scenario), adapterOptions), faults: new Map(), replies: new Map() };
+      s = { adapter: createMemoryAdapter(demoSnapshot(scenario), adapterOptions), faults: new Map(), replies: new Map(), held: [] };
       sessions.set(key, s);
     }
     return s;
@@ -267,6 +271,11 @@ export function createDemoApi(options: DemoApiOptions = {}) {
           return true;
         }
         const body = asObject(await readBody(req));
+        if (body.release === true) {
+          for (const release of s.held.splice(0)) release();
+          send(res, 200, JSON.stringify({ ok: true }));
+          return true;
+        }
         s.faults.clear();
         const faults = (body.faults ?? {}) as Record<string, HttpFault>;
         for (const [route, fault] of Object.entries(faults)) s.faults.set(route, { ...fault, used: 0 });
@@ -281,6 +290,7 @@ export function createDemoApi(options: DemoApiOptions = {}) {
       const active = fault && (fault.times === undefined || fault.used < fault.times);
       if (fault && active) fault.used++;
       if (active && fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (active && fault.hold) await new Promise<void>((release) => s.held.push(release));
       if (active && !fault.afterSuccess) {
         if (fault.drop) {
           req.socket.destroy();

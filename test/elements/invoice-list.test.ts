@@ -62,8 +62,23 @@ describe('<tectra-invoice-list>', () => {
     const headers = [...table.querySelectorAll('[role="columnheader"]')].map((h) => textOf(h));
     expect(headers).to.deep.equal(['Number', 'Date', 'Billing period', 'Amount', 'Status', 'Documents']);
     expect(table.getAttribute('aria-rowcount')).to.equal('6');
-    expect(textOf(rows(el)[0])).to.contain('TEC-ST-0005').and.contain('$19.00').and.contain('Open');
+    // Its renewal charge failed on its due date: open and overdue.
+    expect(textOf(rows(el)[0])).to.contain('TEC-ST-0005').and.contain('$19.00').and.contain('Overdue');
     expect(rows(el)[0]?.getAttribute('aria-rowindex')).to.equal('2');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads an open invoice as Open until its due date, and Overdue after it', async () => {
+    const soon = new Date(Date.now() + 86_400_000).toISOString();
+    const late = new Date(Date.now() - 86_400_000).toISOString();
+    const [a, b] = manyInvoices(2);
+    const { client } = setup([
+      { ...(a as Invoice), status: 'open', dueDate: soon },
+      { ...(b as Invoice), status: 'open', dueDate: late },
+    ]);
+    const el = await mount(client);
+    const badges = rows(el).map((r) => textOf(r.querySelector('[part="status"]')));
+    expect(badges).to.deep.equal(['Open', 'Overdue']);
     await expect(el).to.be.accessible();
   });
 

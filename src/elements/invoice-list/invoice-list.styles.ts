@@ -84,7 +84,8 @@ export const styles = css`
     background: var(--_warning-bg);
     color: var(--_warning);
   }
-  .badge[data-status='uncollectible'] {
+  .badge[data-status='uncollectible'],
+  .badge[data-status='overdue'] {
     background: var(--_danger-bg);
     color: var(--_danger);
   }

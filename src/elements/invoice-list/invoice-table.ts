@@ -88,6 +88,8 @@ function renderRow(ctx: InvoiceTableContext, invoice: Invoice, index: number, ta
   const pdf = safeUrl(invoice.pdfUrl);
   const hosted = safeUrl(invoice.hostedUrl);
   const unpaid = invoice.status === 'open' || invoice.status === 'uncollectible';
+  // An open invoice past its due date is overdue: say so, not just "Open".
+  const overdue = invoice.status === 'open' && !!invoice.dueDate && Date.parse(invoice.dueDate) < Date.now();
   const label = (text: string) => html`<span class="cell-label" aria-hidden="true">${text}</span>`;
   return html`<div
     part="row"
@@ -103,7 +105,9 @@ function renderRow(ctx: InvoiceTableContext, invoice: Invoice, index: number, ta
     <span role="cell">${label(msg('Date', { id: 'invoices.date' }))}${formatDate(invoice.createdAt, locale, tz)}</span>
     <span role="cell">${label(msg('Billing period', { id: 'summary.billing_period' }))}${formatDateRange(invoice.periodStart, invoice.periodEnd, locale, tz)}</span>
     <span role="cell" class="amount">${label(msg('Amount', { id: 'invoices.amount' }))}${formatMoney(invoice.total, locale)}</span>
-    <span role="cell"><span part="status" class="badge" data-status=${invoice.status}>${ctx.statusText(invoice.status)}</span></span>
+    <span role="cell">${overdue
+      ? html`<span part="status" class="badge" data-status="overdue">${msg('Overdue', { id: 'invoices.overdue' })}</span>`
+      : html`<span part="status" class="badge" data-status=${invoice.status}>${ctx.statusText(invoice.status)}</span>`}</span>
     <span role="cell" class="actions">
       ${unpaid
         ? hosted

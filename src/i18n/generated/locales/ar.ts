@@ -126,6 +126,7 @@
 'invoices.no_match': `لا توجد فواتير تطابق عوامل التصفية هذه.`,
 'invoices.number': `الرقم`,
 'invoices.open': `مفتوحة`,
+'invoices.overdue': `متأخرة`,
 'invoices.paid': `مدفوعة`,
 'invoices.pay_now': `ادفع الآن`,
 'invoices.pdf': `PDF`,

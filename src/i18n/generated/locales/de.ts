@@ -126,6 +126,7 @@
 'invoices.no_match': `Keine Rechnungen passen zu diesen Filtern.`,
 'invoices.number': `Nummer`,
 'invoices.open': `Offen`,
+'invoices.overdue': `Überfällig`,
 'invoices.paid': `Bezahlt`,
 'invoices.pay_now': `Jetzt bezahlen`,
 'invoices.pdf': `PDF`,

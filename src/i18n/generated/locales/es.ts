@@ -126,6 +126,7 @@
 'invoices.no_match': `Ninguna factura coincide con estos filtros.`,
 'invoices.number': `Número`,
 'invoices.open': `Abierta`,
+'invoices.overdue': `Vencida`,
 'invoices.paid': `Pagada`,
 'invoices.pay_now': `Pagar ahora`,
 'invoices.pdf': `PDF`,

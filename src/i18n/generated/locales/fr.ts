@@ -126,6 +126,7 @@
 'invoices.no_match': `Aucune facture ne correspond à ces filtres.`,
 'invoices.number': `Numéro`,
 'invoices.open': `Ouverte`,
+'invoices.overdue': `En retard`,
 'invoices.paid': `Payée`,
 'invoices.pay_now': `Payer maintenant`,
 'invoices.pdf': `PDF`,

@@ -126,6 +126,7 @@
 'invoices.no_match': `この条件に一致する請求書はありません。`,
 'invoices.number': `番号`,
 'invoices.open': `未払い`,
+'invoices.overdue': `期限超過`,
 'invoices.paid': `支払い済み`,
 'invoices.pay_now': `今すぐ支払う`,
 'invoices.pdf': `PDF`,
