@@ -26,7 +26,7 @@ locale?.addEventListener('change', () => {
 theme?.addEventListener('change', () => {
   document.documentElement.dataset.theme = theme.value;
 });
-for (const type of ['tectra-manage', 'tectra-tier-select', 'tectra-tier-changed', 'tectra-billing-activated', 'tectra-payment-method-changed', 'tectra-usage-threshold', 'tectra-error'] as const) {
+for (const type of ['tectra-manage', 'tectra-tier-select', 'tectra-tier-changed', 'tectra-billing-activated', 'tectra-payment-method-changed', 'tectra-usage-threshold', 'tectra-subscription-canceled', 'tectra-subscription-resumed', 'tectra-invoice-paid', 'tectra-error'] as const) {
   provider?.addEventListener(type, (event) => {
     if (log) log.textContent = `${type}: ${JSON.stringify(event.detail)}`.slice(0, 200);
   });

@@ -26,6 +26,7 @@ import { paymentContainer, releasePayment } from '../../payments/container.js';
 import { createPaymentProvider, type PaymentProvider } from '../../payments/provider.js';
 import type { BillingClient, InvoiceList, LifecycleAction, LifecycleState, Resource } from '../../state/client.js';
 import { StoreController } from '../../state/store-controller.js';
+import { fields } from '../../styles/fields.js';
 import { cardErrorMessage, errorMessage } from '../base/error-message.js';
 
 /** What the actions need from the element that hosts them. */
@@ -80,7 +81,7 @@ export function planEnd(sub: Subscription): string | undefined {
 
 // Adopted by the host's shadow root when the actions arrive (see the constructor).
 const styles = css`
-  .actions {
+  [part='actions'] {
     display: flex;
     justify-content: flex-end;
     border-block-start: 1px solid var(--_border);
@@ -189,9 +190,10 @@ export class PlanActions implements ReactiveController {
     this.#invoices = new StoreController(host);
     this.#cards = new StoreController(host);
     host.addController(this);
+    // Its styles, and the form fields' (the test card form renders here too), join the host's.
     const root = host.renderRoot;
-    if (root instanceof ShadowRoot && styles.styleSheet && !root.adoptedStyleSheets.includes(styles.styleSheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+    for (const sheet of [fields.styleSheet, styles.styleSheet]) {
+      if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }
   }
 

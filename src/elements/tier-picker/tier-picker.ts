@@ -484,17 +484,22 @@ export class TectraTierPicker extends TectraElement {
     const selection = this.#selectionFor(tier);
     const kind = changeKind(this.#catalog.value?.data ?? { currency: '', tiers: [] }, sub, selection);
     const name = tier.name;
+    const change = sub.scheduledChange;
+    // The change already scheduled is not offered again (Keep <tier> in the banner undoes it).
+    const scheduled = change?.tierId === tier.id && change.interval === selection.interval && (change.seats ?? null) === (selection.seats ?? null);
     const label =
       kind === 'new'
         ? msg(str`Choose ${name}`, { id: 'picker.action_choose' })
-        : kind === 'same'
+        : scheduled
+          ? msg('Scheduled', { id: 'picker.scheduled' })
+          : kind === 'same'
           ? msg('Current plan', { id: 'picker.action_current' })
           : sub.tierId === tier.id
             ? msg('Update seats', { id: 'picker.action_update_seats' })
             : kind === 'upgrade'
               ? msg(str`Upgrade to ${name}`, { id: 'picker.action_upgrade' })
               : msg(str`Downgrade to ${name}`, { id: 'picker.action_downgrade' });
-    return html`<button part="tier-action" class=${kind === 'upgrade' || kind === 'new' ? 'primary action' : 'action'} ?disabled=${kind === 'same'}
+    return html`<button part="tier-action" class=${kind === 'upgrade' || kind === 'new' ? 'primary action' : 'action'} ?disabled=${kind === 'same' || scheduled}
       @click=${(e: Event) => this.#choose(tier, e.currentTarget as HTMLElement)}>${label}</button>`;
   }
 
