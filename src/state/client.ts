@@ -6,7 +6,7 @@
 import { atom, map, onMount, type MapStore, type ReadableAtom } from 'nanostores';
 import type { BillingAdapter, RequestOptions } from '../adapters/types.js';
 import { BillingError, toBillingError } from '../core/errors.js';
-import { onDemand } from '../core/on-demand.js';
+import { onDemand, type OnDemand } from '../core/on-demand.js';
 import type {
   ActivationRequest,
   ActivationResult,
@@ -24,10 +24,10 @@ import type {
   Usage,
 } from '../core/types.js';
 import { createResource, type Resource } from './resource.js';
-import type { Checkout, CheckoutState, PurchasePayment, PurchaseState } from './checkout.js';
+import type { CheckoutState, PurchasePayment, PurchaseState } from './checkout.js';
 import type { TierChangeState } from './tier-change.js';
 import { createUsageLive } from './usage-live.js';
-import type { CancelOptions, LifecycleState, PayInvoiceOptions, PlanLifecycle } from './plan-lifecycle.js';
+import type { CancelOptions, LifecycleState, PayInvoiceOptions } from './plan-lifecycle.js';
 
 export type { Resource, ResourceStatus } from './resource.js';
 export type { TierChangeState, TierChangeStatus } from './tier-change.js';
@@ -144,6 +144,14 @@ async function checked<K extends keyof Checks>(kind: K, input: unknown): Promise
   return (await loadChecks())[kind](input) as ReturnType<Checks[K]>;
 }
 
+/** Runs with a module of the client once it has loaded; a failed download fails like the network (and is tried again next time). */
+function whenLoaded<M>(load: OnDemand<M>) {
+  return <T>(run: (module: M) => T | Promise<T>): Promise<T> =>
+    load().then(run, (error: unknown) => {
+      throw new BillingError('network', 'The billing service could not be reached.', { cause: error });
+    });
+}
+
 export function createBillingClient(options: BillingClientOptions): BillingClient {
   // Fetched beside the first request rather than after its answer.
   void loadChecks().catch(() => undefined);
@@ -220,10 +228,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     ),
   );
   /** Runs with the checkout once its module is there; a failed download fails like the network. */
-  const withCheckout = <T>(run: (c: Checkout) => T | Promise<T>): Promise<T> =>
-    checkout().then(run, (error: unknown) => {
-      throw new BillingError('network', 'The billing service could not be reached.', { cause: error });
-    });
+  const withCheckout = whenLoaded(checkout);
   // The quote follows the selection while something shows it (the module loads with the first reader).
   onMount($checkoutQuote, () => {
     let stop: (() => void) | undefined;
@@ -275,10 +280,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     ),
   );
   /** Runs a lifecycle action once its module is there (a failed download fails like the network). */
-  const withLifecycle = <T>(run: (l: PlanLifecycle) => Promise<T>): Promise<T> =>
-    lifecycle().then(run, (error: unknown) => {
-      throw new BillingError('network', 'The billing service could not be reached.', { cause: error });
-    });
+  const withLifecycle = whenLoaded(lifecycle);
 
   const client: BillingClient = {
     adapter,

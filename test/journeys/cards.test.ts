@@ -4,7 +4,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { textOf, warmOnDemand } from '../helpers.js';
-import { focused, heard, inEnglish, openPortal, press, tabTo, type, VARIANTS, waitFor } from './journey.js';
+import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor, typeCard } from './journey.js';
 
 before(warmOnDemand);
 
@@ -12,12 +12,7 @@ async function addCard(list: Element, number: string): Promise<void> {
   await tabTo((el) => el.id === 'add-card', 'Add a card');
   await press('Enter');
   await waitFor(() => list.shadowRoot?.querySelector('[name="card-number"]'), 'no card form', 6000);
-  await tabTo((el) => el.getAttribute('name') === 'card-number', 'the card number');
-  await type(number);
-  await press('Tab');
-  await type('09 / 32');
-  await press('Tab');
-  await type('123');
+  await typeCard(number, '09 / 32', '123');
   await press('Enter');
 }
 

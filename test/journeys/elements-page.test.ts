@@ -11,7 +11,7 @@ import '../../src/define/payment-form.js';
 import '../../src/define/tier-picker.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { demoBackend, textOf, warmOnDemand } from '../helpers.js';
-import { focused, heard, press, tabTo, type, VARIANTS, waitFor } from './journey.js';
+import { focused, heard, press, tabTo, VARIANTS, waitFor, typeCard } from './journey.js';
 
 before(warmOnDemand);
 
@@ -51,12 +51,7 @@ describe('journey: elements placed apart on a page', () => {
         }, 'the checkout was not brought into view');
 
         await waitFor(() => form.shadowRoot?.querySelector('[name="card-number"]'), 'no card form', 6000);
-        await tabTo((el) => el.getAttribute('name') === 'card-number', 'the card number');
-        await type('4242 4242 4242 4242');
-        await press('Tab');
-        await type('10 / 33');
-        await press('Tab');
-        await type('123');
+        await typeCard('4242 4242 4242 4242', '10 / 33', '123');
         await press('Enter');
         await waitFor(() => form.shadowRoot?.querySelector('[part="confirmation"]'), 'no confirmation', 8000);
         await waitUntil(() => focused()?.closest('[part="confirmation"]'), 'focus is not on the confirmation');

@@ -117,6 +117,16 @@ export function tabToNamed(name: string | RegExp, options: { back?: boolean; max
   return tabTo(test, String(name), options);
 }
 
+/** Tabs to a card form's number field and types a card into it, field by field, as a person would. */
+export async function typeCard(number: string, expiry = '12 / 30', cvc = '123', back = false): Promise<void> {
+  await tabTo((el) => el.getAttribute('name') === 'card-number', 'the card number', { back });
+  await type(number);
+  await press('Tab');
+  await type(expiry);
+  await press('Tab');
+  await type(cvc);
+}
+
 /** Every live region's text now (role status or alert, or aria-live), in page order. */
 export function liveRegions(): string[] {
   return deepAll()

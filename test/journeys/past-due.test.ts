@@ -4,7 +4,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { warmOnDemand } from '../helpers.js';
-import { focused, heard, inEnglish, openPortal, press, tabTo, type, VARIANTS, waitFor } from './journey.js';
+import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor, typeCard } from './journey.js';
 
 before(warmOnDemand);
 
@@ -33,12 +33,7 @@ describe('journey: pay a past-due invoice in place', () => {
 
         // The card form, by keyboard.
         await waitFor(() => dialog.querySelector('[name="card-number"]'), 'the card form never loaded', 6000);
-        await tabTo((el) => el.getAttribute('name') === 'card-number', 'the card number');
-        await type('4000 0027 6000 3184');
-        await press('Tab');
-        await type('12 / 30');
-        await press('Tab');
-        await type('123');
+        await typeCard('4000 0027 6000 3184', '12 / 30', '123');
         await tabTo((el) => el.matches('button[type="submit"]'), 'Pay');
         await press('Enter');
 

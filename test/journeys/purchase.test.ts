@@ -4,7 +4,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { warmOnDemand } from '../helpers.js';
-import { focused, focusedName, heard, inEnglish, openPortal, press, selectAll, tabTo, type, VARIANTS, waitFor } from './journey.js';
+import { focused, focusedName, heard, inEnglish, openPortal, press, selectAll, tabTo, type, VARIANTS, waitFor, typeCard } from './journey.js';
 
 before(warmOnDemand);
 
@@ -49,12 +49,7 @@ describe('journey: a new account buys a plan', () => {
         }
 
         // A declined card: the message, focused; what was typed stays.
-        await tabTo((el) => el.getAttribute('name') === 'card-number', 'the card number', { back: true });
-        await type('4000 0000 0000 0002');
-        await press('Tab');
-        await type('12 / 30');
-        await press('Tab');
-        await type('123');
+        await typeCard('4000 0000 0000 0002', '12 / 30', '123', true);
         await press('Enter');
         await waitUntil(() => focused()?.getAttribute('role') === 'alert', 'the decline was not focused', { timeout: 6000 });
         if (inEnglish(variant)) expect(focusedName()).to.contain('Your card was declined. Try another card.');

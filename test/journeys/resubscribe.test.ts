@@ -4,7 +4,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { warmOnDemand } from '../helpers.js';
-import { focused, heard, inEnglish, openPortal, press, tabTo, type, VARIANTS, waitFor } from './journey.js';
+import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor, typeCard } from './journey.js';
 
 before(warmOnDemand);
 
@@ -30,12 +30,7 @@ describe('journey: resubscribe after a plan ended', () => {
         const form = await waitFor(() => j.find('tectra-payment-form'), 'no checkout');
         if (inEnglish(variant)) await j.sees('Pay $49.00 and subscribe');
         await waitFor(() => form.shadowRoot?.querySelector('[name="card-number"]'), 'no card form', 6000);
-        await tabTo((el) => el.getAttribute('name') === 'card-number', 'the card number');
-        await type('4242 4242 4242 4242');
-        await press('Tab');
-        await type('11 / 31');
-        await press('Tab');
-        await type('321');
+        await typeCard('4242 4242 4242 4242', '11 / 31', '321');
         await press('Enter');
         await waitFor(() => form.shadowRoot?.querySelector('[part="confirmation"]'), 'no confirmation', 8000);
         await waitUntil(() => focused()?.closest('[part="confirmation"]'), 'focus is not on the confirmation');
