@@ -27,6 +27,7 @@ import { createPaymentProvider, type PaymentProvider } from '../../payments/prov
 import type { BillingClient, InvoiceList, LifecycleAction, LifecycleState, Resource } from '../../state/client.js';
 import { StoreController } from '../../state/store-controller.js';
 import { fields } from '../../styles/fields.js';
+import { adoptStyles, modal } from '../../styles/modal.js';
 import { cardErrorMessage, errorMessage } from '../base/error-message.js';
 
 /** What the actions need from the element that hosts them. */
@@ -96,21 +97,6 @@ const styles = css`
     border: 1px solid currentColor;
     color: inherit;
     font-weight: 600;
-  }
-  .plan-dialog {
-    inline-size: min(32rem, calc(100vw - 2rem));
-    padding: calc(var(--_space) * 1.25);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  .plan-dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  .plan-dialog h3 {
-    margin: 0;
-    font-size: 1.125rem;
   }
   .plan-dialog form,
   .plan-dialog fieldset {
@@ -191,10 +177,7 @@ export class PlanActions implements ReactiveController {
     this.#cards = new StoreController(host);
     host.addController(this);
     // Its styles, and the form fields' (the test card form renders here too), join the host's.
-    const root = host.renderRoot;
-    for (const sheet of [fields.styleSheet, styles.styleSheet]) {
-      if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
+    adoptStyles(host.renderRoot, [fields.styleSheet, modal.styleSheet, styles.styleSheet]);
   }
 
   hostUpdate(): void {
@@ -502,7 +485,7 @@ export class PlanActions implements ReactiveController {
 
   /** The dialog of the confirm step and the payment; empty while closed. */
   dialog(): TemplateResult {
-    return html`<dialog part="dialog" class="plan-dialog" aria-labelledby="plan-dialog-title" @cancel=${(e: Event) => this.onCancel(e)}>
+    return html`<dialog part="dialog" class="plan-dialog modal" aria-labelledby="plan-dialog-title" @cancel=${(e: Event) => this.onCancel(e)}>
       ${this.#render()}
     </dialog>`;
   }

@@ -155,7 +155,7 @@ export class TectraPaymentForm extends TectraElement {
     const proceed = this.#checkout.value?.proceed ?? 0;
     if (this.#proceed !== undefined && proceed > this.#proceed) {
       const title = this.shadowRoot?.querySelector<HTMLElement>('#checkout-title');
-      title?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      title?.scrollIntoView({ block: 'start' });
       title?.focus({ preventScroll: true });
     }
     if (this.#checkout.value) this.#proceed = proceed;

@@ -16,6 +16,7 @@ import type { BillingClient } from '../../state/client.js';
 import { intervalName } from '../../format/labels.js';
 import type { TierChangeState } from '../../state/tier-change.js';
 import { errorMessage } from '../base/error-message.js';
+import { adoptStyles, modal } from '../../styles/modal.js';
 
 interface ChangeDialogContext {
   state: TierChangeState;
@@ -165,22 +166,6 @@ function renderChangeDialogBody(ctx: ChangeDialogContext): TemplateResult {
 
 // The confirm step's styles arrive with it and are adopted by the host's shadow root.
 const dialogStyles = css`
-  dialog {
-    inline-size: min(32rem, calc(100vw - 2rem));
-    padding: calc(var(--_space) * 1.25);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  dialog h3 {
-    margin: 0;
-    font-size: 1.125rem;
-    color: var(--_text);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
   .dialog-body {
     display: grid;
     gap: 0.75rem;
@@ -239,10 +224,7 @@ export class ChangeFlow implements ReactiveController {
 
   constructor(private readonly host: ChangeFlowHost) {
     host.addController(this);
-    const root = host.renderRoot;
-    if (root instanceof ShadowRoot && dialogStyles.styleSheet && !root.adoptedStyleSheets.includes(dialogStyles.styleSheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, dialogStyles.styleSheet];
-    }
+    adoptStyles(host.renderRoot, [modal.styleSheet, dialogStyles.styleSheet]);
   }
 
   /** Quotes the selection and opens the confirm step. */

@@ -557,7 +557,7 @@ export class TectraTierPicker extends TectraElement {
   }
 
   #renderDialog(): TemplateResult {
-    return html`<dialog part="dialog" class="change-dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.#flow.loaded?.onCancel(e)}>
+    return html`<dialog part="dialog" class="change-dialog modal" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.#flow.loaded?.onCancel(e)}>
       ${this.#flow.loaded?.render() ?? nothing}
     </dialog>`;
   }
