@@ -21,6 +21,14 @@ function render({ scenario, fault }: Args) {
   </tectra-billing-provider>`;
 }
 
+/** Waits for a part inside the summary, then clicks it (the lifecycle actions arrive on demand). */
+async function clickPart(canvas: HTMLElement, part: string): Promise<void> {
+  const summary = canvas.querySelector('tectra-billing-summary');
+  const find = () => summary?.shadowRoot?.querySelector<HTMLElement>(`[part="${part}"]`) ?? null;
+  for (let i = 0; i < 100 && !find(); i++) await new Promise((r) => setTimeout(r, 50));
+  find()?.click();
+}
+
 const meta: Meta<Args> = {
   title: 'Elements/Billing summary',
   component: 'tectra-billing-summary',
@@ -41,6 +49,10 @@ export const Enterprise: Story = { args: { scenario: 'enterprise' } };
 export const ScheduledDowngrade: Story = { args: { scenario: 'scheduled-downgrade' } };
 export const Canceled: Story = { args: { scenario: 'canceled' } };
 export const EndingAtPeriodEnd: Story = { args: { scenario: 'cancel-at-period-end' } };
+/** The confirm step of Cancel plan: until when the plan runs, an optional reason. */
+export const CancelConfirm: Story = { play: ({ canvasElement }) => clickPart(canvasElement, 'cancel-button') };
+/** Paying an overdue invoice: the expired card cannot be chosen, another card can. */
+export const PayOverdue: Story = { args: { scenario: 'past-due' }, play: ({ canvasElement }) => clickPart(canvasElement, 'banner-action') };
 export const Yen: Story = { args: { scenario: 'jpy' } };
 export const German: Story = { args: { scenario: 'individual-active' }, globals: { locale: 'de' } };
 export const Dark: Story = { args: { scenario: 'team' }, globals: { theme: 'dark' } };

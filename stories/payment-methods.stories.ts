@@ -43,7 +43,8 @@ export const Expired: Story = { args: { scenario: 'past-due' } };
 export const ExpiringSoon: Story = { args: { expiringSoon: true } };
 export const Loading: Story = { args: { faults: { listPaymentMethods: 'hang' } } };
 export const ErrorWithRetry: Story = { args: { faults: { listPaymentMethods: { code: 'server', times: 1 } } } };
-export const RemovalRefused: Story = { args: { scenario: 'individual-active' }, play: ({ canvasElement }) => clickFirst(canvasElement, '[data-remove]') };
+/** The only card of a running plan: it says why it cannot be removed instead of offering Remove. */
+export const OnlyCardOfAPlan: Story = { args: { scenario: 'individual-active' } };
 export const ConfirmRemoval: Story = { play: ({ canvasElement }) => clickFirst(canvasElement, '[data-remove]') };
 export const AddingACard: Story = { args: { scenario: 'new' }, play: ({ canvasElement }) => clickFirst(canvasElement, 'header button') };
 export const German: Story = { globals: { locale: 'de' } };
