@@ -52,7 +52,8 @@ async function settle(root: HTMLElement): Promise<void> {
 
 for (const [name, module] of Object.entries(modules)) {
   describe(`stories: ${name}`, function () {
-    this.timeout(15_000);
+    // A guard against hangs: a story with a play step loads several on-demand modules and runs axe.
+    this.timeout(30_000);
     after(() => setBillingLocale('en'));
     const { default: meta, ...stories } = module as unknown as { default: MetaLike } & Record<string, StoryLike>;
     for (const [storyName, story] of Object.entries(stories)) {

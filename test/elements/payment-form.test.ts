@@ -380,7 +380,7 @@ describe('<tectra-payment-form>: Stripe', () => {
     try {
       const { client, adapter } = setup('new', {}, stripeIntent);
       const form = await mount(client);
-      await waitUntil(() => double.calls.some((c) => c.method === 'mount'), 'Payment Element not mounted');
+      await waitUntil(() => double.calls.some((c) => c.method === 'mount'), 'Payment Element not mounted', { timeout: 4000 });
       expect(stripeScripts()).to.have.length(0);
       expect(double.calls.find((c) => c.method === 'Stripe')?.args[0]).to.equal('pk_test_123');
       expect(double.calls.find((c) => c.method === 'elements')?.args[0]).to.deep.include({ clientSecret: 'seti_123_secret_456' });

@@ -301,7 +301,8 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
   it('shows a scheduled change', async () => {
     const { client } = setup('scheduled-downgrade');
     const picker = await mount(client);
-    expect(shadowText(picker)).to.match(/Your plan changes to Starter \(Monthly\) on/);
+    // The banner comes with the plan actions, which load on demand.
+    await waitForText(picker, /Your plan changes to Starter \(Monthly\) on/);
     expect(cardText(picker, 'starter')).to.contain('Scheduled');
     await expect(picker).to.be.accessible();
   });

@@ -2,9 +2,9 @@
  * Journey: a customer cancels their plan from the billing page, changes their mind and
  * resumes it, by keyboard alone.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { warmOnDemand } from '../helpers.js';
-import { focused, heard, longDate, waitFor, inEnglish, liveRegions, openPortal, press, tabTo, type, VARIANTS } from './journey.js';
+import { focused, heard, longDate, waitFor, inEnglish, liveRegions, openPortal, press, tabTo, type, VARIANTS, until } from './journey.js';
 
 before(warmOnDemand);
 
@@ -17,7 +17,7 @@ describe('journey: cancel and resume a plan', () => {
       const j = await openPortal('individual-active', variant);
       try {
         const summary = await waitFor(() => j.find('tectra-billing-summary'), 'no summary');
-        await waitUntil(() => j.find('[part="cancel-button"]'), 'no Cancel plan button');
+        await until(() => j.find('[part="cancel-button"]'), 'no Cancel plan button');
         if (inEnglish(variant)) await j.sees('$49.00 per month');
         const start = await j.backend.state();
         const end = longDate(start.snapshot.subscription.currentPeriod?.end, start.snapshot.subscription.timeZone);
@@ -26,7 +26,7 @@ describe('journey: cancel and resume a plan', () => {
         await tabTo((el) => el.matches('[part="cancel-button"]'), 'Cancel plan');
         await press('Enter');
         const dialog = await waitFor(() => j.find<HTMLDialogElement>('dialog.plan-dialog[open]'), 'the confirm step never opened');
-        await waitUntil(
+        await until(
           () => focused()?.matches('button[type="button"]') && focused()?.closest('dialog') === dialog,
           `focus is not on Keep my plan but on ${focused()?.outerHTML.slice(0, 120)}`,
         );
@@ -39,13 +39,13 @@ describe('journey: cancel and resume a plan', () => {
 
         // Escape keeps the plan and gives focus back to Cancel plan.
         await press('Escape');
-        await waitUntil(() => !dialog.open, 'Escape did not close the confirm step');
-        await waitUntil(() => focused()?.matches('[part="cancel-button"]'), 'focus did not return to Cancel plan');
+        await until(() => !dialog.open, 'Escape did not close the confirm step');
+        await until(() => focused()?.matches('[part="cancel-button"]'), 'focus did not return to Cancel plan');
         expect(j.events['tectra-subscription-canceled'] ?? 0).to.equal(0);
 
         // Again, this time with a reason and a comment.
         await press('Enter');
-        await waitUntil(() => dialog.open);
+        await until(() => dialog.open);
         await tabTo((el) => el.id === 'cancel-reason', 'the reason');
         // The reasons start with the placeholder; the second option is "It costs too much".
         await press('ArrowDown');
@@ -55,13 +55,13 @@ describe('journey: cancel and resume a plan', () => {
         await press('Enter');
 
         // The outcome: announced, focus on the plan, the banner with Resume plan.
-        await waitUntil(() => !dialog.open, 'the confirm step stayed open');
-        await waitUntil(() => focused()?.matches('[part="tier-name"]'), `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
+        await until(() => !dialog.open, 'the confirm step stayed open');
+        await until(() => focused()?.matches('[part="tier-name"]'), `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
         if (inEnglish(variant)) {
           await heard(`Your plan is canceled. It stays active until ${end}.`);
           await j.sees(`Your plan ends on ${end} and will not renew.`);
         } else {
-          await waitUntil(() => liveRegions().some((t) => ARABIC.test(t)), 'nothing announced in Arabic');
+          await until(() => liveRegions().some((t) => ARABIC.test(t)), 'nothing announced in Arabic');
         }
         expect(j.events['tectra-subscription-canceled']).to.equal(1);
         expect(j.find('[part="cancel-button"]'), 'no second Cancel plan').to.equal(undefined);
@@ -73,8 +73,8 @@ describe('journey: cancel and resume a plan', () => {
         // Resume plan, from the banner.
         await tabTo((el) => el.matches('[part="banner-action"]'), 'Resume plan');
         await press('Enter');
-        await waitUntil(() => !j.find('[part="banner-action"]'), 'the banner stayed');
-        await waitUntil(() => focused()?.matches('[part="tier-name"]'), 'focus is not on the plan after resuming');
+        await until(() => !j.find('[part="banner-action"]'), 'the banner stayed');
+        await until(() => focused()?.matches('[part="tier-name"]'), 'focus is not on the plan after resuming');
         if (inEnglish(variant)) await heard(`Your plan is active again and renews on ${end}.`);
         expect(j.events['tectra-subscription-resumed']).to.equal(1);
         expect(j.events['tectra-error'] ?? 0).to.equal(0);

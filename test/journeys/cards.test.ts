@@ -2,9 +2,9 @@
  * Journey: a team adds a card, makes another the default and removes one; a past-due
  * account that adds a card pays its overdue invoice with it.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { textOf, warmOnDemand } from '../helpers.js';
-import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor, typeCard } from './journey.js';
+import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor, typeCard, until } from './journey.js';
 
 before(warmOnDemand);
 
@@ -23,10 +23,10 @@ describe('journey: manage cards', () => {
       const j = await openPortal('team', variant, 'payment');
       try {
         const list = await waitFor(() => j.find('tectra-payment-methods'), 'no card list');
-        await waitUntil(() => list.shadowRoot?.querySelectorAll('[part="method"]').length === 2, 'no cards');
+        await until(() => list.shadowRoot?.querySelectorAll('[part="method"]').length === 2, 'no cards');
         await addCard(list, '4242 4242 4242 4242');
-        await waitUntil(() => list.shadowRoot?.querySelectorAll('[part="method"]').length === 3, 'the card was not added', { timeout: 6000 });
-        await waitUntil(() => focused()?.id === 'add-card', `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
+        await until(() => list.shadowRoot?.querySelectorAll('[part="method"]').length === 3, 'the card was not added', { timeout: 6000 });
+        await until(() => focused()?.id === 'add-card', `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
         if (inEnglish(variant)) await heard('Visa ending in 4242 is added and is now your default card.');
 
         // Make the Mastercard the default: focus stays on that card.
@@ -36,7 +36,7 @@ describe('journey: manage cards', () => {
         await tabTo(makeDefault, 'Make default: Mastercard', { back: true });
         if (inEnglish(variant)) expect(textOf(focused())).to.equal('Make default : Mastercard ending in 4444');
         await press('Enter');
-        await waitUntil(() => focused()?.getAttribute('data-remove') === 'pm_mastercard', `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
+        await until(() => focused()?.getAttribute('data-remove') === 'pm_mastercard', `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
         if (inEnglish(variant)) await heard('Mastercard ending in 4444 is now your default card.');
 
         // Remove the old Visa: the confirm looks destructive; focus lands on a card that is left.
@@ -45,8 +45,8 @@ describe('journey: manage cards', () => {
         const dialog = await waitFor(() => list.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]'), 'no confirm');
         await tabTo((el) => el.matches('button.danger'), 'Remove card');
         await press('Enter');
-        await waitUntil(() => !dialog.open, 'the confirm stayed open');
-        await waitUntil(() => focused()?.hasAttribute('data-remove') || focused()?.id === 'add-card', `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
+        await until(() => !dialog.open, 'the confirm stayed open');
+        await until(() => focused()?.hasAttribute('data-remove') || focused()?.id === 'add-card', `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
         if (inEnglish(variant)) await heard('Card removed.');
 
         const after = await j.backend.state();
@@ -67,7 +67,7 @@ describe('journey: manage cards', () => {
     const j = await openPortal('past-due', VARIANTS[0] ?? { name: 'desktop', width: 1280, locale: 'en' }, 'payment');
     try {
       const list = await waitFor(() => j.find('tectra-payment-methods'), 'no card list');
-      await waitUntil(() => list.shadowRoot?.querySelector('[part="method"]'), 'no cards');
+      await until(() => list.shadowRoot?.querySelector('[part="method"]'), 'no cards');
       await addCard(list, '4242 4242 4242 4242');
       await heard('Card added, and your overdue payment of $19.00 is paid.', 8000);
       expect(j.events['tectra-invoice-paid']).to.equal(1);

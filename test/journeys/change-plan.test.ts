@@ -2,9 +2,9 @@
  * Journey: an Individual Pro customer upgrades to Team, then schedules a downgrade to
  * Starter, each time after reviewing the quote and what the change means.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { textOf, warmOnDemand } from '../helpers.js';
-import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor } from './journey.js';
+import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor, until } from './journey.js';
 
 before(warmOnDemand);
 
@@ -30,7 +30,7 @@ describe('journey: upgrade, then downgrade', () => {
         await tabTo((el) => el === upgrade, 'Upgrade to Team');
         await press('Enter');
         const dialog = await waitFor(() => picker.shadowRoot?.querySelector<HTMLDialogElement>('dialog.change-dialog[open]'), 'no review');
-        await waitUntil(() => dialog.textContent?.includes('$') && dialog.querySelector('[part="dialog-confirm"]:not([disabled])'), 'no quote', { timeout: 6000 });
+        await until(() => dialog.textContent?.includes('$') && dialog.querySelector('[part="dialog-confirm"]:not([disabled])'), 'no quote', { timeout: 6000 });
         expect(dialog.contains(focused())).to.equal(true);
         if (inEnglish(variant)) {
           expect(textOf(dialog)).to.contain('From Pro (Monthly) to Team (Monthly, 3 seats)');
@@ -38,7 +38,7 @@ describe('journey: upgrade, then downgrade', () => {
         }
         await tabTo((el) => el.matches('[part="dialog-confirm"]'), 'Confirm change');
         await press('Enter');
-        await waitUntil(() => !dialog.open, 'the review stayed open', { timeout: 6000 });
+        await until(() => !dialog.open, 'the review stayed open', { timeout: 6000 });
         if (inEnglish(variant)) await heard('Your plan is now Team.');
         expect(picker.shadowRoot?.contains(focused()), 'focus stays in the tiers').to.equal(true);
         expect(j.events['tectra-tier-changed']).to.equal(1);
@@ -50,7 +50,7 @@ describe('journey: upgrade, then downgrade', () => {
         const downgrade = await waitFor(() => action(picker, 'starter'), 'no action on Starter');
         await tabTo((el) => el === downgrade, 'Downgrade to Starter', { back: true });
         await press('Enter');
-        await waitUntil(() => dialog.open && dialog.querySelector('[part="consequences"]'), 'no consequences in the review', { timeout: 6000 });
+        await until(() => dialog.open && dialog.querySelector('[part="consequences"]'), 'no consequences in the review', { timeout: 6000 });
         if (inEnglish(variant)) {
           const text = textOf(dialog);
           expect(text).to.contain('You lose:');
@@ -59,7 +59,7 @@ describe('journey: upgrade, then downgrade', () => {
         }
         await tabTo((el) => el.matches('[part="dialog-confirm"]'), 'Confirm change');
         await press('Enter');
-        await waitUntil(() => !dialog.open, 'the review stayed open', { timeout: 6000 });
+        await until(() => !dialog.open, 'the review stayed open', { timeout: 6000 });
         if (inEnglish(variant)) await heard(/Your plan changes to Starter on /);
         expect(j.events['tectra-tier-changed']).to.equal(2);
         const scheduled = await j.backend.state();

@@ -3,7 +3,7 @@
  * demo's elements page): the tier picker at the top, the summary beside it, the payment
  * form far below. Choosing a tier brings the checkout forward; paying updates the summary.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define/billing-provider.js';
 import '../../src/define/billing-summary.js';
@@ -11,7 +11,7 @@ import '../../src/define/payment-form.js';
 import '../../src/define/tier-picker.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { demoBackend, textOf, warmOnDemand } from '../helpers.js';
-import { focused, heard, press, tabTo, VARIANTS, waitFor, typeCard } from './journey.js';
+import { focused, heard, press, tabTo, VARIANTS, waitFor, typeCard, until } from './journey.js';
 
 before(warmOnDemand);
 
@@ -40,12 +40,13 @@ describe('journey: elements placed apart on a page', () => {
         );
         if (variant.locale === 'en') expect(choose.textContent?.trim()).to.equal('Choose Pro');
         const title = form.shadowRoot?.querySelector('#checkout-title') as HTMLElement;
-        expect(title.getBoundingClientRect().top > window.innerHeight, 'the checkout starts below the fold').to.equal(true);
+        window.scrollTo(0, 0);
+        expect(title.getBoundingClientRect().top + window.scrollY > window.innerHeight, 'the checkout starts below the fold').to.equal(true);
 
         await tabTo((el) => el === choose, 'Choose Pro');
         await press('Enter');
-        await waitUntil(() => focused() === title, `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
-        await waitUntil(() => {
+        await until(() => focused() === title, `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
+        await until(() => {
           const box = title.getBoundingClientRect();
           return box.top >= 0 && box.bottom <= window.innerHeight;
         }, 'the checkout was not brought into view');
@@ -54,10 +55,10 @@ describe('journey: elements placed apart on a page', () => {
         await typeCard('4242 4242 4242 4242', '10 / 33', '123');
         await press('Enter');
         await waitFor(() => form.shadowRoot?.querySelector('[part="confirmation"]'), 'no confirmation', 8000);
-        await waitUntil(() => focused()?.closest('[part="confirmation"]'), 'focus is not on the confirmation');
+        await until(() => focused()?.closest('[part="confirmation"]'), 'focus is not on the confirmation');
         if (variant.locale === 'en') {
           await heard('You are subscribed to Pro.');
-          await waitUntil(() => textOf(summary.shadowRoot).includes('Pro'), 'the summary did not follow');
+          await until(() => textOf(summary.shadowRoot).includes('Pro'), 'the summary did not follow');
         }
         expect(activated).to.equal(1);
         const after = await backend.state();

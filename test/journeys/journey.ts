@@ -69,8 +69,16 @@ export function focusedName(): string {
   return (el.getAttribute('aria-label') ?? (label ? textOf(label) : '')) || textOf(el) || (el as HTMLInputElement).value || '';
 }
 
+/**
+ * `waitUntil` with room for a loaded machine: a journey waits on real HTTP round trips and
+ * on-demand modules, so its default is 5 s (open-wc's is 1 s). A guard, not a measure.
+ */
+export function until(predicate: () => unknown, message?: string, options: { timeout?: number } = {}): Promise<void> {
+  return waitUntil(predicate, message, { timeout: 5000, ...options });
+}
+
 /** Waits until `find` returns something, and returns it. */
-export async function waitFor<T>(find: () => T | null | undefined | false, message: string, timeout = 4000): Promise<T> {
+export async function waitFor<T>(find: () => T | null | undefined | false, message: string, timeout = 6000): Promise<T> {
   let found: T | null | undefined | false;
   await waitUntil(() => (found = find()), message, { timeout });
   return found as T;
@@ -135,7 +143,7 @@ export function liveRegions(): string[] {
     .filter(Boolean);
 }
 
-export async function heard(text: string | RegExp, timeout = 4000): Promise<void> {
+export async function heard(text: string | RegExp, timeout = 6000): Promise<void> {
   await waitUntil(
     () => liveRegions().some((t) => (typeof text === 'string' ? t.includes(text) : text.test(t))),
     `no live region said "${String(text)}"; they say: ${JSON.stringify(liveRegions())}`,
@@ -178,7 +186,7 @@ export async function openPortal(scenario: DemoScenario, variant: Variant, secti
     events,
     text,
     find: <T extends Element>(selector: string) => deepAll(portal.shadowRoot ?? portal).find((el) => el.matches(selector)) as T | undefined,
-    sees: (wanted, timeout = 4000) =>
+    sees: (wanted, timeout = 6000) =>
       waitUntil(
         () => (typeof wanted === 'string' ? text().includes(wanted) : wanted.test(text())),
         `the portal never showed "${String(wanted)}"; it shows: ${text().slice(0, 600)}`,

@@ -2,9 +2,9 @@
  * Journey: an account whose renewal failed (its only card expired) pays the overdue
  * invoice in the page with another card that asks for 3-D Secure.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { warmOnDemand } from '../helpers.js';
-import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor, typeCard } from './journey.js';
+import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor, typeCard, until } from './journey.js';
 
 before(warmOnDemand);
 
@@ -28,7 +28,7 @@ describe('journey: pay a past-due invoice in place', () => {
         // The expired card cannot be chosen: "Another card" is, with focus on it.
         const radios = [...dialog.querySelectorAll<HTMLInputElement>('input[name="pay-card"]')];
         expect(radios.map((r) => [r.value, r.disabled])).to.deep.equal([['pm_visa_expired', true], ['new', false]]);
-        await waitUntil(() => focused() === radios[1], `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
+        await until(() => focused() === radios[1], `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
         if (inEnglish(variant)) expect(dialog.textContent).to.contain('The new card becomes your default card.');
 
         // The card form, by keyboard.
@@ -42,8 +42,8 @@ describe('journey: pay a past-due invoice in place', () => {
         await tabTo((el) => el.matches('button.primary') && el.closest('dialog') === challenge, 'Complete authentication');
         await press('Enter');
 
-        await waitUntil(() => !dialog.open, 'the payment stayed open', { timeout: 6000 });
-        await waitUntil(() => focused()?.matches('[part="tier-name"]'), `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
+        await until(() => !dialog.open, 'the payment stayed open', { timeout: 6000 });
+        await until(() => focused()?.matches('[part="tier-name"]'), `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
         if (inEnglish(variant)) {
           await heard('Payment of $19.00 received. Your plan is active.');
           await j.sees('Active');
@@ -66,9 +66,9 @@ describe('journey: pay a past-due invoice in place', () => {
         // The tabs are one tab stop (the current tab); End moves to the last one, Billing history.
         await tabTo((el) => el.getAttribute('role') === 'tab', 'the tabs', { back: true });
         await press('End');
-        await waitUntil(() => j.portal.section === 'invoices', 'End did not open Billing history');
+        await until(() => j.portal.section === 'invoices', 'End did not open Billing history');
         const list = await waitFor(() => j.find('tectra-invoice-list'), 'no invoice list');
-        await waitUntil(() => list.shadowRoot?.querySelector('[role="row"][data-index="0"]'), 'no invoice rows');
+        await until(() => list.shadowRoot?.querySelector('[role="row"][data-index="0"]'), 'no invoice rows');
         const first = list.shadowRoot?.querySelector('[role="row"][data-index="0"]');
         if (inEnglish(variant)) expect(first?.textContent).to.contain('Paid');
       } finally {

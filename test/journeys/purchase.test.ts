@@ -2,9 +2,9 @@
  * Journey: a new account chooses Pro in the billing page, applies a coupon, pays with a
  * card that asks for 3-D Secure (after a declined one), and lands on the confirmation.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { warmOnDemand } from '../helpers.js';
-import { focused, focusedName, heard, inEnglish, openPortal, press, selectAll, tabTo, type, VARIANTS, waitFor, typeCard } from './journey.js';
+import { focused, focusedName, heard, inEnglish, openPortal, press, selectAll, tabTo, type, VARIANTS, waitFor, typeCard, until } from './journey.js';
 
 before(warmOnDemand);
 
@@ -29,9 +29,9 @@ describe('journey: a new account buys a plan', () => {
         expect(pro.getAttribute('aria-checked')).to.equal('true');
         if (inEnglish(variant)) await heard('Pro selected, $49 per month.');
         const form = await waitFor(() => j.find('tectra-payment-form'), 'no payment form');
-        await waitUntil(() => focused()?.id === 'checkout-title', `focus is on ${focused()?.outerHTML.slice(0, 100)}`);
+        await until(() => focused()?.id === 'checkout-title', `focus is on ${focused()?.outerHTML.slice(0, 100)}`);
         const title = form.shadowRoot?.querySelector('#checkout-title') as HTMLElement;
-        await waitUntil(() => {
+        await until(() => {
           const box = title.getBoundingClientRect();
           return box.top >= 0 && box.bottom <= window.innerHeight;
         }, 'the checkout was not brought into view');
@@ -41,8 +41,8 @@ describe('journey: a new account buys a plan', () => {
         await tabTo((el) => el.id === 'coupon', 'the coupon field');
         await type('WELCOME20');
         await press('Enter');
-        await waitUntil(() => form.shadowRoot?.querySelector('[part="coupon"].applied'), 'the coupon was not applied');
-        await waitUntil(() => focused()?.closest('[part="coupon"]'), `focus left the coupon: ${focused()?.outerHTML.slice(0, 100)}`);
+        await until(() => form.shadowRoot?.querySelector('[part="coupon"].applied'), 'the coupon was not applied');
+        await until(() => focused()?.closest('[part="coupon"]'), `focus left the coupon: ${focused()?.outerHTML.slice(0, 100)}`);
         if (inEnglish(variant)) {
           await heard('Code WELCOME20 applied: 20% off for 3 months.');
           await j.sees('Pay $39.20 and subscribe');
@@ -51,7 +51,7 @@ describe('journey: a new account buys a plan', () => {
         // A declined card: the message, focused; what was typed stays.
         await typeCard('4000 0000 0000 0002', '12 / 30', '123', true);
         await press('Enter');
-        await waitUntil(() => focused()?.getAttribute('role') === 'alert', 'the decline was not focused', { timeout: 6000 });
+        await until(() => focused()?.getAttribute('role') === 'alert', 'the decline was not focused', { timeout: 6000 });
         if (inEnglish(variant)) expect(focusedName()).to.contain('Your card was declined. Try another card.');
         expect(j.events['tectra-billing-activated'] ?? 0).to.equal(0);
         const number = form.shadowRoot?.querySelector<HTMLInputElement>('[name="card-number"]');
@@ -69,7 +69,7 @@ describe('journey: a new account buys a plan', () => {
 
         // The confirmation: what was bought, what was paid, the next payment; focused and announced.
         await waitFor(() => form.shadowRoot?.querySelector('[part="confirmation"]'), 'no confirmation', 8000);
-        await waitUntil(() => focused()?.closest('[part="confirmation"]'), `focus is on ${focused()?.outerHTML.slice(0, 100)}`);
+        await until(() => focused()?.closest('[part="confirmation"]'), `focus is on ${focused()?.outerHTML.slice(0, 100)}`);
         if (inEnglish(variant)) {
           await heard('You are subscribed to Pro.');
           expect(focusedName()).to.contain('You are subscribed to Pro.');

@@ -2,9 +2,9 @@
  * Journey: a customer whose plan ended comes back: Resubscribe chooses the tier they had,
  * and the checkout takes it from there.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { warmOnDemand } from '../helpers.js';
-import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor, typeCard } from './journey.js';
+import { focused, heard, inEnglish, openPortal, press, tabTo, VARIANTS, waitFor, typeCard, until } from './journey.js';
 
 before(warmOnDemand);
 
@@ -22,18 +22,18 @@ describe('journey: resubscribe after a plan ended', () => {
         }
         await tabTo((el) => el === back, 'Resubscribe');
         await press('Enter');
-        await waitUntil(() => j.portal.section === 'plan', 'Resubscribe did not lead to the plan');
+        await until(() => j.portal.section === 'plan', 'Resubscribe did not lead to the plan');
 
         // Pro is chosen again and the checkout is there for it.
         const picker = await waitFor(() => j.find('tectra-tier-picker'), 'no tier picker');
-        await waitUntil(() => picker.shadowRoot?.querySelector('[data-tier-radio="pro"][aria-checked="true"]'), 'Pro is not chosen');
+        await until(() => picker.shadowRoot?.querySelector('[data-tier-radio="pro"][aria-checked="true"]'), 'Pro is not chosen');
         const form = await waitFor(() => j.find('tectra-payment-form'), 'no checkout');
         if (inEnglish(variant)) await j.sees('Pay $49.00 and subscribe');
         await waitFor(() => form.shadowRoot?.querySelector('[name="card-number"]'), 'no card form', 6000);
         await typeCard('4242 4242 4242 4242', '11 / 31', '321');
         await press('Enter');
         await waitFor(() => form.shadowRoot?.querySelector('[part="confirmation"]'), 'no confirmation', 8000);
-        await waitUntil(() => focused()?.closest('[part="confirmation"]'), 'focus is not on the confirmation');
+        await until(() => focused()?.closest('[part="confirmation"]'), 'focus is not on the confirmation');
         if (inEnglish(variant)) await heard('You are subscribed to Pro.');
         expect(j.events['tectra-billing-activated']).to.equal(1);
         const after = await j.backend.state();

@@ -1,9 +1,9 @@
 /**
  * Journey: a customer who scheduled a downgrade to Starter keeps Pro after all.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { warmOnDemand } from '../helpers.js';
-import { focused, heard, inEnglish, longDate, openPortal, press, tabTo, VARIANTS, waitFor } from './journey.js';
+import { focused, heard, inEnglish, longDate, openPortal, press, tabTo, VARIANTS, waitFor, until } from './journey.js';
 
 before(warmOnDemand);
 
@@ -25,8 +25,8 @@ describe('journey: undo a scheduled downgrade', () => {
         await tabTo((el) => el === keep, 'Keep Pro');
         await press('Enter');
         // Busy, the button keeps focus and says so; then the banner goes and focus is on the plan.
-        await waitUntil(() => !j.find('[part="banner-action"]'), 'the scheduled change stayed');
-        await waitUntil(() => focused()?.matches('[part="tier-name"]'), `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
+        await until(() => !j.find('[part="banner-action"]'), 'the scheduled change stayed');
+        await until(() => focused()?.matches('[part="tier-name"]'), `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
         if (inEnglish(variant)) {
           await heard('You keep Pro. The scheduled change is canceled.');
           await j.sees(`$49.00 on ${when}`);

@@ -2,9 +2,9 @@
  * Journey: a customer adds a usage alert at 50 % of their output tokens, then removes
  * every alert of the meter, by keyboard, and the backend keeps what they saved.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { warmOnDemand } from '../helpers.js';
-import { focused, heard, inEnglish, openPortal, press, tabTo, type, VARIANTS, waitFor } from './journey.js';
+import { focused, heard, inEnglish, openPortal, press, tabTo, type, VARIANTS, waitFor, until } from './journey.js';
 
 before(warmOnDemand);
 
@@ -25,14 +25,14 @@ describe('journey: set and remove usage alerts', () => {
         // Add threshold puts focus in the new field.
         await tabTo((el) => el.getAttribute('data-add') === 'output_tokens', 'Add threshold');
         await press('Enter');
-        await waitUntil(() => inputs().length === 3 && focused() === inputs()[2], `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
+        await until(() => inputs().length === 3 && focused() === inputs()[2], `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
         await type('50');
         const save = meter.querySelector<HTMLButtonElement>('button.primary') as HTMLButtonElement;
         await tabTo((el) => el === save, 'Save');
         await press('Enter');
         if (inEnglish(variant)) await heard('Alerts saved.');
         expect(focused() === save, 'Save keeps focus').to.equal(true);
-        await waitUntil(async () => (await j.backend.state()).snapshot.usage.meters.find((m) => m.key === 'output_tokens')?.alertThresholds?.length === 3);
+        await until(async () => (await j.backend.state()).snapshot.usage.meters.find((m) => m.key === 'output_tokens')?.alertThresholds?.length === 3);
         const saved = await j.backend.state();
         expect(saved.snapshot.usage.meters.find((m) => m.key === 'output_tokens')?.alertThresholds).to.deep.equal([0.5, 0.8, 1]);
 
@@ -41,13 +41,13 @@ describe('journey: set and remove usage alerts', () => {
           const remove = meter.querySelector<HTMLButtonElement>('[part="threshold"] button') as HTMLButtonElement;
           await tabTo((el) => el === remove, 'Remove', { back: true });
           await press('Enter');
-          await waitUntil(() => inputs().length === left - 1, 'the threshold stayed');
-          await waitUntil(() => focused() !== null && focused() !== document.body && meter.contains(focused()), `focus left the meter: ${focused()?.outerHTML.slice(0, 80)}`);
+          await until(() => inputs().length === left - 1, 'the threshold stayed');
+          await until(() => focused() !== null && focused() !== document.body && meter.contains(focused()), `focus left the meter: ${focused()?.outerHTML.slice(0, 80)}`);
         }
         expect(focused()?.getAttribute('data-add')).to.equal('output_tokens');
         await tabTo((el) => el === save, 'Save');
         await press('Enter');
-        await waitUntil(async () => (await j.backend.state()).snapshot.usage.meters.find((m) => m.key === 'output_tokens')?.alertThresholds?.length === 0, 'the backend kept the alerts');
+        await until(async () => (await j.backend.state()).snapshot.usage.meters.find((m) => m.key === 'output_tokens')?.alertThresholds?.length === 0, 'the backend kept the alerts');
         if (inEnglish(variant)) await j.sees('No alerts for this meter.');
         expect(j.events['tectra-error'] ?? 0).to.equal(0);
       } finally {
