@@ -23,6 +23,7 @@ import type {
   Subscription,
   Usage,
 } from '../core/types.js';
+import { guarded } from './guarded.js';
 import { createResource, type Resource } from './resource.js';
 import type { CheckoutState, PurchasePayment, PurchaseState } from './checkout.js';
 import type { TierChangeState } from './tier-change.js';
@@ -116,16 +117,6 @@ export interface BillingClient {
   payOverdue(options: PayInvoiceOptions & { paymentMethodId: string }): Promise<Invoice | undefined>;
   /** Clears `$lifecycle` (after its outcome was shown). */
   resetLifecycle(): void;
-}
-
-/** Adapter calls that throw non-BillingErrors (a custom adapter's TypeError) are normalised. */
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw toBillingError(error);
-  }
 }
 
 type Checks = (typeof import('../core/validation.js'))['checks'];

@@ -6,10 +6,11 @@
  * runs shares it; a retry after a lost answer reuses the idempotency key. Loaded by the
  * client with the first action, so a page that never changes its plan never downloads it.
  */
-import type { MapStore, ReadableAtom } from 'nanostores';
+import type { MapStore } from 'nanostores';
 import type { BillingAdapter } from '../adapters/types.js';
 import { BillingError, toBillingError } from '../core/errors.js';
 import { checks } from '../core/validation.js';
+import { guarded } from './guarded.js';
 import type {
   CancelSubscriptionRequest,
   Invoice,
@@ -46,19 +47,7 @@ export interface PayInvoiceOptions {
 /** The backend changed the subscription (and, for a payment, an invoice): the client updates its stores. */
 export type LifecycleChanged = (subscription: Subscription, invoice?: Invoice) => Promise<void>;
 
-/** An adapter call, its failures as BillingError, its answer validated. */
-async function call<T>(run: () => Promise<unknown>, check: (input: unknown) => T): Promise<T> {
-  let answer: unknown;
-  try {
-    answer = await run();
-  } catch (error) {
-    throw toBillingError(error);
-  }
-  return check(answer);
-}
-
 export interface PlanLifecycle {
-  readonly $lifecycle: ReadableAtom<LifecycleState>;
   cancel(options?: CancelOptions): Promise<Subscription>;
   resume(): Promise<Subscription>;
   keep(): Promise<Subscription>;
@@ -71,10 +60,10 @@ export interface PlanLifecycle {
 /** `$lifecycle` is made by the client up front; this module loads with the first action. */
 export function createPlanLifecycle(adapter: BillingAdapter, $lifecycle: MapStore<LifecycleState>, changed: LifecycleChanged): PlanLifecycle {
   const deps = {
-    cancel: (r: CancelSubscriptionRequest) => call(() => adapter.cancelSubscription(r), checks.subscription),
-    resume: (r: LifecycleRequest) => call(() => adapter.resumeSubscription(r), checks.subscription),
-    keep: (r: LifecycleRequest) => call(() => adapter.cancelScheduledChange(r), checks.subscription),
-    pay: (id: string, r: PayInvoiceRequest) => call(() => adapter.payInvoice(id, r), checks.invoicePayment),
+    cancel: async (r: CancelSubscriptionRequest) => checks.subscription(await guarded(() => adapter.cancelSubscription(r))),
+    resume: async (r: LifecycleRequest) => checks.subscription(await guarded(() => adapter.resumeSubscription(r))),
+    keep: async (r: LifecycleRequest) => checks.subscription(await guarded(() => adapter.cancelScheduledChange(r))),
+    pay: async (id: string, r: PayInvoiceRequest) => checks.invoicePayment(await guarded(() => adapter.payInvoice(id, r))),
     changed,
   };
   let pending: { name: string; promise: Promise<unknown> } | undefined;
@@ -121,7 +110,6 @@ export function createPlanLifecycle(adapter: BillingAdapter, $lifecycle: MapStor
     });
 
   return {
-    $lifecycle,
     cancel: (options = {}) => {
       const { atPeriodEnd = true, ...rest } = options;
       return simple('cancel', (idempotencyKey) => deps.cancel({ atPeriodEnd, ...rest, idempotencyKey }));
@@ -146,7 +134,7 @@ export function createPlanLifecycle(adapter: BillingAdapter, $lifecycle: MapStor
         return result.invoice;
       }, invoiceId),
     async payOverdue(options) {
-      const page = await call(() => adapter.listInvoices({ limit: 20 }), checks.invoices);
+      const page = checks.invoices(await guarded(() => adapter.listInvoices({ limit: 20 })));
       const open = page.items.find((i) => i.status === 'open' && i.amountDue.amount > 0);
       return open ? this.pay(open.id, options) : undefined;
     },
