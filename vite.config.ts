@@ -71,7 +71,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
         minify: true,
         chunkFileNames: 'chunks/[name]-[hash].js',
         codeSplitting: {
-          groups: [{ name: 'runtime', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize|context)|nanostores)[\\/]|src[\\/](core[\\/](?!validation)|elements[\\/]base[\\/]|format[\\/](labels|cards|usage)|events\.ts|payments[\\/](container|provider)|styles[\\/]fields|state[\\/](store-controller|guarded)|adapters[\\/]memory[\\/](pricing|catalogs))/ }],
+          groups: [{ name: 'runtime', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize|context)|nanostores)[\\/]|src[\\/](core[\\/](?!validation)|elements[\\/]base[\\/]|format[\\/](labels|cards|usage|counts)|events\.ts|payments[\\/](container|provider)|styles[\\/]fields|state[\\/](store-controller|guarded)|adapters[\\/]memory[\\/](pricing|catalogs))/ }],
         },
       },
     },

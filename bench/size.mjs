@@ -48,6 +48,7 @@ const ON_DEMAND = {
   'payments: Stripe provider (Stripe.js itself loads from Stripe)': 'src/payments/stripe.ts',
   'validation (valibot and the schemas; with the first answer)': 'src/core/validation.ts',
   'invoice list: table and virtualizer (with the first list)': 'src/elements/invoice-list/invoice-table.ts',
+  'usage alerts: the editor (with the first alerts)': 'src/elements/usage-alerts/alerts-editor.ts',
   'demo simulator: adapter and scenarios (the `demo` attribute)': 'src/adapters/memory/index.ts',
   'demo simulator: its business (with the first call)': 'src/adapters/memory/simulator.ts',
   'German messages': 'src/i18n/generated/locales/de.ts',

@@ -14,15 +14,30 @@ if (portal && fromHash()) portal.setAttribute('section', fromHash());
 window.addEventListener('hashchange', () => portal?.setAttribute('section', fromHash() || 'overview'));
 portal?.addEventListener('tectra-section-change', (event) => history.replaceState(null, '', `#${event.detail.section}`));
 
+// ?scenario=past-due&locale=ar&theme=dark opens the demo in that state (scripts/screenshots.mjs uses it).
+const params = new URLSearchParams(location.search);
+function applyLocale(value: string): void {
+  provider?.setAttribute('locale', value);
+  document.documentElement.lang = value;
+  document.documentElement.dir = value === 'ar' ? 'rtl' : 'ltr';
+}
+for (const [select, apply] of [
+  [scenario, (value: string) => provider?.setAttribute('api', `/demo-api/${value}/demo-${Date.now().toString(36)}`)],
+  [locale, applyLocale],
+  [theme, (value: string) => (document.documentElement.dataset.theme = value)],
+] as const) {
+  const value = select && params.get(select.id);
+  if (select && value && [...select.options].some((o) => o.value === value)) {
+    select.value = value;
+    apply(value);
+  }
+}
+
 // Each scenario switch starts a fresh backend session, so the demo can be replayed.
 scenario?.addEventListener('change', () => {
   provider?.setAttribute('api', `/demo-api/${scenario.value}/demo-${Date.now().toString(36)}`);
 });
-locale?.addEventListener('change', () => {
-  provider?.setAttribute('locale', locale.value);
-  document.documentElement.lang = locale.value;
-  document.documentElement.dir = locale.value === 'ar' ? 'rtl' : 'ltr';
-});
+locale?.addEventListener('change', () => applyLocale(locale.value));
 theme?.addEventListener('change', () => {
   document.documentElement.dataset.theme = theme.value;
 });

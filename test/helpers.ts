@@ -66,7 +66,7 @@ export function shadowText(el: Element): string {
   return textOf(el.shadowRoot);
 }
 
-export async function waitForText(el: Element, text: string | RegExp, timeout = 3000): Promise<void> {
+export async function waitForText(el: Element, text: string | RegExp, timeout = 5000): Promise<void> {
   await waitUntil(
     () => (typeof text === 'string' ? shadowText(el).includes(text) : text.test(shadowText(el))),
     `expected "${String(text)}" in: ${shadowText(el).slice(0, 400)}`,
@@ -123,6 +123,7 @@ export async function warmOnDemand(this: Mocha.Context): Promise<void> {
     import('../src/state/plan-lifecycle.js'),
     import('../src/elements/billing-summary/plan-actions.js'),
     import('../src/elements/payment-methods/add-card.js'),
+    import('../src/elements/usage-alerts/alerts-editor.js'),
   ]);
 }
 

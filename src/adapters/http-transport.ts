@@ -110,7 +110,8 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
   async function attempt(call: Call): Promise<unknown> {
     const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
     const extra = typeof config.headers === 'function' ? await config.headers() : (config.headers ?? {});
-    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
+    const language = typeof config.locale === 'function' ? config.locale() : config.locale;
+    const headers: Record<string, string> = { Accept: 'application/json', ...(language ? { 'Accept-Language': language } : {}), ...extra };
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
     if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey;
 

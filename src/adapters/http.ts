@@ -7,6 +7,7 @@
  */
 import { BillingError } from '../core/errors.js';
 import { onDemand } from '../core/on-demand.js';
+import { $locale } from '../i18n/localization.js';
 import { forwardTo } from './forward.js';
 import type { HttpTransport } from './http-transport.js';
 import type { BillingAdapter } from './types.js';
@@ -23,10 +24,16 @@ export interface HttpAdapterOptions {
   retries?: number;
   /** Base delay of the exponential backoff in milliseconds (default 300). */
   retryDelayMs?: number;
+  /**
+   * The language the backend should answer in (`Accept-Language`: tier names, features,
+   * meter labels); by default the kit's locale at each request.
+   */
+  locale?: string | (() => string);
 }
 
 export function createHttpAdapter(config: HttpAdapterOptions): BillingAdapter {
-  const transport = onDemand(() => import('./http-transport.js').then((m) => m.createHttpTransport(config)));
+  const options = { locale: () => $locale.get(), ...config };
+  const transport = onDemand(() => import('./http-transport.js').then((m) => m.createHttpTransport(options)));
   // The transport could not be downloaded: tried again by the next request; until then
   // the request fails like one that could not reach the service.
   const load = () =>

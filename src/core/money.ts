@@ -89,7 +89,10 @@ export function fromDecimalString(value: string, currency: string): Money | null
 }
 
 export interface FormatMoneyOptions {
-  /** Drop the fraction when it is zero ($20 instead of $20.00). */
+  /**
+   * Drop the fraction when it is zero ($20 instead of $20.00). The kit's one rule: a recurring
+   * price, written with its interval ("$20 per month"), drops it; an amount charged keeps it.
+   */
   trimZeroFraction?: boolean;
   currencyDisplay?: 'symbol' | 'narrowSymbol' | 'code' | 'name';
 }

@@ -75,6 +75,10 @@ export interface Meter {
   used: number;
   limit: number | null;
   unit: 'tokens' | 'minutes' | 'count';
+  /** The meter's name in the page's language, for a backend's own meter ("Storage"). */
+  label?: string;
+  /** What a `count` meter counts, short, in the page's language ("GB"). */
+  unitLabel?: string;
   /** Team tiers pool usage across members. */
   pooled?: boolean;
   /** Fractions of the limit, e.g. [0.8, 1]. */

@@ -92,6 +92,8 @@ const meterSchema = v.object({
   used: v.pipe(v.number(), v.minValue(0)),
   limit: v.nullable(v.pipe(v.number(), v.minValue(0))),
   unit: v.picklist(['tokens', 'minutes', 'count']),
+  label: v.optional(nonEmpty),
+  unitLabel: v.optional(nonEmpty),
   pooled: v.optional(v.boolean()),
   alertThresholds: v.optional(v.array(v.pipe(v.number(), v.minValue(0), v.maxValue(1)))),
 });

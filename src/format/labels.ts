@@ -2,7 +2,9 @@
 import { msg } from '@lit/localize';
 import type { Interval, MeterKey, SubscriptionStatus } from '../core/types.js';
 
-export function meterLabel(key: MeterKey): string {
+/** A meter's name: the backend's `label` when it gives one, else the kit's own for the four known meters. */
+export function meterLabel(key: MeterKey, label?: string): string {
+  if (label) return label;
   switch (key) {
     case 'input_tokens':
       return msg('Input tokens', { id: 'meter.input_tokens' });

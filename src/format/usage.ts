@@ -1,23 +1,35 @@
 import { msg, str } from '@lit/localize';
+import { cachedFormatter } from '../core/intl-cache.js';
 import { formatNumber } from '../core/money.js';
 import type { Meter } from '../core/types.js';
 
-/** An amount of a meter as people read it: "1.2M tokens", "3 hr 40 min", "12". */
-export function formatUsageAmount(value: number, unit: Meter['unit'], locale: string): string {
-  if (unit === 'tokens') {
-    const amount = formatNumber(value, locale, { notation: value >= 10_000 ? 'compact' : 'standard', maximumFractionDigits: 1 });
-    return msg(str`${amount} tokens`, { id: 'usage.tokens' });
-  }
-  if (unit === 'minutes') {
-    const minutes = Math.round(value);
-    const part = (n: number, u: 'hour' | 'minute') => formatNumber(n, locale, { style: 'unit', unit: u, unitDisplay: 'short' });
-    if (minutes < 60) return part(minutes, 'minute');
-    const rest = minutes % 60;
-    return rest ? `${part(Math.floor(minutes / 60), 'hour')} ${part(rest, 'minute')}` : part(minutes / 60, 'hour');
-  }
-  return formatNumber(value, locale, { maximumFractionDigits: 0 });
+type Measured = Pick<Meter, 'unit' | 'unitLabel'>;
+
+/** An amount of a meter without its unit: "1.2M", "222", "12.5". Large amounts are compact. */
+export function formatAmount(value: number, unit: Meter['unit'], locale: string): string {
+  return formatNumber(value, locale, { notation: value >= 10_000 ? 'compact' : 'standard', maximumFractionDigits: unit === 'minutes' ? 0 : 1 });
 }
 
+/** An amount as people read it, in the meter's unit: "1.2M tokens", "222 min", "12.5 GB", "12". */
+export function formatUsageAmount(value: number, meter: Measured, locale: string): string {
+  return withUnit(formatAmount(value, meter.unit, locale), meter, locale);
+}
+
+/** Puts the meter's unit beside an amount formatted by `formatAmount`. */
+export function withUnit(amount: string, meter: Measured, locale: string): string {
+  if (meter.unit === 'tokens') return msg(str`${amount} tokens`, { id: 'usage.tokens' });
+  if (meter.unit === 'minutes') {
+    // Intl writes the unit as each language does ("222 min", "222 Min.", "222 分"): the unit
+    // is formatted on a number, then the number swapped for the amount already formatted.
+    const unit = cachedFormatter('minutes', locale, {}, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }));
+    const parts = unit.formatToParts(7);
+    return parts.map((p) => (p.type === 'integer' ? amount : p.value)).join('');
+  }
+  return meter.unitLabel ? `${amount} ${meter.unitLabel}` : amount;
+}
+
+/** A share of a limit: "96%", and "<1%" for a little more than nothing. */
 export function formatPercent(fraction: number, locale: string): string {
-  return formatNumber(fraction, locale, { style: 'percent', maximumFractionDigits: 0 });
+  const percent = (f: number) => formatNumber(f, locale, { style: 'percent', maximumFractionDigits: 0 });
+  return fraction > 0 && fraction < 0.01 ? `<${percent(0.01)}` : percent(fraction);
 }

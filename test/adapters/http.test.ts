@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { createHttpAdapter } from '../../src/adapters/http.js';
 import { parseRetryAfter } from '../../src/adapters/http-transport.js';
 import { BillingError } from '../../src/core/errors.js';
+import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient } from '../../src/state/client.js';
 import { demoBackend } from '../helpers.js';
 import { adapterContract } from './contract.js';
@@ -104,6 +105,25 @@ describe('http adapter: status mapping, retries and faults (real HTTP)', () => {
     expect(seen[0]?.key).to.be.a('string').and.not.empty;
     expect(seen[1]?.key).to.equal('checkout-abc');
     expect(seen[2]).to.deep.equal({ method: 'GET', key: null });
+  });
+
+  it("asks for the kit's language (Accept-Language), which follows the locale, unless told another", async () => {
+    const languages: Array<string | null> = [];
+    const recording: typeof fetch = (input, init) => {
+      languages.push(new Headers(init?.headers).get('Accept-Language'));
+      return fetch(input, init);
+    };
+    const backend = demoBackend('individual-active');
+    const adapter = createHttpAdapter({ baseUrl: backend.baseUrl, fetch: recording });
+    await adapter.getCatalog();
+    await setBillingLocale('ja');
+    try {
+      await adapter.getCatalog();
+    } finally {
+      await setBillingLocale('en');
+    }
+    await createHttpAdapter({ baseUrl: backend.baseUrl, fetch: recording, locale: 'fr-CA' }).getCatalog();
+    expect(languages).to.deep.equal(['en', 'ja', 'fr-CA']);
   });
 
   it('a lost answer to a successful activation is safe to retry with the same key: one subscription, one invoice', async () => {

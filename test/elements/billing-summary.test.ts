@@ -64,7 +64,7 @@ describe('<tectra-billing-summary>', () => {
     const text = shadowText(el);
     expect(el.shadowRoot?.querySelector('[part="tier-name"]')?.textContent).to.equal('Pro');
     expect(el.shadowRoot?.querySelector('[part="status"]')?.textContent).to.equal('Active');
-    expect(text).to.contain('$49.00 per month');
+    expect(text).to.contain('$49 per month');
     expect(text).to.contain('Next payment');
     // The period starts at midnight UTC on Mar 3: still Mar 2 in the account's New York time.
     expect(text).to.contain('$49.00 on April 2, 2026');
@@ -171,7 +171,7 @@ describe('<tectra-billing-summary>', () => {
   it('shows seats and per-seat price for a team, in the account time zone', async () => {
     const el = await ready('team');
     const text = shadowText(el);
-    expect(text).to.contain('$390.00 per seat per year · 8 seats');
+    expect(text).to.contain('$390 per seat per year · 8 seats');
     expect(text).to.contain('Seats 8');
     // The period starts at midnight UTC, which is the evening before in Los Angeles.
     expect(text).to.match(/Billing period Mar 2, 2026\s*–\s*Mar 2, 2027/);
@@ -274,7 +274,7 @@ describe('<tectra-billing-summary>', () => {
       const el = await ready('individual-active');
       await waitForText(el, 'Aktueller Tarif');
       const text = shadowText(el);
-      expect(text).to.contain('49,00 $ pro Monat');
+      expect(text).to.contain('49 $ pro Monat');
       expect(text).to.contain('49,00 $ am 2. April 2026');
       expect(text).to.contain('Eingabe-Tokens');
       expect(el.shadowRoot?.querySelector('[part="status"]')?.textContent).to.equal('Aktiv');

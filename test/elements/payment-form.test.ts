@@ -52,7 +52,7 @@ describe('<tectra-payment-form>: states', () => {
   it('asks for a tier when nothing is selected, and loads no Stripe', async () => {
     const { client } = setup();
     const form = await mount(client, false);
-    await waitForText(form, 'Choose a tier to continue.');
+    await waitForText(form, 'Choose a plan to continue.');
     expect(stripeScripts()).to.have.length(0);
     await expect(form).to.be.accessible();
   });
@@ -318,7 +318,7 @@ describe('<tectra-payment-form>: coupons and quotes', () => {
     input.dispatchEvent(new Event('input'));
     [...root(form).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Apply')?.click();
     await waitForText(form, 'Code WELCOME20: 20% off for 3 months');
-    await waitUntil(() => textOf(root(form).querySelector('[part="review"]')).includes('Discount −$9.80'));
+    await waitUntil(() => textOf(root(form).querySelector('[part="review"]')).includes('Discount -$9.80'));
     expect(adapter.count('previewChange')).to.equal(quotesBefore + 1);
     expect(submit(form).textContent?.trim()).to.equal('Pay $39.20 and subscribe');
     await expect(form).to.be.accessible();

@@ -57,7 +57,7 @@ describe('<tectra-tier-picker>: showing tiers', () => {
     expect(groups).to.deep.equal(['Individual', 'Team', 'Enterprise']);
     expect(cardText(picker, 'pro')).to.contain('Recommended').and.contain('$49 per month').and.contain('Input tokens 10M');
     expect(cardText(picker, 'pro')).to.contain('Scheduled automations');
-    expect(cardText(picker, 'team')).to.contain('$39 per user per month');
+    expect(cardText(picker, 'team')).to.contain('$39 per seat per month');
     expect(cardText(picker, 'business')).to.contain('Integrations Unlimited');
     expect(radio(picker, 'pro').getAttribute('role')).to.equal('radio');
     await expect(picker).to.be.accessible();
@@ -74,7 +74,7 @@ describe('<tectra-tier-picker>: showing tiers', () => {
   it('says so when no tier is available', async () => {
     const { client } = setup('new');
     const picker = await mount(client, { kinds: 'galactic' });
-    expect(shadowText(picker)).to.contain('No tiers are available right now.');
+    expect(shadowText(picker)).to.contain('No plans are available right now.');
     await expect(picker).to.be.accessible();
   });
 
@@ -86,7 +86,7 @@ describe('<tectra-tier-picker>: showing tiers', () => {
       .split(' ')
       .map((id) => picker.shadowRoot?.getElementById(id)?.textContent?.trim())
       .join(', ');
-    expect(name).to.equal('Team, $39 per user per month');
+    expect(name).to.equal('Team, $39 per seat per month');
   });
 
   it('switches to yearly prices and shows the saving', async () => {
@@ -131,7 +131,7 @@ describe('<tectra-tier-picker>: showing tiers', () => {
   it('shows an error with retry, and recovers', async () => {
     const { client, adapter } = setup('new', { faults: { getCatalog: { code: 'server', times: 1 } } });
     const picker = await mount(client);
-    expect(shadowText(picker)).to.contain('We could not load the tiers.');
+    expect(shadowText(picker)).to.contain('We could not load the plans.');
     await expect(picker).to.be.accessible();
     ($(picker, '[part="retry-button"]') as HTMLButtonElement).click();
     await waitUntil(() => radio(picker, 'pro'));
@@ -163,7 +163,7 @@ describe('<tectra-tier-picker>: showing tiers', () => {
       const picker = await mount(client);
       await waitForText(picker, 'Tarif wählen');
       expect(cardText(picker, 'pro')).to.contain('49 $ pro Monat').and.contain('Empfohlen');
-      expect(cardText(picker, 'team')).to.contain('Nutzer');
+      expect(cardText(picker, 'team')).to.contain('Plätze');
       await expect(picker).to.be.accessible();
     } finally {
       await setBillingLocale('en');
@@ -189,7 +189,7 @@ describe('<tectra-tier-picker>: seats', () => {
     more?.click();
     await picker.updateComplete;
     expect(input.value).to.equal('4');
-    expect(seats.textContent).to.contain('$156.00 per month in total');
+    expect(seats.textContent).to.contain('$156 per month in total');
     await expect(picker).to.be.accessible();
   });
 
@@ -202,16 +202,16 @@ describe('<tectra-tier-picker>: seats', () => {
     input.dispatchEvent(new Event('change'));
     await picker.updateComplete;
     expect(input.getAttribute('aria-invalid')).to.equal('true');
-    expect(seats.textContent).to.contain('Team needs at least 3 users.');
+    expect(seats.textContent).to.contain('Team needs at least 3 seats.');
     expect(input.value).to.equal('2');
     input.value = '101';
     input.dispatchEvent(new Event('change'));
     await picker.updateComplete;
-    expect(seats.textContent).to.contain('Team allows at most 100 users.');
+    expect(seats.textContent).to.contain('Team allows at most 100 seats.');
     input.value = 'ten';
     input.dispatchEvent(new Event('change'));
     await picker.updateComplete;
-    expect(seats.textContent).to.contain('Enter a whole number of users.');
+    expect(seats.textContent).to.contain('Enter a whole number of seats.');
     await expect(picker).to.be.accessible();
   });
 });
@@ -287,7 +287,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
   it('marks the current tier, which cannot be chosen again with the same interval', async () => {
     const { client, adapter } = setup('individual-active');
     const picker = await mount(client);
-    expect(cardText(picker, 'pro')).to.contain('Current tier');
+    expect(cardText(picker, 'pro')).to.contain('Current plan');
     expect(radio(picker, 'pro').getAttribute('aria-disabled')).to.equal('true');
     action(picker, 'pro').click();
     await picker.updateComplete;
@@ -335,7 +335,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     await waitUntil(() => action(picker, 'business'));
     const business = card(picker, 'business').querySelector<HTMLInputElement>('[part="seats"] input');
     expect(business?.value, 'Business starts at 5 users').to.equal('5');
-    expect(cardText(picker, 'business')).to.contain('Your plan has 4 users: Business counts 5.');
+    expect(cardText(picker, 'business')).to.contain('Your plan has 4 seats; Business counts 5 seats.');
     // The current tier with other seats is an update of seats.
     const team = card(picker, 'team').querySelector('[part="seats"]') as HTMLElement;
     team.querySelectorAll('button')[1]?.click();
@@ -365,7 +365,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     expect(dialog(picker).open).to.equal(true);
     expect(dialog(picker).contains(picker.shadowRoot?.activeElement ?? null)).to.equal(true);
     expect(dialogText(picker)).to.contain('From Pro (Monthly) to Team (Monthly, 3 seats)');
-    expect(dialogText(picker)).to.contain('New price $117.00').and.contain('Takes effect Immediately');
+    expect(dialogText(picker)).to.contain('New price $117 per month').and.contain('Takes effect Immediately');
     expect(adapter.count('previewChange')).to.equal(1);
     await expect(picker).to.be.accessible();
 
@@ -382,7 +382,7 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     expect(request.quoteId).to.match(/^qt_/);
     await waitUntil(() => !dialog(picker).open);
     await waitForText(picker, 'Your plan is now Team.');
-    await waitUntil(() => cardText(picker, 'team').includes('Current tier'));
+    await waitUntil(() => cardText(picker, 'team').includes('Current plan'));
     expect(picker.shadowRoot?.activeElement === radio(picker, 'team'), 'focus').to.equal(true);
   });
 

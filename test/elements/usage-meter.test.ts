@@ -6,7 +6,7 @@ import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapte
 import { forecast, newlyCrossed } from '../../src/core/usage.js';
 import type { TectraBillingSummary } from '../../src/elements/billing-summary/billing-summary.js';
 import type { TectraUsageMeter } from '../../src/elements/usage-meter/usage-meter.js';
-import { formatUsageAmount } from '../../src/format/usage.js';
+import { formatPercent, formatUsageAmount } from '../../src/format/usage.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
 import { countRenders, manualFrames, nextFrame, shadowText, textOf, waitForText } from '../helpers.js';
@@ -31,21 +31,29 @@ const meterRow = (el: Element, key: string) =>
   [...(el.shadowRoot?.querySelectorAll('[part="meter"]') ?? [])].find((m) => m.querySelector(`#meter-${key}`)) as HTMLElement;
 
 describe('usage formatting', () => {
-  it('reads well in several locales', async () => {
-    expect(formatUsageAmount(1_234_567, 'tokens', 'en')).to.equal('1.2M tokens');
-    expect(formatUsageAmount(950, 'tokens', 'en')).to.equal('950 tokens');
-    expect(formatUsageAmount(220, 'minutes', 'en')).to.equal('3 hr 40 min');
-    expect(formatUsageAmount(45, 'minutes', 'en')).to.equal('45 min');
-    expect(formatUsageAmount(120, 'minutes', 'en')).to.equal('2 hr');
-    expect(formatUsageAmount(12, 'count', 'en')).to.equal('12');
+  it('reads well in several locales, each amount in its meter\'s unit', async () => {
+    const tokens = { unit: 'tokens' } as const;
+    const minutes = { unit: 'minutes' } as const;
+    expect(formatUsageAmount(1_234_567, tokens, 'en')).to.equal('1.2M tokens');
+    expect(formatUsageAmount(950, tokens, 'en')).to.equal('950 tokens');
+    // Minutes stay minutes, as the tiers' limits are written ("600"), and large ones are compact.
+    expect(formatUsageAmount(222, minutes, 'en')).to.equal('222 min');
+    expect(formatUsageAmount(16_000_000, minutes, 'en')).to.equal('16M min');
+    expect(formatUsageAmount(12, { unit: 'count' }, 'en')).to.equal('12');
+    // A backend's own meter: its unit, and the fraction it has.
+    expect(formatUsageAmount(12.5, { unit: 'count', unitLabel: 'GB' }, 'en')).to.equal('12.5 GB');
+    expect(formatPercent(0.004, 'en')).to.equal('<1%');
+    expect(formatPercent(0, 'en')).to.equal('0%');
+    expect(formatPercent(0.62, 'en')).to.equal('62%');
     await setBillingLocale('de');
     try {
-      expect(formatUsageAmount(1_234_567, 'tokens', 'de').replace(/\u00a0/g, ' ')).to.equal('1,2 Mio. Tokens');
-      expect(formatUsageAmount(220, 'minutes', 'de')).to.equal('3 Std. 40 Min.');
+      expect(formatUsageAmount(1_234_567, tokens, 'de').replace(/\u00a0/g, ' ')).to.equal('1,2 Mio. Tokens');
+      expect(formatUsageAmount(222, minutes, 'de').replace(/\u00a0/g, ' ')).to.equal('222 Min.');
     } finally {
       await setBillingLocale('en');
     }
-    expect(formatUsageAmount(1_234_567, 'tokens', 'ja')).to.equal('123.5万 tokens');
+    expect(formatUsageAmount(1_234_567, tokens, 'ja')).to.equal('123.5万 tokens');
+    expect(formatUsageAmount(222, minutes, 'ja').replace(/\s/g, '')).to.equal('222分');
   });
 
   it('forecasts the day the limit is reached at the current pace', () => {
@@ -75,10 +83,20 @@ describe('<tectra-usage-meter>', () => {
     expect(input.min).to.equal(0);
     expect(input.max).to.equal(10_000_000);
     expect(input.value).to.equal(6_200_000);
-    expect(input.getAttribute('aria-valuetext')).to.equal('6.2M tokens of 10M tokens · 62%');
-    expect(shadowText(el)).to.contain('Transcription minutes').and.contain('3 hr 42 min of 10 hr · 37%');
+    expect(input.getAttribute('aria-valuetext')).to.equal('6.2M of 10M tokens · 62%');
+    expect(shadowText(el)).to.contain('Transcription minutes').and.contain('222 of 600 min · 37%');
     expect(shadowText(el)).to.match(/resets on/);
     await expect(el).to.be.accessible();
+  });
+
+  it("names a backend's own meter and its unit as the backend sends them", async () => {
+    const snapshot = demoSnapshot('individual-active');
+    snapshot.usage.meters.push({ key: 'storage_gb', label: 'Storage', unitLabel: 'GB', used: 12.5, limit: 50, unit: 'count' });
+    const el = await mount(createBillingClient({ adapter: createMemoryAdapter(snapshot) }));
+    const row = meterRow(el, 'storage_gb');
+    expect(textOf(row.querySelector('.label'))).to.equal('Storage');
+    expect(textOf(row.querySelector('.value'))).to.equal('12.5 of 50 GB · 25%');
+    expect(shadowText(el)).not.to.contain('storage gb');
   });
 
   it('shows one meter with the meter attribute, compact or detailed', async () => {
@@ -188,7 +206,7 @@ describe('<tectra-usage-meter>', () => {
       frames.frame();
       await el.updateComplete;
       expect(renders.count).to.equal(10);
-      expect(textOf(meterRow(el, 'input_tokens'))).to.contain('6.2M tokens');
+      expect(textOf(meterRow(el, 'input_tokens'))).to.contain('6.2M of 10M tokens');
     } finally {
       frames.restore();
     }

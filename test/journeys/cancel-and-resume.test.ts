@@ -18,7 +18,7 @@ describe('journey: cancel and resume a plan', () => {
       try {
         const summary = await waitFor(() => j.find('tectra-billing-summary'), 'no summary');
         await until(() => j.find('[part="cancel-button"]'), 'no Cancel plan button');
-        if (inEnglish(variant)) await j.sees('$49.00 per month');
+        if (inEnglish(variant)) await j.sees('$49 per month');
         const start = await j.backend.state();
         const end = longDate(start.snapshot.subscription.currentPeriod?.end, start.snapshot.subscription.timeZone);
 

@@ -7,6 +7,7 @@ import { hasPlan } from '../../core/plans.js';
 import type { Catalog, Coupon, Subscription, Tier } from '../../core/types.js';
 import { TectraManageEvent, type ManageAction } from '../../events.js';
 import { intervalName, perInterval, statusLabel } from '../../format/labels.js';
+import { countOf } from '../../format/counts.js';
 import { limitItems } from '../../format/limits.js';
 import type { Resource } from '../../state/client.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
@@ -150,9 +151,9 @@ export class TectraBillingSummary extends TectraElement {
   private renderReady(sub: Subscription, catalog: Catalog): TemplateResult {
     if (sub.status === 'none') {
       return html`<div class="empty">
-        <p>${msg('You have no plan yet. Choose a tier to start using Tectra.', { id: 'summary.none' })}</p>
+        <p>${msg('You have no plan yet. Choose a plan to start using Tectra.', { id: 'summary.none' })}</p>
         <button class="primary" @click=${() => this.manage('choose-tier')}>
-          ${msg('Choose a tier', { id: 'summary.choose_tier' })}
+          ${msg('Choose a plan', { id: 'summary.choose_tier' })}
         </button>
       </div>`;
     }
@@ -186,12 +187,12 @@ export class TectraBillingSummary extends TectraElement {
     if (!price) {
       return html`<p part="price" class="price muted">${msg('Custom pricing', { id: 'summary.custom_pricing' })}</p>`;
     }
-    const amount = formatMoney(price.amount, this.intlLocale);
+    const amount = formatMoney(price.amount, this.intlLocale, { trimZeroFraction: true });
     const per = perInterval(sub.interval);
     if (price.perSeat && sub.seats) {
-      const seats = formatNumber(sub.seats, this.intlLocale);
+      const seats = countOf('seats', sub.seats, this.intlLocale);
       return html`<p part="price" class="price">
-        ${msg(str`${amount} per seat ${per} · ${seats} seats`, { id: 'summary.price_per_seat' })}
+        ${msg(str`${amount} per seat ${per} · ${seats}`, { id: 'summary.price_per_seat' })}
       </p>`;
     }
     return html`<p part="price" class="price">${amount} ${per}</p>`;
@@ -282,8 +283,8 @@ export class TectraBillingSummary extends TectraElement {
     const code = coupon.code;
     if (coupon.duration === 'forever') return msg(str`${code}: ${amount} off`, { id: 'summary.discount_forever' });
     if (coupon.duration === 'repeating' && coupon.durationInMonths) {
-      const months = formatNumber(coupon.durationInMonths, this.intlLocale);
-      return msg(str`${code}: ${amount} off for ${months} months`, { id: 'summary.discount_repeating' });
+      const months = countOf('months', coupon.durationInMonths, this.intlLocale);
+      return msg(str`${code}: ${amount} off for ${months}`, { id: 'summary.discount_repeating' });
     }
     return msg(str`${code}: ${amount} off once`, { id: 'summary.discount_once' });
   }

@@ -8,10 +8,11 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateRange } from '../../core/dates.js';
 import type { BillingError } from '../../core/errors.js';
-import { formatMoney, formatNumber } from '../../core/money.js';
+import { formatMoney } from '../../core/money.js';
 import type { Invoice, InvoiceStatus } from '../../core/types.js';
 import { safeUrl } from '../../core/urls.js';
 import { errorMessage } from '../base/error-message.js';
+import { countOf } from '../../format/counts.js';
 
 /** What the invoice list shares with its table on each render. */
 export interface InvoiceTableContext {
@@ -37,7 +38,7 @@ export function scrollToRow(scroller: Element | null | undefined, index: number)
 
 export function renderInvoiceTable(ctx: InvoiceTableContext): TemplateResult {
   const { items, more } = ctx;
-  const count = formatNumber(items.length, ctx.locale);
+  const count = countOf('invoices', items.length, ctx.locale);
   const focus = Math.min(ctx.focusIndex, Math.max(0, items.length - 1));
   return html`<div part="table" role="table" aria-labelledby="invoices-title" aria-describedby="invoices-count" aria-rowcount=${more ? -1 : items.length + 1}>
       <div role="rowgroup">
@@ -64,8 +65,8 @@ export function renderInvoiceTable(ctx: InvoiceTableContext): TemplateResult {
     <div class="footer">
       <p id="invoices-count" class="note" role="status">
         ${more
-          ? msg(str`Showing ${count} invoices; older ones load as you scroll.`, { id: 'invoices.count_more' })
-          : msg(str`Showing ${count} invoices.`, { id: 'invoices.count' })}
+          ? msg(str`Showing ${count}; older ones load as you scroll.`, { id: 'invoices.count_more' })
+          : msg(str`Showing ${count}.`, { id: 'invoices.count' })}
       </p>
       ${more
         ? html`<button part="load-more" ?disabled=${ctx.loadingMore} aria-busy=${ctx.loadingMore ? 'true' : 'false'} @click=${ctx.onLoadMore}>

@@ -12,6 +12,8 @@ import { formatMoney, formatNumber } from '../../core/money.js';
 import { findTierIn } from '../../core/plans.js';
 import type { Catalog, Coupon, Quote, Subscription } from '../../core/types.js';
 import { intervalName } from '../../format/labels.js';
+import { countOf } from '../../format/counts.js';
+import { chargeRows, dueRows, type QuoteRow } from '../../format/quote.js';
 import type { BillingClient, CheckoutState, PurchaseState, Resource } from '../../state/client.js';
 import { cardErrorMessage, errorMessage } from '../base/error-message.js';
 
@@ -81,12 +83,12 @@ export class CheckoutView {
     const ready = quote?.status === 'ready' && ctx.providerState === 'ready';
     const due = quote?.data && quote.status === 'ready' ? formatMoney(quote.data.dueNow, ctx.locale) : '';
     const name = tier?.name ?? selection?.tierId ?? '';
-    const seats = selection?.seats ? formatNumber(selection.seats, ctx.locale) : '';
+    const seats = selection?.seats ? countOf('seats', selection.seats, ctx.locale) : '';
     const cadence = selection ? intervalName(selection.interval) : '';
     // Busy, the pay button stays focusable (aria-disabled): a second press joins the same purchase.
     return html`<p part="selection" class="selection">
         ${seats
-          ? msg(str`${name}, ${cadence}, ${seats} seats`, { id: 'checkout.selection_seats' })
+          ? msg(str`${name}, ${cadence}, ${seats}`, { id: 'checkout.selection_seats' })
           : msg(str`${name}, ${cadence}`, { id: 'checkout.selection' })}
       </p>
       <form class="layout" @submit=${ctx.onSubmit} novalidate aria-busy=${busy ? 'true' : 'false'}>
@@ -201,13 +203,12 @@ export class CheckoutView {
     if (!q) return html`<div part="review" class="skeleton review" role="status"><span class="visually-hidden">${msg('Calculating your price…', { id: 'picker.quoting' })}</span></div>`;
     const money = (m: Quote['total']) => formatMoney(m, ctx.locale);
     const tz = ctx.subscription?.timeZone ?? 'UTC';
-    const rows: Array<[string, string, boolean?]> = [[msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)]];
-    if (q.discount.amount) rows.push([msg('Discount', { id: 'summary.discount' }), `−${money(q.discount)}`]);
-    rows.push([msg('Tax', { id: 'picker.quote_tax' }), money(q.tax)]);
-    if (q.proration.amount) rows.push([msg('Proration for this period', { id: 'picker.quote_proration' }), money(q.proration)]);
-    rows.push([msg('Total', { id: 'checkout.total' }), money(q.total)]);
-    rows.push([msg('Due now', { id: 'picker.quote_due_now' }), money(q.dueNow), true]);
-    rows.push([msg('Next payment', { id: 'summary.next_payment' }), formatDate(q.nextPaymentDate, ctx.locale, tz, 'long')]);
+    const rows: QuoteRow[] = [
+      [msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)],
+      ...chargeRows(q, ctx.locale, true),
+      [msg('Total', { id: 'checkout.total' }), money(q.total)],
+      ...dueRows(q, ctx.locale, tz),
+    ];
     return html`<dl part="review" class="review" aria-busy=${quote?.status === 'loading' ? 'true' : 'false'}>
       ${rows.map(([term, value, strong]) => html`<dt class=${strong ? 'total' : ''}>${term}</dt><dd class=${strong ? 'total' : ''}>${value}</dd>`)}
     </dl>`;
@@ -264,8 +265,8 @@ function couponTerms(coupon: Coupon, locale: string): string {
     : coupon.amountOff ? formatMoney(coupon.amountOff, locale) : '';
   if (coupon.duration === 'forever') return msg(str`${amount} off every payment`, { id: 'checkout.off_forever' });
   if (coupon.duration === 'repeating') {
-    const months = formatNumber(coupon.durationInMonths ?? 1, locale);
-    return msg(str`${amount} off for ${months} months`, { id: 'checkout.off_months' });
+    const months = countOf('months', coupon.durationInMonths ?? 1, locale);
+    return msg(str`${amount} off for ${months}`, { id: 'checkout.off_months' });
   }
   return msg(str`${amount} off the first payment`, { id: 'checkout.off_once' });
 }

@@ -233,9 +233,9 @@ export class TectraPaymentForm extends TectraElement {
     } else if (!catalog?.data || !sub?.data) {
       body = loading;
     } else if (hasPlan(sub.data) && purchase?.status !== 'activating') {
-      body = html`<p class="banner" data-tone="info">${msg('Your plan is active. Change it with the tier picker.', { id: 'checkout.has_plan' })}</p>`;
+      body = html`<p class="banner" data-tone="info">${msg('Your plan is active. Choose another plan to change it.', { id: 'checkout.has_plan' })}</p>`;
     } else if (!this.#checkout.value?.selection) {
-      body = html`<p class="muted">${msg('Choose a tier to continue.', { id: 'checkout.no_selection' })}</p>`;
+      body = html`<p class="muted">${msg('Choose a plan to continue.', { id: 'checkout.no_selection' })}</p>`;
     } else {
       body = view ? view.render(this.#context()) : loading;
     }

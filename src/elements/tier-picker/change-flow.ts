@@ -6,10 +6,12 @@
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/dates.js';
-import { formatMoney, formatNumber } from '../../core/money.js';
+import { formatMoney } from '../../core/money.js';
 import { findTierIn } from '../../core/plans.js';
 import type { Catalog, PlanSelection, Quote, Subscription, Usage } from '../../core/types.js';
 import { meterLabel } from '../../format/labels.js';
+import { countOf } from '../../format/counts.js';
+import { chargeRows, dueRows, recurringPrice, type QuoteRow } from '../../format/quote.js';
 import { formatUsageAmount } from '../../format/usage.js';
 import { TectraTierChangedEvent } from '../../events.js';
 import type { BillingClient } from '../../state/client.js';
@@ -33,31 +35,27 @@ function describe(catalog: Catalog, selection: PlanSelection, locale: string): s
   const name = findTierIn(catalog, selection.tierId)?.name ?? selection.tierId;
   const cadence = intervalName(selection.interval);
   if (selection.seats) {
-    const seats = formatNumber(selection.seats, locale);
-    return msg(str`${name} (${cadence}, ${seats} seats)`, { id: 'picker.selection_with_seats' });
+    const seats = countOf('seats', selection.seats, locale);
+    return msg(str`${name} (${cadence}, ${seats})`, { id: 'picker.selection_with_seats' });
   }
   return msg(str`${name} (${cadence})`, { id: 'picker.selection' });
 }
 
 function quoteRows(quote: Quote, ctx: ChangeDialogContext): TemplateResult {
   const tz = ctx.subscription.timeZone ?? 'UTC';
-  const money = (m: Quote['total']) => formatMoney(m, ctx.locale);
   const date = (iso: string) => formatDate(iso, ctx.locale, tz, 'long');
   const immediate = !quote.effectiveAt || Date.parse(quote.effectiveAt) <= Date.now() + 60_000;
-  const rows: Array<[string, string]> = [
-    [msg('New price', { id: 'picker.quote_new_price' }), money(quote.total)],
+  const rows: QuoteRow[] = [
+    [msg('New price', { id: 'picker.quote_new_price' }), recurringPrice(quote, ctx.locale)],
+    ...chargeRows(quote, ctx.locale, false),
+    ...dueRows(quote, ctx.locale, tz),
   ];
-  if (quote.discount.amount) rows.push([msg('Discount', { id: 'summary.discount' }), `−${money(quote.discount)}`]);
-  if (quote.tax.amount) rows.push([msg('Tax', { id: 'picker.quote_tax' }), money(quote.tax)]);
-  if (quote.proration.amount) rows.push([msg('Proration for this period', { id: 'picker.quote_proration' }), money(quote.proration)]);
-  rows.push([msg('Due now', { id: 'picker.quote_due_now' }), money(quote.dueNow)]);
-  rows.push([msg('Next payment', { id: 'summary.next_payment' }), date(quote.nextPaymentDate)]);
   rows.push([
     msg('Takes effect', { id: 'picker.quote_effective' }),
     immediate ? msg('Immediately', { id: 'picker.quote_immediately' }) : date(quote.effectiveAt ?? quote.nextPaymentDate),
   ]);
   return html`<dl part="quote" class="quote">
-    ${rows.map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`)}
+    ${rows.map(([term, value, strong]) => html`<dt class=${strong ? 'total' : ''}>${term}</dt><dd class=${strong ? 'total' : ''}>${value}</dd>`)}
   </dl>`;
 }
 
@@ -72,9 +70,9 @@ function consequences(quote: Quote, ctx: ChangeDialogContext): string[] {
   for (const meter of usage?.meters ?? []) {
     const limit = target.limits[meter.key];
     if (limit === null || limit === undefined || meter.used <= limit) continue;
-    const what = meterLabel(meter.key);
-    const used = formatUsageAmount(meter.used, meter.unit, locale);
-    const allowed = formatUsageAmount(limit, meter.unit, locale);
+    const what = meterLabel(meter.key, meter.label);
+    const used = formatUsageAmount(meter.used, meter, locale);
+    const allowed = formatUsageAmount(limit, meter, locale);
     out.push(msg(str`${what}: this period's ${used} is over ${name}'s limit of ${allowed}.`, { id: 'picker.over_limit' }));
   }
   const lost = (current?.features ?? []).filter((f) => !target.features.includes(f));

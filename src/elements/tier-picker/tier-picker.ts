@@ -7,6 +7,7 @@ import { onDemand } from '../../core/on-demand.js';
 import { safeUrl } from '../../core/urls.js';
 import { TectraTierSelectEvent } from '../../events.js';
 import { intervalName, perInterval } from '../../format/labels.js';
+import { countOf } from '../../format/counts.js';
 import { limitItems } from '../../format/limits.js';
 import type { Resource } from '../../state/client.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
@@ -335,7 +336,7 @@ export class TectraTierPicker extends TectraElement {
     const amount = formatMoney(price.amount, this.intlLocale, { trimZeroFraction: true });
     const per = perInterval(this.#activeInterval);
     return price.perSeat
-      ? msg(str`${amount} per user ${per}`, { id: 'picker.price_per_user' })
+      ? msg(str`${amount} per seat ${per}`, { id: 'picker.price_per_user' })
       : msg(str`${amount} ${per}`, { id: 'picker.price' });
   }
 
@@ -346,7 +347,7 @@ export class TectraTierPicker extends TectraElement {
     let body: TemplateResult;
     if (failed) {
       body = html`<div part="error" class="banner" data-tone="danger" role="alert">
-        <p>${msg('We could not load the tiers.', { id: 'picker.error' })} ${errorMessage(failed.error)}</p>
+        <p>${msg('We could not load the plans.', { id: 'picker.error' })} ${errorMessage(failed.error)}</p>
         <button part="retry-button" @click=${this.#retryLoad}>${msg('Retry', { id: 'common.retry' })}</button>
       </div>`;
     } else if (!catalog?.data || !sub?.data) {
@@ -357,7 +358,7 @@ export class TectraTierPicker extends TectraElement {
     const loading = !failed && (!catalog?.data || !sub?.data);
     return html`<section part="base" class="base" aria-labelledby="picker-title" aria-busy=${loading ? 'true' : 'false'}>
       <header part="header">
-        <h2 id="picker-title">${msg('Choose a tier', { id: 'summary.choose_tier' })}</h2>
+        <h2 id="picker-title">${msg('Choose a plan', { id: 'summary.choose_tier' })}</h2>
         ${catalog?.data ? this.#renderIntervalToggle(catalog.data) : nothing}
       </header>
       ${body}
@@ -369,7 +370,7 @@ export class TectraTierPicker extends TectraElement {
 
   #renderSkeleton(): TemplateResult {
     return html`<div part="skeleton" class="skeleton-grid" role="status">
-      <span class="visually-hidden">${msg('Loading tiers…', { id: 'picker.loading' })}</span>
+      <span class="visually-hidden">${msg('Loading plans…', { id: 'picker.loading' })}</span>
       <span class="skeleton skeleton-card"></span><span class="skeleton skeleton-card"></span><span class="skeleton skeleton-card"></span>
     </div>`;
   }
@@ -392,7 +393,7 @@ export class TectraTierPicker extends TectraElement {
   #renderTiers(catalog: Catalog, sub: Subscription): TemplateResult {
     const visible = this.#visibleTiers(catalog);
     if (visible.length === 0) {
-      return html`<p class="empty">${msg('No tiers are available right now.', { id: 'picker.empty' })}</p>`;
+      return html`<p class="empty">${msg('No plans are available right now.', { id: 'picker.empty' })}</p>`;
     }
     // Roving tab stop: the checked radio, else the first one that can be chosen.
     const order = this.#choosable(catalog);
@@ -426,7 +427,7 @@ export class TectraTierPicker extends TectraElement {
     const saving = this.#activeInterval === 'year' ? yearlySavingPercent(tier) : undefined;
     const badges: string[] = [];
     if (tier.recommended) badges.push(msg('Recommended', { id: 'picker.recommended' }));
-    if (current) badges.push(msg('Current tier', { id: 'picker.current' }));
+    if (current) badges.push(msg('Current plan', { id: 'picker.current' }));
     if (scheduled) badges.push(msg('Scheduled', { id: 'picker.scheduled' }));
     if (saving) {
       const pct = formatNumber(saving / 100, this.intlLocale, { style: 'percent' });
@@ -512,10 +513,10 @@ export class TectraTierPicker extends TectraElement {
 
   /** The plan's seats did not fit this tier's range: say what is counted instead. */
   #renderClamped(tier: Tier, seats: number): TemplateResult {
-    const had = formatNumber(this.#subscription.value?.data?.seats ?? 0, this.intlLocale);
-    const counted = formatNumber(seats, this.intlLocale);
+    const had = countOf('seats', this.#subscription.value?.data?.seats ?? 0, this.intlLocale);
+    const counted = countOf('seats', seats, this.intlLocale);
     const name = tier.name;
-    return html`<p class="hint">${msg(str`Your plan has ${had} users: ${name} counts ${counted}.`, { id: 'picker.seats_clamped' })}</p>`;
+    return html`<p class="hint">${msg(str`Your plan has ${had}; ${name} counts ${counted}.`, { id: 'picker.seats_clamped' })}</p>`;
   }
 
   #renderSeats(tier: Tier): TemplateResult {
@@ -526,15 +527,18 @@ export class TectraTierPicker extends TectraElement {
     const error = this.seatErrors.get(tier.id);
     const text = this.seatText.get(tier.id) ?? String(seats);
     const price = priceFor(tier, this.#activeInterval);
-    const total = price ? formatMoney(multiplyMoney(price.amount, seats), this.intlLocale) : '';
+    const total = price ? formatMoney(multiplyMoney(price.amount, seats), this.intlLocale, { trimZeroFraction: true }) : '';
     const per = perInterval(this.#activeInterval);
+    const least = countOf('seats', min, this.intlLocale);
+    const from = formatNumber(min, this.intlLocale);
+    const most = max === undefined ? '' : countOf('seats', max, this.intlLocale);
     const range = max === undefined
-      ? msg(str`At least ${formatNumber(min, this.intlLocale)} users`, { id: 'picker.seats_min' })
-      : msg(str`${formatNumber(min, this.intlLocale)} to ${formatNumber(max, this.intlLocale)} users`, { id: 'picker.seats_range' });
+      ? msg(str`At least ${least}`, { id: 'picker.seats_min' })
+      : msg(str`${from} to ${most}`, { id: 'picker.seats_range' });
     return html`<div part="seats" class="seats">
-      <label for="seats-${id}">${msg('Users', { id: 'picker.seats_label' })}</label>
+      <label for="seats-${id}">${msg('Seats', { id: 'summary.seats' })}</label>
       <div class="stepper">
-        <button type="button" aria-label=${msg('One user fewer', { id: 'picker.seats_less' })} aria-disabled=${seats <= min ? 'true' : 'false'} @click=${() => seats > min && this.#stepSeats(tier, -1)}>−</button>
+        <button type="button" aria-label=${msg('One seat fewer', { id: 'picker.seats_less' })} aria-disabled=${seats <= min ? 'true' : 'false'} @click=${() => seats > min && this.#stepSeats(tier, -1)}>−</button>
         <input
           id="seats-${id}"
           type="text"
@@ -548,7 +552,7 @@ export class TectraTierPicker extends TectraElement {
             if (e.key === 'Enter') this.#setSeats(tier, (e.target as HTMLInputElement).value);
           }}
         />
-        <button type="button" aria-label=${msg('One user more', { id: 'picker.seats_more' })} aria-disabled=${max !== undefined && seats >= max ? 'true' : 'false'} @click=${() => (max === undefined || seats < max) && this.#stepSeats(tier, 1)}>+</button>
+        <button type="button" aria-label=${msg('One seat more', { id: 'picker.seats_more' })} aria-disabled=${max !== undefined && seats >= max ? 'true' : 'false'} @click=${() => (max === undefined || seats < max) && this.#stepSeats(tier, 1)}>+</button>
       </div>
       <p class="hint muted" id="seats-hint-${id}">${range} · ${msg(str`${total} ${per} in total`, { id: 'picker.seats_total' })}</p>
       ${!this.seats.has(tier.id) && this.#carried(tier)?.clamped ? this.#renderClamped(tier, seats) : nothing}

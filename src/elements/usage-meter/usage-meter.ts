@@ -5,7 +5,7 @@ import type { Meter, Usage } from '../../core/types.js';
 import { forecast, meterState, newlyCrossed, usedFraction, warningThreshold, type MeterState } from '../../core/usage.js';
 import { TectraUsageThresholdEvent } from '../../events.js';
 import { meterLabel } from '../../format/labels.js';
-import { formatPercent, formatUsageAmount } from '../../format/usage.js';
+import { formatAmount, formatPercent, formatUsageAmount } from '../../format/usage.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './usage-meter.styles.js';
@@ -146,16 +146,17 @@ export class TectraUsageMeter extends TectraElement {
   #renderMeter(meter: Meter, usage: Usage, tz: string): TemplateResult {
     const state = meterState(meter);
     const fraction = usedFraction(meter);
-    const label = meterLabel(meter.key);
-    const used = formatUsageAmount(meter.used, meter.unit, this.intlLocale);
+    const label = meterLabel(meter.key, meter.label);
+    const used = formatUsageAmount(meter.used, meter, this.intlLocale);
     const id = `meter-${meter.key}`;
     let value: string;
     if (meter.limit === null) {
       value = msg(str`${used} used · Unlimited`, { id: 'usage.unlimited' });
     } else {
-      const limit = formatUsageAmount(meter.limit, meter.unit, this.intlLocale);
+      const part = formatAmount(meter.used, meter.unit, this.intlLocale);
+      const limit = formatUsageAmount(meter.limit, meter, this.intlLocale);
       const percent = formatPercent(fraction ?? 0, this.intlLocale);
-      value = msg(str`${used} of ${limit} · ${percent}`, { id: 'usage.of' });
+      value = msg(str`${part} of ${limit} · ${percent}`, { id: 'usage.of' });
     }
     return html`<li part="meter" class="meter" data-state=${state}>
       <div class="row">
