@@ -23,9 +23,8 @@ export function findOverflow(root) {
     }
     return parts.join(' > ');
   };
-  const hidden = (el, rect) => {
+  const hidden = (el, rect, style) => {
     if (rect.width <= 1 && rect.height <= 1) return true;
-    const style = getComputedStyle(el);
     return style.visibility === 'hidden' || style.clipPath === 'inset(50%)' || style.clip.startsWith('rect(0');
   };
   const scrolls = (style) => style.overflowX === 'auto' || style.overflowX === 'scroll';
@@ -36,12 +35,20 @@ export function findOverflow(root) {
   const rootRect = root.getBoundingClientRect();
 
   const outside = (rect, box) => rect.right > box.right + slack || rect.left < box.left - slack;
+  const children = (el) => {
+    if (el.localName === 'slot') return el.assignedElements({ flatten: true });
+    return [...(el.shadowRoot ? el.shadowRoot.children : el.children)].filter((c) => c.localName !== 'style' && c.localName !== 'script');
+  };
   const visit = (el, card) => {
-    const rects = el.getClientRects();
-    if (!rects.length) return;
-    const rect = el.getBoundingClientRect();
-    if (hidden(el, rect)) return;
     const style = getComputedStyle(el);
+    // A box-less element (display: contents, a slot): its children are laid out in its place.
+    if (style.display === 'contents') {
+      for (const child of children(el)) visit(child, card);
+      return;
+    }
+    if (!el.getClientRects().length) return;
+    const rect = el.getBoundingClientRect();
+    if (hidden(el, rect, style)) return;
     if (style.position === 'fixed') card = null;
     const name = () => describe(el);
     if (outside(rect, rootRect) && style.position !== 'fixed') {
@@ -69,12 +76,7 @@ export function findOverflow(root) {
         problems.push(`the text "${node.textContent.trim().slice(0, 40)}" runs past ${name()}`);
       }
     }
-    const children = el.shadowRoot ? [...el.shadowRoot.children] : [];
-    const slotted = el.localName === 'slot' ? el.assignedElements({ flatten: true }) : [];
-    for (const child of [...children, ...(el.shadowRoot ? [] : el.children), ...slotted]) {
-      if (child.localName === 'style' || child.localName === 'script') continue;
-      visit(child, card);
-    }
+    for (const child of children(el)) visit(child, card);
   };
   for (const child of root.children) visit(child, null);
   return problems;

@@ -37,8 +37,8 @@ try {
   await tab.waitForFunction(() => document.getElementById('selected')?.textContent === 'team/month', { timeout: 5_000 }).catch(() => problems.push('onTierSelect did not reach React state'));
   const checkout = await tab.evaluate(() => window.billingClient.$checkout.get().selection?.tierId);
   if (checkout !== 'team') problems.push(`the shared checkout has ${checkout}`);
-  await tab.waitForFunction(() => document.querySelector('tectra-billing-summary')?.shadowRoot?.textContent?.includes('Choose a tier'), { timeout: 5_000 });
-  await tab.evaluate(() => [...document.querySelector('tectra-billing-summary').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Choose a tier')).click());
+  await tab.waitForFunction(() => document.querySelector('tectra-billing-summary')?.shadowRoot?.textContent?.includes('Choose a plan'), { timeout: 5_000 });
+  await tab.evaluate(() => [...document.querySelector('tectra-billing-summary').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Choose a plan')).click());
   await tab.waitForFunction(() => document.getElementById('manage')?.textContent === 'choose-tier', { timeout: 5_000 }).catch(() => problems.push('onManage did not reach React state'));
 } catch (error) {
   problems.push(String(error));

@@ -15,7 +15,8 @@ import * as paymentMethods from '../stories/payment-methods.stories.js';
 import * as picker from '../stories/tier-picker.stories.js';
 import * as usage from '../stories/usage.stories.js';
 import { setBillingLocale } from '../src/i18n/localization.js';
-import { warmOnDemand } from './helpers.js';
+import { findOverflow } from '../scripts/overflow.mjs';
+import { nextFrame, warmOnDemand } from './helpers.js';
 
 before(warmOnDemand);
 
@@ -31,6 +32,8 @@ interface MetaLike {
   render?: (args: Args) => TemplateResult;
 }
 type Decorator = (story: () => TemplateResult, context: { globals: Args; args: Args }) => TemplateResult;
+
+const WIDTHS = [320, 360, 768, 1280];
 
 const modules = { portal, summary, invoices, paymentForm, paymentMethods, picker, usage };
 
@@ -57,13 +60,22 @@ for (const [name, module] of Object.entries(modules)) {
     after(() => setBillingLocale('en'));
     const { default: meta, ...stories } = module as unknown as { default: MetaLike } & Record<string, StoryLike>;
     for (const [storyName, story] of Object.entries(stories)) {
-      it(`${storyName} renders and passes axe`, async () => {
+      it(`${storyName} renders, passes axe, and fits at 320, 360, 768 and 1280 px`, async () => {
         const canvas = await fixture<HTMLDivElement>(html`<div></div>`);
         render(compose(meta, story)(), canvas);
         await story.play?.({ canvasElement: canvas });
         await settle(canvas);
         expect(canvas.querySelector('[class^="tectra-story"]')).to.exist;
         await expect(canvas).to.be.accessible();
+        // Nothing sticks out of its element or its card, and no text is clipped, at any width.
+        const problems: string[] = [];
+        for (const width of WIDTHS) {
+          canvas.style.inlineSize = `${width}px`;
+          await nextFrame();
+          await nextFrame();
+          problems.push(...findOverflow(canvas).map((p) => `${width} px: ${p}`));
+        }
+        expect(problems, problems.join('\n')).to.deep.equal([]);
       });
     }
   });

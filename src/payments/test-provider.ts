@@ -80,6 +80,7 @@ export function createTestProvider(intent: SetupIntent): PaymentProvider {
         autocomplete=${extra.autocomplete}
         inputmode=${extra.inputmode}
         placeholder=${extra.placeholder}
+        required
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby="card-${name}-error"
       />
@@ -92,10 +93,10 @@ export function createTestProvider(intent: SetupIntent): PaymentProvider {
     render(
       html`<div class="test-card" part="test-card">
         <p class="test-mode" role="note">${msg('Test mode: do not enter real card details.', { id: 'card.test_mode' })}</p>
-        ${field('number', msg('Card number', { id: 'card.number' }), { autocomplete: 'off', placeholder: '4242 4242 4242 4242', inputmode: 'numeric' })}
+        ${field('number', msg('Card number', { id: 'card.number' }), { autocomplete: 'cc-number', placeholder: '4242 4242 4242 4242', inputmode: 'numeric' })}
         <div class="field-row">
-          ${field('expiry', msg('Expiry (MM / YY)', { id: 'card.expiry' }), { autocomplete: 'off', placeholder: 'MM / YY', inputmode: 'numeric' })}
-          ${field('cvc', msg('Security code', { id: 'card.cvc' }), { autocomplete: 'off', placeholder: '123', inputmode: 'numeric' })}
+          ${field('expiry', msg('Expiry (MM / YY)', { id: 'card.expiry' }), { autocomplete: 'cc-exp', placeholder: 'MM / YY', inputmode: 'numeric' })}
+          ${field('cvc', msg('Security code', { id: 'card.cvc' }), { autocomplete: 'cc-csc', placeholder: '123', inputmode: 'numeric' })}
         </div>
         <dialog class="challenge" aria-labelledby="challenge-title" @cancel=${(e: Event) => {
           e.preventDefault();
@@ -106,7 +107,7 @@ export function createTestProvider(intent: SetupIntent): PaymentProvider {
                 <p>${msg('Your bank asks you to confirm this payment. This is a simulation: no bank is contacted.', { id: 'card.challenge_text' })}</p>
                 <div class="actions">
                   <button type="button" @click=${() => settleChallenge?.(false)}>${msg('Fail authentication', { id: 'card.challenge_fail' })}</button>
-                  <button type="button" class="primary" @click=${() => settleChallenge?.(true)}>${msg('Complete authentication', { id: 'card.challenge_approve' })}</button>
+                  <button type="button" class="primary" autofocus @click=${() => settleChallenge?.(true)}>${msg('Complete authentication', { id: 'card.challenge_approve' })}</button>
                 </div>`
             : nothing}
         </dialog>

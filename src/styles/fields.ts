@@ -4,12 +4,19 @@ import { css } from 'lit';
 export const fields = css`
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
   }
   .field-row {
     display: grid;
-    grid-template-columns: 1fr 1fr;
-    gap: 0.75rem;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 0.25rem 0.75rem;
+  }
+  /* Label, input and error in shared rows: a label that wraps keeps the inputs in line. */
+  .field-row > .field {
+    grid-row: span 3;
+    grid-template-rows: subgrid;
+    align-items: end;
   }
   label {
     font-weight: 600;
@@ -56,6 +63,7 @@ export const fields = css`
   }
   dialog .actions {
     display: flex;
+    flex-wrap: wrap;
     justify-content: flex-end;
     gap: 0.5rem;
     margin-block-start: var(--_space);

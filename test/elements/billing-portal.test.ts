@@ -36,6 +36,24 @@ describe('<tectra-billing-portal>', () => {
     await waitUntil(() => inner(portal, 'tectra-usage-alerts'));
   });
 
+  for (const dir of ['ltr', 'rtl']) {
+    it(`at 320 px the selected tab is scrolled into the strip's view (${dir}), without moving the page`, async () => {
+      const { client } = memoryClient('individual-active');
+      const provider = await fixture(html`<div dir=${dir} style="inline-size: 320px"><tectra-billing-provider .client=${client}><tectra-billing-portal section="invoices"></tectra-billing-portal></tectra-billing-provider></div>`);
+      const portal = provider.querySelector('tectra-billing-portal') as TectraBillingPortal;
+      const inView = (section: string) => {
+        const t = tab(portal, section).getBoundingClientRect();
+        const strip = (tab(portal, section).parentElement as HTMLElement).getBoundingClientRect();
+        return t.left >= strip.left - 1 && t.right <= strip.right + 1;
+      };
+      const scrollY = window.scrollY;
+      await waitUntil(() => inView('invoices'), 'the deep-linked tab is out of view');
+      tab(portal, 'overview').click();
+      await waitUntil(() => inView('overview'), 'the first tab is out of view');
+      expect(window.scrollY).to.equal(scrollY);
+    });
+  }
+
   it('moves between tabs with the arrow keys', async () => {
     const { client } = memoryClient('individual-active');
     const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-portal></tectra-billing-portal></tectra-billing-provider>`);

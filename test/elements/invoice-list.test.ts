@@ -223,6 +223,32 @@ describe('<tectra-invoice-list>', () => {
     expect(adapter.count('listInvoices')).to.equal(2);
   });
 
+  it('is as tall as its rows up to a cap, then scrolls', async () => {
+    const one = await mount(setup(manyInvoices(1)).client);
+    await waitUntil(() => rows(one).length === 1);
+    const body = (el: Element) => el.shadowRoot?.querySelector('.body') as HTMLElement;
+    const rowHeight = rows(one)[0]?.getBoundingClientRect().height ?? 0;
+    expect(body(one).getBoundingClientRect().height, 'one invoice, one row of room').to.be.below(rowHeight * 2);
+    const many = await mount(setup(manyInvoices(40)).client);
+    await waitUntil(() => rows(many).length > 5);
+    const cap = parseFloat(getComputedStyle(document.documentElement).fontSize) * 24;
+    expect(Math.round(body(many).getBoundingClientRect().height)).to.be.at.most(Math.round(cap) + 1);
+    expect(body(many).scrollHeight).to.be.above(body(many).clientHeight);
+  });
+
+  it('offers Clear filters when the filters match no invoice, which shows them all and keeps focus in the filters', async () => {
+    const el = await mount(setup(manyInvoices(5)).client);
+    await waitUntil(() => rows(el).length === 5);
+    el.status = 'draft';
+    await waitForText(el, 'No invoices match these filters.');
+    const clear = el.shadowRoot?.querySelector<HTMLButtonElement>('[part="clear-filters"]');
+    clear?.focus();
+    clear?.click();
+    await waitUntil(() => rows(el).length === 5, 'the invoices did not come back');
+    expect(el.status).to.equal('');
+    expect(el.shadowRoot?.activeElement?.localName).to.equal('select');
+  });
+
   it('keeps the rows when a later page fails, and retries it', async () => {
     const paged = setup(manyInvoices(30), {}, 10);
     const list = await mount(paged.client);

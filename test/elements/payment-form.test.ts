@@ -174,6 +174,18 @@ describe('<tectra-payment-form>: paying', () => {
     await expect(form).to.be.accessible();
   });
 
+  it('asks for the card as browsers and password managers expect: autocomplete cc-number, cc-exp, cc-csc, each required', async () => {
+    const { client } = setup();
+    const form = await mount(client);
+    await cardReady(form);
+    const inputs = [...root(form).querySelectorAll<HTMLInputElement>('[part="test-card"] input')];
+    expect(inputs.map((i) => [i.name, i.autocomplete, i.required])).to.deep.equal([
+      ['card-number', 'cc-number', true],
+      ['card-expiry', 'cc-exp', true],
+      ['card-cvc', 'cc-csc', true],
+    ]);
+  });
+
   it('runs the 3-D Secure challenge: approved pays, failed says so and charges nothing', async () => {
     const { client, adapter } = setup();
     const form = await mount(client);
@@ -182,6 +194,8 @@ describe('<tectra-payment-form>: paying', () => {
     submit(form).click();
     await waitUntil(() => root(form).querySelector<HTMLDialogElement>('dialog.challenge')?.open, 'no challenge');
     expect(shadowText(form)).to.contain('Confirming your card…');
+    // The challenge opens on the action that goes on with the payment, not on failing it.
+    await waitUntil(() => root(form).activeElement?.textContent?.includes('Complete authentication'), 'focus is not on Complete authentication');
     await expect(form).to.be.accessible();
     [...root(form).querySelectorAll('dialog button')].find((b) => b.textContent?.includes('Fail'))?.dispatchEvent(new MouseEvent('click'));
     await waitForText(form, 'The card could not be authenticated.');

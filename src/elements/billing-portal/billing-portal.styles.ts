@@ -28,6 +28,21 @@ export const styles = css`
     color: var(--_accent);
     border-block-end-color: var(--_accent);
   }
+  /* Inside the tab: the strip scrolls, and would clip a ring drawn outside. */
+  [role='tab']:focus-visible {
+    outline-offset: -3px;
+  }
+  @media (forced-colors: active) {
+    [role='tab'] {
+      forced-color-adjust: none;
+      color: ButtonText;
+      background: ButtonFace;
+    }
+    [role='tab'][aria-selected='true'] {
+      color: Highlight;
+      border-block-end-color: Highlight;
+    }
+  }
   [role='tabpanel'] {
     display: grid;
     gap: calc(var(--_space) * 1.5);

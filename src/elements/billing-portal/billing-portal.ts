@@ -108,6 +108,18 @@ export class TectraBillingPortal extends TectraElement {
     if (!PORTAL_SECTIONS.includes(this.section)) this.section = 'overview';
   }
 
+  protected override updated(changed: PropertyValues): void {
+    // At narrow widths the tabs scroll: the selected one is brought into the strip's view
+    // (the strip only; the page does not move).
+    if (!changed.has('section')) return;
+    const tab = this.shadowRoot?.querySelector(`#tab-${this.section}`);
+    const strip = tab?.parentElement;
+    if (!tab || !strip) return;
+    const [t, s] = [tab.getBoundingClientRect(), strip.getBoundingClientRect()];
+    const delta = t.right > s.right ? t.right - s.right : t.left < s.left ? t.left - s.left : 0;
+    if (delta) strip.scrollBy({ left: delta });
+  }
+
   protected override ownClient(): BillingClient | undefined {
     return this.#own;
   }

@@ -7,9 +7,11 @@ export const styles = css`
   .card {
     display: grid;
     gap: var(--_space);
-    /* Loading, error and ready share one reserved size, so nothing shifts when data arrives. */
-    min-block-size: var(--tectra-summary-min-height, 22rem);
     align-content: start;
+  }
+  /* Room is reserved while loading only; once loaded, the card is as tall as what it holds. */
+  .card:has(.skeleton) {
+    min-block-size: var(--tectra-summary-min-height, 22rem);
   }
   header {
     display: flex;
@@ -81,6 +83,16 @@ export const styles = css`
   }
   dt {
     color: var(--_muted);
+  }
+  /* Narrow: each term above its value, so a value such as "$49.00 on December 19, 2026" keeps its line. */
+  @container (max-width: 26rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0;
+    }
+    dd + dt {
+      margin-block-start: 0.5rem;
+    }
   }
   h4 {
     margin: 0 0 0.35rem;

@@ -50,7 +50,7 @@ import { styles } from './billing-summary.styles.js';
  * @csspart error - The error message.
  * @csspart retry-button - The Retry button.
  *
- * @cssprop --tectra-summary-min-height - Reserved height, so loading and ready take the same room (default 22rem).
+ * @cssprop --tectra-summary-min-height - Reserved height while loading (default 22rem).
  */
 export class TectraBillingSummary extends TectraElement {
   static override styles = [...TectraElement.styles, styles];

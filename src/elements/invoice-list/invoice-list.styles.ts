@@ -54,11 +54,21 @@ export const styles = css`
     font-weight: 600;
     color: var(--_muted);
   }
-  .body,
-  .body-empty {
-    block-size: var(--tectra-invoice-list-height, 24rem);
-    inline-size: 100%;
+  /* As tall as its rows, up to the cap; then it scrolls. */
+  .body {
+    max-block-size: var(--tectra-invoice-list-height, 24rem);
+    overflow-y: auto;
     overscroll-behavior: contain;
+    inline-size: 100%;
+  }
+  .body.virtual {
+    block-size: var(--tectra-invoice-list-height, 24rem);
+  }
+  .body-empty {
+    display: grid;
+    justify-items: start;
+    gap: 0.5rem;
+    padding-block: var(--_space);
   }
   .amount {
     font-variant-numeric: tabular-nums;

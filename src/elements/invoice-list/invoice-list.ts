@@ -50,9 +50,10 @@ function statusText(status: InvoiceStatus): string {
  * @csspart status - An invoice's status badge.
  * @csspart pay-now - The Pay now link of an unpaid invoice.
  * @csspart load-more - The Load more button.
+ * @csspart clear-filters - The Clear filters button, shown when the filters match no invoice.
  * @csspart error - The error message.
  *
- * @cssprop --tectra-invoice-list-height - Height of the scrolling list (default 24rem).
+ * @cssprop --tectra-invoice-list-height - Most the list grows to with its rows before it scrolls (default 24rem).
  */
 export class TectraInvoiceList extends TectraElement {
   static override styles = [...TectraElement.styles, styles];
@@ -255,6 +256,14 @@ export class TectraInvoiceList extends TectraElement {
   readonly #onRowFocus = (index: number) => (this.focusIndex = index);
   readonly #onRowKeydownBound = (event: KeyboardEvent, index: number, count: number) => this.#onRowKeydown(event, index, count);
 
+  #onClearFilters = (): void => {
+    this.status = '';
+    this.year = '';
+    this.focusIndex = 0;
+    // The button goes with the empty result: focus moves to the first filter.
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector('select')?.focus());
+  };
+
   #tableContext(items: Invoice[], more: boolean): InvoiceTableContext {
     return {
       items,
@@ -266,6 +275,7 @@ export class TectraInvoiceList extends TectraElement {
       moreError: this.moreError,
       statusText,
       onLoadMore: this.#onLoadMore,
+      onClearFilters: this.#onClearFilters,
       onRowFocus: this.#onRowFocus,
       onRowKeydown: this.#onRowKeydownBound,
     };

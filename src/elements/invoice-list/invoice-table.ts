@@ -27,13 +27,24 @@ export interface InvoiceTableContext {
   moreError: BillingError | undefined;
   statusText: (status: InvoiceStatus) => string;
   onLoadMore: () => void;
+  /** Shows every invoice again (offered when the filters match none). */
+  onClearFilters: () => void;
   onRowFocus: (index: number) => void;
   onRowKeydown: (event: KeyboardEvent, index: number, count: number) => void;
 }
 
-/** Scrolls the virtualized row `index` into view (it may not be in the DOM yet). */
+/**
+ * Up to this many rows are rendered as they are, and the list is as tall as they are (up to
+ * its cap); longer lists are virtualized, in a box of the cap's height (the virtualizer
+ * needs one), which they fill anyway.
+ */
+const PLAIN_ROWS = 20;
+
+/** Scrolls row `index` into view (a virtualized one may not be in the DOM yet). */
 export function scrollToRow(scroller: Element | null | undefined, index: number): void {
-  (scroller as VirtualizerHostElement | null | undefined)?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+  const virtualizer = (scroller as VirtualizerHostElement | null | undefined)?.[virtualizerRef];
+  if (virtualizer) virtualizer.element(index)?.scrollIntoView({ block: 'nearest' });
+  else scroller?.querySelector(`[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' });
 }
 
 export function renderInvoiceTable(ctx: InvoiceTableContext): TemplateResult {
@@ -52,7 +63,9 @@ export function renderInvoiceTable(ctx: InvoiceTableContext): TemplateResult {
         </div>
       </div>
       ${items.length
-        ? html`<div role="rowgroup" class="body">
+        ? items.length <= PLAIN_ROWS
+          ? html`<div role="rowgroup" class="body">${items.map((invoice, index) => renderRow(ctx, invoice, index, index === focus))}</div>`
+          : html`<div role="rowgroup" class="body virtual">
             ${virtualize({
               items,
               scroller: true,
@@ -60,7 +73,10 @@ export function renderInvoiceTable(ctx: InvoiceTableContext): TemplateResult {
               renderItem: (invoice: Invoice, index: number) => renderRow(ctx, invoice, index, index === focus),
             })}
           </div>`
-        : html`<p class="muted body-empty">${msg('No invoices match these filters.', { id: 'invoices.no_match' })}</p>`}
+        : html`<div class="body-empty">
+            <p class="muted">${msg('No invoices match these filters.', { id: 'invoices.no_match' })}</p>
+            <button type="button" part="clear-filters" @click=${ctx.onClearFilters}>${msg('Clear filters', { id: 'invoices.clear_filters' })}</button>
+          </div>`}
     </div>
     <div class="footer">
       <p id="invoices-count" class="note" role="status">

@@ -12,11 +12,19 @@ export const styles = css`
     color: var(--_accent);
     text-decoration: underline;
   }
+  .card,
+  .layout,
+  .section {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .card {
     display: grid;
     gap: var(--_space);
-    min-block-size: var(--tectra-payment-form-min-height, 24rem);
     align-content: start;
+  }
+  /* Room is reserved while loading only; once loaded, the card is as tall as what it holds. */
+  .card:has(.skeleton) {
+    min-block-size: var(--tectra-payment-form-min-height, 24rem);
   }
   h2 {
     font-size: 1.125rem;
@@ -30,7 +38,7 @@ export const styles = css`
   }
   @container (min-width: 44rem) {
     .layout {
-      grid-template-columns: 3fr 2fr;
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
     }
   }
   .section {
@@ -44,6 +52,7 @@ export const styles = css`
   }
   .coupon-row input {
     flex: 1;
+    min-inline-size: 0;
   }
   .applied {
     display: flex;

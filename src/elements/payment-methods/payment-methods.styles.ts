@@ -7,8 +7,11 @@ export const styles = css`
   .card {
     display: grid;
     gap: var(--_space);
-    min-block-size: var(--tectra-payment-methods-min-height, 12rem);
     align-content: start;
+  }
+  /* Room is reserved while loading only; once loaded, the card is as tall as what it holds. */
+  .card:has(.skeleton) {
+    min-block-size: var(--tectra-payment-methods-min-height, 12rem);
   }
   header {
     display: flex;

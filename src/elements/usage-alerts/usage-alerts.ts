@@ -14,8 +14,11 @@ const styles = css`
   .card {
     display: grid;
     gap: var(--_space);
-    min-block-size: var(--tectra-usage-alerts-min-height, 14rem);
     align-content: start;
+  }
+  /* Room is reserved while loading only; once loaded, the card is as tall as what it holds. */
+  .card:has(.skeleton) {
+    min-block-size: var(--tectra-usage-alerts-min-height, 14rem);
   }
   h2 {
     font-size: 1.125rem;

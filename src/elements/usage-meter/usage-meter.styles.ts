@@ -7,8 +7,11 @@ export const styles = css`
   .card {
     display: grid;
     gap: var(--_space);
-    min-block-size: var(--tectra-usage-min-height, 14rem);
     align-content: start;
+  }
+  /* Room is reserved while loading only; once loaded, the card is as tall as what it holds. */
+  .card:has(.skeleton) {
+    min-block-size: var(--tectra-usage-min-height, 14rem);
   }
   :host([variant='compact']) .card {
     min-block-size: 0;
