@@ -15,6 +15,19 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 300_000,
   plugins: [
+    {
+      // Chromium's forced colors (Windows high contrast), emulated over CDP: the puppeteer
+      // path of @web/test-runner-commands' emulateMedia drops `forcedColors`.
+      name: 'tectra-forced-colors',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'forced-colors') return undefined;
+        // The CDP session stays open: the emulation ends with it.
+        const page = session.browser.getPage(session.id);
+        page.tectraCdp ??= await page.createCDPSession();
+        await page.tectraCdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+        return true;
+      },
+    },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     {
       // The elements are tested with their templates minified, exactly as they ship.

@@ -39,22 +39,41 @@ export const styles = css`
     border-radius: 999px;
   }
   .toggle label {
+    position: relative;
+    white-space: nowrap;
     display: flex;
     align-items: center;
     gap: 0.35rem;
     padding-block: 0.3rem;
     padding-inline: 0.8rem;
     border-radius: 999px;
-    cursor: pointer;
   }
   .toggle label:has(:checked) {
     background: var(--_accent);
     color: var(--_on-accent);
     font-weight: 600;
   }
+  /* The pill is the control: the radio stays for keyboards and screen readers, unseen. */
   .toggle input {
-    margin: 0;
-    accent-color: var(--_on-accent);
+    position: absolute;
+    inset: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  /* Outside the filled pill, on the page's surface, so it shows in every theme. */
+  .toggle label:has(:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    .toggle label:has(:checked) {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .tier[data-checked] {
+      outline: 3px solid Highlight;
+    }
   }
   .save {
     font-size: 0.8125rem;
@@ -97,7 +116,9 @@ export const styles = css`
   .radio[aria-disabled='true'] {
     cursor: default;
   }
+  /* Always there, badges or not, so names and prices line up across a row. */
   .badges {
+    min-block-size: 1.5rem;
     display: flex;
     flex-wrap: wrap;
     gap: 0.35rem;

@@ -1,8 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatMoney, formatNumber, multiplyMoney } from '../../core/money.js';
-import { carrySeats, changeKind, currentSelection, findTierIn, hasPlan, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
-import type { Catalog, Interval, PlanSelection, Subscription, Tier, TierKind } from '../../core/types.js';
+import { carrySeats, changeKind, currentSelection, findTierIn, hasPlan, monthlyValue, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
+import type { Catalog, Interval, PlanSelection, Subscription, Money, Tier, TierKind, TierPrice } from '../../core/types.js';
 import { onDemand } from '../../core/on-demand.js';
 import { safeUrl } from '../../core/urls.js';
 import { TectraTierSelectEvent } from '../../events.js';
@@ -332,12 +332,22 @@ export class TectraTierPicker extends TectraElement {
 
   #priceText(tier: Tier): string {
     const price = priceFor(tier, this.#activeInterval);
-    if (!price) return '';
-    const amount = formatMoney(price.amount, this.intlLocale, { trimZeroFraction: true });
-    const per = perInterval(this.#activeInterval);
-    return price.perSeat
+    return price ? this.#perText(price.amount, price.perSeat, this.#activeInterval) : '';
+  }
+
+  #perText(money: Money, perSeat: boolean | undefined, interval: Interval): string {
+    const amount = formatMoney(money, this.intlLocale, { trimZeroFraction: true });
+    const per = perInterval(interval);
+    return perSeat
       ? msg(str`${amount} per seat ${per}`, { id: 'picker.price_per_user' })
       : msg(str`${amount} ${per}`, { id: 'picker.price' });
+  }
+
+  /** A yearly price as a month of it ("$40.83 per month, billed yearly"); the saving is on the toggle. */
+  #monthlyText(price: TierPrice): TemplateResult | typeof nothing {
+    if (price.interval !== 'year') return nothing;
+    const monthly = this.#perText({ ...price.amount, amount: Math.round(monthlyValue(price.amount, 'year')) }, price.perSeat, 'month');
+    return html`<p class="muted">${msg(str`${monthly}, billed yearly`, { id: 'picker.billed_yearly' })}</p>`;
   }
 
   protected override render(): TemplateResult {
@@ -424,22 +434,17 @@ export class TectraTierPicker extends TectraElement {
     const current = sub.tierId === tier.id && hasPlan(sub);
     const sameAsCurrent = this.#isCurrent(tier);
     const scheduled = sub.scheduledChange?.tierId === tier.id;
-    const saving = this.#activeInterval === 'year' ? yearlySavingPercent(tier) : undefined;
     const badges: string[] = [];
     if (tier.recommended) badges.push(msg('Recommended', { id: 'picker.recommended' }));
     if (current) badges.push(msg('Current plan', { id: 'picker.current' }));
     if (scheduled) badges.push(msg('Scheduled', { id: 'picker.scheduled' }));
-    if (saving) {
-      const pct = formatNumber(saving / 100, this.intlLocale, { style: 'percent' });
-      badges.push(msg(str`Save ${pct}`, { id: 'picker.save' }));
-    }
     const index = order.indexOf(tier);
     const id = CSS.escape(tier.id);
     const header = html`
-      ${badges.length ? html`<p class="badges" id="badges-${id}">${badges.map((b) => html`<span part="badge" class="badge">${b}</span>`)}</p>` : nothing}
+      <p class="badges" id="badges-${id}">${badges.map((b) => html`<span part="badge" class="badge">${b}</span>`)}</p>
       <h4 id="name-${id}">${tier.name}</h4>
       ${price
-        ? html`<p part="price" class="price" id="price-${id}">${this.#priceText(tier)}</p>`
+        ? html`<p part="price" class="price" id="price-${id}">${this.#priceText(tier)}</p>${this.#monthlyText(price)}`
         : html`<p part="price" class="price" id="price-${id}">${tier.prices.length ? msg('Not available for this interval', { id: 'picker.no_price' }) : msg('Custom pricing', { id: 'summary.custom_pricing' })}</p>`}
       ${tier.description ? html`<p class="description muted" id="desc-${id}" dir="auto">${tier.description}</p>` : nothing}
     `;
