@@ -16,10 +16,12 @@ portal?.addEventListener('tectra-section-change', (event) => history.replaceStat
 
 // ?scenario=past-due&locale=ar&theme=dark opens the demo in that state (scripts/screenshots.mjs uses it).
 const params = new URLSearchParams(location.search);
+// The kit speaks the chosen language; the demo's own page stays English, so only the kit's
+// part of the page is marked with the language and its direction.
 function applyLocale(value: string): void {
   provider?.setAttribute('locale', value);
-  document.documentElement.lang = value;
-  document.documentElement.dir = value === 'ar' ? 'rtl' : 'ltr';
+  provider?.setAttribute('lang', value);
+  provider?.setAttribute('dir', value === 'ar' ? 'rtl' : 'ltr');
 }
 for (const [select, apply] of [
   [scenario, (value: string) => provider?.setAttribute('api', `/demo-api/${value}/demo-${Date.now().toString(36)}`)],
