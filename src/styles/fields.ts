@@ -26,11 +26,15 @@ export const fields = css`
     font: inherit;
     padding-block: 0.5rem;
     padding-inline: 0.75rem;
-    border: 1px solid var(--_border);
+    /* A field's edge is a control's boundary: at least 3:1 against the surface (the muted text color is 4.5:1). */
+    border: 1px solid var(--_muted);
     border-radius: var(--_radius-small);
     background: var(--_surface);
     color: var(--_text);
     min-inline-size: 0;
+  }
+  input::placeholder {
+    color: var(--_muted);
   }
   input[aria-invalid='true'] {
     border-color: var(--_danger);

@@ -34,7 +34,7 @@ export const styles = css`
     font: inherit;
     padding-block: 0.35rem;
     padding-inline: 0.5rem;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_muted);
     border-radius: var(--_radius-small);
     background: var(--_surface);
     color: var(--_text);

@@ -152,7 +152,6 @@ export const styles = css`
   }
   .limits data {
     font-weight: 600;
-    font-variant-numeric: tabular-nums;
   }
   .features {
     padding-inline-start: 1.1rem;
@@ -173,7 +172,7 @@ export const styles = css`
     inline-size: 5rem;
     font: inherit;
     text-align: center;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_muted);
     border-radius: var(--_radius-small);
     background: var(--_surface);
     color: var(--_text);
