@@ -223,6 +223,19 @@ describe('<tectra-invoice-list>', () => {
     expect(adapter.count('listInvoices')).to.equal(2);
   });
 
+  it('keeps its column headers for screen readers when the rows become cards (under 40rem)', async () => {
+    const { client } = setup('past-due');
+    const provider = await fixture(html`<div style="inline-size: 320px"><tectra-billing-provider .client=${client}><tectra-invoice-list></tectra-invoice-list></tectra-billing-provider></div>`);
+    const el = provider.querySelector('tectra-invoice-list') as TectraInvoiceList;
+    await waitUntil(() => rows(el).length > 0, 'no rows', { timeout: 5000 });
+    const headers = [...(el.shadowRoot?.querySelectorAll<HTMLElement>('[role="columnheader"]') ?? [])];
+    expect(headers.map((h) => textOf(h))).to.include.members(['Number', 'Date', 'Amount', 'Status']);
+    // Rendered (in the accessibility tree), though out of sight.
+    expect(headers.every((h) => h.getClientRects().length > 0 && getComputedStyle(h).visibility !== 'hidden' && !h.closest('[aria-hidden="true"]'))).to.equal(true);
+    expect(Math.round((headers[0]?.parentElement as HTMLElement).getBoundingClientRect().height)).to.be.at.most(1);
+    await expect(el).to.be.accessible();
+  });
+
   it('is as tall as its rows up to a cap, then scrolls', async () => {
     const one = await mount(setup(manyInvoices(1)).client);
     await waitUntil(() => rows(one).length === 1);

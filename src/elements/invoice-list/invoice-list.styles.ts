@@ -130,8 +130,15 @@ export const styles = css`
     .skeleton-rows {
       block-size: calc(var(--tectra-invoice-list-height, 24rem) + 2.1875rem);
     }
-    .head-row {
-      display: none;
+    /* Out of sight, not out of the table: screen readers still name each cell's column. */
+    .row.head-row {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      padding: 0;
+      border: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
     }
     .row {
       grid-template-columns: 1fr 1fr;
