@@ -39,7 +39,7 @@ try {
   await waitFor('the German summary', () => document.querySelector('tectra-billing-summary')?.shadowRoot?.textContent?.includes('Aktueller Tarif'));
   // The table (and its count) shows once the virtualizer's chunk has loaded. (Rows are not
   // awaited: in this page the virtualizer sometimes measures no viewport in headless Chromium.)
-  await waitFor('the invoice table', () => document.querySelector('tectra-invoice-list')?.shadowRoot?.textContent?.includes('3 Rechnungen angezeigt'));
+  await waitFor('the invoice table', () => document.querySelector('tectra-invoice-list')?.shadowRoot?.textContent?.includes('Angezeigt: 3 Rechnungen.'));
   await waitFor('the checkout view and the test card form', () => {
     const root = document.querySelector('tectra-payment-form')?.shadowRoot;
     return root?.querySelector('#coupon') && root.querySelector('[part~="review"] dd') && root.querySelector('[part~="submit"]:not([disabled])');

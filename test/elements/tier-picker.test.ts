@@ -89,6 +89,18 @@ describe('<tectra-tier-picker>: showing tiers', () => {
     expect(name).to.equal('Team, $39 per seat per month');
   });
 
+  it('is one radiogroup named by its heading, the kinds labelled groups inside it, no headings inside radios', async () => {
+    const { client } = setup('new');
+    const picker = await mount(client);
+    const groups = picker.shadowRoot?.querySelectorAll('[role="radiogroup"]') ?? [];
+    expect(groups).to.have.length(1);
+    const group = groups[0] as HTMLElement;
+    expect(picker.shadowRoot?.getElementById(group.getAttribute('aria-labelledby') ?? '')?.textContent?.trim()).to.equal('Choose a plan');
+    const radios = [...picker.shadowRoot!.querySelectorAll('[role="radio"]')];
+    expect(radios.length).to.be.above(3);
+    expect(radios.every((r) => group.contains(r) && r.closest('[role="group"]') && !r.querySelector('h1, h2, h3, h4, h5, h6'))).to.equal(true);
+  });
+
   it('switches to yearly prices and shows the saving', async () => {
     const { client } = setup('new');
     const picker = await mount(client);

@@ -27,8 +27,8 @@ export const styles = css`
     color: var(--_muted);
     margin-block-end: 0.5rem;
   }
-  h4 {
-    margin: 0;
+  .name {
+    font-weight: 600;
     font-size: 1.25rem;
   }
   .toggle {

@@ -416,7 +416,7 @@ export class TectraTierPicker extends TectraElement {
     if (current?.kind === 'enterprise' && hasPlan(sub)) return html`${banners}`;
     return html`
       ${banners}
-      <div class="groups">
+      <div class="groups" role="radiogroup" aria-labelledby="picker-title">
         ${KINDS.map((kind) => {
           const tiers = visible.filter((t) => t.kind === kind);
           if (!tiers.length) return nothing;
@@ -442,7 +442,7 @@ export class TectraTierPicker extends TectraElement {
     const id = CSS.escape(tier.id);
     const header = html`
       <p class="badges" id="badges-${id}">${badges.map((b) => html`<span part="badge" class="badge">${b}</span>`)}</p>
-      <h4 id="name-${id}">${tier.name}</h4>
+      <p class="name" id="name-${id}">${tier.name}</p>
       ${price
         ? html`<p part="price" class="price" id="price-${id}">${this.#priceText(tier)}</p>${this.#monthlyText(price)}`
         : html`<p part="price" class="price" id="price-${id}">${tier.prices.length ? msg('Not available for this interval', { id: 'picker.no_price' }) : msg('Custom pricing', { id: 'summary.custom_pricing' })}</p>`}
