@@ -73,8 +73,12 @@ function toDate(iso: string): Date {
 export type DateStyle = 'short' | 'medium' | 'long' | 'full';
 
 /** Formats an ISO instant as a calendar date in an IANA time zone (UTC by default). */
+// A date with its month's name, not dateStyle 'medium': that is all digits in Arabic,
+// Japanese or German ("05/11/2026"), beside long dates that name the month.
+const MEDIUM = { year: 'numeric', month: 'short', day: 'numeric' } as const;
+
 export function formatDate(iso: string, locale: string, timeZone = 'UTC', dateStyle: DateStyle = 'medium'): string {
-  return dateFormat(locale, { dateStyle, timeZone }).format(toDate(iso));
+  return dateFormat(locale, dateStyle === 'medium' ? { ...MEDIUM, timeZone } : { dateStyle, timeZone }).format(toDate(iso));
 }
 
 export function formatDateTime(iso: string, locale: string, timeZone = 'UTC'): string {
@@ -83,7 +87,10 @@ export function formatDateTime(iso: string, locale: string, timeZone = 'UTC'): s
 
 /** "Jan 1 – 31, 2026" in the locale's own range pattern. */
 export function formatDateRange(startIso: string, endIso: string, locale: string, timeZone = 'UTC'): string {
-  return dateFormat(locale, { dateStyle: 'medium', timeZone }).formatRange(toDate(startIso), toDate(endIso));
+  const format = dateFormat(locale, { ...MEDIUM, timeZone });
+  const [start, end] = [toDate(startIso), toDate(endIso)];
+  // CLDR's Japanese range pattern is all digits: two dates, written as single ones are.
+  return locale.startsWith('ja') ? `${format.format(start)}～${format.format(end)}` : format.formatRange(start, end);
 }
 
 function daysInUtcMonth(year: number, monthIndex: number): number {

@@ -1,5 +1,4 @@
 import { msg, str } from '@lit/localize';
-import { cachedFormatter } from '../core/intl-cache.js';
 import { formatNumber } from '../core/money.js';
 import type { Meter } from '../core/types.js';
 
@@ -12,20 +11,12 @@ export function formatAmount(value: number, unit: Meter['unit'], locale: string)
 
 /** An amount as people read it, in the meter's unit: "1.2M tokens", "222 min", "12.5 GB", "12". */
 export function formatUsageAmount(value: number, meter: Measured, locale: string): string {
-  return withUnit(formatAmount(value, meter.unit, locale), meter, locale);
-}
-
-/** Puts the meter's unit beside an amount formatted by `formatAmount`. */
-export function withUnit(amount: string, meter: Measured, locale: string): string {
-  if (meter.unit === 'tokens') return msg(str`${amount} tokens`, { id: 'usage.tokens' });
-  if (meter.unit === 'minutes') {
-    // Intl writes the unit as each language does ("222 min", "222 Min.", "222 分"): the unit
-    // is formatted on a number, then the number swapped for the amount already formatted.
-    const unit = cachedFormatter('minutes', locale, {}, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }));
-    const parts = unit.formatToParts(7);
-    return parts.map((p) => (p.type === 'integer' ? amount : p.value)).join('');
-  }
-  return meter.unitLabel ? `${amount} ${meter.unitLabel}` : amount;
+  const { unit, unitLabel } = meter;
+  // Intl writes minutes as each language does ("222 min", "222 Min.", "222分").
+  if (unit === 'minutes') return formatNumber(value, locale, { style: 'unit', unit: 'minute', unitDisplay: 'short', notation: value >= 10_000 ? 'compact' : 'standard', maximumFractionDigits: 0 });
+  const amount = formatAmount(value, unit, locale);
+  if (unit === 'tokens') return msg(str`${amount} tokens`, { id: 'usage.tokens' });
+  return unitLabel ? `${amount} ${unitLabel}` : amount;
 }
 
 /** A share of a limit: "96%", and "<1%" for a little more than nothing. */

@@ -28,6 +28,19 @@ describe('dates', () => {
     expect(formatDateRange('2026-01-01T00:00:00Z', '2026-01-31T00:00:00Z', 'en-US')).to.match(/^Jan 1\s*–\s*31, 2026$/);
   });
 
+  it('names the month in single dates and ranges alike, in every locale (no all-digit dates beside long ones)', () => {
+    const [a, b] = ['2026-11-05T00:00:00Z', '2026-12-05T00:00:00Z'];
+    for (const locale of ['ar', 'ja', 'de', 'fr', 'es', 'en']) {
+      const single = formatDate(a, locale, 'UTC');
+      const range = formatDateRange(a, b, locale, 'UTC');
+      const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(a));
+      expect(single, locale).to.contain(month);
+      expect(range, locale).not.to.match(/\d+[/.]\d+[/.]\d+/);
+    }
+    expect(formatDate(a, 'ar', 'UTC')).to.equal(new Intl.DateTimeFormat('ar', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(a)));
+    expect(formatDateRange(a, b, 'ja', 'UTC')).to.equal('2026年11月5日～2026年12月5日');
+  });
+
   it('adds months with month-end clamping, like billing anchors', () => {
     expect(addMonths('2026-01-31T00:00:00.000Z', 1)).to.equal('2026-02-28T00:00:00.000Z');
     expect(addMonths('2028-01-31T00:00:00.000Z', 1)).to.equal('2028-02-29T00:00:00.000Z');

@@ -116,8 +116,7 @@ export class TectraBillingPortal extends TectraElement {
     const strip = tab?.parentElement;
     if (!tab || !strip) return;
     const [t, s] = [tab.getBoundingClientRect(), strip.getBoundingClientRect()];
-    const delta = t.right > s.right ? t.right - s.right : t.left < s.left ? t.left - s.left : 0;
-    if (delta) strip.scrollBy({ left: delta });
+    strip.scrollBy({ left: Math.max(0, t.right - s.right) + Math.min(0, t.left - s.left) });
   }
 
   protected override ownClient(): BillingClient | undefined {
