@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatMoney, formatNumber, multiplyMoney } from '../../core/money.js';
-import { carrySeats, changeKind, currentSelection, findTierIn, hasPlan, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
+import { carrySeats, changeKind, currentSelection, findTierIn, hasPlan, monthlyValue, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
 import type { Catalog, Interval, PlanSelection, Subscription, Money, Tier, TierKind, TierPrice } from '../../core/types.js';
 import { onDemand } from '../../core/on-demand.js';
 import { safeUrl } from '../../core/urls.js';
@@ -346,7 +346,7 @@ export class TectraTierPicker extends TectraElement {
   /** A yearly price as a month of it ("$40.83 per month, billed yearly"); the saving is on the toggle. */
   #monthlyText(price: TierPrice): TemplateResult | typeof nothing {
     if (price.interval !== 'year') return nothing;
-    const monthly = this.#perText({ ...price.amount, amount: Math.round(price.amount.amount / 12) }, price.perSeat, 'month');
+    const monthly = this.#perText({ ...price.amount, amount: Math.round(monthlyValue(price.amount, 'year')) }, price.perSeat, 'month');
     return html`<p class="muted">${msg(str`${monthly}, billed yearly`, { id: 'picker.billed_yearly' })}</p>`;
   }
 
