@@ -14,35 +14,30 @@ if (portal && fromHash()) portal.setAttribute('section', fromHash());
 window.addEventListener('hashchange', () => portal?.setAttribute('section', fromHash() || 'overview'));
 portal?.addEventListener('tectra-section-change', (event) => history.replaceState(null, '', `#${event.detail.section}`));
 
+// Each switcher applies its choice, from the select or from the address:
 // ?scenario=past-due&locale=ar&theme=dark opens the demo in that state (scripts/screenshots.mjs uses it).
 const params = new URLSearchParams(location.search);
-// The kit speaks the chosen language; the demo's own page stays English, so only the kit's
-// part of the page is marked with the language and its direction.
-function applyLocale(value: string): void {
-  provider?.setAttribute('locale', value);
-  provider?.setAttribute('lang', value);
-  provider?.setAttribute('dir', value === 'ar' ? 'rtl' : 'ltr');
-}
-for (const [select, apply] of [
+const switchers = [
+  // Each scenario switch starts a fresh backend session, so the demo can be replayed.
   [scenario, (value: string) => provider?.setAttribute('api', `/demo-api/${value}/demo-${Date.now().toString(36)}`)],
-  [locale, applyLocale],
+  // The kit speaks the chosen language; the demo's own page stays English, so only the kit's
+  // part of the page is marked with the language and its direction.
+  [locale, (value: string) => {
+    provider?.setAttribute('locale', value);
+    provider?.setAttribute('lang', value);
+    provider?.setAttribute('dir', value === 'ar' ? 'rtl' : 'ltr');
+  }],
   [theme, (value: string) => (document.documentElement.dataset.theme = value)],
-] as const) {
-  const value = select && params.get(select.id);
-  if (select && value && [...select.options].some((o) => o.value === value)) {
+] as const;
+for (const [select, apply] of switchers) {
+  if (!select) continue;
+  select.addEventListener('change', () => apply(select.value));
+  const value = params.get(select.id);
+  if (value && [...select.options].some((o) => o.value === value)) {
     select.value = value;
     apply(value);
   }
 }
-
-// Each scenario switch starts a fresh backend session, so the demo can be replayed.
-scenario?.addEventListener('change', () => {
-  provider?.setAttribute('api', `/demo-api/${scenario.value}/demo-${Date.now().toString(36)}`);
-});
-locale?.addEventListener('change', () => applyLocale(locale.value));
-theme?.addEventListener('change', () => {
-  document.documentElement.dataset.theme = theme.value;
-});
 for (const type of ['tectra-manage', 'tectra-tier-select', 'tectra-tier-changed', 'tectra-billing-activated', 'tectra-payment-method-changed', 'tectra-usage-threshold', 'tectra-subscription-canceled', 'tectra-subscription-resumed', 'tectra-invoice-paid', 'tectra-error'] as const) {
   provider?.addEventListener(type, (event) => {
     if (log) log.textContent = `${type}: ${JSON.stringify(event.detail)}`.slice(0, 200);
