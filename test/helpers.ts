@@ -114,6 +114,7 @@ export async function warmOnDemand(this: Mocha.Context): Promise<void> {
     import('../src/payments/provider.js'),
     import('../src/payments/test-provider.js'),
     import('../src/elements/tier-picker/change-flow.js'),
+    import('../src/elements/tier-picker/seats.js'),
     import('../src/elements/invoice-list/invoice-table.js'),
     import('../src/core/validation.js'),
     import('../src/adapters/http-transport.js'),

@@ -63,7 +63,13 @@ export function changeKind(catalog: Catalog, subscription: Subscription | undefi
 }
 
 /** Seats carried over to another team tier, within its minimum and maximum (`clamped` when they had to move). */
-export function carrySeats(tier: Tier, seats: number | undefined): { seats: number; clamped: boolean } | undefined {
+export interface CarriedSeats {
+  seats: number;
+  clamped: boolean;
+}
+
+/** The plan's seats carried to `tier`, or undefined for a tier without seats. */
+export function carrySeats(tier: Tier, seats: number | undefined): CarriedSeats | undefined {
   if (!tier.seats) return undefined;
   const wanted = seats ?? tier.seats.min;
   const kept = Math.min(Math.max(wanted, tier.seats.min), tier.seats.max ?? Infinity);

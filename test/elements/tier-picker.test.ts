@@ -207,6 +207,37 @@ describe('<tectra-tier-picker>: seats', () => {
     await expect(picker).to.be.accessible();
   });
 
+  it('is a spin button: its range and value, arrow, Page, Home and End keys, and the new total said', async () => {
+    const { client } = setup('new');
+    const picker = await mount(client);
+    const seats = card(picker, 'team').querySelector('[part="seats"]') as HTMLElement;
+    const input = seats.querySelector('input') as HTMLInputElement;
+    const hint = seats.querySelector('.hint') as HTMLElement;
+    expect(input.getAttribute('role')).to.equal('spinbutton');
+    expect([input.getAttribute('aria-valuemin'), input.getAttribute('aria-valuemax'), input.getAttribute('aria-valuenow')]).to.deep.equal(['3', '100', '3']);
+    expect(input.getAttribute('aria-valuetext')).to.equal('3 seats');
+    expect(hint.getAttribute('aria-live')).to.equal('polite');
+    input.focus();
+    const pressed = async (key: string, value: string) => {
+      await sendKeys({ press: key });
+      await picker.updateComplete;
+      expect(input.value, key).to.equal(value);
+      expect(input.getAttribute('aria-valuenow'), key).to.equal(value);
+      expect(picker.shadowRoot?.activeElement === input, `focus after ${key}`).to.equal(true);
+    };
+    await pressed('ArrowUp', '4');
+    expect(hint.textContent).to.contain('$156 per month in total');
+    expect(input.getAttribute('aria-valuetext')).to.equal('4 seats');
+    await pressed('PageUp', '14');
+    await pressed('ArrowDown', '13');
+    await pressed('End', '100');
+    await pressed('ArrowUp', '100');
+    await pressed('PageDown', '90');
+    await pressed('Home', '3');
+    await pressed('ArrowDown', '3');
+    await expect(picker).to.be.accessible();
+  });
+
   it('refuses a value outside the range and says why, keeping what was typed', async () => {
     const { client } = setup('new');
     const picker = await mount(client);

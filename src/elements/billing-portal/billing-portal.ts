@@ -7,6 +7,7 @@ import { setBillingLocale } from '../../i18n/localization.js';
 import { clientFromAttributes } from '../../state/attribute-client.js';
 import type { BillingClient } from '../../state/client.js';
 import { billingClientContext } from '../../state/context.js';
+import { rovingTarget } from '../base/roving-keys.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './billing-portal.styles.js';
 
@@ -136,15 +137,8 @@ export class TectraBillingPortal extends TectraElement {
   }
 
   #onTabKeydown(event: KeyboardEvent, index: number): void {
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const step: Record<string, number> = { [rtl ? 'ArrowLeft' : 'ArrowRight']: 1, [rtl ? 'ArrowRight' : 'ArrowLeft']: -1 };
-    let next: number | undefined;
-    if (event.key in step) next = (index + (step[event.key] ?? 0) + PORTAL_SECTIONS.length) % PORTAL_SECTIONS.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = PORTAL_SECTIONS.length - 1;
-    if (next === undefined) return;
-    event.preventDefault();
-    this.#go(PORTAL_SECTIONS[next] as PortalSection, false);
+    const next = rovingTarget(event, index, PORTAL_SECTIONS.length);
+    if (next !== undefined) this.#go(PORTAL_SECTIONS[next] as PortalSection, false);
   }
 
   protected override render(): TemplateResult {

@@ -7,8 +7,8 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/dates.js';
 import { formatMoney } from '../../core/money.js';
-import { findTierIn } from '../../core/plans.js';
-import type { Catalog, PlanSelection, Quote, Subscription, Usage } from '../../core/types.js';
+import { changeKind, findTierIn, type CarriedSeats } from '../../core/plans.js';
+import type { Catalog, PlanSelection, Quote, Subscription, Tier, Usage } from '../../core/types.js';
 import { meterLabel } from '../../format/labels.js';
 import { countOf } from '../../format/counts.js';
 import { chargeRows, dueRows, recurringPrice, type QuoteRow } from '../../format/quote.js';
@@ -280,6 +280,37 @@ export class ChangeFlow implements ReactiveController {
     if (!selection) return;
     client?.cancelChange();
     void client?.requestChange(selection);
+  }
+
+  /** A card's action with a plan: what choosing the tier would do, or why it cannot be chosen. */
+  action(tier: Tier, selection: PlanSelection): { label: string; primary: boolean; disabled: boolean } | undefined {
+    const { catalog, subscription: sub } = this.host.flowState();
+    if (!catalog || !sub) return undefined;
+    const kind = changeKind(catalog, sub, selection);
+    const name = tier.name;
+    const change = sub.scheduledChange;
+    // The change already scheduled is not offered again (Keep <tier> in the banner undoes it).
+    const scheduled = change?.tierId === tier.id && change.interval === selection.interval && (change.seats ?? null) === (selection.seats ?? null);
+    const label = scheduled
+      ? msg('Scheduled', { id: 'picker.scheduled' })
+      : kind === 'same'
+        ? msg('Current plan', { id: 'picker.action_current' })
+        : sub.tierId === tier.id
+          ? msg('Update seats', { id: 'picker.action_update_seats' })
+          : kind === 'upgrade'
+            ? msg(str`Upgrade to ${name}`, { id: 'picker.action_upgrade' })
+            : msg(str`Downgrade to ${name}`, { id: 'picker.action_downgrade' });
+    return { label, primary: kind === 'upgrade', disabled: kind === 'same' || scheduled };
+  }
+
+  /** The plan's seats did not fit this tier's range: what is counted instead. */
+  clampedHint(tier: Tier, carried: CarriedSeats | undefined): TemplateResult | typeof nothing {
+    const { subscription, locale } = this.host.flowState();
+    if (!carried?.clamped) return nothing;
+    const had = countOf('seats', subscription?.seats ?? 0, locale);
+    const counted = countOf('seats', carried.seats, locale);
+    const name = tier.name;
+    return html`<p class="hint">${msg(str`Your plan has ${had}; ${name} counts ${counted}.`, { id: 'picker.seats_clamped' })}</p>`;
   }
 
   /** The dialog's content while it is open. */

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatMoney, formatNumber, multiplyMoney } from '../../core/money.js';
-import { carrySeats, changeKind, currentSelection, findTierIn, hasPlan, monthlyValue, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
+import { carrySeats, currentSelection, findTierIn, hasPlan, monthlyValue, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
 import type { Catalog, Interval, PlanSelection, Subscription, Money, Tier, TierKind, TierPrice } from '../../core/types.js';
 import { onDemand } from '../../core/on-demand.js';
 import { safeUrl } from '../../core/urls.js';
@@ -11,22 +11,22 @@ import { countOf } from '../../format/counts.js';
 import { limitItems } from '../../format/limits.js';
 import type { Resource } from '../../state/client.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
+import { rovingTarget } from '../base/roving-keys.js';
 import { TectraElement } from '../base/tectra-element.js';
-import { checkSeats } from './seats.js';
+import { seatsForKey } from './seat-keys.js';
+import type { checkSeats } from './seats.js';
+
+type SeatChecks = typeof checkSeats;
 import { styles } from './tier-picker.styles.js';
 
 const KINDS: TierKind[] = ['individual', 'team', 'enterprise'];
 
-function kindTitle(kind: TierKind): string {
-  switch (kind) {
-    case 'individual':
-      return msg('Individual', { id: 'picker.kind_individual' });
-    case 'team':
-      return msg('Team', { id: 'picker.kind_team' });
-    case 'enterprise':
-      return msg('Enterprise', { id: 'picker.kind_enterprise' });
-  }
-}
+const kindTitle = (kind: TierKind): string =>
+  ({
+    individual: msg('Individual', { id: 'picker.kind_individual' }),
+    team: msg('Team', { id: 'picker.kind_team' }),
+    enterprise: msg('Enterprise', { id: 'picker.kind_enterprise' }),
+  })[kind];
 
 /**
  * Individual, Team and Enterprise tiers with price, limits and features; a month/year
@@ -83,8 +83,7 @@ export class TectraTierPicker extends TectraElement {
     name: { reflect: true },
     checkedTierId: { state: true },
     seats: { state: true },
-    seatText: { state: true },
-    seatErrors: { state: true },
+    refused: { state: true },
     announcement: { state: true },
   };
 
@@ -99,12 +98,14 @@ export class TectraTierPicker extends TectraElement {
 
   private checkedTierId: string | undefined;
   private seats = new Map<string, number>();
-  private seatText = new Map<string, string>();
-  private seatErrors = new Map<string, string>();
+  /** Typed seat counts that were refused, by tier: what was typed (kept in the field) and why. */
+  private refused = new Map<string, { text: string; reason: string }>();
   private announcement = '';
   /** The confirm step of a change, loaded on demand: accounts without a plan never need it. */
   readonly #flow = onDemand(() => import('./change-flow.js').then(({ ChangeFlow }) => new ChangeFlow(this)));
   /** Cancel plan, Keep <tier>, Resume plan and the contract banner: the summary's, loaded on demand too. */
+  /** The checks of typed seats and their messages: loaded with the first tier that has seats. */
+  readonly #seatChecks = onDemand(() => import('./seats.js').then((m) => m.checkSeats));
   readonly #actions = onDemand(() => import('../billing-summary/plan-actions.js').then(({ PlanActions }) => new PlanActions(this)));
 
   readonly #catalog = this.select((c) => c.$catalog);
@@ -170,7 +171,8 @@ export class TectraTierPicker extends TectraElement {
     if (mode !== this.#lastMode && this.#lastMode) this.announcement = '';
     this.#lastMode = mode;
     if (mode === 'change') {
-      void this.#flow();
+      // The cards' actions come from the flow: they show once it is here.
+      if (!this.#flow.loaded) this.#flow().then(() => this.requestUpdate(), () => undefined);
       if (!this.#actions.loaded) this.#actions().then(() => this.requestUpdate(), () => undefined);
     }
     if (this.checkedTierId === undefined) {
@@ -230,6 +232,7 @@ export class TectraTierPicker extends TectraElement {
   formResetCallback(): void {
     this.checkedTierId = undefined;
     this.seats = new Map();
+    this.refused = new Map();
   }
 
   // --- choosing -----------------------------------------------------------------------
@@ -274,31 +277,28 @@ export class TectraTierPicker extends TectraElement {
     if (tier && this.#checkout.value?.selection?.tierId === tier.id) this.#choose(tier);
   }
 
-  #setSeats(tier: Tier, text: string): void {
-    const result = checkSeats(tier, text, this.intlLocale);
-    const texts = new Map(this.seatText).set(tier.id, text);
-    const errors = new Map(this.seatErrors);
-    if (result.ok) {
-      errors.delete(tier.id);
-      texts.delete(tier.id);
-      this.seats = new Map(this.seats).set(tier.id, result.seats);
-    } else {
-      errors.set(tier.id, result.reason);
-    }
-    this.seatText = texts;
-    this.seatErrors = errors;
-    if (result.ok) this.#reselect();
+  /** Seats from the buttons and keys, which stay within the range, or from typing that passed the checks. */
+  #putSeats(tier: Tier, seats: number): void {
+    const refused = new Map(this.refused);
+    refused.delete(tier.id);
+    this.refused = refused;
+    this.seats = new Map(this.seats).set(tier.id, seats);
+    this.#reselect();
   }
 
-  #stepSeats(tier: Tier, delta: number): void {
-    const next = (this.#seatsFor(tier) ?? 1) + delta;
-    this.#setSeats(tier, String(next));
+  /** Typed seats are checked, and refused with a reason; what was typed stays. */
+  #typeSeats(tier: Tier, text: string): void {
+    const check = (checkSeats: SeatChecks) => {
+      const result = checkSeats(tier, text, this.intlLocale);
+      if (result.ok) return this.#putSeats(tier, result.seats);
+      this.refused = new Map(this.refused).set(tier.id, { text, reason: result.reason });
+    };
+    const loaded = this.#seatChecks.loaded;
+    if (loaded) check(loaded);
+    else this.#seatChecks().then(check, () => undefined);
   }
 
   #onRadioKeydown(event: KeyboardEvent, tiers: Tier[], index: number): void {
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const forward = ['ArrowDown', rtl ? 'ArrowLeft' : 'ArrowRight'];
-    const backward = ['ArrowUp', rtl ? 'ArrowRight' : 'ArrowLeft'];
     const tier = tiers[index];
     if (!tier) return;
     if (event.key === ' ' || event.key === 'Enter') {
@@ -306,14 +306,7 @@ export class TectraTierPicker extends TectraElement {
       this.#choose(tier, event.currentTarget as HTMLElement);
       return;
     }
-    let next: number | undefined;
-    if (forward.includes(event.key)) next = index + 1;
-    else if (backward.includes(event.key)) next = index - 1;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = tiers.length - 1;
-    if (next === undefined) return;
-    event.preventDefault();
-    const target = tiers[(next + tiers.length) % tiers.length];
+    const target = tiers[rovingTarget(event, index, tiers.length, true) ?? -1];
     if (!target) return;
     this.#check(target);
     void this.updateComplete.then(() => this.#radio(target.id)?.focus());
@@ -485,28 +478,19 @@ export class TectraTierPicker extends TectraElement {
       : html`<p part="contact-sales" class="contact muted">${label}</p>`;
   }
 
-  /** The card's one action, which says what it does: Choose, Upgrade to, Downgrade to, Update seats, or Current plan. */
-  #renderAction(tier: Tier, sub: Subscription): TemplateResult {
-    const selection = this.#selectionFor(tier);
-    const kind = changeKind(this.#catalog.value?.data ?? { currency: '', tiers: [] }, sub, selection);
+  /**
+   * The card's one action. Without a plan it is Choose <tier>; with one, the change flow
+   * (loaded with the plan) says what it does: Upgrade to, Downgrade to, Update seats, Scheduled or Current plan.
+   */
+  #renderAction(tier: Tier, sub: Subscription): TemplateResult | typeof nothing {
     const name = tier.name;
-    const change = sub.scheduledChange;
-    // The change already scheduled is not offered again (Keep <tier> in the banner undoes it).
-    const scheduled = change?.tierId === tier.id && change.interval === selection.interval && (change.seats ?? null) === (selection.seats ?? null);
-    const label =
-      kind === 'new'
-        ? msg(str`Choose ${name}`, { id: 'picker.action_choose' })
-        : scheduled
-          ? msg('Scheduled', { id: 'picker.scheduled' })
-          : kind === 'same'
-          ? msg('Current plan', { id: 'picker.action_current' })
-          : sub.tierId === tier.id
-            ? msg('Update seats', { id: 'picker.action_update_seats' })
-            : kind === 'upgrade'
-              ? msg(str`Upgrade to ${name}`, { id: 'picker.action_upgrade' })
-              : msg(str`Downgrade to ${name}`, { id: 'picker.action_downgrade' });
-    return html`<button part="tier-action" class=${kind === 'upgrade' || kind === 'new' ? 'primary action' : 'action'} ?disabled=${kind === 'same' || scheduled}
-      @click=${(e: Event) => this.#choose(tier, e.currentTarget as HTMLElement)}>${label}</button>`;
+    const action = hasPlan(sub)
+      ? this.#flow.loaded?.action(tier, this.#selectionFor(tier))
+      : { label: msg(str`Choose ${name}`, { id: 'picker.action_choose' }), primary: true, disabled: false };
+    return action
+      ? html`<button part="tier-action" class=${action.primary ? 'primary action' : 'action'} ?disabled=${action.disabled}
+          @click=${(e: Event) => this.#choose(tier, e.currentTarget as HTMLElement)}>${action.label}</button>`
+      : nothing;
   }
 
   #renderLimits(tier: Tier): TemplateResult {
@@ -516,21 +500,16 @@ export class TectraTierPicker extends TectraElement {
     </ul>`;
   }
 
-  /** The plan's seats did not fit this tier's range: say what is counted instead. */
-  #renderClamped(tier: Tier, seats: number): TemplateResult {
-    const had = countOf('seats', this.#subscription.value?.data?.seats ?? 0, this.intlLocale);
-    const counted = countOf('seats', seats, this.intlLocale);
-    const name = tier.name;
-    return html`<p class="hint">${msg(str`Your plan has ${had}; ${name} counts ${counted}.`, { id: 'picker.seats_clamped' })}</p>`;
-  }
-
   #renderSeats(tier: Tier): TemplateResult {
     const id = CSS.escape(tier.id);
     const seats = this.#seatsFor(tier) ?? 1;
     const min = tier.seats?.min ?? 1;
     const max = tier.seats?.max;
-    const error = this.seatErrors.get(tier.id);
-    const text = this.seatText.get(tier.id) ?? String(seats);
+    const refused = this.refused.get(tier.id);
+    const error = refused?.reason;
+    const text = refused?.text ?? String(seats);
+    // Ready before anything is typed; a failed load is tried again at the next render.
+    this.#seatChecks().catch(() => undefined);
     const price = priceFor(tier, this.#activeInterval);
     const total = price ? formatMoney(multiplyMoney(price.amount, seats), this.intlLocale, { trimZeroFraction: true }) : '';
     const per = perInterval(this.#activeInterval);
@@ -543,24 +522,33 @@ export class TectraTierPicker extends TectraElement {
     return html`<div part="seats" class="seats">
       <label for="seats-${id}">${msg('Seats', { id: 'summary.seats' })}</label>
       <div class="stepper">
-        <button type="button" aria-label=${msg('One seat fewer', { id: 'picker.seats_less' })} aria-disabled=${seats <= min ? 'true' : 'false'} @click=${() => seats > min && this.#stepSeats(tier, -1)}>−</button>
+        <button type="button" aria-label=${msg('One seat fewer', { id: 'picker.seats_less' })} aria-disabled=${seats <= min ? 'true' : 'false'} @click=${() => seats > min && this.#putSeats(tier, seats - 1)}>−</button>
         <input
           id="seats-${id}"
           type="text"
+          role="spinbutton"
           inputmode="numeric"
           autocomplete="off"
           .value=${text}
+          aria-valuenow=${seats}
+          aria-valuemin=${min}
+          aria-valuemax=${max ?? nothing}
+          aria-valuetext=${countOf('seats', seats, this.intlLocale)}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby="seats-hint-${id} seats-error-${id}"
-          @change=${(e: Event) => this.#setSeats(tier, (e.target as HTMLInputElement).value)}
+          @change=${(e: Event) => this.#typeSeats(tier, (e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter') this.#setSeats(tier, (e.target as HTMLInputElement).value);
+            const to = seatsForKey(e.key, seats, min, max);
+            if (e.key === 'Enter') this.#typeSeats(tier, (e.target as HTMLInputElement).value);
+            if (to === undefined) return;
+            e.preventDefault();
+            this.#putSeats(tier, to);
           }}
         />
-        <button type="button" aria-label=${msg('One seat more', { id: 'picker.seats_more' })} aria-disabled=${max !== undefined && seats >= max ? 'true' : 'false'} @click=${() => (max === undefined || seats < max) && this.#stepSeats(tier, 1)}>+</button>
+        <button type="button" aria-label=${msg('One seat more', { id: 'picker.seats_more' })} aria-disabled=${max !== undefined && seats >= max ? 'true' : 'false'} @click=${() => (max === undefined || seats < max) && this.#putSeats(tier, seats + 1)}>+</button>
       </div>
-      <p class="hint muted" id="seats-hint-${id}">${range} · ${msg(str`${total} ${per} in total`, { id: 'picker.seats_total' })}</p>
-      ${!this.seats.has(tier.id) && this.#carried(tier)?.clamped ? this.#renderClamped(tier, seats) : nothing}
+      <p class="hint muted" id="seats-hint-${id}" aria-live="polite">${range} · ${msg(str`${total} ${per} in total`, { id: 'picker.seats_total' })}</p>
+      ${this.seats.has(tier.id) ? nothing : this.#flow.loaded?.clampedHint(tier, this.#carried(tier))}
       <p class="field-error" id="seats-error-${id}" role="alert">${error ?? ''}</p>
     </div>`;
   }
