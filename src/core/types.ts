@@ -32,6 +32,7 @@ export interface Tier {
   features: string[];
   seats?: { min: number; max?: number };
   contactSalesUrl?: string;
+  /** Badged Recommended. At most one per kind counts: the client keeps the first. */
   recommended?: boolean;
 }
 

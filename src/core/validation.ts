@@ -4,6 +4,7 @@
  * produces `BillingError('invalid_response')` instead of a half-rendered element.
  */
 import * as v from 'valibot';
+import { oneRecommendedPerKind } from './catalog-rules.js';
 import { isCurrencyCode } from './currency.js';
 import { isIsoDate } from './dates.js';
 import { BillingError } from './errors.js';
@@ -59,10 +60,13 @@ const tierSchema = v.object({
   recommended: v.optional(v.boolean()),
 });
 
-export const catalogSchema = v.object({
-  currency: v.pipe(v.string(), v.check(isCurrencyCode, 'expected an ISO 4217 code')),
-  tiers: v.array(tierSchema),
-});
+export const catalogSchema = v.pipe(
+  v.object({
+    currency: v.pipe(v.string(), v.check(isCurrencyCode, 'expected an ISO 4217 code')),
+    tiers: v.array(tierSchema),
+  }),
+  v.transform(oneRecommendedPerKind),
+);
 
 const period = v.object({ start: isoDate, end: isoDate });
 
