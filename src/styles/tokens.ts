@@ -19,11 +19,11 @@ export const tokens = css`
     --_success: var(--tectra-color-success, light-dark(#166534, #86efac));
     --_warning: var(--tectra-color-warning, light-dark(#8a4b00, #fcd34d));
     --_danger: var(--tectra-color-danger, light-dark(#b42318, #fca5a5));
-    --_info: var(--tectra-color-info, light-dark(#1e4ea8, #93c5fd));
+    --_info: var(--tectra-color-info, var(--_accent));
     --_success-bg: var(--tectra-color-success-surface, light-dark(#ecfdf3, #0f2a1b));
     --_warning-bg: var(--tectra-color-warning-surface, light-dark(#fff8e6, #2e2410));
     --_danger-bg: var(--tectra-color-danger-surface, light-dark(#fef1f0, #331416));
-    --_info-bg: var(--tectra-color-info-surface, light-dark(#eef4ff, #121f36));
+    --_info-bg: var(--tectra-color-info-surface, color-mix(in srgb, var(--_info) 9%, var(--_surface)));
     --_radius: var(--tectra-radius, 0.625rem);
     --_radius-small: var(--tectra-radius-small, 0.375rem);
     --_space: var(--tectra-space, 1rem);

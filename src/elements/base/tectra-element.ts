@@ -43,12 +43,12 @@ function attachContextRoot(): void {
  * @cssprop --tectra-color-warning-surface - Warning banners (default #fff8e6 light, #2e2410 dark).
  * @cssprop --tectra-color-danger - Errors, over-limit usage, past due (default #b42318 light, #fca5a5 dark).
  * @cssprop --tectra-color-danger-surface - Error banners (default #fef1f0 light, #331416 dark).
- * @cssprop --tectra-color-info - Information: trials, scheduled changes (default #1e4ea8 light, #93c5fd dark).
- * @cssprop --tectra-color-info-surface - Information banners (default #eef4ff light, #121f36 dark).
+ * @cssprop --tectra-color-info - Information: trials, scheduled changes, badges (default: the accent color, so a brand color carries into them).
+ * @cssprop --tectra-color-info-surface - Information banners and badges (default: the info color at 9% over the surface).
  * @cssprop --tectra-color-focus - Focus ring (default #2563eb light, #93c5fd dark).
  * @cssprop --tectra-color-skeleton - Loading placeholders (default #e7e9ef light, #2a2e39 dark).
  * @cssprop --tectra-radius - Corner radius of cards and buttons (default 0.625rem).
- * @cssprop --tectra-radius-small - Corner radius of badges and inputs (default 0.375rem).
+ * @cssprop --tectra-radius-small - Corner radius of badges, inputs, banners, meters and the month / year toggle (default 0.375rem).
  * @cssprop --tectra-space - Base spacing unit (default 1rem).
  */
 export class TectraElement extends LitElement {

@@ -39,7 +39,7 @@ export const styles = css`
   .badge {
     display: inline-block;
     padding-inline: 0.6em;
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
     font-size: 0.8125rem;
     font-weight: 600;
     border: 1px solid currentColor;

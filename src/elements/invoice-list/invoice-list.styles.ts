@@ -80,7 +80,7 @@ export const styles = css`
   .badge {
     display: inline-block;
     padding-inline: 0.55em;
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
     font-size: 0.75rem;
     font-weight: 600;
     background: var(--_raised);

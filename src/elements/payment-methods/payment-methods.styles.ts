@@ -48,7 +48,7 @@ export const styles = css`
   }
   .badge {
     padding-inline: 0.55em;
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
     font-size: 0.75rem;
     font-weight: 600;
     background: var(--_info-bg);

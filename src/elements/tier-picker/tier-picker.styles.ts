@@ -36,7 +36,8 @@ export const styles = css`
     margin: 0;
     padding: 0.2rem;
     border: 1px solid var(--_border);
-    border-radius: 999px;
+    /* The pill's radius plus the padding around it, so the two curves stay parallel. */
+    border-radius: calc(var(--_radius-small) + 0.2rem);
   }
   .toggle label {
     position: relative;
@@ -46,7 +47,7 @@ export const styles = css`
     gap: 0.35rem;
     padding-block: 0.3rem;
     padding-inline: 0.8rem;
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
   }
   .toggle label:has(:checked) {
     background: var(--_accent);
@@ -125,7 +126,7 @@ export const styles = css`
   }
   .badge {
     padding-inline: 0.55em;
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
     font-size: 0.75rem;
     font-weight: 600;
     background: var(--_info-bg);

@@ -54,7 +54,7 @@ const styles = css`
     font-size: 0.75rem;
     font-weight: 600;
     padding-inline: 0.5em;
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
     background: var(--_warning-bg);
     color: var(--_warning);
   }

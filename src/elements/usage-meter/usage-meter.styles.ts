@@ -59,31 +59,31 @@ export const styles = css`
     appearance: none;
     inline-size: 100%;
     block-size: 0.625rem;
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
     background: var(--_raised);
     border: 1px solid var(--_border);
   }
   meter::-webkit-meter-bar {
     background: var(--_raised);
     border: 0;
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
     block-size: 100%;
   }
   meter::-webkit-meter-optimum-value {
     background: var(--_accent);
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
   }
   meter::-webkit-meter-suboptimum-value {
     background: var(--_warning);
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
   }
   meter::-webkit-meter-even-less-good-value {
     background: var(--_danger);
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
   }
   meter::-moz-meter-bar {
     background: var(--_accent);
-    border-radius: 999px;
+    border-radius: var(--_radius-small);
   }
   meter:-moz-meter-sub-optimum::-moz-meter-bar {
     background: var(--_warning);
