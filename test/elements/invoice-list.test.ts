@@ -91,7 +91,10 @@ describe('<tectra-invoice-list>', () => {
     expect(textOf(first.querySelector('.actions'))).to.contain('PDF');
     const paid = rows(el)[1] as HTMLElement;
     expect(paid.querySelector('[part="pay-now"]')).to.equal(null);
-    expect([...paid.querySelectorAll('a')].map((a) => a.textContent?.trim().split(' ')[0])).to.deep.equal(['PDF', 'View']);
+    expect([...paid.querySelectorAll('a')].map((a) => a.textContent?.trim().split(' ')[0])).to.deep.equal(['View', 'PDF']);
+    // The action column does not shift between Pay now and View: PDF keeps its place.
+    const pdfEdge = (row: HTMLElement) => Math.round((row.querySelector('.pdf') as HTMLElement).getBoundingClientRect().right);
+    expect(pdfEdge(first)).to.equal(pdfEdge(paid));
   });
 
   it('renders only web links: javascript: and other schemes are shown as text', async () => {

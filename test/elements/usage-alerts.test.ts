@@ -32,6 +32,12 @@ describe('<tectra-usage-alerts>', () => {
     expect(inputs(output).map((i) => i.value)).to.deep.equal(['80', '100']);
     expect(output.querySelectorAll('[part="passed"]').length).to.equal(2);
     expect(fieldset(el, 'Integrations').querySelectorAll('[part="passed"]').length).to.equal(0);
+    // "Passed" is said with its threshold and does not push that row's Remove out of line.
+    const first = inputs(output)[0] as HTMLInputElement;
+    const passed = output.querySelector('[part="passed"]') as HTMLElement;
+    expect(first.getAttribute('aria-describedby')?.split(' ')).to.include(passed.id);
+    const removeEdge = (f: Element) => Math.round(buttonIn(f, 'Remove').getBoundingClientRect().left);
+    expect(removeEdge(output)).to.equal(removeEdge(fieldset(el, 'Integrations')));
     await expect(el).to.be.accessible();
   });
 

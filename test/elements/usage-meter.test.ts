@@ -30,6 +30,24 @@ async function mount(client: BillingClient, attrs = ''): Promise<TectraUsageMete
 const meterRow = (el: Element, key: string) =>
   [...(el.shadowRoot?.querySelectorAll('[part="meter"]') ?? [])].find((m) => m.querySelector(`#meter-${key}`)) as HTMLElement;
 
+describe('<tectra-usage-meter>: layout', () => {
+  it('lines up the bars and notes of meters side by side, when a name wraps and only one meter has a state', async () => {
+    const { client } = setup('team');
+    const provider = await fixture(html`<div style="inline-size: 700px"><tectra-billing-provider .client=${client}><tectra-usage-meter></tectra-usage-meter></tectra-billing-provider></div>`);
+    const el = provider.querySelector('tectra-usage-meter') as TectraUsageMeter;
+    await waitUntil(() => el.shadowRoot?.querySelectorAll('[part="meter"]').length === 4, 'no meters', { timeout: 5000 });
+    const meters = [...(el.shadowRoot?.querySelectorAll<HTMLElement>('[part="meter"]') ?? [])];
+    const top = (m: HTMLElement, selector: string) => Math.round((m.querySelector(selector) as HTMLElement).getBoundingClientRect().top);
+    // Transcription minutes (the fourth) is Nearing the limit; Integrations beside it has no state.
+    expect(meters[3]?.querySelector('[part="state"]')).to.exist;
+    expect(meters[2]?.querySelector('[part="state"]')).to.equal(null);
+    for (const [a, b] of [[meters[0], meters[1]], [meters[2], meters[3]]] as [HTMLElement, HTMLElement][]) {
+      expect(top(a, 'meter'), 'bars').to.equal(top(b, 'meter'));
+      expect(top(a, '.notes'), 'notes').to.equal(top(b, '.notes'));
+    }
+  });
+});
+
 describe('usage formatting', () => {
   it('reads well in several locales, each amount in its meter\'s unit', async () => {
     const tokens = { unit: 'tokens' } as const;

@@ -41,8 +41,9 @@ export const styles = css`
   }
   .row {
     display: grid;
-    grid-template-columns: 1.2fr 1fr 1.6fr 1fr 1fr 1.4fr;
-    gap: 0.5rem;
+    /* Tracks sized to what they hold, so no column is mostly empty (each row is its own grid: fixed ratios keep them aligned). */
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.7fr) minmax(0, 0.8fr) minmax(0, 0.8fr) minmax(6.5rem, 1fr);
+    gap: 0.5rem 0.75rem;
     align-items: center;
     padding-block: 0.55rem;
     padding-inline: 0.5rem;
@@ -99,11 +100,15 @@ export const styles = css`
     background: var(--_danger-bg);
     color: var(--_danger);
   }
+  /* Two slots, the invoice's action (Pay now or View) then PDF: PDF keeps its place on every row. */
   .actions {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: auto auto;
     gap: 0.25rem 0.75rem;
-    justify-content: flex-end;
+    justify-content: end;
+  }
+  .actions .pdf {
+    grid-column: 2;
   }
   a {
     color: var(--_accent);
@@ -156,7 +161,7 @@ export const styles = css`
     }
     .actions {
       grid-column: 1 / -1;
-      justify-content: flex-start;
+      justify-content: start;
     }
   }
 `;

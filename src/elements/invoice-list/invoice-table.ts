@@ -131,15 +131,15 @@ function renderRow(ctx: InvoiceTableContext, invoice: Invoice, index: number, ta
           ? html`<a part="pay-now" class="pay" href=${hosted} target="_blank" rel="noopener noreferrer">${msg('Pay now', { id: 'invoices.pay_now' })}<span class="visually-hidden"> ${number}</span></a>`
           : html`<span>${msg('Pay now', { id: 'invoices.pay_now' })}</span>`
         : nothing}
-      ${pdf
-        ? html`<a href=${pdf} target="_blank" rel="noopener noreferrer" download>${msg('PDF', { id: 'invoices.pdf' })}<span class="visually-hidden"> ${number}</span></a>`
-        : invoice.pdfUrl
-          ? html`<span>${msg('PDF', { id: 'invoices.pdf' })}</span>`
-          : nothing}
       ${hosted && !unpaid
         ? html`<a href=${hosted} target="_blank" rel="noopener noreferrer">${msg('View', { id: 'invoices.view' })}<span class="visually-hidden"> ${number}</span></a>`
         : !hosted && invoice.hostedUrl && !unpaid
           ? html`<span>${msg('View', { id: 'invoices.view' })}</span>`
+          : nothing}
+      ${pdf
+        ? html`<a class="pdf" href=${pdf} target="_blank" rel="noopener noreferrer" download>${msg('PDF', { id: 'invoices.pdf' })}<span class="visually-hidden"> ${number}</span></a>`
+        : invoice.pdfUrl
+          ? html`<span class="pdf">${msg('PDF', { id: 'invoices.pdf' })}</span>`
           : nothing}
     </span>
   </div>`;

@@ -137,13 +137,13 @@ export class AlertsEditor {
                   inputmode="decimal"
                   .value=${d.text}
                   aria-invalid=${d.error ? 'true' : 'false'}
-                  aria-describedby="${id}-error"
+                  aria-describedby="${id}-error ${id}-passed"
                   @input=${(e: Event) => this.#setDrafts(meter, drafts.map((x, j) => (j === i ? { text: (e.target as HTMLInputElement).value } : x)))}
                 />
-                ${passed ? html`<span part="passed" class="passed">${msg('Passed', { id: 'alerts.passed' })}</span>` : nothing}
                 <button type="button" @click=${() => this.#removeDraft(meter, drafts, i)}>
                   ${msg('Remove', { id: 'checkout.coupon_remove' })}<span class="visually-hidden">: ${d.text} %</span>
                 </button>
+                ${passed ? html`<span part="passed" class="passed" id="${id}-passed">${msg('Passed', { id: 'alerts.passed' })}</span>` : nothing}
                 <p class="field-error" id="${id}-error">${d.error ?? ''}</p>
               </li>`;
             })}

@@ -28,20 +28,51 @@ export const styles = css`
   h2 {
     font-size: 1.125rem;
   }
+  /* No row gap: it would run between a meter's own rows too. Meters are spaced by their padding. */
   .meters {
     list-style: none;
     padding: 0;
     display: grid;
-    gap: var(--_space);
+    column-gap: var(--_space);
+    margin-block-end: calc(-1 * var(--_space));
   }
   @container (min-width: 40rem) {
     :host(:not([variant='compact'])) .meters {
       grid-template-columns: 1fr 1fr;
     }
   }
+  /*
+   * Each meter spans four rows of the list's grid (name and amount, bar, state, notes) and
+   * shares them with the meter beside it, so bars and notes line up across a row even
+   * when one name wraps or one meter has no state.
+   */
   .meter {
     display: grid;
+    grid-row: span 4;
+    grid-template-rows: subgrid;
+    /* Spacing as margins, not gaps: a row neither meter fills (no state) takes no room. */
+    row-gap: 0;
+    align-content: start;
+    padding-block-end: var(--_space);
+  }
+  .meter > * + * {
+    margin-block-start: 0.35rem;
+  }
+  .meter > .row {
+    grid-row: 1;
+  }
+  .meter > meter {
+    grid-row: 2;
+    align-self: center;
+  }
+  .meter > .state {
+    grid-row: 3;
+  }
+  .meter > .notes {
+    grid-row: 4;
+    display: grid;
     gap: 0.35rem;
+    align-content: start;
   }
   .row {
     display: flex;

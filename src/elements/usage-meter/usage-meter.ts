@@ -200,7 +200,9 @@ export class TectraUsageMeter extends TectraElement {
     } else if (f.kind === 'within') {
       text = msg('At this pace you stay within the limit this period.', { id: 'usage.forecast_within' });
     }
-    return html`${meter.pooled ? html`<p class="note">${msg('Shared by the team', { id: 'usage.pooled' })}</p>` : nothing}
-      ${text ? html`<p part="forecast" class="note">${text}</p>` : nothing}`;
+    return html`<div class="notes">
+      ${meter.pooled ? html`<p class="note">${msg('Shared by the team', { id: 'usage.pooled' })}</p>` : nothing}
+      ${text ? html`<p part="forecast" class="note">${text}</p>` : nothing}
+    </div>`;
   }
 }
