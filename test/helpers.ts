@@ -20,7 +20,7 @@ export function demoBackend(scenario: DemoScenario) {
   const baseUrl = `/demo-api/${scenario}/${session}`;
   return {
     baseUrl,
-    adapter: (options: { timeoutMs?: number; retries?: number } = {}) =>
+    adapter: (options: { timeoutMs?: number; retries?: number; locale?: string } = {}) =>
       createHttpAdapter({ baseUrl, retryDelayMs: 5, ...options }),
     /** Injects HTTP-level faults by route, e.g. `{ 'GET /catalog': { status: 500, times: 1 } }`. */
     async faults(faults: Record<string, Record<string, unknown>>) {

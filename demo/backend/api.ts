@@ -10,6 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMemoryAdapter, demoSnapshot, isDemoScenario, type MemoryAdapter } from '../../src/adapters/memory/index.js';
+import { localizeDemoCatalog } from '../../src/adapters/memory/catalog-text.js';
 import { BillingError, isBillingErrorCode, toBillingError, type BillingErrorCode } from '../../src/core/errors.js';
 import type { CancellationReason, Interval, PlanSelection } from '../../src/core/types.js';
 
@@ -136,13 +137,14 @@ export function createDemoApi(options: DemoApiOptions = {}) {
     return s;
   }
 
-  async function route(s: Session, method: string, path: string, url: URL, body: unknown, idempotencyKey: string) {
+  async function route(s: Session, method: string, path: string, url: URL, body: unknown, idempotencyKey: string, language: string | undefined) {
     const a = s.adapter;
     const key = `${method} ${path}`;
     let m: RegExpExecArray | null;
     switch (key) {
       case 'GET /catalog':
-        return a.getCatalog();
+        // In the customer's language, as a real backend answers from its product catalog.
+        return localizeDemoCatalog(await a.getCatalog(), language);
       case 'GET /subscription':
         return a.getSubscription();
       case 'GET /usage':
@@ -310,7 +312,7 @@ export function createDemoApi(options: DemoApiOptions = {}) {
       let reply = method === 'GET' ? undefined : s.replies.get(replayKey);
       if (!reply) {
         try {
-          const result = await route(s, method, path, url, body, idempotencyKey);
+          const result = await route(s, method, path, url, body, idempotencyKey, req.headers['accept-language']);
           reply = result === undefined ? { status: 204, body: '' } : { status: 200, body: JSON.stringify(result) };
           if (method !== 'GET') s.replies.set(replayKey, reply);
         } catch (error) {

@@ -7,6 +7,7 @@ import { atom, map, onMount, type MapStore, type ReadableAtom } from 'nanostores
 import type { BillingAdapter, RequestOptions } from '../adapters/types.js';
 import { BillingError, toBillingError } from '../core/errors.js';
 import { onDemand, type OnDemand } from '../core/on-demand.js';
+import { $locale } from '../i18n/localization.js';
 import type {
   ActivationRequest,
   ActivationResult,
@@ -164,6 +165,10 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
   const fetchInvoices = async (cursor: string | undefined, signal: AbortSignal): Promise<Page<Invoice>> =>
     checked('invoices', await guarded(() => adapter.listInvoices(cursor ? { cursor, limit: pageSize } : { limit: pageSize }, { signal })));
   const invoices = createResource<InvoiceList>((signal) => fetchInvoices(undefined, signal));
+
+  // Catalog text (tier names, descriptions, features) is in the kit's language: while
+  // something shows the catalog, a new language reloads it.
+  onMount(catalog.$store, () => $locale.listen(() => void (catalog.peek().status !== 'idle' && catalog.load(true))));
 
   const resources = { catalog, subscription, usage, invoices, paymentMethods };
   let morePending: Promise<void> | undefined;

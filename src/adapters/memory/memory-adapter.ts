@@ -29,6 +29,11 @@ export interface MemoryAdapterOptions {
   quoteTtlMinutes?: number;
   /** Offer `subscribeUsage`: usage recorded with `recordUsage` is pushed to subscribers. */
   pushUsage?: boolean;
+  /**
+   * The language the demo catalog's names, descriptions and features are answered in;
+   * by default the kit's locale at each call (as the http adapter's `Accept-Language`).
+   */
+  locale?: string | (() => string);
 }
 
 export interface AdapterCall {

@@ -19,6 +19,8 @@ import type { BillingAdapter, RequestOptions } from '../types.js';
 import { hasPlan } from '../../core/plans.js';
 import { charge, findTier, priceSelection, recurringPrice, type PricedQuote } from './pricing.js';
 import { DEMO_METERS } from './catalogs.js';
+import { localizeDemoCatalog } from './catalog-text.js';
+import { $locale } from '../../i18n/localization.js';
 import type { AdapterMethod, SimulatorState } from './memory-adapter.js';
 
 /** A test card's brand from its first digit (Stripe's test numbers: 4 Visa, 5 and 2 Mastercard, 3 Amex). */
@@ -37,6 +39,7 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
   const awaitingAction = new Map<string, { card: string; secret: string }>();
   let sequence = 0;
   const clock = options.now ?? (() => new Date());
+  const language = () => (typeof options.locale === 'function' ? options.locale() : (options.locale ?? $locale.get()));
   const now = () => clock().toISOString();
   const nextId = (prefix: string) => `${prefix}_${(++sequence).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
@@ -245,7 +248,7 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
   }
 
   return {
-    getCatalog: (o) => call('getCatalog', o, () => state.catalog),
+    getCatalog: (o) => call('getCatalog', o, () => localizeDemoCatalog(state.catalog, language())),
     getSubscription: (o) => call('getSubscription', o, () => state.subscription),
     getUsage: (o) => call('getUsage', o, () => state.usage),
     listInvoices: (query, o) =>
