@@ -168,7 +168,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
 
   // Catalog text (tier names, descriptions, features) is in the kit's language: while
   // something shows the catalog, a new language reloads it.
-  onMount(catalog.$store, () => $locale.listen(() => void (catalog.peek().status !== 'idle' && catalog.load(true))));
+  onMount(catalog.$store, () => $locale.listen(() => void catalog.load(true)));
 
   const resources = { catalog, subscription, usage, invoices, paymentMethods };
   let morePending: Promise<void> | undefined;

@@ -58,12 +58,9 @@ export const styles = css`
   .meter > * + * {
     margin-block-start: 0.35rem;
   }
-  .meter > .row {
-    grid-row: 1;
-  }
+  /* The name and amount take the first row by themselves. */
   .meter > meter {
     grid-row: 2;
-    align-self: center;
   }
   .meter > .state {
     grid-row: 3;
