@@ -1,5 +1,6 @@
 import '../src/index.js';
 import type { TectraBillingPortal, TectraBillingProvider } from '../src/index.js';
+import { translateShell } from './shell-text.js';
 
 const provider = document.querySelector<TectraBillingProvider>('#provider');
 const portal = document.querySelector<TectraBillingPortal>('#portal');
@@ -20,12 +21,10 @@ const params = new URLSearchParams(location.search);
 const switchers = [
   // Each scenario switch starts a fresh backend session, so the demo can be replayed.
   [scenario, (value: string) => provider?.setAttribute('api', `/demo-api/${value}/demo-${Date.now().toString(36)}`)],
-  // The kit speaks the chosen language; the demo's own page stays English, so only the kit's
-  // part of the page is marked with the language and its direction.
+  // The kit and the page around it speak the chosen language (the page is marked with it and its direction).
   [locale, (value: string) => {
     provider?.setAttribute('locale', value);
-    provider?.setAttribute('lang', value);
-    provider?.setAttribute('dir', value === 'ar' ? 'rtl' : 'ltr');
+    translateShell(value);
   }],
   [theme, (value: string) => (document.documentElement.dataset.theme = value)],
 ] as const;
