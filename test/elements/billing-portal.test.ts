@@ -66,6 +66,24 @@ describe('<tectra-billing-portal>', () => {
     await waitUntil(() => portal.section === 'invoices');
   });
 
+  it('moves between tabs in the reading direction of a right-to-left page, and not with Up and Down', async () => {
+    const { client } = memoryClient('individual-active');
+    const provider = await fixture(html`<tectra-billing-provider .client=${client} dir="rtl"><tectra-billing-portal dir="rtl"></tectra-billing-portal></tectra-billing-provider>`);
+    const portal = provider.querySelector('tectra-billing-portal') as TectraBillingPortal;
+    tab(portal, 'usage').focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => portal.section === 'plan', 'Left did not go forward');
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => portal.section === 'usage', 'Right did not go back');
+    await sendKeys({ press: 'ArrowDown' });
+    await portal.updateComplete;
+    expect(portal.section).to.equal('usage');
+    await sendKeys({ press: 'Home' });
+    await waitUntil(() => portal.section === 'overview', 'Home');
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => portal.section === 'invoices', 'Right from the first did not wrap to the last');
+  });
+
   it('takes Manage to the plan and Update payment method to the cards', async () => {
     // Past due with no open invoice to pay in place: the way out is another card.
     const snapshot = demoSnapshot('past-due', { now: NOW });

@@ -313,6 +313,31 @@ describe('<tectra-tier-picker>: without a subscription (checkout)', () => {
     expect(radio(picker, 'business').getAttribute('tabindex')).to.equal('0');
   });
 
+  it('follows the reading direction in Arabic: Left moves forward, Right back, Up and Down too, wrapping', async () => {
+    const { client } = setup('new');
+    await setBillingLocale('ar');
+    try {
+      const picker = await mount(client);
+      expect(picker.getAttribute('dir')).to.equal('rtl');
+      const focused = (id: string) => picker.shadowRoot?.activeElement === radio(picker, id);
+      radio(picker, 'starter').focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      await picker.updateComplete;
+      expect(focused('pro'), 'Left goes forward').to.equal(true);
+      await sendKeys({ press: 'ArrowRight' });
+      await picker.updateComplete;
+      expect(focused('starter'), 'Right goes back').to.equal(true);
+      await sendKeys({ press: 'ArrowUp' });
+      await picker.updateComplete;
+      expect(focused('business'), 'Up from the first wraps to the last').to.equal(true);
+      await sendKeys({ press: 'ArrowDown' });
+      await picker.updateComplete;
+      expect(focused('starter'), 'Down from the last wraps to the first').to.equal(true);
+    } finally {
+      await setBillingLocale('en');
+    }
+  });
+
   it('submits the chosen tier with a host form', async () => {
     const { client } = setup('new');
     const form = await fixture<HTMLFormElement>(html`<form>

@@ -5,7 +5,7 @@
  * A key that moves is taken: its default (scrolling) is prevented.
  */
 export function rovingTarget(event: KeyboardEvent, index: number, count: number, upDown = false): number | undefined {
-  const rtl = getComputedStyle(event.currentTarget as Element).direction === 'rtl';
+  const rtl = (event.currentTarget as Element).matches(':dir(rtl)');
   const key = event.key;
   const next =
     key === 'Home'

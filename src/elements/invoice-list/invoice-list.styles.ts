@@ -107,7 +107,7 @@ export const styles = css`
     gap: 0.25rem 0.75rem;
     justify-content: end;
   }
-  .actions .pdf {
+  .pdf {
     grid-column: 2;
   }
   a {

@@ -202,6 +202,7 @@ export const styles = css`
   .action {
     margin-block-start: auto;
     inline-size: 100%;
+    min-block-size: 2.5rem;
   }
   .contact {
     margin-block-start: auto;

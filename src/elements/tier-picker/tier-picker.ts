@@ -482,15 +482,16 @@ export class TectraTierPicker extends TectraElement {
    * The card's one action. Without a plan it is Choose <tier>; with one, the change flow
    * (loaded with the plan) says what it does: Upgrade to, Downgrade to, Update seats, Scheduled or Current plan.
    */
-  #renderAction(tier: Tier, sub: Subscription): TemplateResult | typeof nothing {
+  #renderAction(tier: Tier, sub: Subscription): TemplateResult {
     const name = tier.name;
     const action = hasPlan(sub)
       ? this.#flow.loaded?.action(tier, this.#selectionFor(tier))
       : { label: msg(str`Choose ${name}`, { id: 'picker.action_choose' }), primary: true, disabled: false };
+    // Until the flow is here, its room is kept, so the cards do not grow when it comes.
     return action
       ? html`<button part="tier-action" class=${action.primary ? 'primary action' : 'action'} ?disabled=${action.disabled}
           @click=${(e: Event) => this.#choose(tier, e.currentTarget as HTMLElement)}>${action.label}</button>`
-      : nothing;
+      : html`<span class="action"></span>`;
   }
 
   #renderLimits(tier: Tier): TemplateResult {
