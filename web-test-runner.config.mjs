@@ -10,7 +10,8 @@ const { createDemoApi } = await loadDemoApi();
 const demoApi = createDemoApi();
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/server/ is Node code (vitest, npm run test:node).
+  files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 300_000,

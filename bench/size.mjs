@@ -44,7 +44,7 @@ const notForProduction = dynamicImportsExternal('not-for-production-external', /
 
 const ON_DEMAND = {
   'tier picker: confirm step and the actions with a plan': 'src/elements/tier-picker/change-flow.ts',
-  'tier picker: checks of typed seats (with the first seats)': 'src/elements/tier-picker/seats.ts',
+  'tier picker: why typed seats are refused (with the first seats)': 'src/elements/tier-picker/seats.ts',
   'payments: test card form': 'src/payments/test-provider.ts',
   'payments: Stripe provider (Stripe.js itself loads from Stripe)': 'src/payments/stripe.ts',
   'validation (valibot and the schemas; with the first answer)': 'src/core/validation.ts',

@@ -157,6 +157,7 @@ writeFileSync(
 declare function token(): string;
 declare function track(selection: unknown): void;
 declare function navigate(path: string): void;
+declare function sessionAccount(request: Request): Promise<string | null>;
 ${['getCatalog', 'getSubscription', 'getUsage', 'listInvoices', 'listPaymentMethods', 'validateCoupon', 'previewChange', 'createSetupIntent', 'activate', 'changeTier', 'setDefaultPaymentMethod', 'removePaymentMethod', 'setUsageAlerts', 'cancelSubscription', 'resumeSubscription', 'cancelScheduledChange', 'payInvoice'].map((m) => `declare const ${m}: Adapter['${m}'];`).join('\n')}
 declare module './locales/*' { export const templates: Record<string, string>; }
 `,
@@ -176,6 +177,7 @@ writeFileSync(
         '@tectra/billing-widgets': ['../../src/index.ts'],
         '@tectra/billing-widgets/react': ['../../src/react/index.ts'],
         '@tectra/billing-widgets/define/*': ['../../src/define/*'],
+        '@tectra/billing-widgets/server': ['../../src/server/index.ts'],
       },
     },
     include: ['*.ts', '*.tsx'],

@@ -11,6 +11,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMemoryAdapter, demoSnapshot, isDemoScenario, type MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { localizeDemoCatalog } from '../../src/adapters/memory/catalog-text.js';
+import { STATUS_BY_CODE } from '../../src/server/errors.js';
 import { BillingError, isBillingErrorCode, toBillingError, type BillingErrorCode } from '../../src/core/errors.js';
 import type { CancellationReason, Interval, PlanSelection } from '../../src/core/types.js';
 
@@ -54,22 +55,8 @@ interface Session {
   held: Array<() => void>;
 }
 
-const CODE_STATUS: Partial<Record<BillingErrorCode, number>> = {
-  invalid_request: 400,
-  unauthorized: 401,
-  card_declined: 402,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  coupon_invalid: 422,
-  authentication_failed: 422,
-  rate_limited: 429,
-  timeout: 504,
-  network: 502,
-  server: 500,
-  invalid_response: 502,
-  unknown: 500,
-};
+// The contract's statuses, as the reference server answers them.
+const CODE_STATUS = STATUS_BY_CODE;
 
 function statusCode(status: number): BillingErrorCode {
   const match = Object.entries(CODE_STATUS).find(([, s]) => s === status);

@@ -207,7 +207,7 @@ describe('<tectra-tier-picker>: seats', () => {
     await expect(picker).to.be.accessible();
   });
 
-  it('is a spin button: its range and value, arrow, Page, Home and End keys, and the new total said', async () => {
+  it('is a spin button: its range and value, arrow, Home and End keys, and the new total said', async () => {
     const { client } = setup('new');
     const picker = await mount(client);
     const seats = card(picker, 'team').querySelector('[part="seats"]') as HTMLElement;
@@ -215,7 +215,6 @@ describe('<tectra-tier-picker>: seats', () => {
     const hint = seats.querySelector('.hint') as HTMLElement;
     expect(input.getAttribute('role')).to.equal('spinbutton');
     expect([input.getAttribute('aria-valuemin'), input.getAttribute('aria-valuemax'), input.getAttribute('aria-valuenow')]).to.deep.equal(['3', '100', '3']);
-    expect(input.getAttribute('aria-valuetext')).to.equal('3 seats');
     expect(hint.getAttribute('aria-live')).to.equal('polite');
     input.focus();
     const pressed = async (key: string, value: string) => {
@@ -227,12 +226,11 @@ describe('<tectra-tier-picker>: seats', () => {
     };
     await pressed('ArrowUp', '4');
     expect(hint.textContent).to.contain('$156 per month in total');
-    expect(input.getAttribute('aria-valuetext')).to.equal('4 seats');
-    await pressed('PageUp', '14');
-    await pressed('ArrowDown', '13');
+    await pressed('ArrowUp', '5');
+    await pressed('ArrowDown', '4');
     await pressed('End', '100');
     await pressed('ArrowUp', '100');
-    await pressed('PageDown', '90');
+    await pressed('ArrowDown', '99');
     await pressed('Home', '3');
     await pressed('ArrowDown', '3');
     await expect(picker).to.be.accessible();
@@ -243,21 +241,24 @@ describe('<tectra-tier-picker>: seats', () => {
     const picker = await mount(client);
     const seats = card(picker, 'team').querySelector('[part="seats"]') as HTMLElement;
     const input = seats.querySelector('input') as HTMLInputElement;
-    input.value = '2';
-    input.dispatchEvent(new Event('change'));
-    await picker.updateComplete;
+    // The reasons come with the seat checks, which may still be loading: wait for what is said.
+    const typed = async (value: string, said: string) => {
+      input.value = value;
+      input.dispatchEvent(new Event('change'));
+      await waitUntil(() => seats.textContent?.includes(said), `no "${said}"`, { timeout: 5000 });
+    };
+    await typed('2', 'Team needs at least 3 seats.');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
-    expect(seats.textContent).to.contain('Team needs at least 3 seats.');
     expect(input.value).to.equal('2');
-    input.value = '101';
-    input.dispatchEvent(new Event('change'));
-    await picker.updateComplete;
-    expect(seats.textContent).to.contain('Team allows at most 100 seats.');
-    input.value = 'ten';
-    input.dispatchEvent(new Event('change'));
-    await picker.updateComplete;
-    expect(seats.textContent).to.contain('Enter a whole number of seats.');
+    await typed('101', 'Team allows at most 100 seats.');
+    await typed('ten', 'Enter a whole number of seats.');
     await expect(picker).to.be.accessible();
+    // A count the tier takes is taken at once, and the refusal goes.
+    input.value = '7';
+    input.dispatchEvent(new Event('change'));
+    await picker.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(seats.textContent).to.contain('$273 per month in total').and.not.contain('Enter a whole number');
   });
 });
 

@@ -202,7 +202,6 @@ export const styles = css`
   .action {
     margin-block-start: auto;
     inline-size: 100%;
-    min-block-size: 2.5rem;
   }
   .contact {
     margin-block-start: auto;

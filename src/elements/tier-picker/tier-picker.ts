@@ -13,10 +13,10 @@ import type { Resource } from '../../state/client.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { rovingTarget } from '../base/roving-keys.js';
 import { TectraElement } from '../base/tectra-element.js';
-import { seatsForKey } from './seat-keys.js';
-import type { checkSeats } from './seats.js';
+import { seatsForKey, seatsInRange } from './seat-keys.js';
+import type { seatRefusal } from './seats.js';
 
-type SeatChecks = typeof checkSeats;
+type SeatRefusal = typeof seatRefusal;
 import { styles } from './tier-picker.styles.js';
 
 const KINDS: TierKind[] = ['individual', 'team', 'enterprise'];
@@ -104,8 +104,8 @@ export class TectraTierPicker extends TectraElement {
   /** The confirm step of a change, loaded on demand: accounts without a plan never need it. */
   readonly #flow = onDemand(() => import('./change-flow.js').then(({ ChangeFlow }) => new ChangeFlow(this)));
   /** Cancel plan, Keep <tier>, Resume plan and the contract banner: the summary's, loaded on demand too. */
-  /** The checks of typed seats and their messages: loaded with the first tier that has seats. */
-  readonly #seatChecks = onDemand(() => import('./seats.js').then((m) => m.checkSeats));
+  /** Why a typed seat count is refused, in words: loaded with the first tier that has seats. */
+  readonly #seatChecks = onDemand(() => import('./seats.js').then((m) => m.seatRefusal));
   readonly #actions = onDemand(() => import('../billing-summary/plan-actions.js').then(({ PlanActions }) => new PlanActions(this)));
 
   readonly #catalog = this.select((c) => c.$catalog);
@@ -163,6 +163,12 @@ export class TectraTierPicker extends TectraElement {
   }
 
   #lastMode: 'checkout' | 'change' | undefined;
+  #flowFailed = false;
+
+  /** With a plan, the tiers wait for the change flow, which says what each card's action does. */
+  #waitingForFlow(sub: Subscription): boolean {
+    return hasPlan(sub) && !this.#flow.loaded && !this.#flowFailed;
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -171,8 +177,17 @@ export class TectraTierPicker extends TectraElement {
     if (mode !== this.#lastMode && this.#lastMode) this.announcement = '';
     this.#lastMode = mode;
     if (mode === 'change') {
-      // The cards' actions come from the flow: they show once it is here.
-      if (!this.#flow.loaded) this.#flow().then(() => this.requestUpdate(), () => undefined);
+      // The cards' actions come from the flow: the tiers show once it is here (or could not come:
+      // then without their actions, and choosing a tier tries the download again).
+      if (!this.#flow.loaded && !this.#flowFailed) {
+        this.#flow().then(
+          () => this.requestUpdate(),
+          () => {
+            this.#flowFailed = true;
+            this.requestUpdate();
+          },
+        );
+      }
       if (!this.#actions.loaded) this.#actions().then(() => this.requestUpdate(), () => undefined);
     }
     if (this.checkedTierId === undefined) {
@@ -200,9 +215,9 @@ export class TectraTierPicker extends TectraElement {
     };
   }
 
-  /** For the plan actions: what they render from. */
+  /** For the plan actions: what they render from (the flow's state has it all). */
   planState() {
-    return { client: this.client, catalog: this.#catalog.value?.data, subscription: this.#subscription.value?.data, locale: this.intlLocale };
+    return this.flowState();
   }
 
   /** For the plan actions: the outcome, announced; focus goes to the heading of the tiers. */
@@ -277,25 +292,25 @@ export class TectraTierPicker extends TectraElement {
     if (tier && this.#checkout.value?.selection?.tierId === tier.id) this.#choose(tier);
   }
 
-  /** Seats from the buttons and keys, which stay within the range, or from typing that passed the checks. */
+  /** Seats from the buttons and keys (kept within the tier's range), or typed ones the tier takes. */
   #putSeats(tier: Tier, seats: number): void {
     const refused = new Map(this.refused);
     refused.delete(tier.id);
     this.refused = refused;
-    this.seats = new Map(this.seats).set(tier.id, seats);
+    this.seats = new Map(this.seats).set(tier.id, carrySeats(tier, seats)?.seats ?? seats);
     this.#reselect();
   }
 
-  /** Typed seats are checked, and refused with a reason; what was typed stays. */
+  /** Typed seats are taken at once when the tier takes them; otherwise refused with a reason, and what was typed stays. */
   #typeSeats(tier: Tier, text: string): void {
-    const check = (checkSeats: SeatChecks) => {
-      const result = checkSeats(tier, text, this.intlLocale);
-      if (result.ok) return this.#putSeats(tier, result.seats);
-      this.refused = new Map(this.refused).set(tier.id, { text, reason: result.reason });
+    const seats = seatsInRange(tier, text);
+    if (seats !== undefined) return this.#putSeats(tier, seats);
+    const refuse = (seatRefusal: SeatRefusal) => {
+      this.refused = new Map(this.refused).set(tier.id, { text, reason: seatRefusal(tier, text, this.intlLocale) });
     };
     const loaded = this.#seatChecks.loaded;
-    if (loaded) check(loaded);
-    else this.#seatChecks().then(check, () => undefined);
+    if (loaded) refuse(loaded);
+    else this.#seatChecks().then(refuse, () => undefined);
   }
 
   #onRadioKeydown(event: KeyboardEvent, tiers: Tier[], index: number): void {
@@ -353,12 +368,12 @@ export class TectraTierPicker extends TectraElement {
         <p>${msg('We could not load the plans.', { id: 'picker.error' })} ${errorMessage(failed.error)}</p>
         <button part="retry-button" @click=${this.#retryLoad}>${msg('Retry', { id: 'common.retry' })}</button>
       </div>`;
-    } else if (!catalog?.data || !sub?.data) {
+    } else if (!catalog?.data || !sub?.data || this.#waitingForFlow(sub.data)) {
       body = this.#renderSkeleton();
     } else {
       body = this.#renderTiers(catalog.data, sub.data);
     }
-    const loading = !failed && (!catalog?.data || !sub?.data);
+    const loading = !failed && (!catalog?.data || !sub?.data || this.#waitingForFlow(sub.data));
     return html`<section part="base" class="base" aria-labelledby="picker-title" aria-busy=${loading ? 'true' : 'false'}>
       <header part="header">
         <h2 id="picker-title">${msg('Choose a plan', { id: 'summary.choose_tier' })}</h2>
@@ -482,16 +497,15 @@ export class TectraTierPicker extends TectraElement {
    * The card's one action. Without a plan it is Choose <tier>; with one, the change flow
    * (loaded with the plan) says what it does: Upgrade to, Downgrade to, Update seats, Scheduled or Current plan.
    */
-  #renderAction(tier: Tier, sub: Subscription): TemplateResult {
+  #renderAction(tier: Tier, sub: Subscription): TemplateResult | typeof nothing {
     const name = tier.name;
     const action = hasPlan(sub)
       ? this.#flow.loaded?.action(tier, this.#selectionFor(tier))
       : { label: msg(str`Choose ${name}`, { id: 'picker.action_choose' }), primary: true, disabled: false };
-    // Until the flow is here, its room is kept, so the cards do not grow when it comes.
     return action
       ? html`<button part="tier-action" class=${action.primary ? 'primary action' : 'action'} ?disabled=${action.disabled}
           @click=${(e: Event) => this.#choose(tier, e.currentTarget as HTMLElement)}>${action.label}</button>`
-      : html`<span class="action"></span>`;
+      : nothing;
   }
 
   #renderLimits(tier: Tier): TemplateResult {
@@ -523,30 +537,27 @@ export class TectraTierPicker extends TectraElement {
     return html`<div part="seats" class="seats">
       <label for="seats-${id}">${msg('Seats', { id: 'summary.seats' })}</label>
       <div class="stepper">
-        <button type="button" aria-label=${msg('One seat fewer', { id: 'picker.seats_less' })} aria-disabled=${seats <= min ? 'true' : 'false'} @click=${() => seats > min && this.#putSeats(tier, seats - 1)}>−</button>
+        <button type="button" aria-label=${msg('One seat fewer', { id: 'picker.seats_less' })} aria-disabled=${seats <= min ? 'true' : 'false'} @click=${() => this.#putSeats(tier, seats - 1)}>−</button>
         <input
           id="seats-${id}"
-          type="text"
           role="spinbutton"
           inputmode="numeric"
-          autocomplete="off"
           .value=${text}
           aria-valuenow=${seats}
           aria-valuemin=${min}
           aria-valuemax=${max ?? nothing}
-          aria-valuetext=${countOf('seats', seats, this.intlLocale)}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby="seats-hint-${id} seats-error-${id}"
           @change=${(e: Event) => this.#typeSeats(tier, (e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => {
-            const to = seatsForKey(e.key, seats, min, max);
+            const to = seatsForKey(e.key, seats, tier);
             if (e.key === 'Enter') this.#typeSeats(tier, (e.target as HTMLInputElement).value);
             if (to === undefined) return;
             e.preventDefault();
             this.#putSeats(tier, to);
           }}
         />
-        <button type="button" aria-label=${msg('One seat more', { id: 'picker.seats_more' })} aria-disabled=${max !== undefined && seats >= max ? 'true' : 'false'} @click=${() => (max === undefined || seats < max) && this.#putSeats(tier, seats + 1)}>+</button>
+        <button type="button" aria-label=${msg('One seat more', { id: 'picker.seats_more' })} aria-disabled=${max !== undefined && seats >= max ? 'true' : 'false'} @click=${() => this.#putSeats(tier, seats + 1)}>+</button>
       </div>
       <p class="hint muted" id="seats-hint-${id}" aria-live="polite">${range} · ${msg(str`${total} ${per} in total`, { id: 'picker.seats_total' })}</p>
       ${this.seats.has(tier.id) ? nothing : this.#flow.loaded?.clampedHint(tier, this.#carried(tier))}

@@ -52,7 +52,6 @@ export const styles = css`
     grid-template-rows: subgrid;
     /* Spacing as margins, not gaps: a row neither meter fills (no state) takes no room. */
     row-gap: 0;
-    align-content: start;
     padding-block-end: var(--_space);
   }
   .meter > * + * {

@@ -1,0 +1,52 @@
+/**
+ * The request bodies of the contract (openapi.yaml), checked before anything runs: a
+ * body that does not match answers 400 `invalid_request` naming the field.
+ */
+import * as v from 'valibot';
+import type { CancellationReason } from '../core/types.js';
+import { HttpProblem } from './errors.js';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
+const interval = v.picklist(['month', 'year']);
+const REASONS: [CancellationReason, ...CancellationReason[]] = [
+  'too_expensive', 'missing_features', 'switched_service', 'unused', 'too_complex', 'low_quality', 'customer_service', 'other',
+];
+
+const selectionEntries = {
+  tierId: id,
+  interval,
+  seats: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(100_000))),
+  couponCode: v.optional(v.pipe(v.string(), v.maxLength(100))),
+};
+export const selectionBody = v.strictObject(selectionEntries);
+
+export const BODIES = {
+  couponValidate: v.strictObject({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), selection: selectionBody }),
+  quote: v.strictObject({ selection: selectionBody }),
+  activate: v.strictObject({ ...selectionEntries, paymentMethodId: v.optional(id), quoteId: v.optional(id) }),
+  change: v.strictObject({ ...selectionEntries, quoteId: v.optional(id) }),
+  cancel: v.strictObject({
+    atPeriodEnd: v.boolean(),
+    reason: v.optional(v.picklist(REASONS)),
+    comment: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  }),
+  payInvoice: v.strictObject({ paymentMethodId: v.optional(id), completedAction: v.optional(id) }),
+  addPaymentMethod: v.strictObject({ paymentMethodId: id }),
+  alerts: v.strictObject({
+    thresholds: v.pipe(
+      v.array(v.pipe(v.number(), v.gtValue(0), v.maxValue(1))),
+      v.maxLength(10),
+      v.check((list) => new Set(list).size === list.length, 'thresholds must be distinct'),
+    ),
+  }),
+  empty: v.optional(v.strictObject({})),
+};
+
+/** The body as the schema reads it, or a 400 naming the first field that does not fit. */
+export function parseBody<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, body);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = v.getDotPath(issue) ?? 'body';
+  throw new HttpProblem(400, 'invalid_request', `${path}: ${issue.message}`);
+}

@@ -1,0 +1,229 @@
+/**
+ * `createBillingHandler`: the kit's REST contract (openapi.yaml) as one Fetch API handler,
+ * `(request: Request) => Promise<Response>`, over an engine (the simulator or Stripe).
+ * Next.js route handlers and Hono take it as it is; `toNodeListener` mounts it on
+ * node:http and Express.
+ *
+ * Every request is identified by the host (`identify`): no body, query or path field ever
+ * names an account. Each operation is authorized (`authorize`). Bodies are capped, parsed
+ * and checked. A key (`Idempotency-Key`) gives one answer per account and route, also under
+ * concurrent requests.
+ */
+import { BillingError } from '../core/errors.js';
+import type { MeterKey } from '../core/types.js';
+import type { BillingEngine } from './engine.js';
+import { errorReply, HttpProblem, jsonResponse } from './errors.js';
+import { matchRoute, type BillingOperation } from './routes.js';
+import { createMemoryStore, type BillingStore, type IdempotencyKeyRef } from './store.js';
+
+/** Who is asking: what `identify` answers for a signed-in request. */
+export interface BillingIdentity {
+  accountId: string;
+  [extra: string]: unknown;
+}
+
+export interface BillingHandlerOptions {
+  engine: BillingEngine;
+  /** Where idempotent answers are kept (default: this process's memory). */
+  store?: BillingStore;
+  /** The account of a request (from your session or token); `null` answers 401. */
+  identify(request: Request): BillingIdentity | null | Promise<BillingIdentity | null>;
+  /** Whether the identity may run an operation (a member who may read but not buy); `false` answers 403. Default: all. */
+  authorize?(identity: BillingIdentity, operation: BillingOperation): boolean | Promise<boolean>;
+  /** The path the routes are under (default `/api/billing`). */
+  basePath?: string;
+  /**
+   * Origins that may send changes besides the handler's own (cookie sessions): a change
+   * from any other site answers 403, so another page cannot buy or cancel with your cookies.
+   */
+  allowedOrigins?: string[];
+  /** The largest body accepted, in bytes (default 16 KiB); larger answers 413. */
+  maxBodyBytes?: number;
+  /** How long a request waits for another one running with the same key before 409 (default 5 s). */
+  idempotencyWaitMs?: number;
+  /** Errors that are not the customer's (a defect, a provider outage): for your logs. Never sent to the browser. */
+  onError?(error: unknown, request: Request): void;
+}
+
+export interface BillingHandler {
+  (request: Request): Promise<Response>;
+  /** Records usage of the product for an account (tokens, minutes): your app calls it, not the browser. */
+  usage: { record(accountId: string, meter: MeterKey, value: number): Promise<void> };
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'DELETE']);
+
+/** An operation's answer; `keep` when it is a success to replay for the same key. */
+interface Answer {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+  keep: boolean;
+}
+
+/** Reads at most `limit` bytes of a body as text; more answers 413 without reading the rest. */
+async function readCapped(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) throw new HttpProblem(413, 'invalid_request', `The request body is larger than ${limit} bytes.`);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new HttpProblem(413, 'invalid_request', `The request body is larger than ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpProblem(400, 'invalid_request', 'The request body is not JSON.');
+  }
+}
+
+/** A change must come from the handler's own site or an allowed origin (cookies travel with cross-site requests). */
+function checkSameSite(request: Request, url: URL, allowed: string[]): void {
+  const site = request.headers.get('sec-fetch-site');
+  const origin = request.headers.get('origin');
+  const trusted = origin !== null && (origin === url.origin || allowed.includes(origin));
+  if (site === 'cross-site' && !trusted) throw new HttpProblem(403, 'forbidden', 'Changes are accepted from this site only.');
+  if (origin !== null && origin !== 'null' && !trusted) throw new HttpProblem(403, 'forbidden', 'Changes are accepted from this site only.');
+  if (origin === 'null') throw new HttpProblem(403, 'forbidden', 'Changes are accepted from this site only.');
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createBillingHandler(options: BillingHandlerOptions): BillingHandler {
+  const store = options.store ?? createMemoryStore();
+  const basePath = (options.basePath ?? '/api/billing').replace(/\/+$/, '');
+  const maxBody = options.maxBodyBytes ?? 16 * 1024;
+  const waitMs = options.idempotencyWaitMs ?? 5_000;
+  const allowed = options.allowedOrigins ?? [];
+  const { engine } = options;
+
+  /** Runs `run` once per key: a repeat replays the first answer, a concurrent one waits for it. */
+  async function once(ref: IdempotencyKeyRef, fingerprint: string, run: () => Promise<Answer>): Promise<Answer & { replayed: boolean }> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const claim = await store.claim(ref, fingerprint);
+      if (claim.kind === 'done') return { ...claim.answer, keep: true, replayed: true };
+      if (claim.kind === 'mismatch') {
+        throw new HttpProblem(422, 'invalid_request', 'This Idempotency-Key was used for another request. Use a new key for a new request.');
+      }
+      if (claim.kind === 'running') {
+        if (Date.now() >= deadline) {
+          throw new HttpProblem(409, 'conflict', 'The same request is still being processed.', { 'Retry-After': '1' });
+        }
+        await delay(25);
+        continue;
+      }
+      try {
+        const answer = await run();
+        // Only successes are kept: a decline or a 3-D Secure step may be tried again with the same key.
+        if (answer.keep) await store.complete(ref, { status: answer.status, body: answer.body });
+        else await store.release(ref);
+        return { ...answer, replayed: false };
+      } catch (error) {
+        await store.release(ref);
+        throw error;
+      }
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
+      throw new HttpProblem(404, 'not_found', 'No such billing route.');
+    }
+    const path = url.pathname.slice(basePath.length) || '/';
+    const match = matchRoute(method, path);
+    if (match === 'not_found') throw new HttpProblem(404, 'not_found', 'No such billing route.');
+    if (match === 'method_not_allowed') throw new HttpProblem(405, 'invalid_request', `${method} is not allowed here.`);
+
+    const identity = await options.identify(request);
+    if (!identity || typeof identity.accountId !== 'string' || !identity.accountId) {
+      throw new HttpProblem(401, 'unauthorized', 'Sign in to manage billing.');
+    }
+    if (options.authorize && !(await options.authorize(identity, match.route.operation))) {
+      throw new HttpProblem(403, 'forbidden', 'You may not do this for this account.');
+    }
+
+    const mutating = MUTATING.has(method);
+    let text = '';
+    if (mutating) {
+      checkSameSite(request, url, allowed);
+      text = await readCapped(request, maxBody);
+      const type = request.headers.get('content-type') ?? '';
+      if (text && !/^application\/json\b/i.test(type)) {
+        throw new HttpProblem(415, 'invalid_request', 'Send the body as application/json.');
+      }
+    }
+    const body = parseJson(text);
+    const idempotencyKey = request.headers.get('idempotency-key') ?? '';
+    if (mutating && (!idempotencyKey || idempotencyKey.length > 255)) {
+      throw new HttpProblem(400, 'invalid_request', 'An Idempotency-Key header (at most 255 characters) is required.');
+    }
+
+    const adapter = await engine.adapterFor(identity.accountId);
+    const language = request.headers.get('accept-language') ?? undefined;
+    const run = async (): Promise<Answer> => {
+      try {
+        const result = await match.route.run({
+          adapter,
+          params: match.params,
+          url,
+          body,
+          idempotencyKey,
+          language,
+          localizeCatalog: (catalog) => engine.localizeCatalog?.(catalog, language) ?? catalog,
+        });
+        const requiresAction = typeof result === 'object' && result !== null && (result as { status?: unknown }).status === 'requires_action';
+        return result === undefined ? { status: 204, body: '', keep: true } : { status: 200, body: JSON.stringify(result), keep: !requiresAction };
+      } catch (error) {
+        if (!(error instanceof HttpProblem) && !(error instanceof BillingError)) options.onError?.(error, request);
+        return { ...errorReply(error), keep: false };
+      }
+    };
+    if (!mutating) {
+      const answer = await run();
+      return jsonResponse(answer.status, answer.body, answer.headers);
+    }
+    const ref = { accountId: identity.accountId, route: `${method} ${match.route.pattern.source}`, key: idempotencyKey };
+    const answer = await once(ref, `${method} ${path} ${text}`, run);
+    return jsonResponse(answer.status, answer.body, { ...answer.headers, ...(answer.replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
+  }
+
+  const handler = (async (request: Request) => {
+    try {
+      return await handle(request);
+    } catch (error) {
+      if (!(error instanceof HttpProblem)) options.onError?.(error, request);
+      const reply = errorReply(error);
+      return jsonResponse(reply.status, reply.body, reply.headers);
+    }
+  }) as BillingHandler;
+  handler.usage = {
+    async record(accountId, meter, value) {
+      if (!accountId || !Number.isFinite(value) || value < 0) throw new RangeError('usage.record needs an account, a meter and a non-negative amount');
+      await engine.recordUsage(accountId, meter, value);
+    },
+  };
+  return handler;
+}

@@ -1,0 +1,14 @@
+/**
+ * @tectra/billing-widgets/server: the kit's REST contract served for real, in your backend.
+ * Node only (no DOM). See the README's "The server" section.
+ */
+export { createBillingHandler } from './handler.js';
+export type { BillingHandler, BillingHandlerOptions, BillingIdentity } from './handler.js';
+export type { BillingOperation } from './routes.js';
+export type { BillingEngine } from './engine.js';
+export { createSimulatorEngine } from './simulator-engine.js';
+export type { SimulatorEngine, SimulatorEngineOptions } from './simulator-engine.js';
+export { createMemoryStore } from './store.js';
+export type { BillingStore, Claim, IdempotencyKeyRef, StoredAnswer } from './store.js';
+export { toNodeListener } from './node.js';
+export { STATUS_BY_CODE } from './errors.js';

@@ -1,0 +1,151 @@
+/**
+ * The contract's routes (openapi.yaml), each one `BillingAdapter` call for the account
+ * the request was identified as. An engine is "a BillingAdapter per account", so routing
+ * and body checks do not depend on the engine.
+ */
+import type { BillingAdapter } from '../adapters/types.js';
+import type { Catalog } from '../core/types.js';
+import { BODIES, parseBody } from './bodies.js';
+
+/** What authorize() is asked about: the adapter method a route runs. */
+export type BillingOperation = Exclude<keyof BillingAdapter, 'subscribeUsage'>;
+
+export interface RouteContext {
+  adapter: BillingAdapter;
+  /** Path parameters, decoded. */
+  params: string[];
+  url: URL;
+  body: unknown;
+  idempotencyKey: string;
+  /** The request's Accept-Language, for catalog text. */
+  language: string | undefined;
+  localizeCatalog: (catalog: Catalog) => Catalog;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  pattern: RegExp;
+  operation: BillingOperation;
+  /** The answer: a JSON value, or undefined for 204. */
+  run(ctx: RouteContext): Promise<unknown>;
+}
+
+const pageLimit = (url: URL) => {
+  const limit = Number(url.searchParams.get('limit') ?? 20);
+  return Number.isSafeInteger(limit) && limit >= 1 ? Math.min(limit, 100) : 20;
+};
+
+export const ROUTES: Route[] = [
+  { method: 'GET', pattern: /^\/catalog$/, operation: 'getCatalog', run: async (c) => c.localizeCatalog(await c.adapter.getCatalog()) },
+  { method: 'GET', pattern: /^\/subscription$/, operation: 'getSubscription', run: (c) => c.adapter.getSubscription() },
+  { method: 'GET', pattern: /^\/usage$/, operation: 'getUsage', run: (c) => c.adapter.getUsage() },
+  {
+    method: 'GET',
+    pattern: /^\/invoices$/,
+    operation: 'listInvoices',
+    run: (c) => {
+      const cursor = c.url.searchParams.get('cursor');
+      return c.adapter.listInvoices({ ...(cursor ? { cursor } : {}), limit: pageLimit(c.url) });
+    },
+  },
+  { method: 'GET', pattern: /^\/payment-methods$/, operation: 'listPaymentMethods', run: async (c) => ({ items: await c.adapter.listPaymentMethods() }) },
+  {
+    method: 'POST',
+    pattern: /^\/coupons\/validate$/,
+    operation: 'validateCoupon',
+    run: (c) => {
+      const { code, selection } = parseBody(BODIES.couponValidate, c.body);
+      return c.adapter.validateCoupon(code, selection);
+    },
+  },
+  { method: 'POST', pattern: /^\/quotes$/, operation: 'previewChange', run: (c) => c.adapter.previewChange(parseBody(BODIES.quote, c.body).selection) },
+  { method: 'POST', pattern: /^\/setup-intents$/, operation: 'createSetupIntent', run: (c) => (parseBody(BODIES.empty, c.body), c.adapter.createSetupIntent()) },
+  {
+    method: 'POST',
+    pattern: /^\/subscription\/activate$/,
+    operation: 'activate',
+    run: (c) => c.adapter.activate({ ...parseBody(BODIES.activate, c.body), idempotencyKey: c.idempotencyKey }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/subscription\/change$/,
+    operation: 'changeTier',
+    run: (c) => c.adapter.changeTier({ ...parseBody(BODIES.change, c.body), idempotencyKey: c.idempotencyKey }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/subscription\/cancel$/,
+    operation: 'cancelSubscription',
+    run: (c) => {
+      const { comment, ...rest } = parseBody(BODIES.cancel, c.body);
+      return c.adapter.cancelSubscription({ ...rest, ...(comment ? { comment } : {}), idempotencyKey: c.idempotencyKey });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/subscription\/resume$/,
+    operation: 'resumeSubscription',
+    run: (c) => (parseBody(BODIES.empty, c.body), c.adapter.resumeSubscription({ idempotencyKey: c.idempotencyKey })),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/subscription\/scheduled-change$/,
+    operation: 'cancelScheduledChange',
+    run: (c) => c.adapter.cancelScheduledChange({ idempotencyKey: c.idempotencyKey }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/invoices\/([^/]+)\/pay$/,
+    operation: 'payInvoice',
+    run: (c) => c.adapter.payInvoice(c.params[0] ?? '', { ...parseBody(BODIES.payInvoice, c.body ?? {}), idempotencyKey: c.idempotencyKey }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/payment-methods$/,
+    operation: 'addPaymentMethod',
+    run: async (c) => {
+      await c.adapter.addPaymentMethod?.(parseBody(BODIES.addPaymentMethod, c.body).paymentMethodId);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/payment-methods\/([^/]+)\/default$/,
+    operation: 'setDefaultPaymentMethod',
+    run: async (c) => {
+      await c.adapter.setDefaultPaymentMethod(c.params[0] ?? '');
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/payment-methods\/([^/]+)$/,
+    operation: 'removePaymentMethod',
+    run: async (c) => {
+      await c.adapter.removePaymentMethod(c.params[0] ?? '');
+    },
+  },
+  {
+    method: 'PUT',
+    pattern: /^\/usage\/alerts\/([^/]+)$/,
+    operation: 'setUsageAlerts',
+    run: async (c) => {
+      await c.adapter.setUsageAlerts(c.params[0] ?? '', parseBody(BODIES.alerts, c.body).thresholds);
+    },
+  },
+];
+
+/** The route for a method and path, or why there is none (404 no such path, 405 another method). */
+export function matchRoute(method: string, path: string): { route: Route; params: string[] } | 'not_found' | 'method_not_allowed' {
+  let pathKnown = false;
+  for (const route of ROUTES) {
+    const m = route.pattern.exec(path);
+    if (!m) continue;
+    pathKnown = true;
+    if (route.method !== method) continue;
+    try {
+      return { route, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+    } catch {
+      return 'not_found'; // a malformed %-escape names nothing
+    }
+  }
+  return pathKnown ? 'method_not_allowed' : 'not_found';
+}

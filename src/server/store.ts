@@ -1,0 +1,64 @@
+/**
+ * What the handler keeps beside the engine: one answer per idempotency key. The memory
+ * store serves one process (tests, the demo); a Postgres store serves many machines.
+ */
+
+/** A stored answer, replayed byte for byte. */
+export interface StoredAnswer {
+  status: number;
+  body: string;
+}
+
+export type Claim =
+  /** This request runs the operation; it must `complete` or `release` the claim. */
+  | { kind: 'claimed' }
+  /** Done before with the same request: its answer. */
+  | { kind: 'done'; answer: StoredAnswer }
+  /** Done or running with another request under the same key. */
+  | { kind: 'mismatch' }
+  /** Another request with the same key is still running. */
+  | { kind: 'running' };
+
+export interface IdempotencyKeyRef {
+  accountId: string;
+  route: string;
+  key: string;
+}
+
+export interface BillingStore {
+  /** Claims a key for a request (its fingerprint): exactly one of concurrent claimers gets `claimed`. */
+  claim(ref: IdempotencyKeyRef, fingerprint: string): Promise<Claim>;
+  /** Stores the answer of a claimed key (successes only). */
+  complete(ref: IdempotencyKeyRef, answer: StoredAnswer): Promise<void>;
+  /** Gives a claimed key up (a failure, a decline, 3-D Secure to do): the next request with it runs again. */
+  release(ref: IdempotencyKeyRef): Promise<void>;
+}
+
+interface Entry {
+  fingerprint: string;
+  answer?: StoredAnswer;
+}
+
+/** A store in this process's memory: for tests, the demo and one-machine development. */
+export function createMemoryStore(): BillingStore {
+  const entries = new Map<string, Entry>();
+  const id = (ref: IdempotencyKeyRef) => JSON.stringify([ref.accountId, ref.route, ref.key]);
+  return {
+    async claim(ref, fingerprint) {
+      const entry = entries.get(id(ref));
+      if (!entry) {
+        entries.set(id(ref), { fingerprint });
+        return { kind: 'claimed' };
+      }
+      if (entry.fingerprint !== fingerprint) return { kind: 'mismatch' };
+      return entry.answer ? { kind: 'done', answer: entry.answer } : { kind: 'running' };
+    },
+    async complete(ref, answer) {
+      const entry = entries.get(id(ref));
+      if (entry) entry.answer = answer;
+    },
+    async release(ref) {
+      entries.delete(id(ref));
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// Node tests (the reference server): vitest 4, Node only, no DOM. Browser tests run in web-test-runner.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/server/**/*.test.ts'],
+    environment: 'node',
+    // Concurrency is what some tests are about: keep each file's tests in order.
+    sequence: { concurrent: false },
+  },
+});
