@@ -14,7 +14,8 @@ import type { MeterKey } from '../core/types.js';
 import type { BillingEngine } from './engine.js';
 import { errorReply, HttpProblem, jsonResponse } from './errors.js';
 import { matchRoute, type BillingOperation } from './routes.js';
-import { createMemoryStore, type BillingStore, type IdempotencyKeyRef } from './store.js';
+import { createPGliteStore } from './postgres-store.js';
+import type { BillingStore, IdempotencyKeyRef } from './store.js';
 
 /** Who is asking: what `identify` answers for a signed-in request. */
 export interface BillingIdentity {
@@ -24,7 +25,11 @@ export interface BillingIdentity {
 
 export interface BillingHandlerOptions {
   engine: BillingEngine;
-  /** Where idempotent answers are kept (default: this process's memory). */
+  /**
+   * Where the handler keeps what it must (idempotent answers): `createPostgresStore({ pool })`
+   * in production. Default: embedded PGlite in memory, opened with the first change (it needs
+   * the optional package `@electric-sql/pglite`); `createMemoryStore()` for tests.
+   */
   store?: BillingStore;
   /** The account of a request (from your session or token); `null` answers 401. */
   identify(request: Request): BillingIdentity | null | Promise<BillingIdentity | null>;
@@ -109,8 +114,23 @@ function checkSameSite(request: Request, url: URL, allowed: string[]): void {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** PGlite, opened when first needed (a cold open takes seconds); a failed open is tried again next time. */
+function embeddedStore(): BillingStore {
+  let opening: Promise<BillingStore> | undefined;
+  const open = () =>
+    (opening ??= createPGliteStore().catch((error: unknown) => {
+      opening = undefined;
+      throw error;
+    }));
+  return {
+    claim: async (ref, fingerprint) => (await open()).claim(ref, fingerprint),
+    complete: async (ref, answer) => (await open()).complete(ref, answer),
+    release: async (ref) => (await open()).release(ref),
+  };
+}
+
 export function createBillingHandler(options: BillingHandlerOptions): BillingHandler {
-  const store = options.store ?? createMemoryStore();
+  const store = options.store ?? embeddedStore();
   const basePath = (options.basePath ?? '/api/billing').replace(/\/+$/, '');
   const maxBody = options.maxBodyBytes ?? 16 * 1024;
   const waitMs = options.idempotencyWaitMs ?? 5_000;

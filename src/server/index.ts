@@ -9,6 +9,8 @@ export type { BillingEngine } from './engine.js';
 export { createSimulatorEngine } from './simulator-engine.js';
 export type { SimulatorEngine, SimulatorEngineOptions } from './simulator-engine.js';
 export { createMemoryStore } from './store.js';
+export { createPGliteStore, createPostgresStore } from './postgres-store.js';
+export type { PostgresStore, SqlClient } from './postgres-store.js';
 export type { BillingStore, Claim, IdempotencyKeyRef, StoredAnswer } from './store.js';
 export { toNodeListener } from './node.js';
 export { STATUS_BY_CODE } from './errors.js';

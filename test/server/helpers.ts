@@ -1,4 +1,4 @@
-import { createBillingHandler, createSimulatorEngine, type BillingHandlerOptions } from '../../src/server/index.js';
+import { createBillingHandler, createMemoryStore, createSimulatorEngine, type BillingHandlerOptions } from '../../src/server/index.js';
 import type { DemoScenario } from '../../src/adapters/memory/index.js';
 
 export const BASE = 'http://billing.test/api/billing';
@@ -8,6 +8,7 @@ export function setup(scenario: DemoScenario = 'new', extra: Partial<BillingHand
   const engine = createSimulatorEngine({ scenario, now: () => new Date('2026-11-20T12:00:00Z') });
   const handler = createBillingHandler({
     engine,
+    store: createMemoryStore(),
     identify: (request) => {
       const accountId = request.headers.get('x-account');
       return accountId ? { accountId } : null;

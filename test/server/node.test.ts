@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBillingHandler, createSimulatorEngine, toNodeListener } from '../../src/server/index.js';
+import { createBillingHandler, createMemoryStore, createSimulatorEngine, toNodeListener } from '../../src/server/index.js';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -14,6 +14,7 @@ async function listen(listener: Parameters<typeof createServer>[1]): Promise<str
 
 const handler = createBillingHandler({
   engine: createSimulatorEngine({ scenario: 'new' }),
+  store: createMemoryStore(),
   identify: (request) => (request.headers.get('authorization') === 'Bearer alice' ? { accountId: 'alice' } : null),
 });
 
