@@ -363,6 +363,8 @@ export class TectraTierPicker extends TectraElement {
     const sub = this.#subscription.value;
     const failed = [catalog, sub].find((r): r is Resource<never> => r?.status === 'error' && r.data === undefined);
     let body: TemplateResult;
+    // While loading, the toggle waits too: it joins the tiers, so the skeleton does not move.
+    let loading = false;
     if (failed) {
       body = html`<div part="error" class="banner" data-tone="danger" role="alert">
         <p>${msg('We could not load the plans.', { id: 'picker.error' })} ${errorMessage(failed.error)}</p>
@@ -370,14 +372,14 @@ export class TectraTierPicker extends TectraElement {
       </div>`;
     } else if (!catalog?.data || !sub?.data || this.#waitingForFlow(sub.data)) {
       body = this.#renderSkeleton();
+      loading = true;
     } else {
       body = this.#renderTiers(catalog.data, sub.data);
     }
-    const loading = !failed && (!catalog?.data || !sub?.data || this.#waitingForFlow(sub.data));
     return html`<section part="base" class="base" aria-labelledby="picker-title" aria-busy=${loading ? 'true' : 'false'}>
       <header part="header">
         <h2 id="picker-title">${msg('Choose a plan', { id: 'summary.choose_tier' })}</h2>
-        ${catalog?.data ? this.#renderIntervalToggle(catalog.data) : nothing}
+        ${catalog?.data && !loading ? this.#renderIntervalToggle(catalog.data) : nothing}
       </header>
       ${body}
       <p part="status" class=${this.announcement ? 'banner' : 'visually-hidden'} data-tone="success" role="status">${this.announcement}</p>
