@@ -11,11 +11,25 @@
  */
 import { BillingError } from '../core/errors.js';
 import type { MeterKey } from '../core/types.js';
+import { newlyCrossed } from '../core/usage.js';
 import type { BillingEngine } from './engine.js';
 import { errorReply, HttpProblem, jsonResponse } from './errors.js';
 import { matchRoute, type BillingOperation } from './routes.js';
 import { createPGliteStore } from './postgres-store.js';
 import type { BillingStore, IdempotencyKeyRef } from './store.js';
+
+/** What the handler tells the host app (your mail, your Slack): a usage alert threshold crossed. */
+export interface BillingEvent {
+  type: 'usage.threshold_crossed';
+  accountId: string;
+  meter: MeterKey;
+  /** The fraction of the limit crossed (0.8 for 80 %). */
+  threshold: number;
+  used: number;
+  limit: number;
+  /** The billing period it was crossed in (once per threshold and period). */
+  period: { start: string; end: string };
+}
 
 /** Who is asking: what `identify` answers for a signed-in request. */
 export interface BillingIdentity {
@@ -46,6 +60,8 @@ export interface BillingHandlerOptions {
   maxBodyBytes?: number;
   /** How long a request waits for another one running with the same key before 409 (default 5 s). */
   idempotencyWaitMs?: number;
+  /** A usage alert threshold was crossed: once per account, meter, threshold and period. */
+  onEvent?(event: BillingEvent): void | Promise<void>;
   /** Errors that are not the customer's (a defect, a provider outage): for your logs. Never sent to the browser. */
   onError?(error: unknown, request: Request): void;
 }
@@ -239,10 +255,34 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
       return jsonResponse(reply.status, reply.body, reply.headers);
     }
   }) as BillingHandler;
+  // Usage of one account is recorded in order, so each crossing is seen by exactly one record.
+  const usageQueues = new Map<string, Promise<unknown>>();
+  const notified = new Set<string>();
+  async function recordAndAlert(accountId: string, meter: MeterKey, value: number): Promise<void> {
+    if (!options.onEvent) return void (await engine.recordUsage(accountId, meter, value));
+    const adapter = await engine.adapterFor(accountId);
+    const read = async () => (await adapter.getUsage()).meters.find((m) => m.key === meter);
+    const before = await read();
+    await engine.recordUsage(accountId, meter, value);
+    const usage = await adapter.getUsage();
+    const after = usage.meters.find((m) => m.key === meter);
+    if (!before || !after || after.limit === null || after.limit <= 0) return;
+    for (const threshold of newlyCrossed(before.used / after.limit, after.used / after.limit, after.alertThresholds ?? [])) {
+      const once = JSON.stringify([accountId, meter, threshold, usage.period.start]);
+      if (notified.has(once)) continue;
+      notified.add(once);
+      await options.onEvent({ type: 'usage.threshold_crossed', accountId, meter, threshold, used: after.used, limit: after.limit, period: usage.period });
+    }
+  }
   handler.usage = {
-    async record(accountId, meter, value) {
-      if (!accountId || !Number.isFinite(value) || value < 0) throw new RangeError('usage.record needs an account, a meter and a non-negative amount');
-      await engine.recordUsage(accountId, meter, value);
+    record(accountId, meter, value) {
+      if (!accountId || !Number.isFinite(value) || value < 0) return Promise.reject(new RangeError('usage.record needs an account, a meter and a non-negative amount'));
+      const previous = usageQueues.get(accountId) ?? Promise.resolve();
+      const next = previous.then(() => recordAndAlert(accountId, meter, value));
+      const settled = next.catch(() => undefined);
+      usageQueues.set(accountId, settled);
+      void settled.then(() => usageQueues.get(accountId) === settled && usageQueues.delete(accountId));
+      return next;
     },
   };
   return handler;

@@ -191,4 +191,21 @@ describe('the billing handler: usage', () => {
     expect(after.meters.find((m) => m.key === 'input_tokens')?.used).toBe(used + 1234);
     await expect(handler.usage.record('alice', 'input_tokens', -1)).rejects.toThrow(RangeError);
   });
+
+  it('tells the host app once per crossing, however many records cross it at once, with exact totals', async () => {
+    const events: Array<{ meter: string; threshold: number }> = [];
+    const { call, handler } = setup('individual-active', { onEvent: (e) => void events.push({ meter: e.meter, threshold: e.threshold }) });
+    const usage = await json<{ meters: Array<{ key: string; used: number; limit: number | null; alertThresholds?: number[] }> }>(await call('alice', 'GET', '/usage'));
+    const meter = usage.meters.find((m) => m.limit && m.alertThresholds?.length && m.used / m.limit < Math.min(...m.alertThresholds));
+    expect(meter, 'a meter below its first threshold').toBeDefined();
+    if (!meter?.limit) return;
+    const step = Math.ceil((meter.limit - meter.used) / 100) + 1;
+    await Promise.all(Array.from({ length: 200 }, () => handler.usage.record('alice', meter.key, step)));
+    const after = await json<{ meters: Array<{ key: string; used: number }> }>(await call('alice', 'GET', '/usage'));
+    expect(after.meters.find((m) => m.key === meter.key)?.used).toBe(meter.used + 200 * step);
+    expect(events).toEqual((meter.alertThresholds ?? []).map((threshold) => ({ meter: meter.key, threshold })));
+    // Past the limit already: more usage tells nothing new this period.
+    await handler.usage.record('alice', meter.key, step);
+    expect(events).toHaveLength(meter.alertThresholds?.length ?? 0);
+  });
 });
