@@ -55,11 +55,9 @@ interface Session {
   held: Array<() => void>;
 }
 
-// The contract's statuses, as the reference server answers them.
-const CODE_STATUS = STATUS_BY_CODE;
 
 function statusCode(status: number): BillingErrorCode {
-  const match = Object.entries(CODE_STATUS).find(([, s]) => s === status);
+  const match = Object.entries(STATUS_BY_CODE).find(([, s]) => s === status);
   return match ? (match[0] as BillingErrorCode) : status >= 500 ? 'server' : 'unknown';
 }
 
@@ -241,7 +239,7 @@ export function createDemoApi(options: DemoApiOptions = {}) {
       return { status: error.status, body: JSON.stringify({ error: { code: error.code, message: error.message } }) };
     }
     const e = error instanceof BillingError ? error : toBillingError(error);
-    const status = e.status ?? CODE_STATUS[e.code] ?? 500;
+    const status = e.status ?? STATUS_BY_CODE[e.code] ?? 500;
     return { status, body: JSON.stringify({ error: { code: e.code, message: e.message } }) };
   }
 

@@ -10,7 +10,7 @@
  * concurrent requests.
  */
 import { BillingError } from '../core/errors.js';
-import type { MeterKey } from '../core/types.js';
+import type { MeterKey, Usage } from '../core/types.js';
 import { newlyCrossed } from '../core/usage.js';
 import type { BillingEngine } from './engine.js';
 import { errorReply, HttpProblem, jsonResponse } from './errors.js';
@@ -118,15 +118,20 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** A change must come from the handler's own site or an allowed origin (cookies travel with cross-site requests). */
+/**
+ * A change must come from the handler's own site or an allowed origin (cookies travel with
+ * cross-site requests): a request that names another origin (or the opaque `null`), or that
+ * the browser marks cross-site, is refused unless its origin is trusted.
+ */
 function checkSameSite(request: Request, url: URL, allowed: string[]): void {
-  const site = request.headers.get('sec-fetch-site');
   const origin = request.headers.get('origin');
-  const trusted = origin !== null && (origin === url.origin || allowed.includes(origin));
-  if (site === 'cross-site' && !trusted) throw new HttpProblem(403, 'forbidden', 'Changes are accepted from this site only.');
-  if (origin !== null && origin !== 'null' && !trusted) throw new HttpProblem(403, 'forbidden', 'Changes are accepted from this site only.');
-  if (origin === 'null') throw new HttpProblem(403, 'forbidden', 'Changes are accepted from this site only.');
+  const trusted = origin !== null && origin !== 'null' && (origin === url.origin || allowed.includes(origin));
+  const foreign = origin !== null || request.headers.get('sec-fetch-site') === 'cross-site';
+  if (foreign && !trusted) throw new HttpProblem(403, 'forbidden', 'Changes are accepted from this site only.');
 }
+
+/** Only what is not the customer's own (a defect, a provider's failure) goes to the host's logs. */
+const isCustomerFacing = (error: unknown) => error instanceof HttpProblem || error instanceof BillingError;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -233,7 +238,7 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
         const requiresAction = typeof result === 'object' && result !== null && (result as { status?: unknown }).status === 'requires_action';
         return result === undefined ? { status: 204, body: '', keep: true } : { status: 200, body: JSON.stringify(result), keep: !requiresAction };
       } catch (error) {
-        if (!(error instanceof HttpProblem) && !(error instanceof BillingError)) options.onError?.(error, request);
+        if (!isCustomerFacing(error)) options.onError?.(error, request);
         return { ...errorReply(error), keep: false };
       }
     };
@@ -250,7 +255,7 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
     try {
       return await handle(request);
     } catch (error) {
-      if (!(error instanceof HttpProblem)) options.onError?.(error, request);
+      if (!isCustomerFacing(error)) options.onError?.(error, request);
       const reply = errorReply(error);
       return jsonResponse(reply.status, reply.body, reply.headers);
     }
@@ -261,11 +266,11 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
   async function recordAndAlert(accountId: string, meter: MeterKey, value: number): Promise<void> {
     if (!options.onEvent) return void (await engine.recordUsage(accountId, meter, value));
     const adapter = await engine.adapterFor(accountId);
-    const read = async () => (await adapter.getUsage()).meters.find((m) => m.key === meter);
-    const before = await read();
+    const meterIn = (usage: Usage) => usage.meters.find((m) => m.key === meter);
+    const before = meterIn(await adapter.getUsage());
     await engine.recordUsage(accountId, meter, value);
     const usage = await adapter.getUsage();
-    const after = usage.meters.find((m) => m.key === meter);
+    const after = meterIn(usage);
     if (!before || !after || after.limit === null || after.limit <= 0) return;
     for (const threshold of newlyCrossed(before.used / after.limit, after.used / after.limit, after.alertThresholds ?? [])) {
       const once = JSON.stringify([accountId, meter, threshold, usage.period.start]);

@@ -15,9 +15,9 @@ import { rovingTarget } from '../base/roving-keys.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { seatsForKey, seatsInRange } from './seat-keys.js';
 import type { seatRefusal } from './seats.js';
+import { styles } from './tier-picker.styles.js';
 
 type SeatRefusal = typeof seatRefusal;
-import { styles } from './tier-picker.styles.js';
 
 const KINDS: TierKind[] = ['individual', 'team', 'enterprise'];
 
@@ -103,9 +103,9 @@ export class TectraTierPicker extends TectraElement {
   private announcement = '';
   /** The confirm step of a change, loaded on demand: accounts without a plan never need it. */
   readonly #flow = onDemand(() => import('./change-flow.js').then(({ ChangeFlow }) => new ChangeFlow(this)));
-  /** Cancel plan, Keep <tier>, Resume plan and the contract banner: the summary's, loaded on demand too. */
   /** Why a typed seat count is refused, in words: loaded with the first tier that has seats. */
-  readonly #seatChecks = onDemand(() => import('./seats.js').then((m) => m.seatRefusal));
+  readonly #seatRefusal = onDemand(() => import('./seats.js').then((m) => m.seatRefusal));
+  /** Cancel plan, Keep <tier>, Resume plan and the contract banner: the summary's, loaded on demand too. */
   readonly #actions = onDemand(() => import('../billing-summary/plan-actions.js').then(({ PlanActions }) => new PlanActions(this)));
 
   readonly #catalog = this.select((c) => c.$catalog);
@@ -308,9 +308,9 @@ export class TectraTierPicker extends TectraElement {
     const refuse = (seatRefusal: SeatRefusal) => {
       this.refused = new Map(this.refused).set(tier.id, { text, reason: seatRefusal(tier, text, this.intlLocale) });
     };
-    const loaded = this.#seatChecks.loaded;
+    const loaded = this.#seatRefusal.loaded;
     if (loaded) refuse(loaded);
-    else this.#seatChecks().then(refuse, () => undefined);
+    else this.#seatRefusal().then(refuse, () => undefined);
   }
 
   #onRadioKeydown(event: KeyboardEvent, tiers: Tier[], index: number): void {
@@ -526,7 +526,7 @@ export class TectraTierPicker extends TectraElement {
     const error = refused?.reason;
     const text = refused?.text ?? String(seats);
     // Ready before anything is typed; a failed load is tried again at the next render.
-    this.#seatChecks().catch(() => undefined);
+    this.#seatRefusal().catch(() => undefined);
     const price = priceFor(tier, this.#activeInterval);
     const total = price ? formatMoney(multiplyMoney(price.amount, seats), this.intlLocale, { trimZeroFraction: true }) : '';
     const per = perInterval(this.#activeInterval);
