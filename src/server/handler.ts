@@ -247,7 +247,8 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
       return jsonResponse(answer.status, answer.body, answer.headers);
     }
     const ref = { accountId: identity.accountId, route: `${method} ${match.route.pattern.source}`, key: idempotencyKey };
-    const answer = await once(ref, `${method} ${path} ${text}`, run);
+    const same = match.route.sameRequest ? JSON.stringify(match.route.sameRequest(body)) : text;
+    const answer = await once(ref, `${method} ${path} ${same}`, run);
     return jsonResponse(answer.status, answer.body, { ...answer.headers, ...(answer.replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
   }
 

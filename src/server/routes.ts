@@ -28,7 +28,20 @@ export interface Route {
   operation: BillingOperation;
   /** The answer: a JSON value, or undefined for 204. */
   run(ctx: RouteContext): Promise<unknown>;
+  /**
+   * What makes two requests under one Idempotency-Key the same request (default: the whole
+   * body). A purchase is its selection: after a reload the kit sends the same key with a
+   * fresh quote and a newly tokenized card, and must hear the first answer, not a conflict.
+   */
+  sameRequest?(body: unknown): unknown;
 }
+
+/** The purchase a body makes, without the quote or card it was made with. */
+const purchaseOf = (body: unknown): unknown => {
+  if (!body || typeof body !== 'object') return body;
+  const { tierId, interval, seats, couponCode } = body as Record<string, unknown>;
+  return [tierId, interval, seats ?? null, couponCode ?? null];
+};
 
 const pageLimit = (url: URL) => {
   const limit = Number(url.searchParams.get('limit') ?? 20);
@@ -64,12 +77,14 @@ export const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/subscription\/activate$/,
     operation: 'activate',
+    sameRequest: purchaseOf,
     run: (c) => c.adapter.activate({ ...parseBody(BODIES.activate, c.body), idempotencyKey: c.idempotencyKey }),
   },
   {
     method: 'POST',
     pattern: /^\/subscription\/change$/,
     operation: 'changeTier',
+    sameRequest: purchaseOf,
     run: (c) => c.adapter.changeTier({ ...parseBody(BODIES.change, c.body), idempotencyKey: c.idempotencyKey }),
   },
   {
@@ -97,6 +112,8 @@ export const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/invoices\/([^/]+)\/pay$/,
     operation: 'payInvoice',
+    // One invoice is paid once, whichever card or completed step the repeat names.
+    sameRequest: () => null,
     run: (c) => c.adapter.payInvoice(c.params[0] ?? '', { ...parseBody(BODIES.payInvoice, c.body ?? {}), idempotencyKey: c.idempotencyKey }),
   },
   {

@@ -122,10 +122,14 @@ describe('the billing handler: one key, one result', () => {
     const first = await call('alice', 'POST', '/subscription/activate', { ...PRO, paymentMethodId: CARD }, headers);
     const again = await call('alice', 'POST', '/subscription/activate', { ...PRO, paymentMethodId: CARD }, headers);
     expect(first.status).toBe(200);
-    expect(await again.text()).toBe(await first.text());
+    const firstText = await first.text();
+    expect(await again.text()).toBe(firstText);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     const other = await call('alice', 'POST', '/subscription/activate', { tierId: 'starter', interval: 'month', paymentMethodId: CARD }, headers);
     expect(other.status).toBe(422);
+    // The same purchase after a reload: a fresh quote and a newly tokenized card under the first key hear the first answer.
+    const reloaded = await call('alice', 'POST', '/subscription/activate', { ...PRO, paymentMethodId: 'pm_card_mastercard', quoteId: 'q_fresh' }, headers);
+    expect(await reloaded.text()).toBe(firstText);
     expect(engine.adapterFor('alice').count('activate')).toBe(1);
     // The same key is another account's own key.
     expect((await call('bob', 'POST', '/subscription/activate', { ...PRO, paymentMethodId: CARD }, headers)).status).toBe(200);
