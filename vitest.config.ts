@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/server/**/*.test.ts'],
+    include: ['test/server/**/*.test.ts', 'test/contract/**/*.test.ts'],
     environment: 'node',
     // Concurrency is what some tests are about: keep each file's tests in order.
     sequence: { concurrent: false },

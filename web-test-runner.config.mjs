@@ -11,7 +11,7 @@ const demoApi = createDemoApi();
 
 export default {
   // test/server/ is Node code (vitest, npm run test:node).
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/contract/**'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 300_000,

@@ -10,6 +10,28 @@ export interface BillingEngine {
   adapterFor(accountId: string): BillingAdapter | Promise<BillingAdapter>;
   /** Catalog text in the request's language (`Accept-Language`); the catalog as it is when omitted. */
   localizeCatalog?(catalog: Catalog, language: string | undefined): Catalog;
-  /** Usage of the product, reported by the host app (`handler.usage.record`). */
-  recordUsage(accountId: string, meter: MeterKey, value: number): void | Promise<void>;
+  /**
+   * Usage of the product, reported by the host app (`handler.usage.record`): adds it and
+   * answers the meter before and after, for alerts (undefined when the plan has no such meter).
+   */
+  recordUsage(accountId: string, meter: MeterKey, value: number): Promise<UsageReading | undefined>;
+  /**
+   * A provider's webhook delivery (`POST {basePath}/webhooks/stripe`): verify its signature
+   * over the raw body, apply it once. Throws `WebhookSignatureError` for a forged or stale one.
+   */
+  receiveWebhook?(rawBody: string, signature: string, secret: string): Promise<'applied' | 'duplicate' | 'ignored'>;
+}
+
+/** One meter around one record: what alert thresholds are checked against. */
+export interface UsageReading {
+  before: number;
+  after: number;
+  limit: number | null;
+  thresholds: number[];
+  period: { start: string; end: string };
+}
+
+/** A webhook whose signature does not verify: answered 400, never applied. */
+export class WebhookSignatureError extends Error {
+  override name = 'WebhookSignatureError';
 }

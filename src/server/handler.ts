@@ -10,9 +10,9 @@
  * concurrent requests.
  */
 import { BillingError } from '../core/errors.js';
-import type { MeterKey, Usage } from '../core/types.js';
+import type { MeterKey } from '../core/types.js';
 import { newlyCrossed } from '../core/usage.js';
-import type { BillingEngine } from './engine.js';
+import { WebhookSignatureError, type BillingEngine } from './engine.js';
 import { errorReply, HttpProblem, jsonResponse } from './errors.js';
 import { matchRoute, type BillingOperation } from './routes.js';
 import { createPGliteStore } from './postgres-store.js';
@@ -60,6 +60,11 @@ export interface BillingHandlerOptions {
   maxBodyBytes?: number;
   /** How long a request waits for another one running with the same key before 409 (default 5 s). */
   idempotencyWaitMs?: number;
+  /**
+   * Stripe's webhooks, at `POST {basePath}/webhooks/stripe` (the raw body is verified with
+   * this endpoint's signing secret; each event is applied once, in any order).
+   */
+  webhooks?: { secret: string };
   /** A usage alert threshold was crossed: once per account, meter, threshold and period. */
   onEvent?(event: BillingEvent): void | Promise<void>;
   /** Errors that are not the customer's (a defect, a provider outage): for your logs. Never sent to the browser. */
@@ -73,6 +78,7 @@ export interface BillingHandler {
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'DELETE']);
+const WEBHOOK_PATH = '/webhooks/stripe';
 
 /** An operation's answer; `keep` when it is a success to replay for the same key. */
 interface Answer {
@@ -187,6 +193,24 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
     }
   }
 
+  /** A webhook is identified by its signature, not by a session: no identify, no key, no same-site check. */
+  async function webhook(request: Request, method: string): Promise<Response> {
+    if (method !== 'POST') throw new HttpProblem(405, 'invalid_request', `${method} is not allowed here.`);
+    const secret = options.webhooks?.secret;
+    if (!secret || !engine.receiveWebhook) throw new HttpProblem(404, 'not_found', 'No such billing route.');
+    const signature = request.headers.get('stripe-signature');
+    if (!signature) throw new HttpProblem(400, 'invalid_request', 'The Stripe-Signature header is missing.');
+    // Stripe's events are larger than the contract's bodies; the raw bytes are what is signed.
+    const raw = await readCapped(request, 512 * 1024);
+    try {
+      const outcome = await engine.receiveWebhook(raw, signature, secret);
+      return jsonResponse(200, JSON.stringify({ received: true, outcome }));
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) throw new HttpProblem(400, 'invalid_request', 'The webhook signature does not verify.');
+      throw error;
+    }
+  }
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
@@ -194,6 +218,7 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
       throw new HttpProblem(404, 'not_found', 'No such billing route.');
     }
     const path = url.pathname.slice(basePath.length) || '/';
+    if (path === WEBHOOK_PATH) return webhook(request, method);
     const match = matchRoute(method, path);
     if (match === 'not_found') throw new HttpProblem(404, 'not_found', 'No such billing route.');
     if (match === 'method_not_allowed') throw new HttpProblem(405, 'invalid_request', `${method} is not allowed here.`);
@@ -265,19 +290,14 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
   const usageQueues = new Map<string, Promise<unknown>>();
   const notified = new Set<string>();
   async function recordAndAlert(accountId: string, meter: MeterKey, value: number): Promise<void> {
-    if (!options.onEvent) return void (await engine.recordUsage(accountId, meter, value));
-    const adapter = await engine.adapterFor(accountId);
-    const meterIn = (usage: Usage) => usage.meters.find((m) => m.key === meter);
-    const before = meterIn(await adapter.getUsage());
-    await engine.recordUsage(accountId, meter, value);
-    const usage = await adapter.getUsage();
-    const after = meterIn(usage);
-    if (!before || !after || after.limit === null || after.limit <= 0) return;
-    for (const threshold of newlyCrossed(before.used / after.limit, after.used / after.limit, after.alertThresholds ?? [])) {
-      const once = JSON.stringify([accountId, meter, threshold, usage.period.start]);
+    const reading = await engine.recordUsage(accountId, meter, value);
+    if (!options.onEvent || !reading || reading.limit === null || reading.limit <= 0) return;
+    const { before, after, limit, period } = reading;
+    for (const threshold of newlyCrossed(before / limit, after / limit, reading.thresholds)) {
+      const once = JSON.stringify([accountId, meter, threshold, period.start]);
       if (notified.has(once)) continue;
       notified.add(once);
-      await options.onEvent({ type: 'usage.threshold_crossed', accountId, meter, threshold, used: after.used, limit: after.limit, period: usage.period });
+      await options.onEvent({ type: 'usage.threshold_crossed', accountId, meter, threshold, used: after, limit, period });
     }
   }
   handler.usage = {

@@ -35,6 +35,11 @@ export function createSimulatorEngine(options: SimulatorEngineOptions = {}): Sim
   return {
     adapterFor,
     localizeCatalog: (catalog, language) => localizeDemoCatalog(catalog, language),
-    recordUsage: (accountId, meter, value) => adapterFor(accountId).recordUsage(meter, value),
+    recordUsage: async (accountId, meter, value) => {
+      const reading = adapterFor(accountId).recordUsage(meter, value);
+      if (!reading) return undefined;
+      const [before, after, { period }] = reading;
+      return { before, after: after.used, limit: after.limit, thresholds: [...(after.alertThresholds ?? [])], period: { ...period } };
+    },
   };
 }

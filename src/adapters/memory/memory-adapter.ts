@@ -9,6 +9,7 @@ import type { BillingErrorCode } from '../../core/errors.js';
 import { onDemand } from '../../core/on-demand.js';
 import { forwardTo, type AdapterMethod } from '../forward.js';
 import type { BillingAdapter } from '../types.js';
+import type { Meter, Usage } from '../../core/types.js';
 import type { BillingSnapshot } from './snapshot.js';
 
 export type { AdapterMethod };
@@ -49,8 +50,11 @@ export interface MemoryAdapter extends BillingAdapter {
   /** A copy of the simulator's current data. */
   snapshot(): BillingSnapshot;
   setFault(method: AdapterMethod, fault: FaultSpec | undefined): void;
-  /** Adds usage to a meter (the simulated product being used); pushes it when `pushUsage` is on. */
-  recordUsage(meter: string, amount: number): void;
+  /**
+   * Adds usage to a meter (the simulated product being used); pushes it when `pushUsage` is
+   * on. Answers [the use before, the meter after, all usage] (read them at once: they live on), or undefined without such a meter.
+   */
+  recordUsage(meter: string, amount: number): [before: number, meter: Meter, usage: Usage] | undefined;
 }
 
 /** What the adapter shares with the simulator it loads. */
@@ -76,10 +80,13 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
     calls,
     recordUsage(meter: string, amount: number) {
       const target = state.usage.meters.find((m) => m.key === meter);
-      if (!target) return;
-      target.used = Math.max(0, target.used + amount);
+      if (!target) return undefined;
+      const before = target.used;
+      target.used = Math.max(0, before + amount);
       state.usage.updatedAt = (options.now?.() ?? new Date()).toISOString();
       for (const listener of usageListeners) listener(structuredClone(state.usage));
+      // A tuple of live objects, read at once by the caller: names and copies cost bytes up front.
+      return [before, target, state.usage];
     },
     count: (method: AdapterMethod) => calls.filter((c) => c.method === method).length,
     snapshot: () => structuredClone(state),

@@ -1,0 +1,762 @@
+/**
+ * The Stripe engine: the contract for one account at a time, over Stripe Billing with the
+ * official SDK (`stripe`, an optional peer dependency; the engine is handed a client, so it
+ * imports no Stripe code itself). The mapping is SERVER.md's:
+ * - catalog: products and recurring prices (`stripe-catalog.ts`), cached until a product or
+ *   price webhook says otherwise;
+ * - activate: a customer per account, `subscriptions.create` with `default_incomplete`, then
+ *   the first invoice paid with the card; 3-D Secure answers `requires_action` with the
+ *   payment's client secret, a decline answers `card_declined` and leaves the incomplete
+ *   subscription to be paid with another card under the same key;
+ * - upgrade: `subscriptions.update` with `always_invoice` at the quote's proration date and
+ *   `pending_if_incomplete`; downgrade or fewer seats: a schedule from the period end;
+ * - cancel and resume: `cancel_at_period_end` (or cancel now), reasons as cancellation details;
+ * - cards: setup intents, the customer's list, default and detach, each checked to be the
+ *   account's own card first; invoices: the customer's list, `invoices.pay`.
+ * Stripe calls carry keys derived from the request's Idempotency-Key and their purpose.
+ */
+import type Stripe from 'stripe';
+import type { BillingAdapter } from '../adapters/types.js';
+import { BillingError } from '../core/errors.js';
+import { changeKind, findTierIn, priceFor } from '../core/plans.js';
+import type {
+  Catalog,
+  Coupon,
+  Invoice,
+  Meter,
+  MeterKey,
+  Money,
+  PaymentMethod,
+  PlanSelection,
+  Quote,
+  Subscription,
+  SubscriptionStatus,
+  Tier,
+} from '../core/types.js';
+import { WebhookSignatureError, type BillingEngine } from './engine.js';
+import { catalogFromStripe, type StripeCatalog } from './stripe-catalog.js';
+import { createMemoryStripeState, type StripeAccountRecord, type StripeEngineState } from './stripe-state.js';
+
+export interface StripeEngineOptions {
+  /** A stripe-node client (`new Stripe(secretKey)`), pinned to its API version. */
+  stripe: Stripe;
+  /** Your publishable key, sent to the browser with each setup intent (Stripe.js). */
+  publishableKey: string;
+  /** Where the engine keeps what it must beside Stripe (default: in memory, for one process and tests). */
+  state?: StripeEngineState;
+  /** Minutes a quote holds its price (default 30). */
+  quoteTtlMinutes?: number;
+  /** Extra fields for each new Stripe customer (email, name, a test clock in tests). */
+  customerParams?(accountId: string): Partial<Stripe.CustomerCreateParams> | Promise<Partial<Stripe.CustomerCreateParams>>;
+  /** How long the catalog is cached when no webhook invalidates it (default 5 minutes). */
+  catalogTtlMs?: number;
+  /** The Stripe meter event name for each of the kit's meters (default the meter key). */
+  meterEventName?(meter: MeterKey): string;
+  /** How long usage is aggregated before it is sent to Stripe's meters (default 1 s). */
+  usageFlushMs?: number;
+  /** A meter event Stripe refused (for your logs); the usage is kept locally either way. */
+  onUsageError?(error: unknown): void;
+}
+
+export interface StripeEngine extends BillingEngine {
+  /** Sends the usage aggregated so far to Stripe's meters now (on shutdown, in tests). */
+  flushUsage(): Promise<void>;
+  receiveWebhook(rawBody: string, signature: string, secret: string): Promise<'applied' | 'duplicate' | 'ignored'>;
+}
+
+const STATUS: Record<Stripe.Subscription.Status, SubscriptionStatus> = {
+  active: 'active',
+  trialing: 'trialing',
+  past_due: 'past_due',
+  unpaid: 'past_due',
+  paused: 'past_due',
+  incomplete: 'incomplete',
+  incomplete_expired: 'none',
+  canceled: 'canceled',
+};
+
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+const idOf = (value: string | { id?: string } | null | undefined): string | undefined =>
+  typeof value === 'string' ? value : value?.id ?? undefined;
+
+/** A Stripe error the customer should hear about, by Stripe's own code; anything else stays a provider failure. */
+function asCardError(error: unknown): { code: string; paymentIntent?: Stripe.PaymentIntent } | undefined {
+  const e = error as { type?: string; code?: string; raw?: { payment_intent?: Stripe.PaymentIntent } };
+  if (e?.type !== 'StripeCardError' || !e.code) return undefined;
+  return { code: e.code, ...(e.raw?.payment_intent ? { paymentIntent: e.raw.payment_intent } : {}) };
+}
+
+const DECLINED = () => new BillingError('card_declined', 'The card was declined. Try another card.', { status: 402 });
+const NOT_FOUND = (what: string) => new BillingError('not_found', `That ${what} does not exist.`, { status: 404 });
+
+async function derivedKey(accountId: string, purpose: string, key: string): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify([accountId, purpose, key]));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return `tectra_${purpose}_${Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
+  const { stripe, publishableKey } = options;
+  const state = options.state ?? createMemoryStripeState();
+  const ttl = (options.quoteTtlMinutes ?? 30) * 60_000;
+  const catalogTtl = options.catalogTtlMs ?? 5 * 60_000;
+  let cached: { at: number; value: Promise<StripeCatalog> } | undefined;
+  /** One change at a time per account in this process (a second machine is kept out by the handler's key claim). */
+  const locks = new Map<string, Promise<unknown>>();
+
+  function catalog(): Promise<StripeCatalog> {
+    if (cached && Date.now() - cached.at < catalogTtl) return cached.value;
+    const value = (async () => {
+      const [products, prices] = await Promise.all([
+        stripe.products.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 }),
+        stripe.prices.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 }),
+      ]);
+      return catalogFromStripe(products, prices);
+    })();
+    cached = { at: Date.now(), value };
+    value.catch(() => (cached = undefined));
+    return value;
+  }
+
+  function locked<T>(accountId: string, run: () => Promise<T>): Promise<T> {
+    const previous = locks.get(accountId) ?? Promise.resolve();
+    // Whatever a change did, usage is next recorded against the plan as Stripe has it.
+    const next = previous.catch(() => undefined).then(run).finally(() => forgetContext(accountId));
+    const settled = next.catch(() => undefined);
+    locks.set(accountId, settled);
+    void settled.then(() => locks.get(accountId) === settled && locks.delete(accountId));
+    return next;
+  }
+
+  /** What recording usage needs about an account, read from Stripe at most once a minute (and after every change). */
+  interface UsageContext {
+    at: number;
+    customerId?: string;
+    period: { start: string; end: string };
+    limits: Record<string, number | null>;
+    alerts: Record<string, number[]>;
+    /** Team tiers share one allowance. */
+    pooled: boolean;
+  }
+  const contexts = new Map<string, Promise<UsageContext>>();
+  const forgetContext = (accountId: string) => contexts.delete(accountId);
+  async function readContext(accountId: string): Promise<UsageContext> {
+    const account = await state.account(accountId);
+    const [c, sub, alerts] = await Promise.all([
+      catalog(),
+      account.subscriptionId ? stripe.subscriptions.retrieve(account.subscriptionId) : undefined,
+      state.alerts(accountId),
+    ]);
+    const item = sub && sub.status !== 'canceled' && sub.status !== 'incomplete_expired' ? sub.items.data[0] : undefined;
+    const tierId = item ? c.tierOfPrice.get(item.price.id) : undefined;
+    const tier = findTierIn(c.catalog, tierId);
+    const period = item ? { start: iso(item.current_period_start), end: iso(item.current_period_end) } : { start: 'none', end: 'none' };
+    return { at: Date.now(), ...(account.customerId ? { customerId: account.customerId } : {}), period, limits: tier?.limits ?? {}, alerts, pooled: !!tier && tier.kind !== 'individual' };
+  }
+  async function usageContext(accountId: string): Promise<UsageContext> {
+    const known = contexts.get(accountId);
+    if (known) {
+      const context = await known;
+      if (Date.now() - context.at < 60_000 && (context.period.end === 'none' || context.period.end > new Date().toISOString())) return context;
+    }
+    const fresh = readContext(accountId);
+    contexts.set(accountId, fresh);
+    fresh.catch(() => contexts.get(accountId) === fresh && contexts.delete(accountId));
+    return fresh;
+  }
+
+  // Usage reaches Stripe aggregated: one meter event per customer and meter a second, each
+  // with an identifier assigned before its first send, so a resend is counted once.
+  const outbox = new Map<string, { customerId: string; meter: MeterKey; value: number }>();
+  const unsent: Array<{ customerId: string; meter: MeterKey; value: number; identifier: string }> = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  function flushSoon(): void {
+    if (flushTimer) return;
+    flushTimer = setTimeout(() => void flushUsage().catch(() => undefined), options.usageFlushMs ?? 1_000);
+    (flushTimer as { unref?: () => void }).unref?.();
+  }
+  function flushUsage(): Promise<void> {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const batch = [...unsent.splice(0), ...[...outbox.values()].map((entry) => ({ ...entry, identifier: `tectra_${crypto.randomUUID()}` }))];
+    outbox.clear();
+    const send = async () => {
+      for (const [index, entry] of batch.entries()) {
+        try {
+          await stripe.billing.meterEvents.create({
+            event_name: options.meterEventName?.(entry.meter) ?? entry.meter,
+            payload: { stripe_customer_id: entry.customerId, value: String(entry.value) },
+            identifier: entry.identifier,
+          });
+        } catch (error) {
+          // Kept for the next flush under the same identifiers: Stripe counts each once.
+          unsent.push(...batch.slice(index));
+          options.onUsageError?.(error);
+          flushSoon();
+          return;
+        }
+      }
+    };
+    flushing = flushing.then(send, send);
+    return flushing;
+  }
+
+  return {
+    adapterFor: (accountId) => adapter(accountId),
+    recordUsage: async (accountId, meter, value) => {
+      const context = await usageContext(accountId);
+      const after = await state.addUsage(accountId, context.period.start, meter, value);
+      if (context.customerId && value > 0) {
+        const key = `${context.customerId} ${meter}`;
+        const pending = outbox.get(key);
+        if (pending) pending.value += value;
+        else outbox.set(key, { customerId: context.customerId, meter, value });
+        flushSoon();
+      }
+      const limit = context.limits[meter];
+      if (limit === undefined) return undefined;
+      return { before: after - value, after, limit, thresholds: context.alerts[meter] ?? [], period: context.period };
+    },
+    flushUsage,
+    receiveWebhook: async (rawBody, signature, secret) => {
+      let event: Stripe.Event;
+      try {
+        event = await stripe.webhooks.constructEventAsync(rawBody, signature, secret);
+      } catch (error) {
+        throw new WebhookSignatureError((error as Error).message);
+      }
+      if (!(await state.firstDelivery(event.id))) return 'duplicate';
+      try {
+        return await applyWebhookEvent(event);
+      } catch (error) {
+        await state.forgetDelivery(event.id);
+        throw error;
+      }
+    },
+  };
+
+  /**
+   * What an event changes here. Stripe is read through on every request, so events arriving
+   * late or out of order cannot roll anything back: they drop the catalog cache or tell
+   * which subscription is an account's (one created outside the kit, in the Dashboard).
+   */
+  async function applyWebhookEvent(event: Stripe.Event): Promise<'applied' | 'ignored'> {
+    if (event.type.startsWith('product.') || event.type.startsWith('price.')) {
+      cached = undefined;
+      return 'applied';
+    }
+    if (!event.type.startsWith('customer.subscription.')) return 'ignored';
+    const sub = event.data.object as Stripe.Subscription;
+    const accountId = await state.accountOfCustomer(idOf(sub.customer) ?? '');
+    if (!accountId) return 'ignored';
+    forgetContext(accountId);
+    const account = await state.account(accountId);
+    const live = account.subscriptionId ? await stripe.subscriptions.retrieve(account.subscriptionId) : undefined;
+    // A newer subscription takes over from an ended one; an old event never replaces a live one.
+    if (!live || (live.status === 'canceled' && sub.id !== live.id && sub.created >= live.created)) {
+      await state.saveAccount({ ...account, subscriptionId: sub.id });
+    }
+    return 'applied';
+  }
+
+  function adapter(accountId: string): BillingAdapter {
+    const account = () => state.account(accountId);
+
+    async function customer(record: StripeAccountRecord, key: string): Promise<string> {
+      if (record.customerId) return record.customerId;
+      const extra = (await options.customerParams?.(accountId)) ?? {};
+      const created = await stripe.customers.create(
+        { ...extra, metadata: { ...extra.metadata, tectra_account: accountId } },
+        { idempotencyKey: await derivedKey(accountId, 'customer', key) },
+      );
+      record.customerId = created.id;
+      await state.saveAccount(record);
+      return created.id;
+    }
+
+    async function liveSubscription(record: StripeAccountRecord): Promise<Stripe.Subscription | undefined> {
+      if (!record.subscriptionId) return undefined;
+      return stripe.subscriptions.retrieve(record.subscriptionId, { expand: ['schedule', 'discounts'] });
+    }
+
+    function selectionOf(c: StripeCatalog, items: Array<{ price: string; quantity?: number | null }>): PlanSelection | undefined {
+      const item = items[0];
+      if (!item) return undefined;
+      const tier = findTierIn(c.catalog, c.tierOfPrice.get(item.price));
+      const price = [...c.priceOf.values()].find((p) => p.id === item.price);
+      if (!tier || !price?.recurring) return undefined;
+      const interval = price.recurring.interval === 'year' ? 'year' : 'month';
+      return { tierId: tier.id, interval, ...(tier.seats ? { seats: item.quantity ?? tier.seats.min } : {}) };
+    }
+
+    function couponOf(coupon: Stripe.Coupon, code?: string): Coupon {
+      return {
+        code: code ?? coupon.name ?? coupon.id,
+        ...(coupon.percent_off !== null ? { percentOff: coupon.percent_off } : {}),
+        ...(coupon.amount_off !== null && coupon.currency ? { amountOff: { amount: coupon.amount_off, currency: coupon.currency.toUpperCase() } } : {}),
+        duration: coupon.duration === 'repeating' ? 'repeating' : coupon.duration === 'forever' ? 'forever' : 'once',
+        ...(coupon.duration_in_months !== null ? { durationInMonths: coupon.duration_in_months } : {}),
+      };
+    }
+
+    function toSubscription(c: StripeCatalog, sub: Stripe.Subscription | undefined, record: StripeAccountRecord): Subscription {
+      const status: SubscriptionStatus = (sub && STATUS[sub.status]) ?? 'none';
+      const item = sub?.items.data[0];
+      const selection = item && selectionOf(c, [{ price: item.price.id, quantity: item.quantity ?? null }]);
+      if (!sub || !item || !selection || status === 'none') return { status: 'none' };
+      const result: Subscription = {
+        status,
+        ...selection,
+        currentPeriod: { start: iso(item.current_period_start), end: iso(item.current_period_end) },
+        ...(sub.trial_end ? { trialEnd: iso(sub.trial_end) } : {}),
+        ...(sub.cancel_at_period_end ? { cancelAtPeriodEnd: true } : {}),
+        ...(record.timeZone ? { timeZone: record.timeZone } : {}),
+      };
+      const schedule = typeof sub.schedule === 'object' ? sub.schedule : undefined;
+      const next = schedule?.phases.find((phase) => phase.start_date >= item.current_period_end);
+      const scheduled = next && selectionOf(c, next.items.map((i) => ({ price: idOf(i.price) ?? '', quantity: i.quantity ?? null })));
+      if (scheduled && next) result.scheduledChange = { ...scheduled, effectiveAt: iso(next.start_date) };
+      const renewing = scheduled ?? selection;
+      const tier = findTierIn(c.catalog, renewing.tierId);
+      const price = tier && priceFor(tier, renewing.interval);
+      if (price && status !== 'canceled' && !sub.cancel_at_period_end) {
+        const units = price.perSeat ? renewing.seats ?? 1 : 1;
+        result.nextPayment = { amount: { amount: price.amount.amount * units, currency: price.amount.currency }, dueDate: iso(item.current_period_end) };
+      }
+      const discount = (sub.discounts ?? []).find((d): d is Stripe.Discount => typeof d === 'object');
+      const coupon = discount?.source.coupon;
+      if (coupon && typeof coupon === 'object') result.discount = couponOf(coupon);
+      return result;
+    }
+
+    async function readSubscription(): Promise<Subscription> {
+      const record = await account();
+      const [c, sub] = await Promise.all([catalog(), liveSubscription(record)]);
+      return toSubscription(c, sub, record);
+    }
+
+    /** The tier, its Stripe price and the seats for a selection, or a clear 400. */
+    function resolve(c: StripeCatalog, selection: PlanSelection): { tier: Tier; price: Stripe.Price; quantity: number } {
+      const tier = findTierIn(c.catalog, selection.tierId);
+      const price = c.priceOf.get(`${selection.tierId}/${selection.interval}`);
+      if (!tier || !price) throw new BillingError('invalid_request', 'That tier is not offered for this interval.', { status: 400 });
+      if (!tier.seats) return { tier, price, quantity: 1 };
+      const seats = selection.seats ?? tier.seats.min;
+      if (seats < tier.seats.min || seats > (tier.seats.max ?? Infinity)) {
+        throw new BillingError('invalid_request', `${tier.name} is for ${tier.seats.min} to ${tier.seats.max ?? 'any number of'} seats.`, { status: 400 });
+      }
+      return { tier, price, quantity: seats };
+    }
+
+    async function promotion(code: string | undefined, productId: string | undefined): Promise<{ id: string; coupon: Stripe.Coupon; code: string } | undefined> {
+      if (!code) return undefined;
+      const found = await stripe.promotionCodes.list({ code: code.trim(), active: true, limit: 1, expand: ['data.promotion.coupon'] });
+      const promo = found.data[0];
+      const coupon = promo?.promotion.coupon;
+      const now = Date.now() / 1000;
+      if (!promo || !coupon || typeof coupon !== 'object' || (promo.expires_at !== null && promo.expires_at <= now)) {
+        throw new BillingError('coupon_invalid', `The code "${code}" is not valid.`, { status: 422 });
+      }
+      if (coupon.applies_to && productId && !coupon.applies_to.products.includes(productId)) {
+        throw new BillingError('coupon_invalid', `The code "${code}" does not apply to this tier.`, { status: 422 });
+      }
+      return { id: promo.id, coupon, code: promo.code };
+    }
+
+    const money = (amount: number, currency: string): Money => ({ amount, currency: currency.toUpperCase() });
+    const sum = (list: Array<{ amount: number }> | null | undefined) => (list ?? []).reduce((s, x) => s + x.amount, 0);
+
+    async function priceQuote(selection: PlanSelection): Promise<Quote & { prorationDate?: number }> {
+      const record = await account();
+      const [c, sub] = await Promise.all([catalog(), liveSubscription(record)]);
+      const { price, quantity } = resolve(c, selection);
+      const productId = c.productOf.get(selection.tierId);
+      const promo = await promotion(selection.couponCode, productId);
+      const current = toSubscription(c, sub, record);
+      const kind = changeKind(c.catalog, current, selection);
+      const currency = price.currency;
+      const recurring = (price.unit_amount ?? 0) * quantity;
+      const base = { id: `quo_${crypto.randomUUID().replaceAll('-', '')}`, selection, expiresAt: new Date(Date.now() + ttl).toISOString() };
+      if (kind === 'new' || !sub) {
+        const preview = await stripe.invoices.createPreview({
+          ...(record.customerId ? { customer: record.customerId } : { customer_details: {} }),
+          subscription_details: { items: [{ price: price.id, quantity }] },
+          ...(promo ? { discounts: [{ promotion_code: promo.id }] } : {}),
+        });
+        const end = preview.lines.data[0]?.period.end ?? preview.period_end;
+        return {
+          ...base,
+          subtotal: money(preview.subtotal, currency),
+          discount: money(sum(preview.total_discount_amounts), currency),
+          tax: money(sum(preview.total_taxes), currency),
+          proration: money(0, currency),
+          total: money(preview.total, currency),
+          dueNow: money(preview.amount_due, currency),
+          nextPaymentDate: iso(end),
+          effectiveAt: new Date().toISOString(),
+        };
+      }
+      const item = sub.items.data[0]!;
+      const discount = promo ? (promo.coupon.percent_off ? Math.round((recurring * promo.coupon.percent_off) / 100) : Math.min(recurring, promo.coupon.amount_off ?? 0)) : 0;
+      const plain = { subtotal: money(recurring, currency), discount: money(discount, currency), tax: money(0, currency), total: money(recurring - discount, currency) };
+      if (kind !== 'upgrade') {
+        return { ...base, ...plain, proration: money(0, currency), dueNow: money(0, currency), nextPaymentDate: iso(item.current_period_end), effectiveAt: iso(kind === 'same' ? Date.now() / 1000 : item.current_period_end) };
+      }
+      const prorationDate = Math.floor(Date.now() / 1000);
+      const preview = await stripe.invoices.createPreview({
+        customer: idOf(sub.customer) ?? '',
+        subscription: sub.id,
+        subscription_details: { items: [{ id: item.id, price: price.id, quantity }], proration_behavior: 'always_invoice', proration_date: prorationDate },
+      });
+      return {
+        ...base,
+        ...plain,
+        proration: money(preview.total, currency),
+        dueNow: money(Math.max(0, preview.amount_due), currency),
+        nextPaymentDate: iso(item.current_period_end),
+        effectiveAt: iso(prorationDate),
+        prorationDate,
+      };
+    }
+
+    async function checkQuote(quoteId: string | undefined, selection: PlanSelection): Promise<number | undefined> {
+      if (!quoteId) return undefined;
+      const quote = await state.quote(quoteId);
+      if (!quote || quote.accountId !== accountId) throw new BillingError('conflict', 'The price quote is unknown; ask for a new one.', { status: 409 });
+      if (quote.expiresAt < new Date().toISOString()) throw new BillingError('conflict', 'The price quote has expired; ask for a new one.', { status: 409 });
+      const a = quote.selection;
+      if (a.tierId !== selection.tierId || a.interval !== selection.interval || (a.seats ?? null) !== (selection.seats ?? null) || (a.couponCode ?? null) !== (selection.couponCode ?? null)) {
+        throw new BillingError('conflict', 'The price quote is for another selection.', { status: 409 });
+      }
+      return quote.prorationDate;
+    }
+
+    /** The account's own card: attached to its customer (a test token or a fresh card is attached now). */
+    async function ownCard(customerId: string, paymentMethodId: string, attach: boolean): Promise<Stripe.PaymentMethod> {
+      let card: Stripe.PaymentMethod;
+      try {
+        card = await stripe.paymentMethods.retrieve(paymentMethodId);
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 404) throw NOT_FOUND('card');
+        throw error;
+      }
+      const owner = idOf(card.customer);
+      if (owner === customerId) return card;
+      if (owner || !attach) throw NOT_FOUND('card');
+      return stripe.paymentMethods.attach(paymentMethodId, { customer: customerId });
+    }
+
+    /** The card renewals and invoices are charged to: the customer's default, and the subscription's (which Stripe prefers). */
+    async function makeDefault(record: StripeAccountRecord, cardId: string): Promise<void> {
+      await stripe.customers.update(record.customerId ?? '', { invoice_settings: { default_payment_method: cardId } });
+      const sub = await liveSubscription(record);
+      if (sub && sub.status !== 'canceled' && sub.status !== 'incomplete_expired') await stripe.subscriptions.update(sub.id, { default_payment_method: cardId });
+    }
+
+    /** Pays an invoice: succeeded, or 3-D Secure's client secret; a decline is `card_declined`. */
+    async function pay(invoiceId: string, paymentMethod: string | undefined, key: string): Promise<{ requiresAction?: string }> {
+      try {
+        await stripe.invoices.pay(invoiceId, paymentMethod ? { payment_method: paymentMethod } : {}, { idempotencyKey: await derivedKey(accountId, `pay_${invoiceId}_${paymentMethod ?? 'default'}`, key) });
+        return {};
+      } catch (error) {
+        const card = asCardError(error);
+        if (card?.code === 'invoice_payment_intent_requires_action') return { requiresAction: await clientSecretOf(invoiceId) };
+        if (card) throw DECLINED();
+        throw error;
+      }
+    }
+
+    async function clientSecretOf(invoiceId: string): Promise<string> {
+      const invoice = await stripe.invoices.retrieve(invoiceId, { expand: ['confirmation_secret'] });
+      const secret = invoice.confirmation_secret?.client_secret;
+      if (!secret) throw new BillingError('server', 'The payment could not be started.', { status: 502 });
+      return secret;
+    }
+
+    function toInvoice(invoice: Stripe.Invoice): Invoice {
+      const currency = invoice.currency;
+      return {
+        id: invoice.id ?? '',
+        number: invoice.number ?? invoice.id ?? '',
+        status: (invoice.status ?? 'draft') as Invoice['status'],
+        total: money(invoice.total, currency),
+        amountDue: money(invoice.amount_remaining, currency),
+        createdAt: iso(invoice.created),
+        periodStart: iso(invoice.lines.data[0]?.period.start ?? invoice.period_start),
+        periodEnd: iso(invoice.lines.data[0]?.period.end ?? invoice.period_end),
+        ...(invoice.invoice_pdf ? { pdfUrl: invoice.invoice_pdf } : {}),
+        ...(invoice.hosted_invoice_url ? { hostedUrl: invoice.hosted_invoice_url } : {}),
+        ...(invoice.due_date ? { dueDate: iso(invoice.due_date) } : {}),
+      };
+    }
+
+    async function usageNow(): Promise<{ meters: Meter[]; period: { start: string; end: string } }> {
+      const context = await readContext(accountId);
+      contexts.set(accountId, Promise.resolve(context));
+      const used = await state.usage(accountId, context.period.start);
+      const units: Record<string, Meter['unit']> = { input_tokens: 'tokens', output_tokens: 'tokens', transcription_minutes: 'minutes' };
+      const meters = Object.entries(context.limits).map(([key, limit]): Meter => ({
+        key,
+        used: used[key] ?? 0,
+        limit,
+        unit: units[key] ?? 'count',
+        ...(context.pooled ? { pooled: true } : {}),
+        ...(context.alerts[key] ? { alertThresholds: context.alerts[key] } : {}),
+      }));
+      const now = new Date().toISOString();
+      return { meters, period: context.period.start === 'none' ? { start: now, end: now } : context.period };
+    }
+
+    const self: BillingAdapter = {
+      getCatalog: async () => structuredClone((await catalog()).catalog) as Catalog,
+      getSubscription: readSubscription,
+      getUsage: async () => ({ ...(await usageNow()), updatedAt: new Date().toISOString() }),
+      listInvoices: async (query) => {
+        const record = await account();
+        if (!record.customerId) return { items: [], nextCursor: null };
+        const page = await stripe.invoices.list({ customer: record.customerId, limit: query.limit ?? 20, ...(query.cursor ? { starting_after: query.cursor } : {}) });
+        const items = page.data.filter((i) => i.status !== 'draft').map(toInvoice);
+        return { items, nextCursor: page.has_more ? page.data[page.data.length - 1]?.id ?? null : null };
+      },
+      listPaymentMethods: async () => {
+        const record = await account();
+        if (!record.customerId) return [];
+        const [list, cust] = await Promise.all([
+          stripe.customers.listPaymentMethods(record.customerId, { type: 'card', limit: 100 }),
+          stripe.customers.retrieve(record.customerId),
+        ]);
+        const fallback = 'deleted' in cust ? undefined : idOf(cust.invoice_settings.default_payment_method);
+        return list.data.map((pm): PaymentMethod => ({
+          id: pm.id,
+          type: pm.type,
+          last4: pm.card?.last4 ?? '',
+          ...(pm.card ? { brand: pm.card.brand, expMonth: pm.card.exp_month, expYear: pm.card.exp_year } : {}),
+          isDefault: pm.id === fallback,
+        }));
+      },
+      validateCoupon: async (code, selection) => {
+        const c = await catalog();
+        resolve(c, selection);
+        const promo = await promotion(code, c.productOf.get(selection.tierId));
+        if (!promo) throw new BillingError('coupon_invalid', 'Enter a code.', { status: 422 });
+        return couponOf(promo.coupon, promo.code);
+      },
+      previewChange: async (selection) => {
+        const { prorationDate, ...quote } = await priceQuote(selection);
+        await state.saveQuote({ id: quote.id ?? '', accountId, selection, ...(prorationDate ? { prorationDate } : {}), expiresAt: quote.expiresAt ?? '', used: false });
+        return quote;
+      },
+      createSetupIntent: async () => {
+        const record = await account();
+        const customerId = await customer(record, 'setup');
+        const intent = await stripe.setupIntents.create({ customer: customerId, usage: 'off_session' });
+        return { provider: 'stripe', publishableKey, clientSecret: intent.client_secret ?? '' };
+      },
+      activate: (request) =>
+        locked(accountId, async () => {
+          const record = await account();
+          const c = await catalog();
+          const { price, quantity } = resolve(c, request);
+          await checkQuote(request.quoteId, request);
+          let sub = await liveSubscription(record);
+          if (sub && sub.status !== 'incomplete' && sub.status !== 'incomplete_expired' && sub.status !== 'canceled') {
+            throw new BillingError('conflict', 'This account already has a plan; change it instead.', { status: 409 });
+          }
+          const customerId = await customer(record, request.idempotencyKey);
+          const card = request.paymentMethodId ? await ownCard(customerId, request.paymentMethodId, true) : undefined;
+          if (!card) throw new BillingError('invalid_request', 'Add a card to subscribe.', { status: 400 });
+          const promo = await promotion(request.couponCode, c.productOf.get(request.tierId));
+          if (sub?.status !== 'incomplete') {
+            // Keyed without the card: a retry with another card after a decline pays this same subscription.
+            sub = await stripe.subscriptions.create(
+              {
+                customer: customerId,
+                items: [{ price: price.id, quantity }],
+                payment_behavior: 'default_incomplete',
+                payment_settings: { save_default_payment_method: 'on_subscription' },
+                default_payment_method: card.id,
+                ...(promo ? { discounts: [{ promotion_code: promo.id }] } : {}),
+                metadata: { tectra_account: accountId },
+              },
+              { idempotencyKey: await derivedKey(accountId, 'subscription', request.idempotencyKey) },
+            );
+            await state.saveAccount({ ...record, customerId, subscriptionId: sub.id });
+          } else if (idOf(sub.default_payment_method) !== card.id) {
+            await stripe.subscriptions.update(sub.id, { default_payment_method: card.id });
+          }
+          const invoiceId = idOf(sub.latest_invoice);
+          if (sub.status === 'incomplete' && invoiceId) {
+            const paid = await pay(invoiceId, card.id, request.idempotencyKey);
+            if (paid.requiresAction) return { status: 'requires_action', clientSecret: paid.requiresAction };
+          }
+          if (!idOf((await stripe.customers.retrieve(customerId) as Stripe.Customer).invoice_settings?.default_payment_method)) {
+            await stripe.customers.update(customerId, { invoice_settings: { default_payment_method: card.id } });
+          }
+          return { status: 'succeeded', subscription: await readSubscription() };
+        }),
+      changeTier: (request) =>
+        locked(accountId, async () => {
+          const record = await account();
+          const [c, sub] = await Promise.all([catalog(), liveSubscription(record)]);
+          const current = toSubscription(c, sub, record);
+          if (!sub || (current.status !== 'active' && current.status !== 'trialing' && current.status !== 'past_due')) {
+            throw new BillingError('conflict', 'There is no plan to change.', { status: 409 });
+          }
+          const { price, quantity } = resolve(c, request);
+          const prorationDate = await checkQuote(request.quoteId, request);
+          const kind = changeKind(c.catalog, current, request);
+          const item = sub.items.data[0]!;
+          const scheduleId = idOf(sub.schedule);
+          if (kind === 'same') {
+            // Keeping the current plan drops a scheduled change.
+            if (scheduleId) await stripe.subscriptionSchedules.release(scheduleId);
+            return { status: 'succeeded', subscription: await readSubscription() };
+          }
+          if (kind === 'upgrade') {
+            if (scheduleId) await stripe.subscriptionSchedules.release(scheduleId);
+            const updated = await stripe.subscriptions.update(
+              sub.id,
+              {
+                items: [{ id: item.id, price: price.id, quantity }],
+                proration_behavior: 'always_invoice',
+                ...(prorationDate ? { proration_date: prorationDate } : {}),
+                payment_behavior: 'pending_if_incomplete',
+              },
+              { idempotencyKey: await derivedKey(accountId, 'upgrade', request.idempotencyKey) },
+            );
+            if (updated.pending_update) {
+              const invoiceId = idOf(updated.latest_invoice) ?? '';
+              const invoice = await stripe.invoices.retrieve(invoiceId, { expand: ['payments.data.payment.payment_intent', 'confirmation_secret'] });
+              const intent = invoice.payments?.data[0]?.payment.payment_intent;
+              if (typeof intent === 'object' && intent?.status === 'requires_action' && invoice.confirmation_secret) {
+                return { status: 'requires_action', clientSecret: invoice.confirmation_secret.client_secret };
+              }
+              throw DECLINED();
+            }
+            return { status: 'succeeded', subscription: await readSubscription() };
+          }
+          // A downgrade or fewer seats: from the period end, through a schedule.
+          const schedule = scheduleId ? await stripe.subscriptionSchedules.retrieve(scheduleId) : await stripe.subscriptionSchedules.create({ from_subscription: sub.id });
+          const first = schedule.phases[0];
+          await stripe.subscriptionSchedules.update(
+            schedule.id,
+            {
+              end_behavior: 'release',
+              phases: [
+                { items: [{ price: item.price.id, quantity: item.quantity ?? 1 }], start_date: first?.start_date ?? item.current_period_start, end_date: item.current_period_end },
+                { items: [{ price: price.id, quantity }], start_date: item.current_period_end },
+              ],
+            },
+            { idempotencyKey: await derivedKey(accountId, 'downgrade', request.idempotencyKey) },
+          );
+          return { status: 'succeeded', subscription: await readSubscription() };
+        }),
+      setDefaultPaymentMethod: (id) =>
+        locked(accountId, async () => {
+          const record = await account();
+          if (!record.customerId) throw NOT_FOUND('card');
+          await ownCard(record.customerId, id, false);
+          await makeDefault(record, id);
+        }),
+      removePaymentMethod: (id) =>
+        locked(accountId, async () => {
+          const record = await account();
+          if (!record.customerId) throw NOT_FOUND('card');
+          await ownCard(record.customerId, id, false);
+          const cards = await self.listPaymentMethods();
+          const current = await readSubscription();
+          if (cards.length === 1 && (current.status === 'active' || current.status === 'trialing' || current.status === 'past_due')) {
+            throw new BillingError('conflict', 'The only card of an active subscription cannot be removed; add another card first.', { status: 409 });
+          }
+          await stripe.paymentMethods.detach(id);
+          const next = cards.find((card) => card.id !== id);
+          if (cards.find((card) => card.id === id)?.isDefault && next) await self.setDefaultPaymentMethod(next.id);
+        }),
+      addPaymentMethod: (paymentMethodId) =>
+        locked(accountId, async () => {
+          const record = await account();
+          const customerId = await customer(record, 'card');
+          const card = await ownCard(customerId, paymentMethodId, true);
+          await makeDefault(record, card.id);
+        }),
+      setUsageAlerts: (meter, thresholds) => locked(accountId, () => state.setAlerts(accountId, meter, thresholds)),
+      cancelSubscription: (request) =>
+        locked(accountId, async () => {
+          const record = await account();
+          const sub = await liveSubscription(record);
+          const current = sub && toSubscription(await catalog(), sub, record);
+          if (!sub || !current || (current.status !== 'active' && current.status !== 'trialing' && current.status !== 'past_due')) {
+            throw new BillingError('conflict', 'There is no plan to cancel.', { status: 409 });
+          }
+          const details = {
+            ...(request.reason ? { feedback: FEEDBACK[request.reason] } : {}),
+            ...(request.comment ? { comment: request.comment } : {}),
+          };
+          const key = { idempotencyKey: await derivedKey(accountId, 'cancel', request.idempotencyKey) };
+          if (!request.atPeriodEnd) {
+            await stripe.subscriptions.cancel(sub.id, { cancellation_details: details }, key);
+          } else {
+            const scheduleId = idOf(sub.schedule);
+            if (scheduleId) await stripe.subscriptionSchedules.release(scheduleId);
+            await stripe.subscriptions.update(sub.id, { cancel_at_period_end: true, cancellation_details: details }, key);
+          }
+          return readSubscription();
+        }),
+      resumeSubscription: (request) =>
+        locked(accountId, async () => {
+          const record = await account();
+          const sub = await liveSubscription(record);
+          if (!sub?.cancel_at_period_end || sub.status === 'canceled') throw new BillingError('conflict', 'The plan is not set to end.', { status: 409 });
+          await stripe.subscriptions.update(sub.id, { cancel_at_period_end: false }, { idempotencyKey: await derivedKey(accountId, 'resume', request.idempotencyKey) });
+          return readSubscription();
+        }),
+      cancelScheduledChange: (request) =>
+        locked(accountId, async () => {
+          void request;
+          const record = await account();
+          const sub = await liveSubscription(record);
+          const scheduleId = idOf(sub?.schedule);
+          if (!scheduleId) throw new BillingError('conflict', 'There is no scheduled change.', { status: 409 });
+          await stripe.subscriptionSchedules.release(scheduleId);
+          return readSubscription();
+        }),
+      payInvoice: (id, request) =>
+        locked(accountId, async () => {
+          const record = await account();
+          let invoice: Stripe.Invoice;
+          try {
+            invoice = await stripe.invoices.retrieve(id);
+          } catch (error) {
+            if ((error as { statusCode?: number }).statusCode === 404) throw NOT_FOUND('invoice');
+            throw error;
+          }
+          // Another customer's invoice is not found, not forbidden: ids do not leak.
+          if (!record.customerId || idOf(invoice.customer) !== record.customerId) throw NOT_FOUND('invoice');
+          if (invoice.status !== 'paid') {
+            if (invoice.status !== 'open') throw new BillingError('conflict', 'This invoice cannot be paid.', { status: 409 });
+            if (request.completedAction) {
+              // The customer authenticated in the browser; Stripe has the outcome (read through, not by webhook).
+              throw new BillingError('authentication_failed', 'The card could not be authenticated.', { status: 422 });
+            }
+            const card = request.paymentMethodId ? (await ownCard(record.customerId, request.paymentMethodId, false)).id : undefined;
+            const paid = await pay(id, card, request.idempotencyKey);
+            if (paid.requiresAction) return { status: 'requires_action', clientSecret: paid.requiresAction };
+          }
+          return { status: 'succeeded', invoice: toInvoice(await stripe.invoices.retrieve(id)), subscription: await readSubscription() };
+        }),
+    };
+    return self;
+  }
+}
+
+const FEEDBACK: Record<NonNullable<Parameters<BillingAdapter['cancelSubscription']>[0]['reason']>, Stripe.SubscriptionCancelParams.CancellationDetails.Feedback> = {
+  too_expensive: 'too_expensive',
+  missing_features: 'missing_features',
+  switched_service: 'switched_service',
+  unused: 'unused',
+  too_complex: 'too_complex',
+  low_quality: 'low_quality',
+  customer_service: 'customer_service',
+  other: 'other',
+};

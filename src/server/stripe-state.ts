@@ -1,0 +1,68 @@
+/**
+ * What the Stripe engine keeps beside Stripe (SERVER.md, "Persisted locally"): which Stripe
+ * customer and subscription are an account's, quotes with their proration date, usage
+ * counters for an immediate `GET /usage`, alert thresholds, and the webhook events already
+ * applied. Stripe stays the source of truth for everything else.
+ */
+import type { MeterKey, PlanSelection } from '../core/types.js';
+
+export interface StripeAccountRecord {
+  accountId: string;
+  customerId?: string;
+  subscriptionId?: string;
+  timeZone?: string;
+}
+
+export interface StoredQuote {
+  id: string;
+  accountId: string;
+  selection: PlanSelection;
+  /** The moment the upgrade was priced for: passed again on the change, so the charge equals the quote. */
+  prorationDate?: number;
+  expiresAt: string;
+  used: boolean;
+}
+
+export interface StripeEngineState {
+  account(accountId: string): Promise<StripeAccountRecord>;
+  saveAccount(record: StripeAccountRecord): Promise<void>;
+  accountOfCustomer(customerId: string): Promise<string | undefined>;
+  saveQuote(quote: StoredQuote): Promise<void>;
+  quote(id: string): Promise<StoredQuote | undefined>;
+  /** Adds to an account's meter in a period and answers the new total. */
+  addUsage(accountId: string, periodStart: string, meter: MeterKey, value: number): Promise<number>;
+  usage(accountId: string, periodStart: string): Promise<Record<string, number>>;
+  setAlerts(accountId: string, meter: MeterKey, thresholds: number[]): Promise<void>;
+  alerts(accountId: string): Promise<Record<string, number[]>>;
+  /** Records a webhook event id; false when it was already there (a duplicate delivery). */
+  firstDelivery(eventId: string): Promise<boolean>;
+  /** Forgets an event whose processing failed, so Stripe's next delivery is applied. */
+  forgetDelivery(eventId: string): Promise<void>;
+}
+
+export function createMemoryStripeState(): StripeEngineState {
+  const accounts = new Map<string, StripeAccountRecord>();
+  const quotes = new Map<string, StoredQuote>();
+  const usage = new Map<string, Record<string, number>>();
+  const alerts = new Map<string, Record<string, number[]>>();
+  const events = new Set<string>();
+  return {
+    account: async (accountId) => ({ ...(accounts.get(accountId) ?? { accountId }) }),
+    saveAccount: async (record) => void accounts.set(record.accountId, { ...record }),
+    accountOfCustomer: async (customerId) => [...accounts.values()].find((a) => a.customerId === customerId)?.accountId,
+    saveQuote: async (quote) => void quotes.set(quote.id, structuredClone(quote)),
+    quote: async (id) => structuredClone(quotes.get(id)),
+    addUsage: async (accountId, periodStart, meter, value) => {
+      const key = `${accountId} ${periodStart}`;
+      const counters = usage.get(key) ?? {};
+      counters[meter] = (counters[meter] ?? 0) + value;
+      usage.set(key, counters);
+      return counters[meter];
+    },
+    usage: async (accountId, periodStart) => ({ ...usage.get(`${accountId} ${periodStart}`) }),
+    setAlerts: async (accountId, meter, thresholds) => void alerts.set(accountId, { ...alerts.get(accountId), [meter]: [...thresholds] }),
+    alerts: async (accountId) => ({ ...alerts.get(accountId) }),
+    firstDelivery: async (eventId) => !events.has(eventId) && !!events.add(eventId),
+    forgetDelivery: async (eventId) => void events.delete(eventId),
+  };
+}

@@ -1,0 +1,342 @@
+/**
+ * The conformance suite: the REST contract (openapi.yaml) over real HTTP, the same tests for
+ * every engine, on one PGlite store. A test that needs what only a provider can show (a
+ * decline at the bank, 3-D Secure, the renewal clock, webhooks) runs where the subject has it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPGliteStore, type PostgresStore } from '../../src/server/index.js';
+import { simulatorSubject, stripeDoubleSubject, stripeTestModeSubject, type Subject } from './subjects.js';
+
+const SUBJECTS: Array<[string, (store: PostgresStore) => Promise<Subject | undefined>]> = [
+  ['simulator', simulatorSubject],
+  ['stripe engine on the double', stripeDoubleSubject],
+  ['stripe engine on Stripe test mode (STRIPE_SECRET_KEY)', stripeTestModeSubject],
+];
+
+let store: PostgresStore;
+beforeAll(async () => {
+  store = await createPGliteStore();
+}, 60_000);
+
+
+interface Answer<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+let accounts = 0;
+/** A new account of its own for each test: tests never share state. */
+const newAccount = (subject: Subject) => `${subject.name.split(' ')[0]}-acct-${++accounts}-${Date.now().toString(36)}`;
+
+function client(subject: Subject, accountId: string | null, role = 'owner') {
+  let keys = 0;
+  return async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, key?: string): Promise<Answer<T>> {
+    const response = await fetch(`${subject.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(accountId ? { authorization: `Bearer ${accountId}${role === 'owner' ? '' : `:${role}`}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'GET' ? {} : { 'idempotency-key': key ?? `${accountId}-${++keys}-${Math.random().toString(36).slice(2)}` }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, text, headers: response.headers };
+  };
+}
+
+const PRO = { tierId: 'pro', interval: 'month' } as const;
+const STARTER = { tierId: 'starter', interval: 'month' } as const;
+
+for (const [label, make] of SUBJECTS) {
+  describe(`the contract on ${label}`, () => {
+    let subject: Subject | undefined;
+    beforeAll(async () => {
+      subject = await make(store);
+    }, 60_000);
+    afterAll(async () => subject?.close());
+    /**
+     * Runs where the subject exists (the Stripe test mode one is opt-in) and has what the test
+     * needs; skipped, and reported as skipped, elsewhere. No test may leave a defect in onError.
+     */
+    const test = (name: string, run: (s: Subject) => Promise<void>, needs: (s: Subject) => boolean = () => true) =>
+      it(name, async (context) => {
+        if (!subject || !needs(subject)) return context.skip();
+        const before = subject.errors.length;
+        await run(subject);
+        expect(subject.errors.slice(before)).toEqual([]);
+      }, 20_000);
+
+    async function subscribe(s: Subject, accountId: string, card = s.cards.visa, selection: Record<string, unknown> = PRO) {
+      const call = client(s, accountId);
+      const quote = await call<{ id: string }>('POST', '/quotes', { selection });
+      expect(quote.status).toBe(200);
+      const answer = await call<{ status: string; subscription: { status: string; tierId: string } }>('POST', '/subscription/activate', { ...selection, paymentMethodId: card, quoteId: quote.body.id });
+      return { call, answer };
+    }
+
+    test('serves the catalog: the demo tiers with their prices, limits and features', async (s) => {
+      const { status, body } = await client(s, newAccount(s))<{ currency: string; tiers: Array<{ id: string; prices: unknown[]; limits: Record<string, unknown>; features: string[] }> }>('GET', '/catalog');
+      expect(status).toBe(200);
+      expect(body.currency).toBe('USD');
+      expect(body.tiers.map((t) => t.id)).toEqual(['starter', 'pro', 'team', 'business', 'enterprise']);
+      const pro = body.tiers.find((t) => t.id === 'pro');
+      expect(pro?.prices).toEqual([
+        { interval: 'month', amount: { amount: 4900, currency: 'USD' }, perSeat: false },
+        { interval: 'year', amount: { amount: 49000, currency: 'USD' }, perSeat: false },
+      ]);
+      expect(pro?.limits.input_tokens).toBe(10_000_000);
+      expect(body.tiers.find((t) => t.id === 'business')?.limits.integrations).toBeNull();
+      expect(pro?.features).toContain('Premium models');
+    });
+
+    test('answers 401 without a session and 403 for a member who may only read', async (s) => {
+      expect((await client(s, null)('GET', '/subscription')).status).toBe(401);
+      const accountId = newAccount(s);
+      const viewer = client(s, accountId, 'viewer');
+      expect((await viewer('GET', '/subscription')).status).toBe(200);
+      const refused = await viewer('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.visa });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ error: { code: 'forbidden' } });
+      expect(await s.subscriptionsOf(accountId)).toBe(0);
+    });
+
+    test('subscribes with a card: active on the tier, one subscription and one invoice at the provider', async (s) => {
+      const accountId = newAccount(s);
+      const { call, answer } = await subscribe(s, accountId);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ status: 'succeeded', subscription: { status: 'active', tierId: 'pro', interval: 'month' } });
+      const read = await call<{ status: string; tierId: string; nextPayment: { amount: { amount: number } } }>('GET', '/subscription');
+      expect(read.body).toMatchObject({ status: 'active', tierId: 'pro', nextPayment: { amount: { amount: 4900, currency: 'USD' } } });
+      const invoices = await call<{ items: Array<{ status: string; total: { amount: number } }> }>('GET', '/invoices');
+      expect(invoices.body.items).toHaveLength(1);
+      expect(invoices.body.items[0]).toMatchObject({ status: 'paid', total: { amount: 4900, currency: 'USD' } });
+      const cards = await call<{ items: Array<{ last4: string; isDefault: boolean }> }>('GET', '/payment-methods');
+      expect(cards.body.items).toEqual([expect.objectContaining({ last4: '4242', isDefault: true })]);
+      expect(await s.subscriptionsOf(accountId)).toBe(1);
+      expect(await s.invoicesOf(accountId)).toBe(1);
+    });
+
+    test('keeps two accounts apart: another account’s plan, invoices and card are not found', async (s) => {
+      const alice = newAccount(s);
+      const bob = newAccount(s);
+      const { call: asAlice } = await subscribe(s, alice);
+      const asBob = client(s, bob);
+      expect((await asBob<{ status: string }>('GET', '/subscription')).body.status).toBe('none');
+      expect((await asBob<{ items: unknown[] }>('GET', '/invoices')).body.items).toEqual([]);
+      expect((await asBob<{ items: unknown[] }>('GET', '/payment-methods')).body.items).toEqual([]);
+      const aliceCard = (await asAlice<{ items: Array<{ id: string }> }>('GET', '/payment-methods')).body.items[0]?.id ?? '';
+      const aliceInvoice = (await asAlice<{ items: Array<{ id: string }> }>('GET', '/invoices')).body.items[0]?.id ?? '';
+      await asBob('POST', '/payment-methods', { paymentMethodId: s.cards.mastercard });
+      for (const [method, path] of [['POST', `/payment-methods/${aliceCard}/default`], ['DELETE', `/payment-methods/${aliceCard}`], ['POST', `/invoices/${aliceInvoice}/pay`]] as const) {
+        const answer = await asBob(method, path, method === 'DELETE' ? undefined : {});
+        expect(answer.status, `${method} ${path}`).toBe(404);
+        expect(answer.body).toMatchObject({ error: { code: 'not_found' } });
+      }
+      expect((await asAlice<{ items: unknown[] }>('GET', '/payment-methods')).body.items).toHaveLength(1);
+    });
+
+    test('one Idempotency-Key is one purchase: a repeat replays the answer, five at once make one subscription and one invoice', async (s) => {
+      const accountId = newAccount(s);
+      const call = client(s, accountId);
+      const body = { ...PRO, paymentMethodId: s.cards.visa };
+      const answers = await Promise.all(Array.from({ length: 5 }, () => call('POST', '/subscription/activate', body, 'buy-once')));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+      const again = await call('POST', '/subscription/activate', body, 'buy-once');
+      expect(again.text).toBe(answers[0]?.text);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(await s.subscriptionsOf(accountId)).toBe(1);
+      expect(await s.invoicesOf(accountId)).toBe(1);
+      // Another purchase under a new key is refused: the account has its plan.
+      expect((await call('POST', '/subscription/activate', body)).status).toBe(409);
+    });
+
+    test('a declined card, then another card under the same key: one subscription, paid', async (s) => {
+      const accountId = newAccount(s);
+      const call = client(s, accountId);
+      const declined = await call('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.declined }, 'buy-after-decline');
+      expect(declined.status).toBe(402);
+      expect(declined.body).toMatchObject({ error: { code: 'card_declined' } });
+      expect(declined.text).not.toMatch(/stripe|pi_|in_|sub_/i);
+      const paid = await call('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.visa }, 'buy-after-decline');
+      expect(paid.status).toBe(200);
+      expect(paid.body).toMatchObject({ status: 'succeeded', subscription: { status: 'active', tierId: 'pro' } });
+      expect(await s.subscriptionsOf(accountId)).toBe(1);
+    }, (s) => !!s.cards.declined);
+
+    test('3-D Secure on activation: requires_action with a client secret, then active once the customer authenticates', async (s) => {
+      const accountId = newAccount(s);
+      const call = client(s, accountId);
+      const first = await call<{ status: string; clientSecret: string }>('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.authenticationRequired }, 'buy-3ds');
+      expect(first.status).toBe(200);
+      expect(first.body.status).toBe('requires_action');
+      expect(first.body.clientSecret).toMatch(/_secret_/);
+      expect((await call<{ status: string }>('GET', '/subscription')).body.status).toBe('incomplete');
+      await s.completeAction!(first.body.clientSecret);
+      // The kit reads the plan back after authenticating: the server reads through to the provider.
+      expect((await call<{ status: string; tierId: string }>('GET', '/subscription')).body).toMatchObject({ status: 'active', tierId: 'pro' });
+      expect(await s.subscriptionsOf(accountId)).toBe(1);
+    }, (s) => !!s.cards.authenticationRequired && !!s.completeAction);
+
+    test('an upgrade is charged now at the quoted proration; the new tier shows at once', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId, s.cards.visa, STARTER);
+      const quote = await call<{ id: string; dueNow: { amount: number }; effectiveAt: string }>('POST', '/quotes', { selection: PRO });
+      expect(quote.status).toBe(200);
+      expect(quote.body.dueNow.amount).toBeGreaterThan(0);
+      expect(quote.body.dueNow.amount).toBeLessThanOrEqual(4900 - 1900);
+      const changed = await call('POST', '/subscription/change', { ...PRO, quoteId: quote.body.id });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ status: 'succeeded', subscription: { status: 'active', tierId: 'pro' } });
+      const invoices = await call<{ items: Array<{ total: { amount: number } }> }>('GET', '/invoices');
+      expect(invoices.body.items.map((i) => i.total.amount)).toContain(quote.body.dueNow.amount);
+    });
+
+    test('3-D Secure on an upgrade: requires_action, and the new tier once the customer authenticates', async (s) => {
+      const accountId = newAccount(s);
+      const call = client(s, accountId);
+      const first = await call<{ status: string; clientSecret: string }>('POST', '/subscription/activate', { ...STARTER, paymentMethodId: s.cards.authenticationRequired });
+      await s.completeAction!(first.body.clientSecret);
+      const quote = await call<{ id: string }>('POST', '/quotes', { selection: PRO });
+      const upgrade = await call<{ status: string; clientSecret: string }>('POST', '/subscription/change', { ...PRO, quoteId: quote.body.id });
+      expect(upgrade.body.status).toBe('requires_action');
+      expect((await call<{ tierId: string }>('GET', '/subscription')).body.tierId).toBe('starter');
+      await s.completeAction!(upgrade.body.clientSecret);
+      expect((await call<{ tierId: string; status: string }>('GET', '/subscription')).body).toMatchObject({ status: 'active', tierId: 'pro' });
+    }, (s) => !!s.cards.authenticationRequired && !!s.completeAction);
+
+    test('a downgrade is scheduled for the period end, can be dropped, and applies at the renewal', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId);
+      const quote = await call<{ id: string; dueNow: { amount: number } }>('POST', '/quotes', { selection: STARTER });
+      expect(quote.body.dueNow.amount).toBe(0);
+      const scheduled = await call<{ subscription: { tierId: string; currentPeriod: { end: string }; scheduledChange: { tierId: string; effectiveAt: string } } }>('POST', '/subscription/change', { ...STARTER, quoteId: quote.body.id });
+      expect(scheduled.status).toBe(200);
+      const sub = scheduled.body.subscription;
+      expect(sub.tierId).toBe('pro');
+      expect(sub.scheduledChange).toMatchObject({ tierId: 'starter', interval: 'month' });
+      expect(sub.scheduledChange.effectiveAt).toBe(sub.currentPeriod.end);
+      // Dropped: the plan renews as it is.
+      const kept = await call<{ scheduledChange?: unknown; tierId: string }>('DELETE', '/subscription/scheduled-change');
+      expect(kept.status).toBe(200);
+      expect(kept.body.scheduledChange).toBeUndefined();
+      expect(kept.body.tierId).toBe('pro');
+      // Scheduled again, and applied when the period ends.
+      await call('POST', '/subscription/change', STARTER);
+      if (!s.passPeriodEnd) return;
+      await s.passPeriodEnd(accountId);
+      const renewed = await call<{ status: string; tierId: string; scheduledChange?: unknown }>('GET', '/subscription');
+      expect(renewed.body).toMatchObject({ status: 'active', tierId: 'starter' });
+      expect(renewed.body.scheduledChange).toBeUndefined();
+      const invoices = await call<{ items: Array<{ total: { amount: number } }> }>('GET', '/invoices');
+      expect(invoices.body.items[0]?.total.amount).toBe(1900);
+    });
+
+    test('cancel at the period end, then resume: the plan renews again', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId);
+      const canceled = await call<{ status: string; cancelAtPeriodEnd?: boolean; nextPayment?: unknown }>('POST', '/subscription/cancel', { atPeriodEnd: true, reason: 'too_expensive', comment: 'Over budget this quarter' });
+      expect(canceled.status).toBe(200);
+      expect(canceled.body).toMatchObject({ status: 'active', cancelAtPeriodEnd: true });
+      expect(canceled.body.nextPayment).toBeUndefined();
+      const resumed = await call<{ cancelAtPeriodEnd?: boolean; nextPayment?: unknown }>('POST', '/subscription/resume', {});
+      expect(resumed.status).toBe(200);
+      expect(resumed.body.cancelAtPeriodEnd).toBeFalsy();
+      expect(resumed.body.nextPayment).toBeDefined();
+      expect((await call('POST', '/subscription/resume', {})).status).toBe(409);
+    });
+
+    test('cards: add one, make it the default, remove the other; the only card of a plan stays', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId);
+      const only = (await call<{ items: Array<{ id: string }> }>('GET', '/payment-methods')).body.items[0]?.id ?? '';
+      expect((await call('DELETE', `/payment-methods/${only}`)).status).toBe(409);
+      expect((await call('POST', '/payment-methods', { paymentMethodId: s.cards.mastercard })).status).toBe(204);
+      const two = (await call<{ items: Array<{ id: string; last4: string; isDefault: boolean }> }>('GET', '/payment-methods')).body.items;
+      expect(two).toHaveLength(2);
+      const added = two.find((c) => c.id !== only);
+      expect(added?.isDefault).toBe(true);
+      expect((await call('POST', `/payment-methods/${only}/default`, {})).status).toBe(204);
+      expect((await call('DELETE', `/payment-methods/${added?.id}`)).status).toBe(204);
+      const left = (await call<{ items: Array<{ id: string; isDefault: boolean }> }>('GET', '/payment-methods')).body.items;
+      expect(left).toEqual([expect.objectContaining({ id: only, isDefault: true })]);
+      expect((await call('DELETE', '/payment-methods/pm_nobody_has_this')).status).toBe(404);
+    });
+
+    test('coupons: a valid code, an expired one and one for other tiers', async (s) => {
+      const call = client(s, newAccount(s));
+      const ok = await call('POST', '/coupons/validate', { code: 'WELCOME20', selection: PRO });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ code: 'WELCOME20', percentOff: 20, duration: 'repeating', durationInMonths: 3 });
+      const expired = await call('POST', '/coupons/validate', { code: 'EXPIRED10', selection: PRO });
+      expect(expired.status).toBe(422);
+      expect(expired.body).toMatchObject({ error: { code: 'coupon_invalid' } });
+      expect((await call('POST', '/coupons/validate', { code: 'TEAMFOREVER', selection: PRO })).status).toBe(422);
+      const quote = await call<{ discount: { amount: number }; total: { amount: number } }>('POST', '/quotes', { selection: { ...PRO, couponCode: 'WELCOME20' } });
+      expect(quote.body.discount.amount).toBe(980);
+      expect(quote.body.total.amount).toBe(3920);
+    });
+
+    test('paying a failed renewal: 3-D Secure on the invoice, then paid and active again', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId);
+      // The card on file starts to decline; the renewal fails.
+      await call('POST', '/payment-methods', { paymentMethodId: s.cards.declined });
+      await s.passPeriodEnd!(accountId);
+      expect((await call<{ status: string }>('GET', '/subscription')).body.status).toBe('past_due');
+      const open = (await call<{ items: Array<{ id: string; status: string }> }>('GET', '/invoices')).body.items.find((i) => i.status === 'open');
+      expect(open).toBeDefined();
+      await call('POST', '/payment-methods', { paymentMethodId: s.cards.authenticationRequired });
+      const card = (await call<{ items: Array<{ id: string; last4: string }> }>('GET', '/payment-methods')).body.items.find((c) => c.last4 === '3184');
+      const first = await call<{ status: string; clientSecret: string }>('POST', `/invoices/${open?.id}/pay`, { paymentMethodId: card?.id });
+      expect(first.body.status).toBe('requires_action');
+      await s.completeAction!(first.body.clientSecret);
+      const done = await call<{ status: string; invoice: { status: string }; subscription: { status: string } }>('POST', `/invoices/${open?.id}/pay`, { paymentMethodId: card?.id, completedAction: first.body.clientSecret });
+      expect(done.body).toMatchObject({ status: 'succeeded', invoice: { status: 'paid' }, subscription: { status: 'active' } });
+    }, (s) => !!s.cards.declined && !!s.cards.authenticationRequired && !!s.completeAction && !!s.passPeriodEnd);
+
+    test('usage recorded at 5,000 events a second for 30 seconds: exact totals, one alert event per threshold crossed', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId);
+      expect((await call('PUT', '/usage/alerts/input_tokens', { thresholds: [0.5, 0.8, 1] })).status).toBe(204);
+      const before = (await call<{ meters: Array<{ key: string; used: number }> }>('GET', '/usage')).body.meters.find((m) => m.key === 'input_tokens')?.used ?? 0;
+      // 30 seconds' worth of 5,000 records each, every second's records at once (as many app servers send them).
+      for (let second = 0; second < 30; second++) {
+        await Promise.all(Array.from({ length: 5_000 }, () => s.handler.usage.record(accountId, 'input_tokens', 100)));
+      }
+      const usage = await call<{ meters: Array<{ key: string; used: number; limit: number }> }>('GET', '/usage');
+      const meter = usage.body.meters.find((m) => m.key === 'input_tokens');
+      expect(meter?.used).toBe(before + 15_000_000);
+      const crossings = s.events.filter((e) => e.accountId === accountId && e.meter === 'input_tokens');
+      expect(crossings.map((e) => e.threshold)).toEqual([0.5, 0.8, 1]);
+      if (s.meteredOf) expect(await s.meteredOf(accountId, 'input_tokens')).toBe(15_000_000);
+    });
+
+    test('webhooks: a forged one is refused, a duplicate and events out of order are applied once', async (s) => {
+      if (!s.webhookDeliveries) {
+        // Without a provider's webhooks, the route does not exist.
+        const answer = await fetch(`${s.baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': 't=1,v1=00' }, body: '{}' });
+        expect(answer.status).toBe(404);
+        return;
+      }
+      await subscribe(s, newAccount(s));
+      const deliveries = (await s.webhookDeliveries()).slice(-6);
+      expect(deliveries.length).toBeGreaterThan(2);
+      const post = (payload: string, signature: string) =>
+        fetch(`${s.baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload });
+      const [first] = deliveries;
+      const forged = await post(first!.payload.replace('"livemode":false', '"livemode":true'), first!.signature);
+      expect(forged.status).toBe(400);
+      expect(await forged.text()).not.toMatch(/whsec|No signatures found/);
+      expect((await post(first!.payload, 't=1,v1=deadbeef')).status).toBe(400);
+      // Out of order (newest first), then all of them again.
+      const outcomes: string[] = [];
+      for (const d of [...deliveries].reverse()) outcomes.push(((await (await post(d.payload, d.signature)).json()) as { outcome: string }).outcome);
+      expect(outcomes).not.toContain('duplicate');
+      for (const d of deliveries) expect(((await (await post(d.payload, d.signature)).json()) as { outcome: string }).outcome).toBe('duplicate');
+    });
+  });
+}

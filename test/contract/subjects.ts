@@ -1,0 +1,157 @@
+/**
+ * The servers the conformance suite runs against, each the reference handler over HTTP
+ * (node:http on a free port) on one engine: the simulator, the Stripe engine on the
+ * project's Stripe double, and (opt-in, `STRIPE_SECRET_KEY=sk_test_...`) Stripe test mode.
+ * What only a provider can show (what Stripe holds, 3-D Secure completed in a browser, a
+ * clock moved to the renewal) is each subject's own, and absent where it cannot be done.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
+import {
+  createBillingHandler,
+  createMemoryStripeState,
+  createSimulatorEngine,
+  createStripeEngine,
+  setUpStripeCatalog,
+  toNodeListener,
+  type BillingEvent,
+  type BillingHandler,
+  type BillingIdentity,
+  type BillingStore,
+  type StripeCouponSetup,
+  type StripeEngine,
+} from '../../src/server/index.js';
+import { createStripeDouble, type StripeDouble } from '../stripe-double/double.js';
+
+export const DEMO_COUPONS: StripeCouponSetup[] = [
+  { code: 'WELCOME20', percentOff: 20, duration: 'repeating', durationInMonths: 3 },
+  { code: 'TEAMFOREVER', percentOff: 10, duration: 'forever', appliesTo: ['team', 'business'] },
+  { code: 'EXPIRED10', percentOff: 10, duration: 'once', expired: true },
+];
+
+export interface Subject {
+  name: string;
+  baseUrl: string;
+  handler: BillingHandler;
+  /** Payment method ids as the browser hands them over after Stripe.js (or the test card form). */
+  cards: { visa: string; mastercard: string; declined?: string; authenticationRequired?: string };
+  /** Subscriptions and invoices the provider holds for an account (what was charged). */
+  subscriptionsOf(accountId: string): Promise<number>;
+  invoicesOf(accountId: string): Promise<number>;
+  /** The customer completes 3-D Secure in the browser. */
+  completeAction?(clientSecret: string): Promise<void>;
+  /** The provider's clock moves past the account's period end (renewals, scheduled changes). */
+  passPeriodEnd?(accountId: string): Promise<void>;
+  /** Signed webhook deliveries of what happened so far, as the provider sends them. */
+  webhookDeliveries?(): Promise<Array<{ payload: string; signature: string; id: string }>>;
+  /** Usage as the provider's meters have it, after a flush. */
+  meteredOf?(accountId: string, meter: string): Promise<number>;
+  events: BillingEvent[];
+  /** What reached onError: defects and provider failures (a passing journey has none). */
+  errors: unknown[];
+  close(): Promise<void>;
+}
+
+const WEBHOOK_SECRET = 'whsec_double';
+
+function serve(handler: BillingHandler): Promise<{ server: Server; baseUrl: string }> {
+  const server = createServer(toNodeListener(handler));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/billing` })),
+  );
+}
+
+/** `Authorization: Bearer <account>[:viewer]` stands in for the host's session. */
+function handlerOptions(store: BillingStore, events: BillingEvent[], errors: unknown[]) {
+  return {
+    onError: (error: unknown) => void errors.push(error),
+    store,
+    identify: (request: Request) => {
+      const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+      if (!token) return null;
+      const [accountId = '', role = 'owner'] = token.split(':');
+      return { accountId, role };
+    },
+    // A viewer may read but not buy, cancel or manage cards.
+    authorize: (identity: BillingIdentity, operation: string) => identity.role === 'owner' || operation.startsWith('get') || operation.startsWith('list'),
+    onEvent: (event: BillingEvent) => void events.push(event),
+  };
+}
+
+export async function simulatorSubject(store: BillingStore): Promise<Subject> {
+  const engine = createSimulatorEngine({ scenario: 'new' });
+  const events: BillingEvent[] = [];
+  const errors: unknown[] = [];
+  const handler = createBillingHandler({ engine, ...handlerOptions(store, events, errors) });
+  const { server, baseUrl } = await serve(handler);
+  return {
+    name: 'simulator',
+    baseUrl,
+    handler,
+    cards: { visa: 'pm_card_visa', mastercard: 'pm_test_5_4444' },
+    subscriptionsOf: async (id) => (engine.adapterFor(id).snapshot().subscription.status === 'none' ? 0 : 1),
+    invoicesOf: async (id) => engine.adapterFor(id).snapshot().invoices.length,
+    events,
+    errors,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function stripeSubject(name: string, stripe: Stripe, store: BillingStore, double?: StripeDouble): Promise<Subject> {
+  await setUpStripeCatalog(stripe, demoCatalog(), DEMO_COUPONS);
+  const state = createMemoryStripeState();
+  const engine: StripeEngine = createStripeEngine({ stripe, publishableKey: 'pk_test_contract', state, usageFlushMs: 60_000 });
+  const events: BillingEvent[] = [];
+  const errors: unknown[] = [];
+  const handler = createBillingHandler({ engine, webhooks: { secret: WEBHOOK_SECRET }, ...handlerOptions(store, events, errors) });
+  const { server, baseUrl } = await serve(handler);
+  const customerOf = async (accountId: string) => (await state.account(accountId)).customerId;
+  return {
+    name,
+    baseUrl,
+    handler,
+    cards: { visa: 'pm_card_visa', mastercard: 'pm_card_mastercard', declined: 'pm_card_chargeDeclined', authenticationRequired: 'pm_card_authenticationRequired' },
+    subscriptionsOf: async (accountId) => {
+      const customer = await customerOf(accountId);
+      return customer ? (await stripe.subscriptions.list({ customer, status: 'all' })).data.length : 0;
+    },
+    invoicesOf: async (accountId) => {
+      const customer = await customerOf(accountId);
+      return customer ? (await stripe.invoices.list({ customer })).data.filter((i) => i.status !== 'draft').length : 0;
+    },
+    ...(double
+      ? {
+          completeAction: async (secret: string) => double.completeAction(secret),
+          passPeriodEnd: async (accountId: string) => {
+            const sub = [...double.state.subscriptions.values()].find((s) => s.metadata.tectra_account === accountId && s.status !== 'canceled');
+            const end = sub?.items.data[0]?.current_period_end;
+            if (!end) throw new Error(`${accountId} has no subscription on the double`);
+            double.advanceTo(new Date(end * 1000 + 1000));
+          },
+          webhookDeliveries: async () => (await double.signedEvents()).map(({ payload, signature, event }) => ({ payload, signature, id: event.id })),
+          meteredOf: async (accountId: string, meter: string) => {
+            await engine.flushUsage();
+            const customer = await customerOf(accountId);
+            return double.state.meterEvents.filter((e) => e.event_name === meter && e.payload.stripe_customer_id === customer).reduce((s, e) => s + Number(e.payload.value), 0);
+          },
+        }
+      : {}),
+    events,
+    errors,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function stripeDoubleSubject(store: BillingStore): Promise<Subject> {
+  const double = createStripeDouble({ webhookSecret: WEBHOOK_SECRET });
+  return stripeSubject('stripe engine on the double', double.client(), store, double);
+}
+
+/** Opt-in: the same suite against Stripe test mode, the guard against the double drifting from Stripe. */
+export async function stripeTestModeSubject(store: BillingStore): Promise<Subject | undefined> {
+  const key = process.env.STRIPE_SECRET_KEY;
+  if (!key?.startsWith('sk_test_')) return undefined;
+  return stripeSubject('stripe engine on Stripe test mode', new Stripe(key), store);
+}
