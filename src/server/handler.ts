@@ -15,7 +15,7 @@ import { newlyCrossed } from '../core/usage.js';
 import { WebhookSignatureError, type BillingEngine } from './engine.js';
 import { errorReply, HttpProblem, jsonResponse } from './errors.js';
 import { matchRoute, type BillingOperation } from './routes.js';
-import { createPGliteStore } from './postgres-store.js';
+import { createPGliteStore, type PostgresStore } from './postgres-store.js';
 import type { BillingStore, IdempotencyKeyRef } from './store.js';
 
 /** What the handler tells the host app (your mail, your Slack): a usage alert threshold crossed. */
@@ -143,7 +143,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** PGlite, opened when first needed (a cold open takes seconds); a failed open is tried again next time. */
 function embeddedStore(): BillingStore {
-  let opening: Promise<BillingStore> | undefined;
+  let opening: Promise<PostgresStore> | undefined;
   const open = () =>
     (opening ??= createPGliteStore().catch((error: unknown) => {
       opening = undefined;
@@ -153,6 +153,7 @@ function embeddedStore(): BillingStore {
     claim: async (ref, fingerprint) => (await open()).claim(ref, fingerprint),
     complete: async (ref, answer) => (await open()).complete(ref, answer),
     release: async (ref) => (await open()).release(ref),
+    firstNotice: async (notice) => (await open()).firstNotice(notice),
   };
 }
 
@@ -294,9 +295,9 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
     if (!options.onEvent || !reading || reading.limit === null || reading.limit <= 0) return;
     const { before, after, limit, period } = reading;
     for (const threshold of newlyCrossed(before / limit, after / limit, reading.thresholds)) {
-      const once = JSON.stringify([accountId, meter, threshold, period.start]);
-      if (notified.has(once)) continue;
-      notified.add(once);
+      const notice = JSON.stringify([accountId, meter, threshold, period.start]);
+      const first = store.firstNotice ? await store.firstNotice(notice) : !notified.has(notice) && !!notified.add(notice);
+      if (!first) continue;
       await options.onEvent({ type: 'usage.threshold_crossed', accountId, meter, threshold, used: after, limit, period });
     }
   }

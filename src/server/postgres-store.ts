@@ -4,13 +4,14 @@
  * Exactly one of concurrent claimers wins a key: `INSERT ... ON CONFLICT DO NOTHING RETURNING`.
  */
 import type { BillingStore, Claim } from './store.js';
+import type { MeterEventRow, StoredQuote, StripeAccountRecord, StripeEngineState } from './stripe-state.js';
 
 /** What the store needs of a client: `pg`'s Pool and PGlite both have it. */
 export interface SqlClient {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
 }
 
-/** The schema, step by step; a step runs once per database (recorded in tectra_migrations). */
+/** The schema, step by step, one statement each; a step runs once per database (recorded in tectra_migrations). */
 const MIGRATIONS: string[] = [
   `CREATE TABLE IF NOT EXISTS tectra_idempotency (
      account_id text NOT NULL,
@@ -22,9 +23,56 @@ const MIGRATIONS: string[] = [
      created_at timestamptz NOT NULL DEFAULT now(),
      PRIMARY KEY (account_id, route, key)
    )`,
+  // The Stripe engine's tables (SERVER.md, "Persisted locally"), and the usage alert notices.
+  `CREATE TABLE IF NOT EXISTS tectra_account (
+     account_id text PRIMARY KEY,
+     customer_id text UNIQUE,
+     subscription_id text,
+     time_zone text,
+     updated_at timestamptz NOT NULL DEFAULT now()
+   )`,
+  `CREATE TABLE IF NOT EXISTS tectra_quote (
+     id text PRIMARY KEY,
+     account_id text NOT NULL,
+     selection text NOT NULL,
+     proration_date bigint,
+     expires_at timestamptz NOT NULL,
+     used boolean NOT NULL DEFAULT false
+   )`,
+  `CREATE TABLE IF NOT EXISTS tectra_usage_counter (
+     account_id text NOT NULL,
+     period_start text NOT NULL,
+     meter text NOT NULL,
+     used bigint NOT NULL,
+     PRIMARY KEY (account_id, period_start, meter)
+   )`,
+  `CREATE TABLE IF NOT EXISTS tectra_usage_alert (
+     account_id text NOT NULL,
+     meter text NOT NULL,
+     thresholds text NOT NULL,
+     PRIMARY KEY (account_id, meter)
+   )`,
+  `CREATE TABLE IF NOT EXISTS tectra_usage_notice (
+     notice text PRIMARY KEY,
+     created_at timestamptz NOT NULL DEFAULT now()
+   )`,
+  `CREATE TABLE IF NOT EXISTS tectra_meter_outbox (
+     identifier text PRIMARY KEY,
+     customer_id text NOT NULL,
+     meter text NOT NULL,
+     value bigint NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+     sent_at timestamptz
+   )`,
+  `CREATE TABLE IF NOT EXISTS tectra_webhook_event (
+     id text PRIMARY KEY,
+     received_at timestamptz NOT NULL DEFAULT now()
+   )`,
 ];
 
-export interface PostgresStore extends BillingStore {
+/** The handler's store and the Stripe engine's state in one database: pass it as both `store` and `state`. */
+export interface PostgresStore extends BillingStore, StripeEngineState {
+  firstNotice(notice: string): Promise<boolean>;
   /** Brings the schema up to date (also done before the first query). */
   migrate(): Promise<void>;
 }
@@ -46,8 +94,17 @@ export function createPostgresStore({ pool }: { pool: SqlClient }): PostgresStor
       ready = undefined;
       throw error;
     }));
+  /** A query after the schema is there. */
+  const sql = async <R = Record<string, unknown>>(text: string, params: unknown[] = []) => {
+    await migrate();
+    return (await pool.query<R>(text, params)).rows;
+  };
   return {
     migrate,
+    ...stripeState(sql),
+    async firstNotice(notice) {
+      return (await sql('INSERT INTO tectra_usage_notice (notice) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1 AS won', [notice])).length > 0;
+    },
     async claim(ref, fingerprint): Promise<Claim> {
       await migrate();
       const won = await pool.query(
@@ -78,6 +135,94 @@ export function createPostgresStore({ pool }: { pool: SqlClient }): PostgresStor
     async release(ref) {
       await migrate();
       await pool.query('DELETE FROM tectra_idempotency WHERE account_id = $1 AND route = $2 AND key = $3 AND status IS NULL', [ref.accountId, ref.route, ref.key]);
+    },
+  };
+}
+
+type Sql = <R = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<R[]>;
+
+function stripeState(sql: Sql): StripeEngineState {
+  return {
+    async account(accountId) {
+      const [row] = await sql<{ customer_id: string | null; subscription_id: string | null; time_zone: string | null }>(
+        'SELECT customer_id, subscription_id, time_zone FROM tectra_account WHERE account_id = $1',
+        [accountId],
+      );
+      const record: StripeAccountRecord = { accountId };
+      if (row?.customer_id) record.customerId = row.customer_id;
+      if (row?.subscription_id) record.subscriptionId = row.subscription_id;
+      if (row?.time_zone) record.timeZone = row.time_zone;
+      return record;
+    },
+    async saveAccount(r) {
+      await sql(
+        `INSERT INTO tectra_account (account_id, customer_id, subscription_id, time_zone) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (account_id) DO UPDATE SET customer_id = $2, subscription_id = $3, time_zone = $4, updated_at = now()`,
+        [r.accountId, r.customerId ?? null, r.subscriptionId ?? null, r.timeZone ?? null],
+      );
+    },
+    async accountOfCustomer(customerId) {
+      return (await sql<{ account_id: string }>('SELECT account_id FROM tectra_account WHERE customer_id = $1', [customerId]))[0]?.account_id;
+    },
+    async saveQuote(q) {
+      await sql(
+        `INSERT INTO tectra_quote (id, account_id, selection, proration_date, expires_at, used) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET used = $6`,
+        [q.id, q.accountId, JSON.stringify(q.selection), q.prorationDate ?? null, q.expiresAt, q.used],
+      );
+    },
+    async quote(id) {
+      const [row] = await sql<{ account_id: string; selection: string; proration_date: string | null; expires_at: Date | string; used: boolean }>(
+        'SELECT account_id, selection, proration_date, expires_at, used FROM tectra_quote WHERE id = $1',
+        [id],
+      );
+      if (!row) return undefined;
+      const quote: StoredQuote = { id, accountId: row.account_id, selection: JSON.parse(row.selection) as StoredQuote['selection'], expiresAt: new Date(row.expires_at).toISOString(), used: row.used };
+      if (row.proration_date !== null) quote.prorationDate = Number(row.proration_date);
+      return quote;
+    },
+    async addUsage(accountId, periodStart, meter, value) {
+      const [row] = await sql<{ used: string }>(
+        `INSERT INTO tectra_usage_counter (account_id, period_start, meter, used) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (account_id, period_start, meter) DO UPDATE SET used = tectra_usage_counter.used + $4 RETURNING used`,
+        [accountId, periodStart, meter, value],
+      );
+      return Number(row?.used ?? value);
+    },
+    async usage(accountId, periodStart) {
+      const rows = await sql<{ meter: string; used: string }>('SELECT meter, used FROM tectra_usage_counter WHERE account_id = $1 AND period_start = $2', [accountId, periodStart]);
+      return Object.fromEntries(rows.map((r) => [r.meter, Number(r.used)]));
+    },
+    async setAlerts(accountId, meter, thresholds) {
+      await sql(
+        'INSERT INTO tectra_usage_alert (account_id, meter, thresholds) VALUES ($1, $2, $3) ON CONFLICT (account_id, meter) DO UPDATE SET thresholds = $3',
+        [accountId, meter, JSON.stringify(thresholds)],
+      );
+    },
+    async alerts(accountId) {
+      const rows = await sql<{ meter: string; thresholds: string }>('SELECT meter, thresholds FROM tectra_usage_alert WHERE account_id = $1', [accountId]);
+      return Object.fromEntries(rows.map((r) => [r.meter, JSON.parse(r.thresholds) as number[]]));
+    },
+    async queueMeterEvents(events) {
+      for (const e of events) {
+        await sql('INSERT INTO tectra_meter_outbox (identifier, customer_id, meter, value) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [e.identifier, e.customerId, e.meter, e.value]);
+      }
+    },
+    async unsentMeterEvents(limit) {
+      const rows = await sql<{ identifier: string; customer_id: string; meter: string; value: string }>(
+        'SELECT identifier, customer_id, meter, value FROM tectra_meter_outbox WHERE sent_at IS NULL ORDER BY created_at, identifier LIMIT $1',
+        [limit],
+      );
+      return rows.map((r): MeterEventRow => ({ identifier: r.identifier, customerId: r.customer_id, meter: r.meter, value: Number(r.value) }));
+    },
+    async markMeterEventsSent(identifiers) {
+      if (identifiers.length) await sql('UPDATE tectra_meter_outbox SET sent_at = now() WHERE identifier = ANY($1)', [identifiers]);
+    },
+    async firstDelivery(eventId) {
+      return (await sql('INSERT INTO tectra_webhook_event (id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1 AS won', [eventId])).length > 0;
+    },
+    async forgetDelivery(eventId) {
+      await sql('DELETE FROM tectra_webhook_event WHERE id = $1', [eventId]);
     },
   };
 }

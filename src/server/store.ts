@@ -32,6 +32,12 @@ export interface BillingStore {
   complete(ref: IdempotencyKeyRef, answer: StoredAnswer): Promise<void>;
   /** Gives a claimed key up (a failure, a decline, 3-D Secure to do): the next request with it runs again. */
   release(ref: IdempotencyKeyRef): Promise<void>;
+  /**
+   * Records a notice (a usage alert for an account, meter, threshold and period) and answers
+   * whether it is the first: one email per crossing, however many machines see it. Without
+   * it, the handler remembers notices in its process.
+   */
+  firstNotice?(notice: string): Promise<boolean>;
 }
 
 interface Entry {
@@ -42,6 +48,7 @@ interface Entry {
 /** A store in this process's memory: for tests, the demo and one-machine development. */
 export function createMemoryStore(): BillingStore {
   const entries = new Map<string, Entry>();
+  const notices = new Set<string>();
   const id = (ref: IdempotencyKeyRef) => JSON.stringify([ref.accountId, ref.route, ref.key]);
   return {
     async claim(ref, fingerprint) {
@@ -59,6 +66,9 @@ export function createMemoryStore(): BillingStore {
     },
     async release(ref) {
       entries.delete(id(ref));
+    },
+    async firstNotice(notice) {
+      return !notices.has(notice) && !!notices.add(notice);
     },
   };
 }

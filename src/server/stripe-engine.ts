@@ -137,9 +137,26 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     alerts: Record<string, number[]>;
     /** Team tiers share one allowance. */
     pooled: boolean;
+    /** Use so far as this process knows it: the stored counters and what it has not written yet. */
+    used: Record<string, number>;
   }
   const contexts = new Map<string, Promise<UsageContext>>();
   const forgetContext = (accountId: string) => contexts.delete(accountId);
+
+  // Usage is aggregated before it is written (AI-token rates are thousands of records a
+  // second): counters per account, period and meter, and one meter event per customer and
+  // meter, written every `usageFlushMs`. Meter events wait in the outbox with an identifier
+  // assigned before their first send, so a resend after a failure is counted once by Stripe.
+  const counters = new Map<string, { accountId: string; periodStart: string; meter: MeterKey; value: number }>();
+  const metered = new Map<string, { customerId: string; meter: MeterKey; value: number }>();
+  /** Counters on their way to the state, still counted as unwritten until they are there. */
+  const writing = new Map<string, number>();
+  let writesDone = 0;
+  const unwritten = (accountId: string, periodStart: string, meter: string) => {
+    const key = JSON.stringify([accountId, periodStart, meter]);
+    return (counters.get(key)?.value ?? 0) + (writing.get(key) ?? 0);
+  };
+
   async function readContext(accountId: string): Promise<UsageContext> {
     const account = await state.account(accountId);
     const [c, sub, alerts] = await Promise.all([
@@ -148,10 +165,18 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       state.alerts(accountId),
     ]);
     const item = sub && sub.status !== 'canceled' && sub.status !== 'incomplete_expired' ? sub.items.data[0] : undefined;
-    const tierId = item ? c.tierOfPrice.get(item.price.id) : undefined;
-    const tier = findTierIn(c.catalog, tierId);
+    const tier = findTierIn(c.catalog, item ? c.tierOfPrice.get(item.price.id) : undefined);
     const period = item ? { start: iso(item.current_period_start), end: iso(item.current_period_end) } : { start: 'none', end: 'none' };
-    return { at: Date.now(), ...(account.customerId ? { customerId: account.customerId } : {}), period, limits: tier?.limits ?? {}, alerts, pooled: !!tier && tier.kind !== 'individual' };
+    // Read again if a write landed meanwhile: it would be in neither the read nor the unwritten.
+    let stored: Record<string, number>;
+    let seen: number;
+    do {
+      seen = writesDone;
+      stored = await state.usage(accountId, period.start);
+    } while (seen !== writesDone);
+    const limits = tier?.limits ?? {};
+    const used = Object.fromEntries(Object.keys(limits).map((meter) => [meter, (stored[meter] ?? 0) + unwritten(accountId, period.start, meter)]));
+    return { at: Date.now(), ...(account.customerId ? { customerId: account.customerId } : {}), period, limits, alerts, pooled: !!tier && tier.kind !== 'individual', used };
   }
   async function usageContext(accountId: string): Promise<UsageContext> {
     const known = contexts.get(accountId);
@@ -165,10 +190,6 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     return fresh;
   }
 
-  // Usage reaches Stripe aggregated: one meter event per customer and meter a second, each
-  // with an identifier assigned before its first send, so a resend is counted once.
-  const outbox = new Map<string, { customerId: string; meter: MeterKey; value: number }>();
-  const unsent: Array<{ customerId: string; meter: MeterKey; value: number; identifier: string }> = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let flushing: Promise<void> = Promise.resolve();
   function flushSoon(): void {
@@ -176,29 +197,48 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     flushTimer = setTimeout(() => void flushUsage().catch(() => undefined), options.usageFlushMs ?? 1_000);
     (flushTimer as { unref?: () => void }).unref?.();
   }
+  async function writeAndSend(): Promise<void> {
+    const counted = [...counters.values()];
+    counters.clear();
+    const events = [...metered.values()].map((e) => ({ ...e, identifier: `tectra_${crypto.randomUUID()}` }));
+    metered.clear();
+    // Counters and outbox rows first: once they are stored, a crash loses nothing.
+    for (const c of counted) {
+      const key = JSON.stringify([c.accountId, c.periodStart, c.meter]);
+      writing.set(key, (writing.get(key) ?? 0) + c.value);
+      try {
+        await state.addUsage(c.accountId, c.periodStart, c.meter, c.value);
+      } finally {
+        const left = (writing.get(key) ?? 0) - c.value;
+        if (left) writing.set(key, left);
+        else writing.delete(key);
+        writesDone++;
+      }
+    }
+    if (events.length) await state.queueMeterEvents(events);
+    const waiting = await state.unsentMeterEvents(1_000);
+    const sent: string[] = [];
+    try {
+      for (const entry of waiting) {
+        await stripe.billing.meterEvents.create({
+          event_name: options.meterEventName?.(entry.meter) ?? entry.meter,
+          payload: { stripe_customer_id: entry.customerId, value: String(entry.value) },
+          identifier: entry.identifier,
+        });
+        sent.push(entry.identifier);
+      }
+    } catch (error) {
+      // The rest stay in the outbox under their identifiers, for the next flush.
+      options.onUsageError?.(error);
+      flushSoon();
+    } finally {
+      if (sent.length) await state.markMeterEventsSent(sent);
+    }
+  }
   function flushUsage(): Promise<void> {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = undefined;
-    const batch = [...unsent.splice(0), ...[...outbox.values()].map((entry) => ({ ...entry, identifier: `tectra_${crypto.randomUUID()}` }))];
-    outbox.clear();
-    const send = async () => {
-      for (const [index, entry] of batch.entries()) {
-        try {
-          await stripe.billing.meterEvents.create({
-            event_name: options.meterEventName?.(entry.meter) ?? entry.meter,
-            payload: { stripe_customer_id: entry.customerId, value: String(entry.value) },
-            identifier: entry.identifier,
-          });
-        } catch (error) {
-          // Kept for the next flush under the same identifiers: Stripe counts each once.
-          unsent.push(...batch.slice(index));
-          options.onUsageError?.(error);
-          flushSoon();
-          return;
-        }
-      }
-    };
-    flushing = flushing.then(send, send);
+    flushing = flushing.then(writeAndSend, writeAndSend);
     return flushing;
   }
 
@@ -206,17 +246,22 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     adapterFor: (accountId) => adapter(accountId),
     recordUsage: async (accountId, meter, value) => {
       const context = await usageContext(accountId);
-      const after = await state.addUsage(accountId, context.period.start, meter, value);
-      if (context.customerId && value > 0) {
-        const key = `${context.customerId} ${meter}`;
-        const pending = outbox.get(key);
-        if (pending) pending.value += value;
-        else outbox.set(key, { customerId: context.customerId, meter, value });
-        flushSoon();
-      }
       const limit = context.limits[meter];
+      const key = JSON.stringify([accountId, context.period.start, meter]);
+      const counter = counters.get(key);
+      if (counter) counter.value += value;
+      else counters.set(key, { accountId, periodStart: context.period.start, meter, value });
+      if (context.customerId && value > 0) {
+        const sendKey = `${context.customerId} ${meter}`;
+        const pending = metered.get(sendKey);
+        if (pending) pending.value += value;
+        else metered.set(sendKey, { customerId: context.customerId, meter, value });
+      }
+      flushSoon();
       if (limit === undefined) return undefined;
-      return { before: after - value, after, limit, thresholds: context.alerts[meter] ?? [], period: context.period };
+      const before = context.used[meter] ?? 0;
+      context.used[meter] = before + value;
+      return { before, after: before + value, limit, thresholds: context.alerts[meter] ?? [], period: context.period };
     },
     flushUsage,
     receiveWebhook: async (rawBody, signature, secret) => {
@@ -494,7 +539,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     async function usageNow(): Promise<{ meters: Meter[]; period: { start: string; end: string } }> {
       const context = await readContext(accountId);
       contexts.set(accountId, Promise.resolve(context));
-      const used = await state.usage(accountId, context.period.start);
+      const { used } = context;
       const units: Record<string, Meter['unit']> = { input_tokens: 'tokens', output_tokens: 'tokens', transcription_minutes: 'minutes' };
       const meters = Object.entries(context.limits).map(([key, limit]): Meter => ({
         key,

@@ -23,6 +23,14 @@ export interface StoredQuote {
   used: boolean;
 }
 
+/** A meter event waiting to be sent to Stripe, under the identifier it keeps for every attempt. */
+export interface MeterEventRow {
+  identifier: string;
+  customerId: string;
+  meter: MeterKey;
+  value: number;
+}
+
 export interface StripeEngineState {
   account(accountId: string): Promise<StripeAccountRecord>;
   saveAccount(record: StripeAccountRecord): Promise<void>;
@@ -34,6 +42,10 @@ export interface StripeEngineState {
   usage(accountId: string, periodStart: string): Promise<Record<string, number>>;
   setAlerts(accountId: string, meter: MeterKey, thresholds: number[]): Promise<void>;
   alerts(accountId: string): Promise<Record<string, number[]>>;
+  /** The meter outbox: queued events, the oldest unsent first, and those Stripe has. */
+  queueMeterEvents(events: MeterEventRow[]): Promise<void>;
+  unsentMeterEvents(limit: number): Promise<MeterEventRow[]>;
+  markMeterEventsSent(identifiers: string[]): Promise<void>;
   /** Records a webhook event id; false when it was already there (a duplicate delivery). */
   firstDelivery(eventId: string): Promise<boolean>;
   /** Forgets an event whose processing failed, so Stripe's next delivery is applied. */
@@ -46,7 +58,11 @@ export function createMemoryStripeState(): StripeEngineState {
   const usage = new Map<string, Record<string, number>>();
   const alerts = new Map<string, Record<string, number[]>>();
   const events = new Set<string>();
+  const outbox = new Map<string, MeterEventRow>();
   return {
+    queueMeterEvents: async (rows) => rows.forEach((row) => outbox.set(row.identifier, { ...row })),
+    unsentMeterEvents: async (limit) => [...outbox.values()].slice(0, limit).map((row) => ({ ...row })),
+    markMeterEventsSent: async (identifiers) => identifiers.forEach((id) => outbox.delete(id)),
     account: async (accountId) => ({ ...(accounts.get(accountId) ?? { accountId }) }),
     saveAccount: async (record) => void accounts.set(record.accountId, { ...record }),
     accountOfCustomer: async (customerId) => [...accounts.values()].find((a) => a.customerId === customerId)?.accountId,

@@ -11,7 +11,6 @@ import Stripe from 'stripe';
 import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
 import {
   createBillingHandler,
-  createMemoryStripeState,
   createSimulatorEngine,
   createStripeEngine,
   setUpStripeCatalog,
@@ -20,6 +19,7 @@ import {
   type BillingHandler,
   type BillingIdentity,
   type BillingStore,
+  type PostgresStore,
   type StripeCouponSetup,
   type StripeEngine,
 } from '../../src/server/index.js';
@@ -99,9 +99,10 @@ export async function simulatorSubject(store: BillingStore): Promise<Subject> {
   };
 }
 
-async function stripeSubject(name: string, stripe: Stripe, store: BillingStore, double?: StripeDouble): Promise<Subject> {
+async function stripeSubject(name: string, stripe: Stripe, store: PostgresStore, double?: StripeDouble): Promise<Subject> {
   await setUpStripeCatalog(stripe, demoCatalog(), DEMO_COUPONS);
-  const state = createMemoryStripeState();
+  // The handler's store and the engine's state in one Postgres (PGlite here), as in production.
+  const state = store;
   const engine: StripeEngine = createStripeEngine({ stripe, publishableKey: 'pk_test_contract', state, usageFlushMs: 60_000 });
   const events: BillingEvent[] = [];
   const errors: unknown[] = [];
@@ -144,13 +145,13 @@ async function stripeSubject(name: string, stripe: Stripe, store: BillingStore, 
   };
 }
 
-export async function stripeDoubleSubject(store: BillingStore): Promise<Subject> {
+export async function stripeDoubleSubject(store: PostgresStore): Promise<Subject> {
   const double = createStripeDouble({ webhookSecret: WEBHOOK_SECRET });
   return stripeSubject('stripe engine on the double', double.client(), store, double);
 }
 
 /** Opt-in: the same suite against Stripe test mode, the guard against the double drifting from Stripe. */
-export async function stripeTestModeSubject(store: BillingStore): Promise<Subject | undefined> {
+export async function stripeTestModeSubject(store: PostgresStore): Promise<Subject | undefined> {
   const key = process.env.STRIPE_SECRET_KEY;
   if (!key?.startsWith('sk_test_')) return undefined;
   return stripeSubject('stripe engine on Stripe test mode', new Stripe(key), store);

@@ -18,7 +18,12 @@ describe('the Postgres store (PGlite)', () => {
     await Promise.all(stores.map((s) => s.migrate()));
     await stores[0]?.migrate();
     const { rows } = await db.query<{ version: number }>('SELECT version FROM tectra_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE 'tectra_%' ORDER BY 1");
+    expect(tables.rows.map((t) => t.name)).toEqual([
+      'tectra_account', 'tectra_idempotency', 'tectra_meter_outbox', 'tectra_migrations', 'tectra_quote',
+      'tectra_usage_alert', 'tectra_usage_counter', 'tectra_usage_notice', 'tectra_webhook_event',
+    ]);
   });
 
   it('gives a key to exactly one of concurrent claimers, then replays, refuses another request and forgets a release', async () => {
@@ -77,4 +82,28 @@ describe('the Postgres store (PGlite)', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await again.text()).toBe(await first.text());
   }, 60_000);
+
+  it('keeps the Stripe engine’s records: accounts by customer, quotes, counters added concurrently, alerts, the outbox and webhook ids', async () => {
+    const store = createPostgresStore({ pool: db as unknown as SqlClient });
+    await store.saveAccount({ accountId: 'carol', customerId: 'cus_carol' });
+    await store.saveAccount({ accountId: 'carol', customerId: 'cus_carol', subscriptionId: 'sub_1' });
+    expect(await store.account('carol')).toEqual({ accountId: 'carol', customerId: 'cus_carol', subscriptionId: 'sub_1' });
+    expect(await store.account('nobody')).toEqual({ accountId: 'nobody' });
+    expect(await store.accountOfCustomer('cus_carol')).toBe('carol');
+    const quote = { id: 'quo_1', accountId: 'carol', selection: { tierId: 'team', interval: 'month' as const, seats: 4 }, prorationDate: 1_790_000_000, expiresAt: '2026-12-02T10:00:00.000Z', used: false };
+    await store.saveQuote(quote);
+    expect(await store.quote('quo_1')).toEqual(quote);
+    await Promise.all(Array.from({ length: 50 }, () => store.addUsage('carol', '2026-11-20', 'input_tokens', 7)));
+    expect(await store.usage('carol', '2026-11-20')).toEqual({ input_tokens: 350 });
+    await store.setAlerts('carol', 'input_tokens', [0.8, 1]);
+    expect(await store.alerts('carol')).toEqual({ input_tokens: [0.8, 1] });
+    await store.queueMeterEvents([{ identifier: 'm1', customerId: 'cus_carol', meter: 'input_tokens', value: 350 }, { identifier: 'm2', customerId: 'cus_carol', meter: 'output_tokens', value: 9 }]);
+    await store.markMeterEventsSent(['m1']);
+    expect(await store.unsentMeterEvents(10)).toEqual([{ identifier: 'm2', customerId: 'cus_carol', meter: 'output_tokens', value: 9 }]);
+    expect(await Promise.all([store.firstDelivery('evt_1'), store.firstDelivery('evt_1')])).toEqual(expect.arrayContaining([true, false]));
+    await store.forgetDelivery('evt_1');
+    expect(await store.firstDelivery('evt_1')).toBe(true);
+    expect(await store.firstNotice('n1')).toBe(true);
+    expect(await store.firstNotice('n1')).toBe(false);
+  });
 });

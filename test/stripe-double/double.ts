@@ -61,7 +61,9 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
   let now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const webhookSecret = options.webhookSecret ?? 'whsec_double';
   let seq = 0;
-  const newId = (prefix: string) => `${prefix}_dbl${(++seq).toString(36).padStart(6, '0')}`;
+  // Ids unique across doubles (tests may share one database), in creation order within one.
+  const tag = Math.random().toString(36).slice(2, 8);
+  const newId = (prefix: string) => `${prefix}_dbl${tag}${(++seq).toString(36).padStart(6, '0')}`;
 
   const customers = new Map<string, Stripe.Customer>();
   const products = new Map<string, Stripe.Product>();
