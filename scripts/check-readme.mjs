@@ -145,7 +145,7 @@ for (const [event] of generated.matchAll(/`(tectra-[a-z]+(?:-[a-z]+)*)`/g)) {
 const checkable = blocks.filter(
   ({ lang, code }) =>
     (lang === 'ts' || lang === 'tsx') &&
-    [...code.matchAll(/from '([^']+)'/g)].every(([, from]) => /^(@tectra\/billing-widgets|react|@lit\/localize|\.\/)/.test(from)),
+    [...code.matchAll(/from '([^']+)'/g)].every(([, from]) => /^(@tectra\/billing-widgets|react|@lit\/localize|stripe|pg|\.\/)/.test(from)),
 );
 const dir = '.cache/readme-snippets';
 rmSync(dir, { recursive: true, force: true });
@@ -160,6 +160,7 @@ declare function navigate(path: string): void;
 declare function sessionAccount(request: Request): Promise<string | null>;
 ${['getCatalog', 'getSubscription', 'getUsage', 'listInvoices', 'listPaymentMethods', 'validateCoupon', 'previewChange', 'createSetupIntent', 'activate', 'changeTier', 'setDefaultPaymentMethod', 'removePaymentMethod', 'setUsageAlerts', 'cancelSubscription', 'resumeSubscription', 'cancelScheduledChange', 'payInvoice'].map((m) => `declare const ${m}: Adapter['${m}'];`).join('\n')}
 declare module './locales/*' { export const templates: Record<string, string>; }
+declare module 'pg' { const pg: { Pool: new (options: { connectionString?: string }) => import('../../src/server/postgres-store.js').SqlClient }; export default pg; }
 `,
 );
 for (const { lang, code, n } of checkable) writeFileSync(join(dir, `snippet-${n}.${lang}`), `${code}\nexport {};\n`);

@@ -122,16 +122,20 @@ export interface StripeCouponSetup {
 
 /**
  * Creates the catalog's products and prices (and promotion codes) in a Stripe account, once:
- * a tier whose prices' lookup keys already exist is left as it is, so the setup can run again.
+ * a product with the tier's id and a price with its lookup key are kept, so it can run again.
  */
 export async function setUpStripeCatalog(stripe: Stripe, catalog: Catalog, coupons: StripeCouponSetup[] = []): Promise<StripeCatalog> {
   const setup = stripeCatalogSetup(catalog);
   const keys = setup.flatMap((s) => s.prices.map((p) => p.lookup_key ?? '')).filter(Boolean);
-  const existing = keys.length ? (await stripe.prices.list({ lookup_keys: keys, limit: 100 })).data : [];
+  const existingPrices = keys.length ? (await stripe.prices.list({ lookup_keys: keys, limit: 100 })).data : [];
+  const existingProducts = await stripe.products.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 });
   for (const { product, prices } of setup) {
-    if (prices.length && prices.every((p) => existing.some((e) => e.lookup_key === p.lookup_key))) continue;
-    const created = await stripe.products.create(product);
-    for (const price of prices) await stripe.prices.create({ ...price, product: created.id });
+    // A tier is its product (by tectra_tier) and each price its lookup key: what exists is kept.
+    const tierId = product.metadata?.[KEY.tier];
+    const productId = existingProducts.find((p) => p.metadata[KEY.tier] === tierId)?.id ?? (await stripe.products.create(product)).id;
+    for (const price of prices) {
+      if (!existingPrices.some((e) => e.lookup_key === price.lookup_key)) await stripe.prices.create({ ...price, product: productId });
+    }
   }
   const [products, prices] = await Promise.all([
     stripe.products.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 }),

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
+import { demoCoupons } from '../../src/adapters/memory/scenarios.js';
 import {
   createBillingHandler,
   createSimulatorEngine,
@@ -25,11 +26,8 @@ import {
 } from '../../src/server/index.js';
 import { createStripeDouble, type StripeDouble } from '../stripe-double/double.js';
 
-export const DEMO_COUPONS: StripeCouponSetup[] = [
-  { code: 'WELCOME20', percentOff: 20, duration: 'repeating', durationInMonths: 3 },
-  { code: 'TEAMFOREVER', percentOff: 10, duration: 'forever', appliesTo: ['team', 'business'] },
-  { code: 'EXPIRED10', percentOff: 10, duration: 'once', expired: true },
-];
+/** The demo's own codes, as the setup script creates them in Stripe. */
+export const DEMO_COUPONS: StripeCouponSetup[] = demoCoupons('USD');
 
 export interface Subject {
   name: string;

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { matchRoute, ROUTES } from '../../src/server/routes.js';
 import { BASE, json, setup } from './helpers.js';
 
 const PRO = { tierId: 'pro', interval: 'month' };
@@ -53,6 +55,25 @@ describe('the billing handler: who may ask', () => {
 });
 
 describe('the billing handler: bodies and routes', () => {
+  it('serves every route of openapi.yaml, and no route the contract does not name', () => {
+    const spec = readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8');
+    const named: string[] = [];
+    let path = '';
+    for (const line of spec.split('\n')) {
+      const p = /^  (\/\S*):$/.exec(line);
+      if (p) path = p[1] ?? '';
+      const m = /^    (get|post|put|delete):$/.exec(line);
+      if (m && path) named.push(`${m[1]!.toUpperCase()} ${path.replace(/\{[^}]+\}/g, 'x')}`);
+    }
+    expect(named.length).toBeGreaterThan(15);
+    const served = named.filter((r) => r !== 'POST /webhooks/stripe');
+    for (const route of served) {
+      const [method = '', at = ''] = route.split(' ');
+      expect(matchRoute(method, at), route).toMatchObject({ route: expect.anything() });
+    }
+    expect(ROUTES).toHaveLength(served.length);
+  });
+
   it('checks every body and names the field that does not fit, running nothing', async () => {
     const { call, engine } = setup('new');
     const cases: Array<[string, string, unknown, string]> = [

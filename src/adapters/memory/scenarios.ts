@@ -39,7 +39,8 @@ function startOfDay(iso: string): string {
   return `${iso.slice(0, 10)}T00:00:00.000Z`;
 }
 
-const demoCoupons = (currency: string): SimulatedCoupon[] => [
+/** The demo's codes (also what `npm run stripe:setup` creates as promotion codes). */
+export const demoCoupons = (currency: string): SimulatedCoupon[] => [
   { code: 'WELCOME20', percentOff: 20, duration: 'repeating', durationInMonths: 3 },
   { code: 'LAUNCH50', percentOff: 50, duration: 'once' },
   { code: 'TEAMFOREVER', percentOff: 10, duration: 'forever', appliesTo: ['team', 'business'] },

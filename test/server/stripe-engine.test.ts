@@ -1,0 +1,44 @@
+// The Stripe engine's own rules, on the Stripe double: the catalog round trip, a setup that
+// can run again, and usage that reaches Stripe's meters once even when a send fails.
+import { describe, expect, it, vi } from 'vitest';
+import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
+import { demoCoupons } from '../../src/adapters/memory/scenarios.js';
+import { createMemoryStripeState, createStripeEngine, setUpStripeCatalog } from '../../src/server/index.js';
+import { createStripeDouble } from '../stripe-double/double.js';
+
+describe('the Stripe engine', () => {
+  it('serves the catalog it was set up with, and a second setup creates nothing', async () => {
+    const double = createStripeDouble();
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog(), demoCoupons('USD'));
+    const counts = () => [double.state.products.size, double.state.prices.size, double.state.promotionCodes.size];
+    expect(counts()).toEqual([5, 8, 5]);
+    await setUpStripeCatalog(stripe, demoCatalog(), demoCoupons('USD'));
+    expect(counts()).toEqual([5, 8, 5]);
+    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1' });
+    const adapter = await engine.adapterFor('alice');
+    expect(await adapter.getCatalog()).toEqual(demoCatalog());
+    expect(await adapter.createSetupIntent()).toMatchObject({ provider: 'stripe', publishableKey: 'pk_test_1', clientSecret: expect.stringMatching(/^seti_.+_secret_/) });
+  });
+
+  it('sends usage to the meters aggregated, and resends a refused batch under the same identifier', async () => {
+    const double = createStripeDouble();
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog());
+    const onUsageError = vi.fn();
+    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: createMemoryStripeState(), usageFlushMs: 60_000, onUsageError });
+    const adapter = await engine.adapterFor('alice');
+    await adapter.activate({ tierId: 'pro', interval: 'month', paymentMethodId: 'pm_card_visa', idempotencyKey: 'k1' });
+    for (let i = 0; i < 1_000; i++) await engine.recordUsage('alice', 'input_tokens', 5);
+    const create = vi.spyOn(stripe.billing.meterEvents, 'create');
+    create.mockRejectedValueOnce(Object.assign(new Error('Stripe is unavailable'), { type: 'StripeAPIError' }));
+    await engine.flushUsage();
+    expect(onUsageError).toHaveBeenCalledOnce();
+    expect(double.state.meterEvents).toHaveLength(0);
+    const refused = create.mock.calls[0]?.[0].identifier;
+    await engine.flushUsage();
+    expect(double.state.meterEvents.map((e) => [e.identifier, e.payload.value])).toEqual([[refused, '5000']]);
+    const usage = await adapter.getUsage();
+    expect(usage.meters.find((m) => m.key === 'input_tokens')?.used).toBe(5_000);
+  });
+});
