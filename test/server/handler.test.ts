@@ -60,9 +60,9 @@ describe('the billing handler: bodies and routes', () => {
     const named: string[] = [];
     let path = '';
     for (const line of spec.split('\n')) {
-      const p = /^  (\/\S*):$/.exec(line);
+      const p = /^ {2}(\/\S*):$/.exec(line);
       if (p) path = p[1] ?? '';
-      const m = /^    (get|post|put|delete):$/.exec(line);
+      const m = /^ {4}(get|post|put|delete):$/.exec(line);
       if (m && path) named.push(`${m[1]!.toUpperCase()} ${path.replace(/\{[^}]+\}/g, 'x')}`);
     }
     expect(named.length).toBeGreaterThan(15);
