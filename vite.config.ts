@@ -20,7 +20,10 @@ type Handler = (req: import('node:http').IncomingMessage, res: import('node:http
 async function demoApiPlugin(): Promise<Plugin> {
   const { createDemoApi } = (await loadDemoApi()) as { createDemoApi: (o: object) => Handler };
   // Some latency so loading states are visible in the demo.
-  const api = createDemoApi({ latencyMs: { min: 120, max: 450 }, liveUsage: true });
+  // Opt-in: STRIPE_SECRET_KEY (sk_test_...) and STRIPE_PUBLISHABLE_KEY serve the demo from Stripe test mode.
+  const { STRIPE_SECRET_KEY: secretKey = '', STRIPE_PUBLISHABLE_KEY: publishableKey = '' } = process.env;
+  const stripe = secretKey.startsWith('sk_test_') && publishableKey ? { stripe: { secretKey, publishableKey } } : {};
+  const api = createDemoApi({ latencyMs: { min: 120, max: 450 }, liveUsage: true, ...stripe });
   // A block body: a function returned from configureServer would run as a post hook.
   const mount = (server: { middlewares: Connect.Server }): void => {
     server.middlewares.use((req, res, next) => {

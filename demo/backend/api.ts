@@ -15,6 +15,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDemoScenario, type DemoScenario } from '../../src/adapters/memory/index.js';
 import { createBillingHandler } from '../../src/server/handler.js';
 import { createSimulatorEngine } from '../../src/server/simulator-engine.js';
+import { createStripeEngine } from '../../src/server/stripe-engine.js';
+import type { BillingEngine } from '../../src/server/engine.js';
 import { createMemoryStore } from '../../src/server/store.js';
 import { sendFetchResponse, toFetchRequest } from '../../src/server/node.js';
 import { STATUS_BY_CODE } from '../../src/server/errors.js';
@@ -45,6 +47,12 @@ export interface DemoApiOptions {
   latencyMs?: number | { min: number; max: number };
   /** Usage grows a little on every read, as if the product were in use (the demo). */
   liveUsage?: boolean;
+  /**
+   * Opt-in: the Stripe engine on your Stripe test account instead of the simulator (`npm start`
+   * with STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY; run `npm run stripe:setup` first). Every
+   * session is then a new customer, whatever its scenario, and `_control` has no simulator to show.
+   */
+  stripe?: { secretKey: string; publishableKey: string };
 }
 
 interface Session {
@@ -70,13 +78,26 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
+/** The Stripe engine, loaded with the first request (the `stripe` package is only needed then). */
+function stripeTestMode(keys: { secretKey: string; publishableKey: string }): BillingEngine {
+  let engine: Promise<BillingEngine> | undefined;
+  const ready = () =>
+    (engine ??= import('stripe').then(({ default: Stripe }) => createStripeEngine({ stripe: new Stripe(keys.secretKey), publishableKey: keys.publishableKey })));
+  return {
+    adapterFor: async (accountId) => (await ready()).adapterFor(accountId),
+    recordUsage: async (accountId, meter, value) => (await ready()).recordUsage(accountId, meter, value),
+    receiveWebhook: async (raw, signature, secret) => (await ready()).receiveWebhook?.(raw, signature, secret) ?? 'ignored',
+  };
+}
+
 export function createDemoApi(options: DemoApiOptions = {}) {
   const prefix = options.prefix ?? '/demo-api';
   // The account id is "<scenario>/<session>": the scenario seeds it the first time it is seen.
-  const engine = createSimulatorEngine({
+  const simulator = createSimulatorEngine({
     scenarioFor: (accountId) => accountId.split('/')[0] as DemoScenario,
     ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
   });
+  const engine = options.stripe ? stripeTestMode(options.stripe) : simulator;
   // Who is asking, set by this wrapper for the request it builds: nothing the browser sends names an account.
   const accountOf = new WeakMap<Request, string>();
   const handler = createBillingHandler({
@@ -98,10 +119,11 @@ export function createDemoApi(options: DemoApiOptions = {}) {
 
   async function control(req: IncomingMessage, res: ServerResponse, accountId: string): Promise<void> {
     const s = sessionOf(accountId);
-    const simulator = engine.adapterFor(accountId);
+    const account = simulator.adapterFor(accountId);
     if (req.method === 'GET') {
       // What the backend holds (for tests that check the outcome of a journey).
-      return send(res, 200, JSON.stringify({ snapshot: simulator.snapshot(), calls: simulator.calls.map((c) => c.method) }));
+      if (options.stripe) return send(res, 404, JSON.stringify({ error: { code: 'not_found', message: 'Stripe holds this account: see the Dashboard.' } }));
+      return send(res, 200, JSON.stringify({ snapshot: account.snapshot(), calls: account.calls.map((c) => c.method) }));
     }
     const body = await readJson(req);
     if (body.release === true) {
@@ -111,7 +133,7 @@ export function createDemoApi(options: DemoApiOptions = {}) {
     s.faults.clear();
     const faults = (body.faults ?? {}) as Record<string, HttpFault>;
     for (const [route, fault] of Object.entries(faults)) s.faults.set(route, { ...fault, used: 0 });
-    send(res, 200, JSON.stringify({ ok: true, calls: simulator.calls.length }));
+    send(res, 200, JSON.stringify({ ok: true, calls: account.calls.length }));
   }
 
   /** Handles a request under the prefix; returns false for anything else. */

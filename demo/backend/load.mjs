@@ -16,6 +16,8 @@ export async function loadDemoApi() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Loaded from node_modules when the opt-in Stripe mode asks for it, never bundled.
+    external: ['stripe'],
     outfile,
     logLevel: 'warning',
   });

@@ -53,5 +53,15 @@ export function errorReply(error: unknown): { status: number; body: string; head
     const headers: Record<string, string> = wait ? { 'Retry-After': wait } : status === 429 ? { 'Retry-After': '1' } : {};
     return { status, body: errorBody(error.code, error.message), headers };
   }
+  if (isProviderOutage(error)) {
+    return { status: 503, body: errorBody('server', 'The payment provider cannot be reached. Try again in a moment.'), headers: { 'Retry-After': '2' } };
+  }
   return { status: 500, body: errorBody('server', 'The billing service failed. Try again in a moment.'), headers: {} };
+}
+
+/** Stripe out of reach, failing or limiting our rate: the customer may try again soon (503 with Retry-After); the error is still logged. */
+const OUTAGES = new Set(['StripeConnectionError', 'StripeAPIError', 'StripeRateLimitError']);
+function isProviderOutage(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && OUTAGES.has(type);
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
 import { demoCoupons } from '../../src/adapters/memory/scenarios.js';
-import { createMemoryStripeState, createStripeEngine, setUpStripeCatalog } from '../../src/server/index.js';
+import { createBillingHandler, createMemoryStore, createMemoryStripeState, createStripeEngine, setUpStripeCatalog } from '../../src/server/index.js';
 import { createStripeDouble } from '../stripe-double/double.js';
 
 describe('the Stripe engine', () => {
@@ -40,5 +40,23 @@ describe('the Stripe engine', () => {
     expect(double.state.meterEvents.map((e) => [e.identifier, e.payload.value])).toEqual([[refused, '5000']]);
     const usage = await adapter.getUsage();
     expect(usage.meters.find((m) => m.key === 'input_tokens')?.used).toBe(5_000);
+  });
+
+  it('answers 503 with Retry-After when Stripe cannot be reached, and logs what Stripe said', async () => {
+    const double = createStripeDouble();
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog());
+    const onError = vi.fn();
+    const handler = createBillingHandler({ engine: createStripeEngine({ stripe, publishableKey: 'pk_test_1' }), store: createMemoryStore(), identify: () => ({ accountId: 'alice' }), onError });
+    vi.spyOn(stripe.products, 'list').mockImplementation(() => {
+      throw Object.assign(new Error('An error occurred with our connection to Stripe. req_123'), { type: 'StripeConnectionError' });
+    });
+    const response = await handler(new Request('http://billing.test/api/billing/catalog'));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('2');
+    const text = await response.text();
+    expect(text).not.toContain('req_123');
+    expect(JSON.parse(text)).toMatchObject({ error: { code: 'server' } });
+    expect(onError).toHaveBeenCalledOnce();
   });
 });
