@@ -68,6 +68,12 @@ const MIGRATIONS: string[] = [
      id text PRIMARY KEY,
      received_at timestamptz NOT NULL DEFAULT now()
    )`,
+  // Steps are only ever added at the end: a database has run the ones before.
+  `CREATE TABLE IF NOT EXISTS tectra_account_lease (
+     account_id text PRIMARY KEY,
+     holder text NOT NULL,
+     until timestamptz NOT NULL
+   )`,
 ];
 
 /** The handler's store and the Stripe engine's state in one database: pass it as both `store` and `state`. */
@@ -217,6 +223,20 @@ function stripeState(sql: Sql): StripeEngineState {
     },
     async markMeterEventsSent(identifiers) {
       if (identifiers.length) await sql('UPDATE tectra_meter_outbox SET sent_at = now() WHERE identifier = ANY($1)', [identifiers]);
+    },
+    async acquireLease(accountId, holder, ttlMs) {
+      // Taken when free or expired (a machine that died holding it): one winner by the row's key.
+      const won = await sql(
+        `INSERT INTO tectra_account_lease (account_id, holder, until) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+         ON CONFLICT (account_id) DO UPDATE SET holder = $2, until = now() + $3 * interval '1 millisecond'
+         WHERE tectra_account_lease.until < now() OR tectra_account_lease.holder = $2
+         RETURNING 1 AS won`,
+        [accountId, holder, ttlMs],
+      );
+      return won.length > 0;
+    },
+    async releaseLease(accountId, holder) {
+      await sql('DELETE FROM tectra_account_lease WHERE account_id = $1 AND holder = $2', [accountId, holder]);
     },
     async firstDelivery(eventId) {
       return (await sql('INSERT INTO tectra_webhook_event (id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1 AS won', [eventId])).length > 0;

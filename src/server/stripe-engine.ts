@@ -118,10 +118,28 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     return value;
   }
 
+  /**
+   * One change at a time per account: in this process by a promise chain, across machines by
+   * a lease in the state (two tabs buying at once on two machines must not make two plans).
+   */
+  async function leased<T>(accountId: string, run: () => Promise<T>): Promise<T> {
+    const holder = crypto.randomUUID();
+    const deadline = Date.now() + 10_000;
+    while (!(await state.acquireLease(accountId, holder, 30_000))) {
+      if (Date.now() > deadline) throw new BillingError('conflict', 'Another change to this plan is still running. Try again in a moment.', { status: 409, retryAfterMs: 1_000 });
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    try {
+      return await run();
+    } finally {
+      await state.releaseLease(accountId, holder);
+    }
+  }
+
   function locked<T>(accountId: string, run: () => Promise<T>): Promise<T> {
     const previous = locks.get(accountId) ?? Promise.resolve();
     // Whatever a change did, usage is next recorded against the plan as Stripe has it.
-    const next = previous.catch(() => undefined).then(run).finally(() => forgetContext(accountId));
+    const next = previous.catch(() => undefined).then(() => leased(accountId, run)).finally(() => forgetContext(accountId));
     const settled = next.catch(() => undefined);
     locks.set(accountId, settled);
     void settled.then(() => locks.get(accountId) === settled && locks.delete(accountId));
@@ -308,12 +326,13 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
   function adapter(accountId: string): BillingAdapter {
     const account = () => state.account(accountId);
 
-    async function customer(record: StripeAccountRecord, key: string): Promise<string> {
+    async function customer(record: StripeAccountRecord): Promise<string> {
       if (record.customerId) return record.customerId;
       const extra = (await options.customerParams?.(accountId)) ?? {};
       const created = await stripe.customers.create(
         { ...extra, metadata: { ...extra.metadata, tectra_account: accountId } },
-        { idempotencyKey: await derivedKey(accountId, 'customer', key) },
+        // Keyed by the account alone: two first requests at once (two machines) make one customer.
+        { idempotencyKey: await derivedKey(accountId, 'customer', 'first') },
       );
       record.customerId = created.id;
       await state.saveAccount(record);
@@ -594,7 +613,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       },
       createSetupIntent: async () => {
         const record = await account();
-        const customerId = await customer(record, 'setup');
+        const customerId = await customer(record);
         const intent = await stripe.setupIntents.create({ customer: customerId, usage: 'off_session' });
         return { provider: 'stripe', publishableKey, clientSecret: intent.client_secret ?? '' };
       },
@@ -608,7 +627,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           if (sub && sub.status !== 'incomplete' && sub.status !== 'incomplete_expired' && sub.status !== 'canceled') {
             throw new BillingError('conflict', 'This account already has a plan; change it instead.', { status: 409 });
           }
-          const customerId = await customer(record, request.idempotencyKey);
+          const customerId = await customer(record);
           const card = request.paymentMethodId ? await ownCard(customerId, request.paymentMethodId, true) : undefined;
           if (!card) throw new BillingError('invalid_request', 'Add a card to subscribe.', { status: 400 });
           const promo = await promotion(request.couponCode, c.productOf.get(request.tierId));
@@ -721,7 +740,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       addPaymentMethod: (paymentMethodId) =>
         locked(accountId, async () => {
           const record = await account();
-          const customerId = await customer(record, 'card');
+          const customerId = await customer(record);
           const card = await ownCard(customerId, paymentMethodId, true);
           await makeDefault(record, card.id);
         }),

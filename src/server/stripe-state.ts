@@ -46,6 +46,9 @@ export interface StripeEngineState {
   queueMeterEvents(events: MeterEventRow[]): Promise<void>;
   unsentMeterEvents(limit: number): Promise<MeterEventRow[]>;
   markMeterEventsSent(identifiers: string[]): Promise<void>;
+  /** Takes the account's change lease for `ttlMs` (false while another holder has it); released by its holder. */
+  acquireLease(accountId: string, holder: string, ttlMs: number): Promise<boolean>;
+  releaseLease(accountId: string, holder: string): Promise<void>;
   /** Records a webhook event id; false when it was already there (a duplicate delivery). */
   firstDelivery(eventId: string): Promise<boolean>;
   /** Forgets an event whose processing failed, so Stripe's next delivery is applied. */
@@ -59,7 +62,15 @@ export function createMemoryStripeState(): StripeEngineState {
   const alerts = new Map<string, Record<string, number[]>>();
   const events = new Set<string>();
   const outbox = new Map<string, MeterEventRow>();
+  const leases = new Map<string, { holder: string; until: number }>();
   return {
+    acquireLease: async (accountId, holder, ttlMs) => {
+      const lease = leases.get(accountId);
+      if (lease && lease.holder !== holder && lease.until > Date.now()) return false;
+      leases.set(accountId, { holder, until: Date.now() + ttlMs });
+      return true;
+    },
+    releaseLease: async (accountId, holder) => void (leases.get(accountId)?.holder === holder && leases.delete(accountId)),
     queueMeterEvents: async (rows) => rows.forEach((row) => outbox.set(row.identifier, { ...row })),
     unsentMeterEvents: async (limit) => [...outbox.values()].slice(0, limit).map((row) => ({ ...row })),
     markMeterEventsSent: async (identifiers) => identifiers.forEach((id) => outbox.delete(id)),

@@ -18,10 +18,10 @@ describe('the Postgres store (PGlite)', () => {
     await Promise.all(stores.map((s) => s.migrate()));
     await stores[0]?.migrate();
     const { rows } = await db.query<{ version: number }>('SELECT version FROM tectra_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE 'tectra_%' ORDER BY 1");
     expect(tables.rows.map((t) => t.name)).toEqual([
-      'tectra_account', 'tectra_idempotency', 'tectra_meter_outbox', 'tectra_migrations', 'tectra_quote',
+      'tectra_account', 'tectra_account_lease', 'tectra_idempotency', 'tectra_meter_outbox', 'tectra_migrations', 'tectra_quote',
       'tectra_usage_alert', 'tectra_usage_counter', 'tectra_usage_notice', 'tectra_webhook_event',
     ]);
   });
@@ -105,5 +105,15 @@ describe('the Postgres store (PGlite)', () => {
     expect(await store.firstDelivery('evt_1')).toBe(true);
     expect(await store.firstNotice('n1')).toBe(true);
     expect(await store.firstNotice('n1')).toBe(false);
+    expect(await Promise.all([store.acquireLease('carol', 'm1', 30_000), store.acquireLease('carol', 'm2', 30_000)])).toEqual(expect.arrayContaining([true, false]));
+    const winner = (await store.acquireLease('carol', 'm1', 30_000)) ? 'm1' : 'm2';
+    await store.releaseLease('carol', winner === 'm1' ? 'm2' : 'm1'); // only the holder releases
+    expect(await store.acquireLease('carol', 'm3', 30_000)).toBe(false);
+    await store.releaseLease('carol', winner);
+    expect(await store.acquireLease('carol', 'm3', 30_000)).toBe(true);
+    // A lease its holder never released (a machine that died) expires.
+    expect(await store.acquireLease('dave', 'gone', 1)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await store.acquireLease('dave', 'next', 30_000)).toBe(true);
   });
 });

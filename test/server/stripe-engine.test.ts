@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
 import { demoCoupons } from '../../src/adapters/memory/scenarios.js';
-import { createBillingHandler, createMemoryStore, createMemoryStripeState, createStripeEngine, setUpStripeCatalog } from '../../src/server/index.js';
+import { createBillingHandler, createMemoryStore, createMemoryStripeState, createPGliteStore, createStripeEngine, setUpStripeCatalog } from '../../src/server/index.js';
 import { createStripeDouble } from '../stripe-double/double.js';
 
 describe('the Stripe engine', () => {
@@ -59,4 +59,37 @@ describe('the Stripe engine', () => {
     expect(JSON.parse(text)).toMatchObject({ error: { code: 'server' } });
     expect(onError).toHaveBeenCalledOnce();
   });
+
+  it('on two machines over one Postgres: one key is one purchase, and two keys at once still make one plan', async () => {
+    const double = createStripeDouble();
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog());
+    const store = await createPGliteStore();
+    // Two machines: each its own handler and engine (caches, process locks), sharing the database and Stripe.
+    const machines = [0, 1].map(() => {
+      const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: store });
+      return createBillingHandler({ engine, store, identify: (r) => ({ accountId: r.headers.get('x-account') ?? '' }) });
+    });
+    const activate = (machine: number, account: string, key: string) =>
+      machines[machine]!(
+        new Request('http://billing.test/api/billing/subscription/activate', {
+          method: 'POST',
+          headers: { 'x-account': account, 'content-type': 'application/json', 'idempotency-key': key },
+          body: JSON.stringify({ tierId: 'pro', interval: 'month', paymentMethodId: 'pm_card_visa' }),
+        }),
+      );
+    const subscriptionsOf = (account: string) => [...double.state.subscriptions.values()].filter((sub) => sub.metadata.tectra_account === account).length;
+    const customersOf = (account: string) => [...double.state.customers.values()].filter((c) => c.metadata.tectra_account === account).length;
+
+    const same = await Promise.all(Array.from({ length: 6 }, (_, i) => activate(i % 2, 'erin', 'one-key')));
+    expect(same.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(new Set(await Promise.all(same.map((r) => r.text()))).size).toBe(1);
+    expect(subscriptionsOf('erin')).toBe(1);
+
+    // Two tabs, two keys, two machines, at once: one plan; the other hears that there is one.
+    const two = await Promise.all([activate(0, 'frank', 'tab-1'), activate(1, 'frank', 'tab-2')]);
+    expect(two.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(subscriptionsOf('frank')).toBe(1);
+    expect(customersOf('frank')).toBe(1);
+  }, 60_000);
 });
