@@ -208,7 +208,7 @@ for (const [label, make] of SUBJECTS) {
       expect((await call<{ tierId: string; status: string }>('GET', '/subscription')).body).toMatchObject({ status: 'active', tierId: 'pro' });
     }, (s) => !!s.cards.authenticationRequired && !!s.completeAction);
 
-    test('a downgrade is scheduled for the period end, can be dropped, and applies at the renewal', async (s) => {
+    test('a downgrade is scheduled for the period end, and can be dropped', async (s) => {
       const accountId = newAccount(s);
       const { call } = await subscribe(s, accountId);
       const quote = await call<{ id: string; dueNow: { amount: number } }>('POST', '/quotes', { selection: STARTER });
@@ -224,16 +224,19 @@ for (const [label, make] of SUBJECTS) {
       expect(kept.status).toBe(200);
       expect(kept.body.scheduledChange).toBeUndefined();
       expect(kept.body.tierId).toBe('pro');
-      // Scheduled again, and applied when the period ends.
-      await call('POST', '/subscription/change', STARTER);
-      if (!s.passPeriodEnd) return;
-      await s.passPeriodEnd(accountId);
+    });
+
+    test('a scheduled downgrade applies at the renewal, on the provider’s clock', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId);
+      expect((await call('POST', '/subscription/change', STARTER)).status).toBe(200);
+      await s.passPeriodEnd!(accountId);
       const renewed = await call<{ status: string; tierId: string; scheduledChange?: unknown }>('GET', '/subscription');
       expect(renewed.body).toMatchObject({ status: 'active', tierId: 'starter' });
       expect(renewed.body.scheduledChange).toBeUndefined();
       const invoices = await call<{ items: Array<{ total: { amount: number } }> }>('GET', '/invoices');
       expect(invoices.body.items[0]?.total.amount).toBe(1900);
-    });
+    }, (s) => !!s.passPeriodEnd);
 
     test('cancel at the period end, then resume: the plan renews again', async (s) => {
       const accountId = newAccount(s);
