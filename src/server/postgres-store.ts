@@ -74,6 +74,10 @@ const MIGRATIONS: string[] = [
      holder text NOT NULL,
      until timestamptz NOT NULL
    )`,
+  // Usage in any unit, fractions included (2.5 transcription minutes); meter events stamped.
+  'ALTER TABLE tectra_usage_counter ALTER COLUMN used TYPE numeric',
+  'ALTER TABLE tectra_meter_outbox ALTER COLUMN value TYPE numeric',
+  'ALTER TABLE tectra_meter_outbox ADD COLUMN IF NOT EXISTS happened_at bigint NOT NULL DEFAULT 0',
 ];
 
 /** The handler's store and the Stripe engine's state in one database: pass it as both `store` and `state`. */
@@ -211,15 +215,21 @@ function stripeState(sql: Sql): StripeEngineState {
     },
     async queueMeterEvents(events) {
       for (const e of events) {
-        await sql('INSERT INTO tectra_meter_outbox (identifier, customer_id, meter, value) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [e.identifier, e.customerId, e.meter, e.value]);
+        await sql('INSERT INTO tectra_meter_outbox (identifier, customer_id, meter, value, happened_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+          e.identifier,
+          e.customerId,
+          e.meter,
+          e.value,
+          e.timestamp,
+        ]);
       }
     },
     async unsentMeterEvents(limit) {
-      const rows = await sql<{ identifier: string; customer_id: string; meter: string; value: string }>(
-        'SELECT identifier, customer_id, meter, value FROM tectra_meter_outbox WHERE sent_at IS NULL ORDER BY created_at, identifier LIMIT $1',
+      const rows = await sql<{ identifier: string; customer_id: string; meter: string; value: string; happened_at: string }>(
+        'SELECT identifier, customer_id, meter, value, happened_at FROM tectra_meter_outbox WHERE sent_at IS NULL ORDER BY created_at, identifier LIMIT $1',
         [limit],
       );
-      return rows.map((r): MeterEventRow => ({ identifier: r.identifier, customerId: r.customer_id, meter: r.meter, value: Number(r.value) }));
+      return rows.map((r): MeterEventRow => ({ identifier: r.identifier, customerId: r.customer_id, meter: r.meter, value: Number(r.value), timestamp: Number(r.happened_at) }));
     },
     async markMeterEventsSent(identifiers) {
       if (identifiers.length) await sql('UPDATE tectra_meter_outbox SET sent_at = now() WHERE identifier = ANY($1)', [identifiers]);

@@ -166,7 +166,9 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
   // meter, written every `usageFlushMs`. Meter events wait in the outbox with an identifier
   // assigned before their first send, so a resend after a failure is counted once by Stripe.
   const counters = new Map<string, { accountId: string; periodStart: string; meter: MeterKey; value: number }>();
-  const metered = new Map<string, { customerId: string; meter: MeterKey; value: number }>();
+  const metered = new Map<string, { customerId: string; meter: MeterKey; value: number; timestamp: number }>();
+  /** When the usage waiting for this flush began (seconds). */
+  let windowStart: number | undefined;
   /** Counters on their way to the state, still counted as unwritten until they are there. */
   const writing = new Map<string, number>();
   let writesDone = 0;
@@ -215,17 +217,39 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     flushTimer = setTimeout(() => void flushUsage().catch(() => undefined), options.usageFlushMs ?? 1_000);
     (flushTimer as { unref?: () => void }).unref?.();
   }
+  /** Puts usage that could not be written back, to be written with the next flush (nothing recorded is dropped). */
+  function putBack(counted: Array<{ accountId: string; periodStart: string; meter: MeterKey; value: number }>, events: Array<{ customerId: string; meter: MeterKey; value: number; timestamp: number }>): void {
+    for (const c of counted) {
+      const key = JSON.stringify([c.accountId, c.periodStart, c.meter]);
+      const known = counters.get(key);
+      if (known) known.value += c.value;
+      else counters.set(key, { ...c });
+    }
+    for (const e of events) {
+      const key = `${e.customerId} ${e.meter} ${e.timestamp}`;
+      const known = metered.get(key);
+      if (known) known.value += e.value;
+      else metered.set(key, { ...e });
+    }
+  }
+
   async function writeAndSend(): Promise<void> {
     const counted = [...counters.values()];
     counters.clear();
-    const events = [...metered.values()].map((e) => ({ ...e, identifier: `tectra_${crypto.randomUUID()}` }));
+    const pending = [...metered.values()];
     metered.clear();
+    windowStart = undefined;
     // Counters and outbox rows first: once they are stored, a crash loses nothing.
-    for (const c of counted) {
+    for (const [index, c] of counted.entries()) {
       const key = JSON.stringify([c.accountId, c.periodStart, c.meter]);
       writing.set(key, (writing.get(key) ?? 0) + c.value);
       try {
         await state.addUsage(c.accountId, c.periodStart, c.meter, c.value);
+      } catch (error) {
+        putBack(counted.slice(index), pending);
+        options.onUsageError?.(error);
+        flushSoon();
+        return;
       } finally {
         const left = (writing.get(key) ?? 0) - c.value;
         if (left) writing.set(key, left);
@@ -233,24 +257,40 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         writesDone++;
       }
     }
-    if (events.length) await state.queueMeterEvents(events);
-    const waiting = await state.unsentMeterEvents(1_000);
-    const sent: string[] = [];
     try {
-      for (const entry of waiting) {
-        await stripe.billing.meterEvents.create({
-          event_name: options.meterEventName?.(entry.meter) ?? entry.meter,
-          payload: { stripe_customer_id: entry.customerId, value: String(entry.value) },
-          identifier: entry.identifier,
-        });
-        sent.push(entry.identifier);
-      }
+      if (pending.length) await state.queueMeterEvents(pending.map((e) => ({ ...e, identifier: `tectra_${crypto.randomUUID()}` })));
     } catch (error) {
-      // The rest stay in the outbox under their identifiers, for the next flush.
+      putBack([], pending);
       options.onUsageError?.(error);
       flushSoon();
+      return;
+    }
+    const waiting = await state.unsentMeterEvents(1_000);
+    const done: string[] = [];
+    try {
+      for (const entry of waiting) {
+        try {
+          await stripe.billing.meterEvents.create({
+            event_name: options.meterEventName?.(entry.meter) ?? entry.meter,
+            payload: { stripe_customer_id: entry.customerId, value: String(entry.value) },
+            identifier: entry.identifier,
+            timestamp: entry.timestamp,
+          });
+        } catch (error) {
+          options.onUsageError?.(error);
+          // Refused for good (a deleted customer, a meter that is gone): kept out of the way, not retried forever.
+          if ((error as { type?: string }).type === 'StripeInvalidRequestError') {
+            done.push(entry.identifier);
+            continue;
+          }
+          // Stripe out of reach: the rest stay in the outbox under their identifiers, for the next flush.
+          flushSoon();
+          break;
+        }
+        done.push(entry.identifier);
+      }
     } finally {
-      if (sent.length) await state.markMeterEventsSent(sent);
+      if (done.length) await state.markMeterEventsSent(done);
     }
   }
   function flushUsage(): Promise<void> {
@@ -270,10 +310,12 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       if (counter) counter.value += value;
       else counters.set(key, { accountId, periodStart: context.period.start, meter, value });
       if (context.customerId && value > 0) {
-        const sendKey = `${context.customerId} ${meter}`;
+        // One event per customer, meter and flush window, stamped with when its usage began (Stripe bills it to that period).
+        const timestamp = windowStart ??= Math.floor(Date.now() / 1000);
+        const sendKey = `${context.customerId} ${meter} ${timestamp}`;
         const pending = metered.get(sendKey);
         if (pending) pending.value += value;
-        else metered.set(sendKey, { customerId: context.customerId, meter, value });
+        else metered.set(sendKey, { customerId: context.customerId, meter, value, timestamp });
       }
       flushSoon();
       if (limit === undefined) return undefined;
@@ -507,8 +549,18 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       }
       const owner = idOf(card.customer);
       if (owner === customerId) return card;
-      if (owner || !attach) throw NOT_FOUND('card');
+      // A card reaches the account's customer through its own setup intent (Stripe.js attaches it).
+      // Only Stripe's test tokens (pm_card_visa, ...) are attached here: an unattached card
+      // someone else tokenized is not this account's to use.
+      if (owner || !attach || !/^pm_card_\w+$/.test(paymentMethodId)) throw NOT_FOUND('card');
       return stripe.paymentMethods.attach(paymentMethodId, { customer: customerId });
+    }
+
+    /** Whether an incomplete subscription is for exactly this price, seats and promotion code. */
+    function samePurchase(sub: Stripe.Subscription, priceId: string, quantity: number, promotionCodeId: string | undefined): boolean {
+      const item = sub.items.data[0];
+      const codes = (sub.discounts ?? []).map((d) => (typeof d === 'object' ? idOf(d.promotion_code) : undefined)).filter(Boolean);
+      return sub.items.data.length === 1 && item?.price.id === priceId && (item.quantity ?? 1) === quantity && (codes[0] ?? undefined) === promotionCodeId && codes.length <= 1;
     }
 
     /** The card renewals and invoices are charged to: the customer's default, and the subscription's (which Stripe prefers). */
@@ -631,6 +683,11 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           const card = request.paymentMethodId ? await ownCard(customerId, request.paymentMethodId, true) : undefined;
           if (!card) throw new BillingError('invalid_request', 'Add a card to subscribe.', { status: 400 });
           const promo = await promotion(request.couponCode, c.productOf.get(request.tierId));
+          if (sub?.status === 'incomplete' && !samePurchase(sub, price.id, quantity, promo?.id)) {
+            // Declined for another choice: that unpaid subscription goes, this one is made (never paying the old choice).
+            await stripe.subscriptions.cancel(sub.id);
+            sub = undefined;
+          }
           if (sub?.status !== 'incomplete') {
             // Keyed without the card: a retry with another card after a decline pays this same subscription.
             sub = await stripe.subscriptions.create(
@@ -735,7 +792,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           }
           await stripe.paymentMethods.detach(id);
           const next = cards.find((card) => card.id !== id);
-          if (cards.find((card) => card.id === id)?.isDefault && next) await self.setDefaultPaymentMethod(next.id);
+          // Under this change's lock already: the unlocked step, not the public method (which would wait for itself).
+          if (cards.find((card) => card.id === id)?.isDefault && next) await makeDefault(record, next.id);
         }),
       addPaymentMethod: (paymentMethodId) =>
         locked(accountId, async () => {

@@ -29,6 +29,8 @@ export interface MeterEventRow {
   customerId: string;
   meter: MeterKey;
   value: number;
+  /** When the usage happened (Unix seconds): Stripe bills it to the period it falls in. */
+  timestamp: number;
 }
 
 export interface StripeEngineState {

@@ -167,6 +167,16 @@ for (const [label, make] of SUBJECTS) {
       expect(await s.subscriptionsOf(accountId)).toBe(1);
     }, (s) => !!s.cards.declined);
 
+    test('a declined card, then another choice under a new key: the customer pays for what was chosen last', async (s) => {
+      const accountId = newAccount(s);
+      const call = client(s, accountId);
+      expect((await call('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.declined })).status).toBe(402);
+      const other = await call('POST', '/subscription/activate', { tierId: 'starter', interval: 'year', paymentMethodId: s.cards.visa });
+      expect(other.body).toMatchObject({ status: 'succeeded', subscription: { status: 'active', tierId: 'starter', interval: 'year' } });
+      const paid = (await call<{ items: Array<{ status: string; total: { amount: number } }> }>('GET', '/invoices')).body.items.filter((i) => i.status === 'paid');
+      expect(paid.map((i) => i.total.amount)).toEqual([19000]);
+    }, (s) => !!s.cards.declined);
+
     test('3-D Secure on activation: requires_action with a client secret, then active once the customer authenticates', async (s) => {
       const accountId = newAccount(s);
       const call = client(s, accountId);
@@ -266,6 +276,13 @@ for (const [label, make] of SUBJECTS) {
       expect((await call('DELETE', `/payment-methods/${added?.id}`)).status).toBe(204);
       const left = (await call<{ items: Array<{ id: string; isDefault: boolean }> }>('GET', '/payment-methods')).body.items;
       expect(left).toEqual([expect.objectContaining({ id: only, isDefault: true })]);
+      // Removing the default card makes the other one the default (and the account can still change).
+      await call('POST', '/payment-methods', { paymentMethodId: s.cards.mastercard });
+      const [newDefault, other] = (await call<{ items: Array<{ id: string; isDefault: boolean }> }>('GET', '/payment-methods')).body.items.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+      expect(newDefault?.isDefault).toBe(true);
+      expect((await call('DELETE', `/payment-methods/${newDefault?.id}`)).status).toBe(204);
+      expect((await call<{ items: Array<{ id: string; isDefault: boolean }> }>('GET', '/payment-methods')).body.items).toEqual([expect.objectContaining({ id: other?.id, isDefault: true })]);
+      expect((await call('PUT', '/usage/alerts/input_tokens', { thresholds: [0.9] })).status).toBe(204);
       expect((await call('DELETE', '/payment-methods/pm_nobody_has_this')).status).toBe(404);
     });
 

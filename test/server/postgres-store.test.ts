@@ -18,7 +18,7 @@ describe('the Postgres store (PGlite)', () => {
     await Promise.all(stores.map((s) => s.migrate()));
     await stores[0]?.migrate();
     const { rows } = await db.query<{ version: number }>('SELECT version FROM tectra_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE 'tectra_%' ORDER BY 1");
     expect(tables.rows.map((t) => t.name)).toEqual([
       'tectra_account', 'tectra_account_lease', 'tectra_idempotency', 'tectra_meter_outbox', 'tectra_migrations', 'tectra_quote',
@@ -95,11 +95,16 @@ describe('the Postgres store (PGlite)', () => {
     expect(await store.quote('quo_1')).toEqual(quote);
     await Promise.all(Array.from({ length: 50 }, () => store.addUsage('carol', '2026-11-20', 'input_tokens', 7)));
     expect(await store.usage('carol', '2026-11-20')).toEqual({ input_tokens: 350 });
+
     await store.setAlerts('carol', 'input_tokens', [0.8, 1]);
     expect(await store.alerts('carol')).toEqual({ input_tokens: [0.8, 1] });
-    await store.queueMeterEvents([{ identifier: 'm1', customerId: 'cus_carol', meter: 'input_tokens', value: 350 }, { identifier: 'm2', customerId: 'cus_carol', meter: 'output_tokens', value: 9 }]);
+    expect(await store.addUsage('carol', '2026-11-20', 'transcription_minutes', 2.5)).toBe(2.5);
+    await store.queueMeterEvents([
+      { identifier: 'm1', customerId: 'cus_carol', meter: 'input_tokens', value: 350, timestamp: 1_790_000_000 },
+      { identifier: 'm2', customerId: 'cus_carol', meter: 'output_tokens', value: 9, timestamp: 1_790_000_001 },
+    ]);
     await store.markMeterEventsSent(['m1']);
-    expect(await store.unsentMeterEvents(10)).toEqual([{ identifier: 'm2', customerId: 'cus_carol', meter: 'output_tokens', value: 9 }]);
+    expect(await store.unsentMeterEvents(10)).toEqual([{ identifier: 'm2', customerId: 'cus_carol', meter: 'output_tokens', value: 9, timestamp: 1_790_000_001 }]);
     expect(await Promise.all([store.firstDelivery('evt_1'), store.firstDelivery('evt_1')])).toEqual(expect.arrayContaining([true, false]));
     await store.forgetDelivery('evt_1');
     expect(await store.firstDelivery('evt_1')).toBe(true);

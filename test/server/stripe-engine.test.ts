@@ -40,6 +40,31 @@ describe('the Stripe engine', () => {
     expect(double.state.meterEvents.map((e) => [e.identifier, e.payload.value])).toEqual([[refused, '5000']]);
     const usage = await adapter.getUsage();
     expect(usage.meters.find((m) => m.key === 'input_tokens')?.used).toBe(5_000);
+    expect(double.state.meterEvents[0]?.timestamp).toBeGreaterThan(0);
+  });
+
+  it('keeps usage whose counters could not be written, and writes it with the next flush', async () => {
+    const double = createStripeDouble();
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog());
+    const state = createMemoryStripeState();
+    const onUsageError = vi.fn();
+    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state, usageFlushMs: 60_000, onUsageError });
+    const adapter = await engine.adapterFor('alice');
+    await adapter.activate({ tierId: 'pro', interval: 'month', paymentMethodId: 'pm_card_visa', idempotencyKey: 'k1' });
+    await engine.recordUsage('alice', 'input_tokens', 100);
+    await engine.recordUsage('alice', 'transcription_minutes', 2.5);
+    vi.spyOn(state, 'addUsage').mockRejectedValueOnce(new Error('the database is restarting'));
+    await engine.flushUsage();
+    expect(onUsageError).toHaveBeenCalledOnce();
+    expect(double.state.meterEvents).toHaveLength(0);
+    await engine.recordUsage('alice', 'input_tokens', 1);
+    await engine.flushUsage();
+    const used = (await adapter.getUsage()).meters;
+    expect(used.find((m) => m.key === 'input_tokens')?.used).toBe(101);
+    expect(used.find((m) => m.key === 'transcription_minutes')?.used).toBe(2.5);
+    const sent = (meter: string) => double.state.meterEvents.filter((e) => e.event_name === meter).reduce((sum, e) => sum + Number(e.payload.value), 0);
+    expect([sent('input_tokens'), sent('transcription_minutes')]).toEqual([101, 2.5]);
   });
 
   it('answers 503 with Retry-After when Stripe cannot be reached, and logs what Stripe said', async () => {

@@ -509,6 +509,9 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
   });
   on('DELETE', /^\/v1\/subscriptions\/([^/]+)$/, (p, [id = '']) => {
     const sub = subscriptionOf(id);
+    // An incomplete subscription's first invoice is voided with it: nothing stays to be paid.
+    const first = sub.status === 'incomplete' ? invoices.get(String(sub.latest_invoice)) : undefined;
+    if (first?.status === 'open') first.status = 'void';
     sub.status = 'canceled';
     sub.canceled_at = now;
     sub.ended_at = now;
