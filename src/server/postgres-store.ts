@@ -3,7 +3,7 @@
  * needed), PGlite embedded for the demo, development and tests. One SQL dialect for both.
  * Exactly one of concurrent claimers wins a key: `INSERT ... ON CONFLICT DO NOTHING RETURNING`.
  */
-import type { BillingStore, Claim } from './store.js';
+import { STALE_CLAIM_MS, type BillingStore, type Claim } from './store.js';
 import type { MeterEventRow, StoredQuote, StripeAccountRecord, StripeEngineState } from './stripe-state.js';
 
 /** What the store needs of a client: `pg`'s Pool and PGlite both have it. */
@@ -117,9 +117,15 @@ export function createPostgresStore({ pool }: { pool: SqlClient }): PostgresStor
     },
     async claim(ref, fingerprint): Promise<Claim> {
       await migrate();
+      // A claim still running after STALE_CLAIM_MS was left by a machine that died: the same
+      // request takes it over (the engine's provider keys make running it again safe).
       const won = await pool.query(
-        'INSERT INTO tectra_idempotency (account_id, route, key, fingerprint) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1 AS won',
-        [ref.accountId, ref.route, ref.key, fingerprint],
+        `INSERT INTO tectra_idempotency (account_id, route, key, fingerprint) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (account_id, route, key) DO UPDATE SET created_at = now()
+         WHERE tectra_idempotency.status IS NULL AND tectra_idempotency.fingerprint = $4
+           AND tectra_idempotency.created_at < now() - $5 * interval '1 millisecond'
+         RETURNING 1 AS won`,
+        [ref.accountId, ref.route, ref.key, fingerprint, STALE_CLAIM_MS],
       );
       if (won.rows.length) return { kind: 'claimed' };
       const { rows } = await pool.query<{ fingerprint: string; status: number | null; body: string | null }>(
@@ -166,8 +172,13 @@ function stripeState(sql: Sql): StripeEngineState {
     },
     async saveAccount(r) {
       await sql(
+        // A field left out keeps its value: two paths saving at once cannot wipe each other's link.
         `INSERT INTO tectra_account (account_id, customer_id, subscription_id, time_zone) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (account_id) DO UPDATE SET customer_id = $2, subscription_id = $3, time_zone = $4, updated_at = now()`,
+         ON CONFLICT (account_id) DO UPDATE SET
+           customer_id = COALESCE($2, tectra_account.customer_id),
+           subscription_id = COALESCE($3, tectra_account.subscription_id),
+           time_zone = COALESCE($4, tectra_account.time_zone),
+           updated_at = now()`,
         [r.accountId, r.customerId ?? null, r.subscriptionId ?? null, r.timeZone ?? null],
       );
     },

@@ -3,6 +3,9 @@
  * store serves one process (tests, the demo); a Postgres store serves many machines.
  */
 
+/** How long a claim may run without an answer before the same request may take it over (a machine died mid-request). */
+export const STALE_CLAIM_MS = 120_000;
+
 /** A stored answer, replayed byte for byte. */
 export interface StoredAnswer {
   status: number;
@@ -43,6 +46,7 @@ export interface BillingStore {
 interface Entry {
   fingerprint: string;
   answer?: StoredAnswer;
+  claimedAt: number;
 }
 
 /** A store in this process's memory: for tests, the demo and one-machine development. */
@@ -53,8 +57,9 @@ export function createMemoryStore(): BillingStore {
   return {
     async claim(ref, fingerprint) {
       const entry = entries.get(id(ref));
-      if (!entry) {
-        entries.set(id(ref), { fingerprint });
+      const stale = entry && !entry.answer && entry.fingerprint === fingerprint && Date.now() - entry.claimedAt > STALE_CLAIM_MS;
+      if (!entry || stale) {
+        entries.set(id(ref), { fingerprint, claimedAt: Date.now() });
         return { kind: 'claimed' };
       }
       if (entry.fingerprint !== fingerprint) return { kind: 'mismatch' };

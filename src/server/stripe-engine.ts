@@ -129,9 +129,13 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       if (Date.now() > deadline) throw new BillingError('conflict', 'Another change to this plan is still running. Try again in a moment.', { status: 409, retryAfterMs: 1_000 });
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+    // Renewed while the change runs: a slow Stripe must not let another machine in halfway.
+    const renew = setInterval(() => void state.acquireLease(accountId, holder, 30_000).catch(() => undefined), 10_000);
+    (renew as { unref?: () => void }).unref?.();
     try {
       return await run();
     } finally {
+      clearInterval(renew);
       await state.releaseLease(accountId, holder);
     }
   }
@@ -355,14 +359,16 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     const sub = event.data.object as Stripe.Subscription;
     const accountId = await state.accountOfCustomer(idOf(sub.customer) ?? '');
     if (!accountId) return 'ignored';
-    forgetContext(accountId);
-    const account = await state.account(accountId);
-    const live = account.subscriptionId ? await stripe.subscriptions.retrieve(account.subscriptionId) : undefined;
-    // A newer subscription takes over from an ended one; an old event never replaces a live one.
-    if (!live || (live.status === 'canceled' && sub.id !== live.id && sub.created >= live.created)) {
-      await state.saveAccount({ ...account, subscriptionId: sub.id });
-    }
-    return 'applied';
+    // Under the account's lock, as every change: a purchase saving its plan is not overwritten.
+    return locked(accountId, async () => {
+      const account = await state.account(accountId);
+      const live = account.subscriptionId ? await stripe.subscriptions.retrieve(account.subscriptionId) : undefined;
+      // A newer subscription takes over from an ended one; an old event never replaces a live one.
+      if (!live || (live.status === 'canceled' && sub.id !== live.id && sub.created >= live.created)) {
+        await state.saveAccount({ accountId, subscriptionId: sub.id });
+      }
+      return 'applied' as const;
+    });
   }
 
   function adapter(accountId: string): BillingAdapter {
@@ -531,11 +537,19 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       const quote = await state.quote(quoteId);
       if (!quote || quote.accountId !== accountId) throw new BillingError('conflict', 'The price quote is unknown; ask for a new one.', { status: 409 });
       if (quote.expiresAt < new Date().toISOString()) throw new BillingError('conflict', 'The price quote has expired; ask for a new one.', { status: 409 });
+      if (quote.used) throw new BillingError('conflict', 'The price quote was used for a change already; ask for a new one.', { status: 409 });
       const a = quote.selection;
       if (a.tierId !== selection.tierId || a.interval !== selection.interval || (a.seats ?? null) !== (selection.seats ?? null) || (a.couponCode ?? null) !== (selection.couponCode ?? null)) {
         throw new BillingError('conflict', 'The price quote is for another selection.', { status: 409 });
       }
       return quote.prorationDate;
+    }
+
+    /** A change went through: its quote is spent (a second change cannot reuse its price or proration date). */
+    async function succeeded(quoteId: string | undefined): Promise<{ status: 'succeeded'; subscription: Subscription }> {
+      const quote = quoteId ? await state.quote(quoteId) : undefined;
+      if (quote) await state.saveQuote({ ...quote, used: true });
+      return { status: 'succeeded', subscription: await readSubscription() };
     }
 
     /** The account's own card: attached to its customer (a test token or a fresh card is attached now). */
@@ -663,12 +677,14 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         await state.saveQuote({ id: quote.id ?? '', accountId, selection, ...(prorationDate ? { prorationDate } : {}), expiresAt: quote.expiresAt ?? '', used: false });
         return quote;
       },
-      createSetupIntent: async () => {
-        const record = await account();
-        const customerId = await customer(record);
-        const intent = await stripe.setupIntents.create({ customer: customerId, usage: 'off_session' });
-        return { provider: 'stripe', publishableKey, clientSecret: intent.client_secret ?? '' };
-      },
+      createSetupIntent: () =>
+        // Under the lock: a first setup intent may create the customer while a purchase saves the plan.
+        locked(accountId, async () => {
+          const record = await account();
+          const customerId = await customer(record);
+          const intent = await stripe.setupIntents.create({ customer: customerId, usage: 'off_session' });
+          return { provider: 'stripe', publishableKey, clientSecret: intent.client_secret ?? '' };
+        }),
       activate: (request) =>
         locked(accountId, async () => {
           const record = await account();
@@ -714,7 +730,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           if (!idOf((await stripe.customers.retrieve(customerId) as Stripe.Customer).invoice_settings?.default_payment_method)) {
             await stripe.customers.update(customerId, { invoice_settings: { default_payment_method: card.id } });
           }
-          return { status: 'succeeded', subscription: await readSubscription() };
+          return succeeded(request.quoteId);
         }),
       changeTier: (request) =>
         locked(accountId, async () => {
@@ -732,7 +748,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           if (kind === 'same') {
             // Keeping the current plan drops a scheduled change.
             if (scheduleId) await stripe.subscriptionSchedules.release(scheduleId);
-            return { status: 'succeeded', subscription: await readSubscription() };
+            return succeeded(request.quoteId);
           }
           if (kind === 'upgrade') {
             if (scheduleId) await stripe.subscriptionSchedules.release(scheduleId);
@@ -755,7 +771,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
               }
               throw DECLINED();
             }
-            return { status: 'succeeded', subscription: await readSubscription() };
+            return succeeded(request.quoteId);
           }
           // A downgrade or fewer seats: from the period end, through a schedule.
           const schedule = scheduleId ? await stripe.subscriptionSchedules.retrieve(scheduleId) : await stripe.subscriptionSchedules.create({ from_subscription: sub.id });
@@ -771,7 +787,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
             },
             { idempotencyKey: await derivedKey(accountId, 'downgrade', request.idempotencyKey) },
           );
-          return { status: 'succeeded', subscription: await readSubscription() };
+          return succeeded(request.quoteId);
         }),
       setDefaultPaymentMethod: (id) =>
         locked(accountId, async () => {

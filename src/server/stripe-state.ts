@@ -35,6 +35,7 @@ export interface MeterEventRow {
 
 export interface StripeEngineState {
   account(accountId: string): Promise<StripeAccountRecord>;
+  /** Saves the fields given; one left out keeps what is stored. */
   saveAccount(record: StripeAccountRecord): Promise<void>;
   accountOfCustomer(customerId: string): Promise<string | undefined>;
   saveQuote(quote: StoredQuote): Promise<void>;
@@ -77,7 +78,12 @@ export function createMemoryStripeState(): StripeEngineState {
     unsentMeterEvents: async (limit) => [...outbox.values()].slice(0, limit).map((row) => ({ ...row })),
     markMeterEventsSent: async (identifiers) => identifiers.forEach((id) => outbox.delete(id)),
     account: async (accountId) => ({ ...(accounts.get(accountId) ?? { accountId }) }),
-    saveAccount: async (record) => void accounts.set(record.accountId, { ...record }),
+    // A field left out keeps its value, as in Postgres.
+    saveAccount: async (record) => {
+      const known = accounts.get(record.accountId);
+      const merged = { ...known, ...Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) } as StripeAccountRecord;
+      accounts.set(record.accountId, merged);
+    },
     accountOfCustomer: async (customerId) => [...accounts.values()].find((a) => a.customerId === customerId)?.accountId,
     saveQuote: async (quote) => void quotes.set(quote.id, structuredClone(quote)),
     quote: async (id) => structuredClone(quotes.get(id)),

@@ -121,4 +121,15 @@ describe('the Postgres store (PGlite)', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await store.acquireLease('dave', 'next', 30_000)).toBe(true);
   });
+
+  it('lets the same request take over a claim left running by a machine that died', async () => {
+    const store = createPostgresStore({ pool: db as unknown as SqlClient });
+    const key = ref('stale-1');
+    expect(await store.claim(key, 'buy pro')).toEqual({ kind: 'claimed' });
+    expect(await store.claim(key, 'buy pro')).toEqual({ kind: 'running' });
+    await db.query("UPDATE tectra_idempotency SET created_at = now() - interval '3 minutes' WHERE key = 'stale-1'");
+    expect(await store.claim(key, 'buy starter')).toEqual({ kind: 'mismatch' });
+    expect(await store.claim(key, 'buy pro')).toEqual({ kind: 'claimed' });
+    expect(await store.claim(key, 'buy pro')).toEqual({ kind: 'running' });
+  });
 });

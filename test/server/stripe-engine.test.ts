@@ -117,4 +117,17 @@ describe('the Stripe engine', () => {
     expect(subscriptionsOf('frank')).toBe(1);
     expect(customersOf('frank')).toBe(1);
   }, 60_000);
+
+  it('spends a quote on the change it priced: the same quote again is refused', async () => {
+    const double = createStripeDouble();
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog());
+    const adapter = await createStripeEngine({ stripe, publishableKey: 'pk_test_1' }).adapterFor('alice');
+    await adapter.activate({ tierId: 'starter', interval: 'month', paymentMethodId: 'pm_card_visa', idempotencyKey: 'k1' });
+    const quote = await adapter.previewChange({ tierId: 'pro', interval: 'month' });
+    expect(await adapter.changeTier({ tierId: 'pro', interval: 'month', quoteId: quote.id ?? '', idempotencyKey: 'k2' })).toMatchObject({ status: 'succeeded' });
+    await adapter.changeTier({ tierId: 'starter', interval: 'month', idempotencyKey: 'k3' });
+    await adapter.cancelScheduledChange({ idempotencyKey: 'k4' });
+    await expect(adapter.changeTier({ tierId: 'pro', interval: 'month', quoteId: quote.id ?? '', idempotencyKey: 'k5' })).rejects.toMatchObject({ code: 'conflict' });
+  });
 });
