@@ -742,6 +742,9 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           }
           const { price, quantity } = resolve(c, request);
           const prorationDate = await checkQuote(request.quoteId, request);
+          // A code on a change is the plan's discount from then on (the quote showed it).
+          const promo = await promotion(request.couponCode, c.productOf.get(request.tierId));
+          const discounts = promo ? { discounts: [{ promotion_code: promo.id }] } : {};
           const kind = changeKind(c.catalog, current, request);
           const item = sub.items.data[0]!;
           const scheduleId = idOf(sub.schedule);
@@ -756,6 +759,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
               sub.id,
               {
                 items: [{ id: item.id, price: price.id, quantity }],
+                ...discounts,
                 proration_behavior: 'always_invoice',
                 ...(prorationDate ? { proration_date: prorationDate } : {}),
                 payment_behavior: 'pending_if_incomplete',
@@ -782,7 +786,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
               end_behavior: 'release',
               phases: [
                 { items: [{ price: item.price.id, quantity: item.quantity ?? 1 }], start_date: first?.start_date ?? item.current_period_start, end_date: item.current_period_end },
-                { items: [{ price: price.id, quantity }], start_date: item.current_period_end },
+                { items: [{ price: price.id, quantity }], start_date: item.current_period_end, ...discounts },
               ],
             },
             { idempotencyKey: await derivedKey(accountId, 'downgrade', request.idempotencyKey) },

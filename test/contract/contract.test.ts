@@ -248,6 +248,19 @@ for (const [label, make] of SUBJECTS) {
       expect(invoices.body.items[0]?.total.amount).toBe(1900);
     }, (s) => !!s.passPeriodEnd);
 
+    test('a code on a downgrade is the plan’s discount from the renewal', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId);
+      const quote = await call<{ id: string; total: { amount: number } }>('POST', '/quotes', { selection: { ...STARTER, couponCode: 'WELCOME20' } });
+      expect(quote.body.total.amount).toBe(1520);
+      expect((await call('POST', '/subscription/change', { ...STARTER, couponCode: 'WELCOME20', quoteId: quote.body.id })).status).toBe(200);
+      await s.passPeriodEnd!(accountId);
+      const renewed = await call<{ tierId: string; discount?: { code: string; percentOff: number } }>('GET', '/subscription');
+      expect(renewed.body).toMatchObject({ tierId: 'starter', discount: { code: 'WELCOME20', percentOff: 20 } });
+      const invoices = await call<{ items: Array<{ total: { amount: number } }> }>('GET', '/invoices');
+      expect(invoices.body.items[0]?.total.amount).toBe(1520);
+    }, (s) => !!s.passPeriodEnd);
+
     test('cancel at the period end, then resume: the plan renews again', async (s) => {
       const accountId = newAccount(s);
       const { call } = await subscribe(s, accountId);

@@ -42,6 +42,11 @@ const invalid = (message: string, param?: string) =>
   new StripeFailure(400, { type: 'invalid_request_error', message, ...(param ? { param } : {}) });
 
 const DAY = 86_400;
+function addMonths(at: number, months: number): number {
+  const d = new Date(at * 1000);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return Math.floor(d.getTime() / 1000);
+}
 /** A month or a year later, by calendar (Stripe keeps the day of the month). */
 function addInterval(at: number, interval: string): number {
   const d = new Date(at * 1000);
@@ -134,6 +139,15 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     }
     return discountFor(text(first.coupon));
   }
+
+  /** A coupon's duration: forever, for its months since it started, or once (the first invoice it meets). */
+  function stillApplies(d: Stripe.Discount): boolean {
+    const coupon = d.source.coupon as Stripe.Coupon;
+    if (coupon.duration === 'forever') return true;
+    if (coupon.duration === 'repeating') return now < addMonths(d.start, coupon.duration_in_months ?? 0);
+    return !(d as { spent?: boolean }).spent;
+  }
+  const spend = (discounts: Stripe.Discount[]) => discounts.forEach((d) => Object.assign(d, { spent: true }));
 
   const discountAmount = (amount: number, discounts: Stripe.Discount[], productId: string): number =>
     discounts.reduce((sum, d) => {
@@ -453,6 +467,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     }
     const invoice = invoiceFor(customer.id, items.map((i) => ({ price: priceOf(i.price), quantity: i.quantity, amount: (priceOf(i.price).unit_amount ?? 0) * i.quantity, proration: false, description: `${i.quantity} × ${i.price}` })), discounts, { start: now, end }, sub.id);
     sub.latest_invoice = invoice.id as string;
+    spend(discounts);
     if (invoice.status === 'paid') sub.status = 'active';
     emit('customer.subscription.created', sub);
     if (text(p.payment_behavior) !== 'default_incomplete' && invoice.status !== 'paid') {
@@ -476,6 +491,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     if (details) sub.cancellation_details = details;
     if (p.default_payment_method !== undefined) sub.default_payment_method = text(p.default_payment_method) || null;
     if (p.metadata) sub.metadata = { ...sub.metadata, ...(object(p.metadata) as Record<string, string>) };
+    if (p.discounts) (sub as { discountObjects?: Stripe.Discount[] }).discountObjects = discountsFrom(p.discounts);
     if (p.items) {
       if (sub.schedule) throw invalid('The subscription is managed by the subscription schedule; release it first.');
       const items = itemsFrom(p.items);
@@ -572,7 +588,8 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
       const begin = number(phase.start_date) ?? start;
       const end = number(phase.end_date) ?? addInterval(begin, priceOf(items[0]!.price).recurring?.interval ?? 'month');
       start = end;
-      return { start_date: begin, end_date: end, items: items.map((i) => ({ price: i.price, quantity: i.quantity })) } as unknown as Stripe.SubscriptionSchedule.Phase;
+      const discounts = phase.discounts ? discountsFrom(phase.discounts) : undefined;
+      return { start_date: begin, end_date: end, items: items.map((i) => ({ price: i.price, quantity: i.quantity })), ...(discounts ? { discountObjects: discounts } : {}) } as unknown as Stripe.SubscriptionSchedule.Phase;
     });
     if (p.end_behavior) schedule.end_behavior = text(p.end_behavior) as Stripe.SubscriptionSchedule.EndBehavior;
     emit('subscription_schedule.updated', schedule);
@@ -629,6 +646,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     const coupon = {
       ...fixture('coupon'),
       id: text(p.id) ?? newId('co'),
+      name: text(p.name) ?? null,
       percent_off: number(p.percent_off) ?? null,
       amount_off: number(p.amount_off) ?? null,
       currency: text(p.currency) ?? null,
@@ -696,7 +714,10 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
       }
       copy[head] = rest.length && expanded && typeof expanded === 'object' && head !== 'payments' ? expand(expanded, [rest.join('.')]) : expanded;
     }
-    if (copy.object === 'subscription') copy.discounts = ((value as { discountObjects?: Stripe.Discount[] }).discountObjects ?? []).map((d) => (paths.includes('discounts') ? d : d.id));
+    if (copy.object === 'subscription') {
+      const discounts = (value as { discountObjects?: Array<Stripe.Discount & { spent?: boolean }> }).discountObjects ?? [];
+      copy.discounts = discounts.map(({ spent: _spent, ...d }) => (paths.includes('discounts') ? d : d.id));
+    }
     delete copy.discountObjects;
     delete copy.pendingItems;
     return copy;
@@ -797,6 +818,8 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     const next = schedule?.phases.find((phase) => phase.start_date === now);
     if (schedule && next) {
       applyItems(sub, next.items.map((i) => ({ price: String(i.price), quantity: i.quantity ?? 1 })));
+      const phaseDiscounts = (next as { discountObjects?: Stripe.Discount[] }).discountObjects;
+      if (phaseDiscounts) (sub as { discountObjects?: Stripe.Discount[] }).discountObjects = phaseDiscounts;
       const last = schedule.phases[schedule.phases.length - 1] === next;
       if (last && schedule.end_behavior === 'release') releaseSchedule(schedule.id);
     }
@@ -804,9 +827,10 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     const end = addInterval(now, interval);
     for (const item of sub.items.data) Object.assign(item, { current_period_start: now, current_period_end: end });
     const discounts = (sub as { discountObjects?: Stripe.Discount[] }).discountObjects ?? [];
-    const kept = discounts.filter((d) => (d.source.coupon as Stripe.Coupon).duration === 'forever');
+    const kept = discounts.filter((d) => stillApplies(d));
     const invoice = invoiceFor(String(sub.customer), sub.items.data.map((i) => ({ price: i.price, quantity: i.quantity ?? 1, amount: (i.price.unit_amount ?? 0) * (i.quantity ?? 1), proration: false, description: i.price.id })), kept, { start: now, end }, sub.id);
     sub.latest_invoice = invoice.id as string;
+    spend(kept);
     try {
       collect(invoice, cardOf(sub.default_payment_method as string) ?? cardOf(customerOf(String(sub.customer)).invoice_settings.default_payment_method as string));
     } catch (error) {
