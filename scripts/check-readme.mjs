@@ -179,6 +179,7 @@ writeFileSync(
         '@tectra/billing-widgets/react': ['../../src/react/index.ts'],
         '@tectra/billing-widgets/define/*': ['../../src/define/*'],
         '@tectra/billing-widgets/server': ['../../src/server/index.ts'],
+        '@tectra/billing-widgets/client': ['../../src/client.ts'],
       },
     },
     include: ['*.ts', '*.tsx'],

@@ -30,6 +30,9 @@ try {
   await tab.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'load' });
   const radio = () => document.querySelector('tectra-tier-picker')?.shadowRoot?.querySelector('[data-tier-radio="team"]');
   await tab.waitForFunction(radio, { timeout: 10_000 });
+  // Each wrapper registers its own element only: the app wraps three, so the others stay out of its bundle.
+  const registered = await tab.evaluate(() => ['provider', 'summary', 'tier-picker', 'invoice-list', 'billing-portal', 'usage-meter'].map((n) => (customElements.get(n === 'provider' ? 'tectra-billing-provider' : n === 'summary' ? 'tectra-billing-summary' : `tectra-${n}`) ? n : `-${n}`)));
+  if (registered.join(' ') !== 'provider summary tier-picker -invoice-list -billing-portal -usage-meter') problems.push(`registered: ${registered.join(' ')}`);
   // `kinds` went through as an attribute: no enterprise group.
   const groups = await tab.evaluate(() => [...document.querySelector('tectra-tier-picker').shadowRoot.querySelectorAll('[part="group-title"]')].map((h) => h.textContent));
   if (groups.join(',') !== 'Individual,Team') problems.push(`kinds not applied: ${groups}`);

@@ -1,0 +1,15 @@
+// The React wrapper of <tectra-payment-methods>; importing it registers that element only.
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import '../define/payment-methods.js';
+import { TectraPaymentMethods } from '../elements/payment-methods/payment-methods.js';
+import type { TectraErrorEvent, TectraPaymentMethodChangedEvent } from '../events.js';
+
+const onError = 'tectra-error' as EventName<TectraErrorEvent>;
+
+export const PaymentMethods = createComponent({
+  tagName: 'tectra-payment-methods',
+  elementClass: TectraPaymentMethods,
+  react: React,
+  events: { onPaymentMethodChanged: 'tectra-payment-method-changed' as EventName<TectraPaymentMethodChangedEvent>, onError },
+});

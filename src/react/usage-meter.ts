@@ -1,0 +1,15 @@
+// The React wrapper of <tectra-usage-meter>; importing it registers that element only.
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import '../define/usage-meter.js';
+import { TectraUsageMeter } from '../elements/usage-meter/usage-meter.js';
+import type { TectraErrorEvent, TectraUsageThresholdEvent } from '../events.js';
+
+const onError = 'tectra-error' as EventName<TectraErrorEvent>;
+
+export const UsageMeter = createComponent({
+  tagName: 'tectra-usage-meter',
+  elementClass: TectraUsageMeter,
+  react: React,
+  events: { onUsageThreshold: 'tectra-usage-threshold' as EventName<TectraUsageThresholdEvent>, onError },
+});
