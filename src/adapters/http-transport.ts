@@ -132,7 +132,7 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
         headers,
         body: call.body === undefined ? null : JSON.stringify(call.body),
         signal: controller.signal,
-        credentials: 'same-origin',
+        credentials: config.credentials ?? 'same-origin',
       });
       if (!response.ok) throw await errorFromResponse(response);
       if (response.status === 204) return undefined;

@@ -18,6 +18,12 @@ export interface HttpAdapterOptions {
   /** Extra headers for every request (auth); a function is called per request. */
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
   fetch?: typeof fetch;
+  /**
+   * Whether cookies go with each request (`fetch`'s `credentials`, default `same-origin`).
+   * `include` sends the page's cookies to an API on another origin, which must then answer
+   * CORS with `Access-Control-Allow-Credentials: true` and its exact origin.
+   */
+  credentials?: RequestCredentials;
   /** Per-attempt timeout in milliseconds (default 15 000). */
   timeoutMs?: number;
   /** Retries for GET requests on network, timeout, 429 and 5xx (default 2). */

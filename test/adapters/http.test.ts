@@ -107,6 +107,18 @@ describe('http adapter: status mapping, retries and faults (real HTTP)', () => {
     expect(seen[2]).to.deep.equal({ method: 'GET', key: null });
   });
 
+  it('sends cookies to its own origin only, unless told to include them for an API on another origin', async () => {
+    const sent: Array<RequestCredentials | undefined> = [];
+    const recording: typeof fetch = (input, init) => {
+      sent.push(init?.credentials);
+      return fetch(input, init);
+    };
+    const backend = demoBackend('individual-active');
+    await createHttpAdapter({ baseUrl: backend.baseUrl, fetch: recording }).getCatalog();
+    await createHttpAdapter({ baseUrl: backend.baseUrl, fetch: recording, credentials: 'include' }).getCatalog();
+    expect(sent).to.deep.equal(['same-origin', 'include']);
+  });
+
   it("asks for the kit's language (Accept-Language), which follows the locale, unless told another", async () => {
     const languages: Array<string | null> = [];
     const recording: typeof fetch = (input, init) => {
