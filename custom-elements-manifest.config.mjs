@@ -20,6 +20,16 @@ export default {
       packageLinkPhase({ customElementsManifest }) {
         // The analyzer reads files in parallel: sort, so the manifest is the same on every run.
         customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+        // Paths name what the package ships (lib/*.js), not the sources it does not.
+        const shipped = (path) => path.replace(/^src\//, 'lib/').replace(/\.ts$/, '.js');
+        for (const mod of customElementsManifest.modules) {
+          mod.path = shipped(mod.path);
+          for (const exp of mod.exports ?? []) if (exp.declaration?.module) exp.declaration.module = shipped(exp.declaration.module);
+          for (const declaration of mod.declarations ?? []) {
+            if (declaration.superclass?.module) declaration.superclass.module = shipped(declaration.superclass.module);
+            for (const member of declaration.members ?? []) if (member.inheritedFrom?.module) member.inheritedFrom.module = shipped(member.inheritedFrom.module);
+          }
+        }
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);

@@ -12,7 +12,7 @@ function files(dir) {
   );
 }
 
-const watched = () => ['custom-elements.json', ...files('xliff'), ...files('src/i18n/generated')];
+const watched = () => ['custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', ...files('xliff'), ...files('src/i18n/generated')];
 const read = (list) => new Map(list.map((f) => [f, existsSync(f) ? readFileSync(f, 'utf8') : null]));
 
 const before = read(watched());
@@ -20,6 +20,7 @@ const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
 execFileSync('node_modules/.bin/lit-localize', ['extract'], quiet);
 execFileSync('node_modules/.bin/lit-localize', ['build'], quiet);
 execFileSync('node_modules/.bin/cem', ['analyze', '--config', 'custom-elements-manifest.config.mjs'], quiet);
+execFileSync('node', ['scripts/editor-data.mjs'], quiet);
 const after = read(watched());
 
 const stale = [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f));

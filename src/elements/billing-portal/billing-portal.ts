@@ -51,7 +51,7 @@ declare global {
  * @tagname tectra-billing-portal
  * @summary The billing settings page in one tag, composed of the other elements.
  *
- * @fires tectra-section-change - The user moved to another section (`detail.section`).
+ * @fires {TectraSectionChangeEvent} tectra-section-change - The user moved to another section (`detail.section`).
  *
  * @csspart base - The wrapper.
  * @csspart tabs - The tab list.

@@ -23,12 +23,12 @@ import { styles } from './billing-summary.styles.js';
  *
  * @slot payment-element - Filled by the kit with Stripe's Payment Element while paying an overdue invoice with another card; leave empty.
  *
- * @fires tectra-manage - The user chose Manage, Choose a tier, Resubscribe or Update payment method (`detail.action`).
- * @fires tectra-subscription-canceled - The plan was canceled: it ends at the period end (`detail.subscription`).
- * @fires tectra-subscription-resumed - A canceled plan renews again (`detail.subscription`).
- * @fires tectra-tier-changed - The scheduled change was dropped: the current tier stays (`detail.subscription`).
- * @fires tectra-invoice-paid - An overdue invoice was paid (`detail.invoice`).
- * @fires tectra-error - Loading or an action failed (`detail.error`, `detail.operation`).
+ * @fires {TectraManageEvent} tectra-manage - The user chose Manage, Choose a tier, Resubscribe or Update payment method (`detail.action`).
+ * @fires {TectraSubscriptionCanceledEvent} tectra-subscription-canceled - The plan was canceled: it ends at the period end (`detail.subscription`).
+ * @fires {TectraSubscriptionResumedEvent} tectra-subscription-resumed - A canceled plan renews again (`detail.subscription`).
+ * @fires {TectraTierChangedEvent} tectra-tier-changed - The scheduled change was dropped: the current tier stays (`detail.subscription`).
+ * @fires {TectraInvoicePaidEvent} tectra-invoice-paid - An overdue invoice was paid (`detail.invoice`).
+ * @fires {TectraErrorEvent} tectra-error - Loading or an action failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The card around everything.
  * @csspart header - The heading row with the Manage button.

@@ -41,7 +41,7 @@ function statusText(status: InvoiceStatus): string {
  * @tagname tectra-invoice-list
  * @summary Billing history: invoices with PDF and hosted links, paged, filtered and virtualized.
  *
- * @fires tectra-error - Loading failed (`detail.error`, `detail.operation`).
+ * @fires {TectraErrorEvent} tectra-error - Loading failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The card around everything.
  * @csspart filters - The status and year filters.

@@ -22,8 +22,8 @@ import { styles } from './payment-form.styles.js';
  *
  * @slot payment-element - Filled by the kit with Stripe's Payment Element (it needs the light DOM); leave empty.
  *
- * @fires tectra-billing-activated - The backend confirmed the new subscription (`detail.subscription`).
- * @fires tectra-error - Quoting, the card step or the purchase failed (`detail.error`, `detail.operation`).
+ * @fires {TectraBillingActivatedEvent} tectra-billing-activated - The backend confirmed the new subscription (`detail.subscription`).
+ * @fires {TectraErrorEvent} tectra-error - Quoting, the card step or the purchase failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The card around everything.
  * @csspart selection - The chosen tier, interval and seats.

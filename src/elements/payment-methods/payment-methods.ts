@@ -23,9 +23,9 @@ import { styles } from './payment-methods.styles.js';
  *
  * @slot payment-element - Filled by the kit with Stripe's Payment Element while adding a card; leave empty.
  *
- * @fires tectra-payment-method-changed - A card was added, removed or made the default (`detail.action`).
- * @fires tectra-invoice-paid - A card added while the plan was past due paid the overdue invoice (`detail.invoice`).
- * @fires tectra-error - Loading or a change failed (`detail.error`, `detail.operation`).
+ * @fires {TectraPaymentMethodChangedEvent} tectra-payment-method-changed - A card was added, removed or made the default (`detail.action`).
+ * @fires {TectraInvoicePaidEvent} tectra-invoice-paid - A card added while the plan was past due paid the overdue invoice (`detail.invoice`).
+ * @fires {TectraErrorEvent} tectra-error - Loading or a change failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The card around everything.
  * @csspart list - The list of cards.

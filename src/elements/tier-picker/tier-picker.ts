@@ -37,12 +37,12 @@ const kindTitle = (kind: TierKind): string =>
  * @tagname tectra-tier-picker
  * @summary Choose a tier, or upgrade / downgrade with a quote to confirm.
  *
- * @fires tectra-tier-select - A tier was chosen for checkout (`detail.selection`). Cancelable: `preventDefault()` vetoes it.
- * @fires tectra-tier-changed - The backend confirmed a change of tier, or the scheduled change was dropped (`detail.subscription`).
- * @fires tectra-subscription-canceled - The plan was canceled with Cancel plan (`detail.subscription`).
- * @fires tectra-subscription-resumed - An ending plan renews again (`detail.subscription`).
- * @fires tectra-invoice-paid - An overdue invoice was paid from the past-due banner (`detail.invoice`).
- * @fires tectra-error - Loading, quoting or changing failed (`detail.error`, `detail.operation`).
+ * @fires {TectraTierSelectEvent} tectra-tier-select - A tier was chosen for checkout (`detail.selection`). Cancelable: `preventDefault()` vetoes it.
+ * @fires {TectraTierChangedEvent} tectra-tier-changed - The backend confirmed a change of tier, or the scheduled change was dropped (`detail.subscription`).
+ * @fires {TectraSubscriptionCanceledEvent} tectra-subscription-canceled - The plan was canceled with Cancel plan (`detail.subscription`).
+ * @fires {TectraSubscriptionResumedEvent} tectra-subscription-resumed - An ending plan renews again (`detail.subscription`).
+ * @fires {TectraInvoicePaidEvent} tectra-invoice-paid - An overdue invoice was paid from the past-due banner (`detail.invoice`).
+ * @fires {TectraErrorEvent} tectra-error - Loading, quoting or changing failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The wrapper.
  * @csspart header - Title and interval toggle.

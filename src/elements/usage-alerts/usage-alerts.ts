@@ -76,7 +76,7 @@ const styles = css`
  * @tagname tectra-usage-alerts
  * @summary Set usage-limit notification thresholds per meter.
  *
- * @fires tectra-error - Loading or saving failed (`detail.error`, `detail.operation`).
+ * @fires {TectraErrorEvent} tectra-error - Loading or saving failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The card around everything.
  * @csspart meter - One meter's thresholds.

@@ -21,8 +21,8 @@ const overIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentCo
  * @tagname tectra-usage-meter
  * @summary Usage against limits with warning and over-limit states, a forecast and live updates.
  *
- * @fires tectra-usage-threshold - Usage of a meter crossed one of its alert thresholds (`detail.meter`, `detail.threshold`); once per crossing.
- * @fires tectra-error - Loading failed (`detail.error`, `detail.operation`).
+ * @fires {TectraUsageThresholdEvent} tectra-usage-threshold - Usage of a meter crossed one of its alert thresholds (`detail.meter`, `detail.threshold`); once per crossing.
+ * @fires {TectraErrorEvent} tectra-error - Loading failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The card around everything.
  * @csspart period - The billing period and reset date.
