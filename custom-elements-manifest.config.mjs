@@ -33,6 +33,10 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
+            // Nothing private in the manifest: private members (state: true) are not attributes either.
+            const hidden = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected' || m.name?.startsWith('#')).map((m) => m.name));
+            if (declaration.members) declaration.members = declaration.members.filter((m) => !hidden.has(m.name));
+            if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
             if (declaration.tagName && declaration.superclass?.name === 'TectraElement') {
               declaration.cssProperties = [...baseTokens, ...(declaration.cssProperties ?? [])];
             }
