@@ -180,6 +180,7 @@ writeFileSync(
         '@tectra/billing-widgets/define/*': ['../../src/define/*'],
         '@tectra/billing-widgets/server': ['../../src/server/index.ts'],
         '@tectra/billing-widgets/client': ['../../src/client.ts'],
+        '@tectra/billing-widgets/jsx': ['../../src/jsx.ts'],
       },
     },
     include: ['*.ts', '*.tsx'],

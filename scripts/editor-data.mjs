@@ -64,3 +64,53 @@ const webTypes = {
 writeFileSync('vscode.html-custom-data.json', `${JSON.stringify(vscode, null, 2)}\n`);
 writeFileSync('web-types.json', `${JSON.stringify(webTypes, null, 2)}\n`);
 console.log(`editor data: ${elements.length} tags (vscode.html-custom-data.json, web-types.json)`);
+
+// ---- React 19 JSX types (src/jsx.ts, shipped as @tectra/billing-widgets/jsx) ----
+// React 19 sets a prop as a property when the element has one (so `seats={3}` is a number),
+// as an attribute otherwise (`refresh-interval="30"` is text), and listens to `on<event-name>`.
+const source = (el) => el.module.replace(/^lib\//, './').replace(/\.js$/, '.js');
+const eventTypes = [...new Set(elements.flatMap((el) => (el.events ?? []).map((e) => e.type?.text).filter(Boolean)))].sort();
+const fromEvents = eventTypes.filter((t) => t !== 'TectraSectionChangeEvent');
+const publicProperties = (el) =>
+  (el.members ?? []).filter(
+    (m) => m.kind === 'field' && !m.static && !m.readonly && m.description && (m.privacy ?? 'public') === 'public' && !(el.attributes ?? []).some((a) => a.fieldName === m.name),
+  );
+const oneLine = (text = '') => text.replace(/\s*\n\s*/g, ' ');
+const propsOf = (el) => {
+  const lines = [];
+  for (const a of attributesOf(el)) lines.push(`    /** ${oneLine(a.description)} */\n    '${a.name}'?: ${a.name === a.fieldName ? `${el.name}['${a.fieldName}']` : 'string'};`);
+  for (const m of publicProperties(el)) lines.push(`    /** ${oneLine(m.description)} */\n    ${m.name}?: ${el.name}['${m.name}'];`);
+  for (const e of el.events ?? []) lines.push(`    /** ${oneLine(e.description ?? e.name)} */\n    'on${e.name}'?: (event: ${e.type?.text ?? 'Event'}) => void;`);
+  return lines.join('\n');
+};
+const jsx = `// Generated from custom-elements.json by scripts/editor-data.mjs: do not edit.
+/**
+ * @tectra/billing-widgets/jsx: the kit's tags in React 19 JSX, typed. Add
+ * \`import type {} from '@tectra/billing-widgets/jsx';\` once; every tag then takes its
+ * attributes and properties with their types, and \`on<event-name>\` listeners with the
+ * event's class. A misspelt attribute is a type error (TypeScript does not check names
+ * with a dash: \`on…\` props and dashed attributes are checked only when spelt right).
+ */
+import type { HTMLAttributes, ReactNode, RefAttributes } from 'react';
+${elements.map((el) => `import type { ${el.name}${el.name === 'TectraBillingPortal' ? ', TectraSectionChangeEvent' : ''} } from '${source(el)}';`).join('\n')}
+import type { ${fromEvents.join(', ')} } from './events.js';
+
+/** What every kit tag takes besides its own props: React's HTML attributes, a ref, children. */
+type TagProps<E extends HTMLElement, Own> = Own & Omit<HTMLAttributes<E>, keyof Own> & RefAttributes<E> & { children?: ReactNode; class?: string };
+
+/** Each tag's own props. */
+export interface TectraTagProps {
+${elements
+  .map((el) => `  '${el.tagName}': TagProps<\n    ${el.name},\n    {\n${propsOf(el)}\n    }\n  >;`)
+  .join('\n')}
+}
+
+declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface IntrinsicElements extends TectraTagProps {}
+  }
+}
+`;
+writeFileSync('src/jsx.ts', jsx);
