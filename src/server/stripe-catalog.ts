@@ -60,6 +60,15 @@ export interface StripeCatalog {
   tierOfPrice: Map<string, string>;
 }
 
+/** The kit's catalog as the Stripe account has it now: every active product and price. */
+export async function readStripeCatalog(stripe: Stripe): Promise<StripeCatalog> {
+  const [products, prices] = await Promise.all([
+    stripe.products.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 }),
+    stripe.prices.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 }),
+  ]);
+  return catalogFromStripe(products, prices);
+}
+
 /** The kit's catalog from Stripe's active products and prices (products without `tectra_tier` are not the kit's). */
 export function catalogFromStripe(products: Stripe.Product[], prices: Stripe.Price[]): StripeCatalog {
   const productOf = new Map<string, string>();
@@ -128,20 +137,16 @@ export async function setUpStripeCatalog(stripe: Stripe, catalog: Catalog, coupo
   const setup = stripeCatalogSetup(catalog);
   const keys = setup.flatMap((s) => s.prices.map((p) => p.lookup_key ?? '')).filter(Boolean);
   const existingPrices = keys.length ? (await stripe.prices.list({ lookup_keys: keys, limit: 100 })).data : [];
-  const existingProducts = await stripe.products.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 });
+  const before = await readStripeCatalog(stripe);
   for (const { product, prices } of setup) {
     // A tier is its product (by tectra_tier) and each price its lookup key: what exists is kept.
-    const tierId = product.metadata?.[KEY.tier];
-    const productId = existingProducts.find((p) => p.metadata[KEY.tier] === tierId)?.id ?? (await stripe.products.create(product)).id;
+    const tierId = String(product.metadata?.[KEY.tier] ?? '');
+    const productId = before.productOf.get(tierId) ?? (await stripe.products.create(product)).id;
     for (const price of prices) {
       if (!existingPrices.some((e) => e.lookup_key === price.lookup_key)) await stripe.prices.create({ ...price, product: productId });
     }
   }
-  const [products, prices] = await Promise.all([
-    stripe.products.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 }),
-    stripe.prices.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 }),
-  ]);
-  const result = catalogFromStripe(products, prices);
+  const result = await readStripeCatalog(stripe);
   for (const coupon of coupons) {
     if ((await stripe.promotionCodes.list({ code: coupon.code, limit: 1 })).data.length) continue;
     const productIds = coupon.appliesTo?.map((tierId) => result.productOf.get(tierId)).filter((id): id is string => !!id);

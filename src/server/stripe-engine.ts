@@ -18,7 +18,9 @@
 import type Stripe from 'stripe';
 import type { BillingAdapter } from '../adapters/types.js';
 import { BillingError } from '../core/errors.js';
-import { changeKind, findTierIn, priceFor } from '../core/plans.js';
+import { discountFor, recurringPrice } from '../adapters/memory/pricing.js';
+import { DEMO_METERS } from '../adapters/memory/catalogs.js';
+import { changeKind, findTierIn, hasPlan, priceFor, sameSelection } from '../core/plans.js';
 import type {
   Catalog,
   Coupon,
@@ -34,7 +36,7 @@ import type {
   Tier,
 } from '../core/types.js';
 import { WebhookSignatureError, type BillingEngine } from './engine.js';
-import { catalogFromStripe, type StripeCatalog } from './stripe-catalog.js';
+import { readStripeCatalog, type StripeCatalog } from './stripe-catalog.js';
 import { createMemoryStripeState, type StripeAccountRecord, type StripeEngineState } from './stripe-state.js';
 
 export interface StripeEngineOptions {
@@ -79,15 +81,27 @@ const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 const idOf = (value: string | { id?: string } | null | undefined): string | undefined =>
   typeof value === 'string' ? value : value?.id ?? undefined;
 
-/** A Stripe error the customer should hear about, by Stripe's own code; anything else stays a provider failure. */
-function asCardError(error: unknown): { code: string; paymentIntent?: Stripe.PaymentIntent } | undefined {
-  const e = error as { type?: string; code?: string; raw?: { payment_intent?: Stripe.PaymentIntent } };
-  if (e?.type !== 'StripeCardError' || !e.code) return undefined;
-  return { code: e.code, ...(e.raw?.payment_intent ? { paymentIntent: e.raw.payment_intent } : {}) };
+/** The code of a card error the customer should hear about; anything else stays a provider failure. */
+function cardErrorCode(error: unknown): string | undefined {
+  const e = error as { type?: string; code?: string };
+  return e?.type === 'StripeCardError' && e.code ? e.code : undefined;
 }
 
 const DECLINED = () => new BillingError('card_declined', 'The card was declined. Try another card.', { status: 402 });
 const NOT_FOUND = (what: string) => new BillingError('not_found', `That ${what} does not exist.`, { status: 404 });
+
+/** A Stripe object by id, or the contract's not_found when Stripe has no such object. */
+async function retrieveOrNotFound<T>(what: string, retrieve: () => Promise<T>): Promise<T> {
+  try {
+    return await retrieve();
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) throw NOT_FOUND(what);
+    throw error;
+  }
+}
+
+/** The unit of each of the kit's meters (a meter of your own counts). */
+const UNITS = new Map<string, Meter['unit']>(DEMO_METERS);
 
 async function derivedKey(accountId: string, purpose: string, key: string): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify([accountId, purpose, key]));
@@ -101,18 +115,12 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
   const ttl = (options.quoteTtlMinutes ?? 30) * 60_000;
   const catalogTtl = options.catalogTtlMs ?? 5 * 60_000;
   let cached: { at: number; value: Promise<StripeCatalog> } | undefined;
-  /** One change at a time per account in this process (a second machine is kept out by the handler's key claim). */
+  /** One change at a time per account in this process (other machines are kept out by the lease below). */
   const locks = new Map<string, Promise<unknown>>();
 
   function catalog(): Promise<StripeCatalog> {
     if (cached && Date.now() - cached.at < catalogTtl) return cached.value;
-    const value = (async () => {
-      const [products, prices] = await Promise.all([
-        stripe.products.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 }),
-        stripe.prices.list({ active: true, limit: 100 }).autoPagingToArray({ limit: 1000 }),
-      ]);
-      return catalogFromStripe(products, prices);
-    })();
+    const value = readStripeCatalog(stripe);
     cached = { at: Date.now(), value };
     value.catch(() => (cached = undefined));
     return value;
@@ -169,15 +177,25 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
   // second): counters per account, period and meter, and one meter event per customer and
   // meter, written every `usageFlushMs`. Meter events wait in the outbox with an identifier
   // assigned before their first send, so a resend after a failure is counted once by Stripe.
-  const counters = new Map<string, { accountId: string; periodStart: string; meter: MeterKey; value: number }>();
-  const metered = new Map<string, { customerId: string; meter: MeterKey; value: number; timestamp: number }>();
+  type Counted = { accountId: string; periodStart: string; meter: MeterKey; value: number };
+  type Metered = { customerId: string; meter: MeterKey; value: number; timestamp: number };
+  const counters = new Map<string, Counted>();
+  const metered = new Map<string, Metered>();
+  const counterKey = (c: Omit<Counted, 'value'>) => JSON.stringify([c.accountId, c.periodStart, c.meter]);
+  const meteredKey = (e: Omit<Metered, 'value'>) => `${e.customerId} ${e.meter} ${e.timestamp}`;
+  /** Adds an amount to its aggregate in a map, starting one when it is the first. */
+  function aggregate<T extends { value: number }>(map: Map<string, T>, key: string, entry: T): void {
+    const known = map.get(key);
+    if (known) known.value += entry.value;
+    else map.set(key, { ...entry });
+  }
   /** When the usage waiting for this flush began (seconds). */
   let windowStart: number | undefined;
   /** Counters on their way to the state, still counted as unwritten until they are there. */
   const writing = new Map<string, number>();
   let writesDone = 0;
   const unwritten = (accountId: string, periodStart: string, meter: string) => {
-    const key = JSON.stringify([accountId, periodStart, meter]);
+    const key = counterKey({ accountId, periodStart, meter });
     return (counters.get(key)?.value ?? 0) + (writing.get(key) ?? 0);
   };
 
@@ -222,19 +240,9 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     (flushTimer as { unref?: () => void }).unref?.();
   }
   /** Puts usage that could not be written back, to be written with the next flush (nothing recorded is dropped). */
-  function putBack(counted: Array<{ accountId: string; periodStart: string; meter: MeterKey; value: number }>, events: Array<{ customerId: string; meter: MeterKey; value: number; timestamp: number }>): void {
-    for (const c of counted) {
-      const key = JSON.stringify([c.accountId, c.periodStart, c.meter]);
-      const known = counters.get(key);
-      if (known) known.value += c.value;
-      else counters.set(key, { ...c });
-    }
-    for (const e of events) {
-      const key = `${e.customerId} ${e.meter} ${e.timestamp}`;
-      const known = metered.get(key);
-      if (known) known.value += e.value;
-      else metered.set(key, { ...e });
-    }
+  function putBack(counted: Counted[], events: Metered[]): void {
+    for (const c of counted) aggregate(counters, counterKey(c), c);
+    for (const e of events) aggregate(metered, meteredKey(e), e);
   }
 
   async function writeAndSend(): Promise<void> {
@@ -245,7 +253,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     windowStart = undefined;
     // Counters and outbox rows first: once they are stored, a crash loses nothing.
     for (const [index, c] of counted.entries()) {
-      const key = JSON.stringify([c.accountId, c.periodStart, c.meter]);
+      const key = counterKey(c);
       writing.set(key, (writing.get(key) ?? 0) + c.value);
       try {
         await state.addUsage(c.accountId, c.periodStart, c.meter, c.value);
@@ -309,17 +317,12 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     recordUsage: async (accountId, meter, value) => {
       const context = await usageContext(accountId);
       const limit = context.limits[meter];
-      const key = JSON.stringify([accountId, context.period.start, meter]);
-      const counter = counters.get(key);
-      if (counter) counter.value += value;
-      else counters.set(key, { accountId, periodStart: context.period.start, meter, value });
+      const counted = { accountId, periodStart: context.period.start, meter, value };
+      aggregate(counters, counterKey(counted), counted);
       if (context.customerId && value > 0) {
         // One event per customer, meter and flush window, stamped with when its usage began (Stripe bills it to that period).
-        const timestamp = windowStart ??= Math.floor(Date.now() / 1000);
-        const sendKey = `${context.customerId} ${meter} ${timestamp}`;
-        const pending = metered.get(sendKey);
-        if (pending) pending.value += value;
-        else metered.set(sendKey, { customerId: context.customerId, meter, value, timestamp });
+        const event = { customerId: context.customerId, meter, value, timestamp: (windowStart ??= Math.floor(Date.now() / 1000)) };
+        aggregate(metered, meteredKey(event), event);
       }
       flushSoon();
       if (limit === undefined) return undefined;
@@ -448,17 +451,13 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       return toSubscription(c, sub, record);
     }
 
-    /** The tier, its Stripe price and the seats for a selection, or a clear 400. */
-    function resolve(c: StripeCatalog, selection: PlanSelection): { tier: Tier; price: Stripe.Price; quantity: number } {
+    /** The tier, its Stripe price, the seats and the recurring amount for a selection, or a clear 400 (the simulator's seat rule). */
+    function resolve(c: StripeCatalog, selection: PlanSelection): { tier: Tier; price: Stripe.Price; quantity: number; recurring: Money } {
       const tier = findTierIn(c.catalog, selection.tierId);
       const price = c.priceOf.get(`${selection.tierId}/${selection.interval}`);
       if (!tier || !price) throw new BillingError('invalid_request', 'That tier is not offered for this interval.', { status: 400 });
-      if (!tier.seats) return { tier, price, quantity: 1 };
-      const seats = selection.seats ?? tier.seats.min;
-      if (seats < tier.seats.min || seats > (tier.seats.max ?? Infinity)) {
-        throw new BillingError('invalid_request', `${tier.name} is for ${tier.seats.min} to ${tier.seats.max ?? 'any number of'} seats.`, { status: 400 });
-      }
-      return { tier, price, quantity: seats };
+      const recurring = recurringPrice(c.catalog, selection);
+      return { tier, price, quantity: tier.seats ? (selection.seats ?? tier.seats.min) : 1, recurring };
     }
 
     async function promotion(code: string | undefined, productId: string | undefined): Promise<{ id: string; coupon: Stripe.Coupon; code: string } | undefined> {
@@ -482,13 +481,12 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     async function priceQuote(selection: PlanSelection): Promise<Quote & { prorationDate?: number }> {
       const record = await account();
       const [c, sub] = await Promise.all([catalog(), liveSubscription(record)]);
-      const { price, quantity } = resolve(c, selection);
+      const { price, quantity, recurring } = resolve(c, selection);
       const productId = c.productOf.get(selection.tierId);
       const promo = await promotion(selection.couponCode, productId);
       const current = toSubscription(c, sub, record);
       const kind = changeKind(c.catalog, current, selection);
       const currency = price.currency;
-      const recurring = (price.unit_amount ?? 0) * quantity;
       const base = { id: `quo_${crypto.randomUUID().replaceAll('-', '')}`, selection, expiresAt: new Date(Date.now() + ttl).toISOString() };
       if (kind === 'new' || !sub) {
         const preview = await stripe.invoices.createPreview({
@@ -510,8 +508,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         };
       }
       const item = sub.items.data[0]!;
-      const discount = promo ? (promo.coupon.percent_off ? Math.round((recurring * promo.coupon.percent_off) / 100) : Math.min(recurring, promo.coupon.amount_off ?? 0)) : 0;
-      const plain = { subtotal: money(recurring, currency), discount: money(discount, currency), tax: money(0, currency), total: money(recurring - discount, currency) };
+      const discount = discountFor(recurring, promo && couponOf(promo.coupon)).amount;
+      const plain = { subtotal: recurring, discount: money(discount, currency), tax: money(0, currency), total: money(recurring.amount - discount, currency) };
       if (kind !== 'upgrade') {
         return { ...base, ...plain, proration: money(0, currency), dueNow: money(0, currency), nextPaymentDate: iso(item.current_period_end), effectiveAt: iso(kind === 'same' ? Date.now() / 1000 : item.current_period_end) };
       }
@@ -538,8 +536,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       if (!quote || quote.accountId !== accountId) throw new BillingError('conflict', 'The price quote is unknown; ask for a new one.', { status: 409 });
       if (quote.expiresAt < new Date().toISOString()) throw new BillingError('conflict', 'The price quote has expired; ask for a new one.', { status: 409 });
       if (quote.used) throw new BillingError('conflict', 'The price quote was used for a change already; ask for a new one.', { status: 409 });
-      const a = quote.selection;
-      if (a.tierId !== selection.tierId || a.interval !== selection.interval || (a.seats ?? null) !== (selection.seats ?? null) || (a.couponCode ?? null) !== (selection.couponCode ?? null)) {
+      if (!sameSelection(quote.selection, selection) || (quote.selection.couponCode ?? null) !== (selection.couponCode ?? null)) {
         throw new BillingError('conflict', 'The price quote is for another selection.', { status: 409 });
       }
       return quote.prorationDate;
@@ -554,13 +551,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
 
     /** The account's own card: attached to its customer (a test token or a fresh card is attached now). */
     async function ownCard(customerId: string, paymentMethodId: string, attach: boolean): Promise<Stripe.PaymentMethod> {
-      let card: Stripe.PaymentMethod;
-      try {
-        card = await stripe.paymentMethods.retrieve(paymentMethodId);
-      } catch (error) {
-        if ((error as { statusCode?: number }).statusCode === 404) throw NOT_FOUND('card');
-        throw error;
-      }
+      const card = await retrieveOrNotFound('card', () => stripe.paymentMethods.retrieve(paymentMethodId));
       const owner = idOf(card.customer);
       if (owner === customerId) return card;
       // A card reaches the account's customer through its own setup intent (Stripe.js attaches it).
@@ -590,9 +581,9 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         await stripe.invoices.pay(invoiceId, paymentMethod ? { payment_method: paymentMethod } : {}, { idempotencyKey: await derivedKey(accountId, `pay_${invoiceId}_${paymentMethod ?? 'default'}`, key) });
         return {};
       } catch (error) {
-        const card = asCardError(error);
-        if (card?.code === 'invoice_payment_intent_requires_action') return { requiresAction: await clientSecretOf(invoiceId) };
-        if (card) throw DECLINED();
+        const code = cardErrorCode(error);
+        if (code === 'invoice_payment_intent_requires_action') return { requiresAction: await clientSecretOf(invoiceId) };
+        if (code) throw DECLINED();
         throw error;
       }
     }
@@ -625,12 +616,11 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       const context = await readContext(accountId);
       contexts.set(accountId, Promise.resolve(context));
       const { used } = context;
-      const units: Record<string, Meter['unit']> = { input_tokens: 'tokens', output_tokens: 'tokens', transcription_minutes: 'minutes' };
       const meters = Object.entries(context.limits).map(([key, limit]): Meter => ({
         key,
         used: used[key] ?? 0,
         limit,
-        unit: units[key] ?? 'count',
+        unit: UNITS.get(key) ?? 'count',
         ...(context.pooled ? { pooled: true } : {}),
         ...(context.alerts[key] ? { alertThresholds: context.alerts[key] } : {}),
       }));
@@ -737,7 +727,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           const record = await account();
           const [c, sub] = await Promise.all([catalog(), liveSubscription(record)]);
           const current = toSubscription(c, sub, record);
-          if (!sub || (current.status !== 'active' && current.status !== 'trialing' && current.status !== 'past_due')) {
+          if (!sub || !hasPlan(current)) {
             throw new BillingError('conflict', 'There is no plan to change.', { status: 409 });
           }
           const { price, quantity } = resolve(c, request);
@@ -807,7 +797,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           await ownCard(record.customerId, id, false);
           const cards = await self.listPaymentMethods();
           const current = await readSubscription();
-          if (cards.length === 1 && (current.status === 'active' || current.status === 'trialing' || current.status === 'past_due')) {
+          if (cards.length === 1 && hasPlan(current)) {
             throw new BillingError('conflict', 'The only card of an active subscription cannot be removed; add another card first.', { status: 409 });
           }
           await stripe.paymentMethods.detach(id);
@@ -828,7 +818,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           const record = await account();
           const sub = await liveSubscription(record);
           const current = sub && toSubscription(await catalog(), sub, record);
-          if (!sub || !current || (current.status !== 'active' && current.status !== 'trialing' && current.status !== 'past_due')) {
+          if (!sub || !hasPlan(current)) {
             throw new BillingError('conflict', 'There is no plan to cancel.', { status: 409 });
           }
           const details = {
@@ -866,13 +856,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       payInvoice: (id, request) =>
         locked(accountId, async () => {
           const record = await account();
-          let invoice: Stripe.Invoice;
-          try {
-            invoice = await stripe.invoices.retrieve(id);
-          } catch (error) {
-            if ((error as { statusCode?: number }).statusCode === 404) throw NOT_FOUND('invoice');
-            throw error;
-          }
+          const invoice = await retrieveOrNotFound('invoice', () => stripe.invoices.retrieve(id));
           // Another customer's invoice is not found, not forbidden: ids do not leak.
           if (!record.customerId || idOf(invoice.customer) !== record.customerId) throw NOT_FOUND('invoice');
           if (invoice.status !== 'paid') {
