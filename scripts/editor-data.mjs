@@ -68,9 +68,12 @@ console.log(`editor data: ${elements.length} tags (vscode.html-custom-data.json,
 // ---- React 19 JSX types (src/jsx.ts, shipped as @tectra/billing-widgets/jsx) ----
 // React 19 sets a prop as a property when the element has one (so `seats={3}` is a number),
 // as an attribute otherwise (`refresh-interval="30"` is text), and listens to `on<event-name>`.
-const source = (el) => el.module.replace(/^lib\//, './').replace(/\.js$/, '.js');
-const eventTypes = [...new Set(elements.flatMap((el) => (el.events ?? []).map((e) => e.type?.text).filter(Boolean)))].sort();
-const fromEvents = eventTypes.filter((t) => t !== 'TectraSectionChangeEvent');
+const source = (el) => el.module.replace(/^lib\//, './');
+// An event class comes from src/events.ts when it is declared there, else from its element's module.
+const shared = new Set([...readFileSync('src/events.ts', 'utf8').matchAll(/^export class (\w+)/gm)].map((m) => m[1]));
+const eventsOf = (el) => [...new Set((el.events ?? []).map((e) => e.type?.text).filter(Boolean))];
+const fromEvents = [...new Set(elements.flatMap(eventsOf))].filter((t) => shared.has(t)).sort();
+const ownImports = (el) => [el.name, ...eventsOf(el).filter((t) => !shared.has(t))].join(', ');
 const publicProperties = (el) =>
   (el.members ?? []).filter(
     (m) => m.kind === 'field' && !m.static && !m.readonly && m.description && (m.privacy ?? 'public') === 'public' && !(el.attributes ?? []).some((a) => a.fieldName === m.name),
@@ -92,7 +95,7 @@ const jsx = `// Generated from custom-elements.json by scripts/editor-data.mjs: 
  * with a dash: \`on…\` props and dashed attributes are checked only when spelt right).
  */
 import type { HTMLAttributes, ReactNode, RefAttributes } from 'react';
-${elements.map((el) => `import type { ${el.name}${el.name === 'TectraBillingPortal' ? ', TectraSectionChangeEvent' : ''} } from '${source(el)}';`).join('\n')}
+${elements.map((el) => `import type { ${ownImports(el)} } from '${source(el)}';`).join('\n')}
 import type { ${fromEvents.join(', ')} } from './events.js';
 
 /** What every kit tag takes besides its own props: React's HTML attributes, a ref, children. */

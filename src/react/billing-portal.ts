@@ -3,9 +3,8 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import '../define/billing-portal.js';
 import { TectraBillingPortal, type TectraSectionChangeEvent } from '../elements/billing-portal/billing-portal.js';
-import type { TectraBillingActivatedEvent, TectraErrorEvent, TectraManageEvent, TectraTierSelectEvent } from '../events.js';
-
-const onError = 'tectra-error' as EventName<TectraErrorEvent>;
+import type { TectraBillingActivatedEvent, TectraManageEvent, TectraTierSelectEvent } from '../events.js';
+import { onError } from './on-error.js';
 
 export const BillingPortal = createComponent({
   tagName: 'tectra-billing-portal',

@@ -3,9 +3,8 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import '../define/billing-summary.js';
 import { TectraBillingSummary } from '../elements/billing-summary/billing-summary.js';
-import type { TectraErrorEvent, TectraManageEvent } from '../events.js';
-
-const onError = 'tectra-error' as EventName<TectraErrorEvent>;
+import type { TectraManageEvent } from '../events.js';
+import { onError } from './on-error.js';
 
 export const BillingSummary = createComponent({
   tagName: 'tectra-billing-summary',

@@ -1,10 +1,8 @@
 // The React wrapper of <tectra-invoice-list>; importing it registers that element only.
-import { createComponent, type EventName } from '@lit/react';
+import { createComponent } from '@lit/react';
 import * as React from 'react';
 import '../define/invoice-list.js';
 import { TectraInvoiceList } from '../elements/invoice-list/invoice-list.js';
-import type { TectraErrorEvent } from '../events.js';
-
-const onError = 'tectra-error' as EventName<TectraErrorEvent>;
+import { onError } from './on-error.js';
 
 export const InvoiceList = createComponent({ tagName: 'tectra-invoice-list', elementClass: TectraInvoiceList, react: React, events: { onError } });

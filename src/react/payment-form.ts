@@ -3,9 +3,8 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import '../define/payment-form.js';
 import { TectraPaymentForm } from '../elements/payment-form/payment-form.js';
-import type { TectraBillingActivatedEvent, TectraErrorEvent } from '../events.js';
-
-const onError = 'tectra-error' as EventName<TectraErrorEvent>;
+import type { TectraBillingActivatedEvent } from '../events.js';
+import { onError } from './on-error.js';
 
 export const PaymentForm = createComponent({
   tagName: 'tectra-payment-form',

@@ -3,9 +3,8 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import '../define/payment-methods.js';
 import { TectraPaymentMethods } from '../elements/payment-methods/payment-methods.js';
-import type { TectraErrorEvent, TectraPaymentMethodChangedEvent } from '../events.js';
-
-const onError = 'tectra-error' as EventName<TectraErrorEvent>;
+import type { TectraPaymentMethodChangedEvent } from '../events.js';
+import { onError } from './on-error.js';
 
 export const PaymentMethods = createComponent({
   tagName: 'tectra-payment-methods',

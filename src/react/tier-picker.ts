@@ -3,9 +3,8 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import '../define/tier-picker.js';
 import { TectraTierPicker } from '../elements/tier-picker/tier-picker.js';
-import type { TectraErrorEvent, TectraTierChangedEvent, TectraTierSelectEvent } from '../events.js';
-
-const onError = 'tectra-error' as EventName<TectraErrorEvent>;
+import type { TectraTierChangedEvent, TectraTierSelectEvent } from '../events.js';
+import { onError } from './on-error.js';
 
 export const TierPicker = createComponent({
   tagName: 'tectra-tier-picker',

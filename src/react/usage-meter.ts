@@ -3,9 +3,8 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import '../define/usage-meter.js';
 import { TectraUsageMeter } from '../elements/usage-meter/usage-meter.js';
-import type { TectraErrorEvent, TectraUsageThresholdEvent } from '../events.js';
-
-const onError = 'tectra-error' as EventName<TectraErrorEvent>;
+import type { TectraUsageThresholdEvent } from '../events.js';
+import { onError } from './on-error.js';
 
 export const UsageMeter = createComponent({
   tagName: 'tectra-usage-meter',
