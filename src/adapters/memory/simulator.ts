@@ -16,7 +16,7 @@ import type {
   Subscription,
 } from '../../core/types.js';
 import type { BillingAdapter, RequestOptions } from '../types.js';
-import { hasPlan } from '../../core/plans.js';
+import { hasPlan, sameSelection } from '../../core/plans.js';
 import { charge, findTier, priceSelection, recurringPrice, type PricedQuote } from './pricing.js';
 import { DEMO_METERS } from './catalogs.js';
 import { localizeDemoCatalog } from './catalog-text.js';
@@ -112,11 +112,7 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
     if (quote.expiresAt && quote.expiresAt < now()) {
       throw new BillingError('conflict', 'The price quote has expired; ask for a new one.', { status: 409 });
     }
-    const same =
-      quote.selection.tierId === selection.tierId &&
-      quote.selection.interval === selection.interval &&
-      (quote.selection.seats ?? null) === (selection.seats ?? null) &&
-      (quote.selection.couponCode ?? null) === (selection.couponCode ?? null);
+    const same = sameSelection(quote.selection, selection) && (quote.selection.couponCode ?? null) === (selection.couponCode ?? null);
     if (!same) throw new BillingError('conflict', 'The price quote is for another selection.', { status: 409 });
   }
 
