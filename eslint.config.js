@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'lib/', 'dist/', 'storybook-static/', 'src/i18n/generated/', 'custom-elements.json', '.cache/'],
+    ignores: ['node_modules/', 'lib/', 'dist/', 'storybook-static/', 'src/i18n/generated/', 'custom-elements.json', '.cache/', '.tmp/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -46,9 +46,23 @@ const templatesPlugin: Plugin = {
   },
 };
 
+/**
+ * The script-tag bundle imports in Node too (SSR frameworks evaluate the page's modules on
+ * the server): Lit's browser build extends `HTMLElement` and reads `document` as it loads,
+ * so the shared runtime chunk starts with stand-ins bound in its own scope, which are the
+ * real globals in a browser. Nothing is added to Node's globals.
+ */
+const nodeImportPlugin: Plugin = {
+  name: 'tectra-node-import',
+  renderChunk(code, chunk) {
+    if (chunk.name !== 'runtime') return undefined;
+    return { code: `const{HTMLElement=class{},document={createTreeWalker(){}}}=globalThis;${code}`, map: null };
+  },
+};
+
 export default defineConfig(async ({ command }): Promise<UserConfig> => ({
   root: resolve(root, 'demo'),
-  plugins: command === 'serve' ? [await demoApiPlugin()] : [templatesPlugin],
+  plugins: command === 'serve' ? [await demoApiPlugin()] : [templatesPlugin, nodeImportPlugin],
   define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   server: { fs: { allow: [root] } },
   build: {

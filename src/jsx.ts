@@ -43,6 +43,8 @@ export interface TectraTagProps {
     {
     /** Base URL of a backend speaking the kit's REST contract (`openapi.yaml`); creates an http adapter. */
     'api'?: TectraBillingProvider['api'];
+    /** Whether the http adapter sends cookies: `same-origin` (the default), `include` for an API on another origin that allows credentials (CORS), or `omit`. */
+    'credentials'?: TectraBillingProvider['credentials'];
     /** Runs the built-in simulator with a demo scenario (`new`, `individual-active`, `trial`, `past-due`, `team`, `enterprise`, `scheduled-downgrade`, `canceled`, `jpy`); empty means `individual-active`. Loaded on demand, so pages without it do not download it. */
     'demo'?: TectraBillingProvider['demo'];
     /** BCP 47 locale of the kit's text, numbers, money and dates, e.g. `de` or `de-CH`. */

@@ -3,12 +3,13 @@
  * bundles): it warns and keeps the first definition instead of throwing.
  */
 export function define(tag: string, constructor: CustomElementConstructor): void {
-  const existing = customElements.get(tag);
-  if (existing) {
-    if (existing !== constructor) {
-      console.warn(`[tectra] <${tag}> is already defined; this copy of the kit is not registered again.`);
-    }
-    return;
+  // Absent in Node without a DOM (the script-tag bundle imported on a server): nothing to register.
+  const registry = globalThis.customElements;
+  const existing = registry?.get(tag);
+  if (!existing) registry?.define(tag, constructor);
+  // Only a page hears of a second copy: a server framework evaluates the kit once per module
+  // graph (Next.js: server components and SSR), each time into Lit's one server registry.
+  else if (existing !== constructor && globalThis.document) {
+    console.warn(`[tectra] <${tag}> is defined by another copy of the kit.`);
   }
-  customElements.define(tag, constructor);
 }

@@ -7,7 +7,7 @@ import { TectraBillingProvider } from '../../src/elements/billing-provider/billi
 import { TectraBillingSummary } from '../../src/elements/billing-summary/billing-summary.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { memoryClient, shadowText, waitForText } from '../helpers.js';
+import { demoBackend, memoryClient, shadowText, waitForText } from '../helpers.js';
 
 describe('<tectra-billing-provider>', () => {
   it('runs the built-in simulator with a demo scenario, loaded on demand', async () => {
@@ -17,6 +17,27 @@ describe('<tectra-billing-provider>', () => {
     const summary = provider.querySelector('tectra-billing-summary') as TectraBillingSummary;
     await waitForText(summary, 'Enterprise', 5000);
     expect(shadowText(summary)).to.contain('Custom pricing');
+  });
+
+  it('sends cookies to another origin when its credentials attribute says include, and keeps the default for a misspelt value', async () => {
+    const sent: Array<RequestCredentials | undefined> = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      sent.push(init?.credentials);
+      return realFetch(input, init);
+    };
+    try {
+      for (const credentials of ['include', 'inclde']) {
+        sent.length = 0;
+        const provider = await fixture(html`<tectra-billing-provider api=${demoBackend('team').baseUrl} credentials=${credentials}>
+          <tectra-billing-summary></tectra-billing-summary>
+        </tectra-billing-provider>`);
+        await waitForText(provider.querySelector('tectra-billing-summary') as TectraBillingSummary, '8 seats', 5000);
+        expect([...new Set(sent)]).to.deep.equal([credentials === 'include' ? 'include' : 'same-origin']);
+      }
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('switches every element inside when the client changes', async () => {
@@ -91,7 +112,7 @@ describe('define()', () => {
       console.warn = original;
     }
     expect(warnings).to.have.length(1);
-    expect(String(warnings[0])).to.contain('already defined');
+    expect(String(warnings[0])).to.contain('is defined by another copy of the kit');
     expect(customElements.get('tectra-billing-summary')).to.equal(TectraBillingSummary);
   });
 });

@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { setBillingLocale } from '../../i18n/localization.js';
 import { clientFromAttributes } from '../../state/attribute-client.js';
 import type { BillingClient } from '../../state/client.js';
@@ -19,29 +18,43 @@ export class TectraBillingProvider extends LitElement {
       display: contents;
     }
   `;
+  // Declared, not decorated: the decorator helper would cost every page of the script-tag bundle.
+  static override properties = {
+    api: {},
+    credentials: {},
+    demo: {},
+    locale: {},
+    client: { attribute: false },
+  };
 
   /** Base URL of a backend speaking the kit's REST contract (`openapi.yaml`); creates an http adapter. */
-  @property() api: string | undefined;
+  api: string | undefined;
+
+  /**
+   * Whether the http adapter sends cookies: `same-origin` (the default), `include` for an API
+   * on another origin that allows credentials (CORS), or `omit`.
+   */
+  credentials: RequestCredentials | undefined;
 
   /**
    * Runs the built-in simulator with a demo scenario (`new`, `individual-active`, `trial`,
    * `past-due`, `team`, `enterprise`, `scheduled-downgrade`, `canceled`, `jpy`); empty means
    * `individual-active`. Loaded on demand, so pages without it do not download it.
    */
-  @property() demo: string | undefined;
+  demo: string | undefined;
 
   /** BCP 47 locale of the kit's text, numbers, money and dates, e.g. `de` or `de-CH`. */
-  @property() locale: string | undefined;
+  locale: string | undefined;
 
   /** The client handed down; set it to use your own adapter. Wins over `api` and `demo`. */
-  @property({ attribute: false }) client: BillingClient | undefined;
+  client: BillingClient | undefined;
 
   private readonly provider = new ContextProvider(this, { context: billingClientContext });
   private request = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') && this.locale) void setBillingLocale(this.locale);
-    if (changed.has('client') || changed.has('api') || changed.has('demo')) this.resolveClient();
+    if (changed.has('client') || changed.has('api') || changed.has('credentials') || changed.has('demo')) this.resolveClient();
   }
 
   private resolveClient(): void {
@@ -50,7 +63,7 @@ export class TectraBillingProvider extends LitElement {
       this.provider.setValue(this.client);
       return;
     }
-    void clientFromAttributes(this.api, this.demo).then((client) => {
+    void clientFromAttributes(this.api, this.demo, this.credentials).then((client) => {
       // A newer attribute or a `client` set meanwhile wins.
       if (request === this.request) this.provider.setValue(client);
     });
