@@ -12,7 +12,7 @@ function files(dir) {
   );
 }
 
-const watched = () => ['custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'src/jsx.ts', ...files('xliff'), ...files('src/i18n/generated')];
+const watched = () => ['custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'src/jsx.ts', 'src/vue.ts', 'src/svelte.ts', ...files('xliff'), ...files('src/i18n/generated')];
 const read = (list) => new Map(list.map((f) => [f, existsSync(f) ? readFileSync(f, 'utf8') : null]));
 
 const before = read(watched());

@@ -117,3 +117,91 @@ declare module 'react' {
 }
 `;
 writeFileSync('src/jsx.ts', jsx);
+
+// ---- Vue 3 template types (src/vue.ts, shipped as @tectra/billing-widgets/vue) ----
+// vue-tsc checks a tag listed in GlobalComponents as a component: its `$props` (Vue sets a
+// property when the element has one, an attribute otherwise) and its `$emit` (what
+// `@tectra-tier-select="(e) => …"` hands the listener).
+const vuePropsOf = (el) => {
+  const lines = [];
+  for (const a of attributesOf(el)) {
+    if (a.name === a.fieldName) {
+      lines.push(`      /** ${oneLine(a.description)} */\n      '${a.name}'?: ${el.name}['${a.fieldName}'];`);
+      continue;
+    }
+    // vue-tsc camelizes a dashed attribute; Vue sets a bound value as the property and a
+    // written one (text) as the attribute, which the element reads as a number.
+    const text = /\bnumber\b/.test(a.type?.text ?? '') ? ` | \`\${number}\`` : '';
+    lines.push(`      /** ${oneLine(a.description)} */\n      ${a.fieldName}?: ${el.name}['${a.fieldName}']${text};`);
+  }
+  for (const m of publicProperties(el)) lines.push(`      /** ${oneLine(m.description)} */\n      ${m.name}?: ${el.name}['${m.name}'];`);
+  return lines.join('\n');
+};
+const vueEventsOf = (el) => (el.events ?? []).map((e) => `      /** ${oneLine(e.description ?? e.name)} */\n      '${e.name}': ${e.type?.text ?? 'Event'};`).join('\n');
+const vueBlock = (lines) => (lines ? `{\n${lines}\n    }` : 'Record<never, never>');
+const vue = `// Generated from custom-elements.json by scripts/editor-data.mjs: do not edit.
+/**
+ * @tectra/billing-widgets/vue: the kit's tags in Vue 3 templates, typed for vue-tsc and
+ * Volar. Add \`import type {} from '@tectra/billing-widgets/vue';\` once (or list it in
+ * tsconfig's \`types\`); every tag then takes its attributes and properties with their types,
+ * and \`@tectra-…\` listeners get the event's class. With \`vueCompilerOptions.strictTemplates\`
+ * a misspelt attribute or event is a type error. Tell Vue the tags are custom elements
+ * (\`compilerOptions.isCustomElement: (tag) => tag.startsWith('tectra-')\`).
+ */
+import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
+${elements.map((el) => `import type { ${ownImports(el)} } from '${source(el)}';`).join('\n')}
+import type { ${fromEvents.join(', ')} } from './events.js';
+
+/** A kit element as Vue's tooling sees a component. \`$props\` and \`$emit\` exist for templates only. */
+type VueTag<E extends HTMLElement, Props, Events extends Record<string, Event>> = new () => E & {
+  /** @deprecated Types the template's attributes; an element has no \`$props\`. */
+  $props: Props & Omit<HTMLAttributes, keyof Props> & PublicProps;
+  /** @deprecated Types the template's listeners; an element has no \`$emit\`. */
+  $emit: EmitFn<{ [K in keyof Events]: (event: Events[K]) => void }>;
+};
+
+/** Each tag as a Vue component type. */
+export interface TectraVueTags {
+${elements
+  .map((el) => `  '${el.tagName}': VueTag<\n    ${el.name},\n    ${vueBlock(vuePropsOf(el))},\n    ${vueBlock(vueEventsOf(el))}\n  >;`)
+  .join('\n')}
+}
+
+declare module 'vue' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalComponents extends TectraVueTags {}
+}
+`;
+writeFileSync('src/vue.ts', vue);
+
+// ---- Svelte 5 template types (src/svelte.ts, shipped as @tectra/billing-widgets/svelte) ----
+// Svelte 5 sets a property when the element has one, an attribute otherwise, and listens to
+// \`on<event-name>\`; svelte-check reads the tags from svelte/elements' SvelteHTMLElements.
+const svelte = `// Generated from custom-elements.json by scripts/editor-data.mjs: do not edit.
+/**
+ * @tectra/billing-widgets/svelte: the kit's tags in Svelte 5 markup, typed for svelte-check
+ * and the Svelte language server. Add \`import type {} from '@tectra/billing-widgets/svelte';\`
+ * once (or list it in tsconfig's \`types\`); every tag then takes its attributes and
+ * properties with their types, and \`ontectra-…\` listeners get the event's class. A misspelt
+ * attribute or event is a type error.
+ */
+import type { HTMLAttributes } from 'svelte/elements';
+${elements.map((el) => `import type { ${ownImports(el)} } from '${source(el)}';`).join('\n')}
+import type { ${fromEvents.join(', ')} } from './events.js';
+
+/** A tag's own attributes, properties and listeners, with Svelte's HTML attributes. */
+type SvelteTag<E extends HTMLElement, Own> = Own & Omit<HTMLAttributes<E>, keyof Own>;
+
+/** Each tag's attributes. */
+export interface TectraSvelteTags {
+${elements
+  .map((el) => `  '${el.tagName}': SvelteTag<\n    ${el.name},\n    {\n${propsOf(el)}\n    }\n  >;`)
+  .join('\n')}
+}
+
+declare module 'svelte/elements' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface SvelteHTMLElements extends TectraSvelteTags {}
+}
+`;
+writeFileSync('src/svelte.ts', svelte);

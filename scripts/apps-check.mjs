@@ -1,0 +1,210 @@
+// The kit as a new user installs it: the packed tarball (`npm pack`) in host apps of four
+// frameworks (test/apps/), each type-checked and built as its own tooling does, plus the
+// README's snippets for that framework. Each app must also fail when an attribute or an event
+// is misspelt, so the types are proven to check, not only to exist. Part of `npm test`.
+//
+// The framework apps sit in .tmp/apps/<name>/ with the tarball unpacked into their
+// node_modules; their frameworks and tools resolve from this repository's node_modules, as in
+// a monorepo. The Node SSR app is installed for real (`npm install` of the tarball in an empty
+// folder outside the repository), which also proves the package declares what it imports.
+//
+// `node scripts/apps-check.mjs [react|vue|svelte|ssr …]` runs some; sizes go to stdout.
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const exec = promisify(execFile);
+const root = resolve(import.meta.dirname, '..');
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const work = join(root, '.tmp/apps');
+const only = process.argv.slice(2);
+const problems = [];
+const report = [];
+
+async function run(cmd, args, cwd) {
+  try {
+    const { stdout, stderr } = await exec(cmd, args, { cwd, timeout: 240_000, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    return { ok: true, output: `${stdout}${stderr}` };
+  } catch (error) {
+    return { ok: false, output: `${error.stdout ?? ''}${error.stderr ?? ''}${error.stdout || error.stderr ? '' : error.message}` };
+  }
+}
+
+// ---- the tarball ----
+if (!existsSync(join(root, 'lib/index.js')) || !existsSync(join(root, 'dist/tectra-billing.js'))) {
+  console.error('apps check: lib/ or dist/ is missing; run `npm run build` first');
+  process.exit(1);
+}
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const packed = await run('npm', ['pack', '--silent', '--pack-destination', work], root);
+if (!packed.ok) throw new Error(`npm pack failed:\n${packed.output}`);
+const tarball = join(work, packed.output.trim().split('\n').pop());
+
+/** A fresh copy of test/apps/<name> with the tarball unpacked as its dependency. */
+async function prepare(name) {
+  const dir = join(work, name);
+  cpSync(join(root, 'test/apps', name), dir, { recursive: true });
+  const kit = join(dir, 'node_modules/@tectra/billing-widgets');
+  mkdirSync(kit, { recursive: true });
+  const untar = await run('tar', ['-xzf', tarball, '-C', kit, '--strip-components=1'], dir);
+  if (!untar.ok) throw new Error(untar.output);
+  return dir;
+}
+
+// ---- the README's snippets, compiled by the apps ----
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const snippets = (lang) => [...readme.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+
+function readmeTsx() {
+  const imports = new Set();
+  const bodies = [];
+  for (const snippet of snippets('tsx')) {
+    const lines = snippet.trim().split('\n');
+    for (const line of lines.filter((l) => l.startsWith('import '))) imports.add(line);
+    bodies.push(lines.filter((l) => !l.startsWith('import ')).join('\n').trim().replace(/;$/, ''));
+  }
+  return [
+    "// Written by scripts/apps-check.mjs from README.md's TSX snippets: do not edit.",
+    ...imports,
+    '',
+    'declare function track(value: unknown): void;',
+    'declare function navigate(path: string): void;',
+    '',
+    'export function Readme() {',
+    `  return (\n    <>\n${bodies.map((b) => `      {${b}}`).join('\n')}\n    </>\n  );`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** Each `[file, from, to]` misspells one name; the check must then fail and name it. */
+async function provesMisspellings(app, dir, check, cases) {
+  for (const [file, from, to, why] of cases) {
+    const path = join(dir, file);
+    const original = readFileSync(path, 'utf8');
+    if (!original.includes(from)) {
+      problems.push(`${app}: ${file} has no ${from} to misspell`);
+      continue;
+    }
+    writeFileSync(path, original.replace(from, to));
+    const result = await check();
+    writeFileSync(path, original);
+    if (result.ok) problems.push(`${app}: ${why} (${to}) passed the type check`);
+  }
+}
+
+/**
+ * What a page of a built app loads, gzipped file by file: up front (its scripts and styles and
+ * what they import statically) and in all (with what they may import on demand).
+ */
+function pageSize(dist, page) {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const entry = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+  const closure = (dynamic) => {
+    const seen = new Set();
+    const visit = (f) => {
+      if (seen.has(f) || !existsSync(join(dist, f))) return;
+      seen.add(f);
+      if (!f.endsWith('.js')) return;
+      const code = readFileSync(join(dist, f), 'utf8');
+      const staticImports = [...code.matchAll(/(?:^|[;}])\s*import\s*(?:[\w${},*\s]+from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]);
+      const dynamicImports = dynamic ? [...code.matchAll(/import\(["'`]\.\/([^"'`]+)["'`]\)/g)].map((m) => m[1]) : [];
+      for (const next of [...staticImports, ...dynamicImports]) visit(join(f, '..', next));
+    };
+    entry.forEach(visit);
+    return [...seen].reduce((n, f) => n + gz(f), 0);
+  };
+  return { upFront: closure(false), all: closure(true) };
+}
+
+/** What the kit adds to a host app: its page against the same app's baseline page without the kit. */
+function added(dir, what) {
+  const dist = join(dir, 'dist');
+  const app = pageSize(dist, 'index.html');
+  const baseline = pageSize(dist, 'baseline.html');
+  report.push(
+    `${what}: the kit adds ${kb(app.upFront - baseline.upFront)} up front and ${kb(app.all - baseline.all)} in all ` +
+      `(gzip; the page ${kb(app.upFront)} up front, ${kb(app.all)} in all; the framework alone ${kb(baseline.upFront)})`,
+  );
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const apps = {
+  async react() {
+    const dir = await prepare('react');
+    writeFileSync(join(dir, 'src/readme.tsx'), readmeTsx());
+    const check = () => run(bin('tsc'), ['-p', 'tsconfig.json'], dir);
+    const result = await check();
+    if (!result.ok) return problems.push(`react: tsc failed\n${result.output}`);
+    await provesMisspellings('react', dir, check, [
+      ['src/raw-tags.tsx', 'kinds="individual team"', 'kindz="individual team"', 'a misspelt attribute on a raw tag'],
+      ['src/raw-tags.tsx', 'ontectra-tier-select=', 'ontectra-tier-selekt=', 'a misspelt event on a raw tag'],
+      ['src/raw-tags.tsx', 'interval="year"', 'interval="yearly"', 'a wrong attribute value on a raw tag'],
+      ['src/wrappers.tsx', 'onManage=', 'onManages=', 'a misspelt event on a wrapper'],
+      ['src/events.ts', 'e.detail.threshold', 'e.detail.treshold', 'a misspelt detail of an event typed by one define module'],
+    ]);
+    const build = await run(bin('vite'), ['build', '--logLevel', 'warn'], dir);
+    if (!build.ok) return problems.push(`react: vite build failed\n${build.output}`);
+    added(dir, 'React 19 (raw tags, wrappers, the client)');
+  },
+
+  async vue() {
+    const dir = await prepare('vue');
+    const [snippet] = snippets('vue');
+    if (!snippet) return problems.push('vue: the README has no Vue snippet');
+    writeFileSync(join(dir, 'src/ReadmeSnippet.vue'), `<!-- Written by scripts/apps-check.mjs from README.md's Vue snippet: do not edit. -->\n${snippet}`);
+    const check = () => run(bin('vue-tsc'), ['-p', 'tsconfig.json'], dir);
+    const result = await check();
+    if (!result.ok) return problems.push(`vue: vue-tsc failed\n${result.output}`);
+    await provesMisspellings('vue', dir, check, [
+      ['src/App.vue', 'kinds="individual team"', 'kindz="individual team"', 'a misspelt attribute'],
+      ['src/App.vue', '@tectra-tier-select=', '@tectra-tier-selekt=', 'a misspelt event'],
+      ['src/App.vue', 'variant="compact"', 'variant="small"', 'a wrong attribute value'],
+      ['src/App.vue', 'e.detail.threshold', 'e.detail.treshold', "a misspelt event detail"],
+    ]);
+    const build = await run(bin('vite'), ['build'], dir);
+    if (!build.ok) return problems.push(`vue: vite build failed\n${build.output}`);
+    added(dir, 'Vue 3 (tags in templates, the client)');
+  },
+
+  async svelte() {
+    const dir = await prepare('svelte');
+    const [snippet] = snippets('svelte');
+    if (!snippet) return problems.push('svelte: the README has no Svelte snippet');
+    writeFileSync(join(dir, 'src/ReadmeSnippet.svelte'), `<!-- Written by scripts/apps-check.mjs from README.md's Svelte snippet: do not edit. -->\n${snippet}`);
+    const check = () => run(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'], dir);
+    const result = await check();
+    if (!result.ok) return problems.push(`svelte: svelte-check failed\n${result.output}`);
+    await provesMisspellings('svelte', dir, check, [
+      ['src/App.svelte', 'kinds="individual team"', 'kindz="individual team"', 'a misspelt attribute'],
+      ['src/App.svelte', 'ontectra-tier-select=', 'ontectra-tier-selekt=', 'a misspelt event'],
+      ['src/App.svelte', 'variant="compact"', 'variant="small"', 'a wrong attribute value'],
+      ['src/App.svelte', 'e.detail.threshold', 'e.detail.treshold', 'a misspelt event detail'],
+    ]);
+    const build = await run(bin('vite'), ['build'], dir);
+    if (!build.ok) return problems.push(`svelte: vite build failed\n${build.output}`);
+    added(dir, 'Svelte 5 (tags in markup, the client)');
+  },
+};
+
+for (const [name, app] of Object.entries(apps)) {
+  if (only.length && !only.includes(name)) continue;
+  const started = Date.now();
+  try {
+    await app();
+  } catch (error) {
+    problems.push(`${name}: ${error.stack ?? error}`);
+  }
+  report.push(`  ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+console.log(report.join('\n'));
+if (problems.length) {
+  console.error(`\napps check failed:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('apps: every host app type-checked and built from the packed tarball, and refused each misspelling');
