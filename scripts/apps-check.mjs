@@ -10,7 +10,9 @@
 //
 // `node scripts/apps-check.mjs [react|vue|svelte|ssr …]` runs some; sizes go to stdout.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -132,6 +134,50 @@ function added(dir, what) {
   );
 }
 
+/** Opens the server-rendered page in Chromium and says what is wrong with its hydration. */
+async function hydrateInChromium(folder) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const { CHROME_ARGS, findChrome } = await import('./find-chrome.mjs');
+  const server = createServer((req, res) => {
+    if (req.url === '/favicon.ico') return res.writeHead(204).end();
+    const file = join(folder, req.url === '/' ? 'index.html' : (req.url ?? '').split('?')[0]);
+    if (!file.startsWith(folder) || !existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': file.endsWith('.html') ? 'text/html' : 'text/javascript' }).end(readFileSync(file));
+  }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS });
+  const seen = [];
+  try {
+    const tab = await browser.newPage();
+    tab.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
+    tab.on('console', (m) => m.type() === 'error' && seen.push(`console error: ${m.text()}`));
+    await tab.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => window.hydrated && ['tectra-billing-summary', 'tectra-tier-picker', 'tectra-usage-meter'].every((t) => document.querySelector(t)?.hasUpdated), { timeout: 15_000 });
+    const result = await tab.evaluate(async () => {
+      const tags = ['tectra-billing-summary', 'tectra-tier-picker', 'tectra-usage-meter'];
+      await Promise.all(tags.map((t) => document.querySelector(t).updateComplete));
+      const [summary, picker, meter] = tags.map((t) => document.querySelector(t).shadowRoot);
+      const now = { summary: summary.querySelector('[part="manage-button"]'), picker: picker.querySelector('[data-tier-radio="team"]'), meter: meter.querySelector('h2') };
+      const kept = Object.entries(window.serverNodes).map(([name, node]) => `${name}:${Boolean(node) && node === now[name] && node.isConnected}`);
+      now.summary.click();
+      return { kept, serverText: window.serverText, manage: window.manageEvents.join(), after: tags.map((t) => document.querySelector(t).shadowRoot.textContent.replace(/\s+/g, ' ')) };
+    });
+    if (result.kept.join() !== 'summary:true,picker:true,meter:true') seen.push(`the server's nodes were not all kept: ${result.kept.join(', ')}`);
+    const [summaryText, pickerText, meterText] = result.serverText;
+    if (!/Team.*Next payment \$3,120\.00/.test(summaryText)) seen.push(`the server rendered no plan in the summary: ${summaryText.slice(0, 200)}`);
+    if (!/Choose a plan.*Starter.*Pro.*Team/.test(pickerText) || /Enterprise/.test(pickerText)) seen.push(`the server rendered no tiers (or other kinds) in the picker: ${pickerText.slice(0, 200)}`);
+    if (!/Output tokens.*7M of 12M tokens/.test(meterText)) seen.push(`the server rendered no usage: ${meterText.slice(0, 200)}`);
+    if (result.after[0] !== summaryText) seen.push('the summary changed its text while hydrating');
+    if (result.manage !== 'manage') seen.push(`Manage after hydration fired [${result.manage}]`);
+  } catch (error) {
+    seen.push(String(error));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return seen;
+}
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const apps = {
@@ -189,6 +235,30 @@ const apps = {
     const build = await run(bin('vite'), ['build'], dir);
     if (!build.ok) return problems.push(`svelte: vite build failed\n${build.output}`);
     added(dir, 'Svelte 5 (tags in markup, the client)');
+  },
+
+  async ssr() {
+    // A real install in an empty folder: only what the package declares is there.
+    const dir = mkdtempSync(join(tmpdir(), 'tectra-ssr-'));
+    try {
+      cpSync(join(root, 'test/apps/ssr'), dir, { recursive: true });
+      const dev = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
+      const deps = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies;
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ssr-app', private: true, type: 'module' }));
+      const install = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error', tarball, `@lit-labs/ssr@${dev['@lit-labs/ssr']}`, `@lit-labs/ssr-client@${dev['@lit-labs/ssr-client']}`, `lit@${deps.lit}`], dir);
+      if (!install.ok) return problems.push(`ssr: npm install failed\n${install.output}`);
+      const rendered = await run(process.execPath, ['render.mjs'], dir);
+      if (!rendered.ok) return problems.push(`ssr: the server render failed\n${rendered.output}`);
+      const { build } = await import('esbuild');
+      await build({ entryPoints: [join(dir, 'hydrate.js')], absWorkingDir: dir, bundle: true, splitting: true, format: 'esm', outdir: join(dir, 'public'), logLevel: 'silent', define: { 'process.env.NODE_ENV': '"production"' } });
+      cpSync(join(dir, 'before.js'), join(dir, 'public/before.js'));
+      cpSync(join(dir, 'index.html'), join(dir, 'public/index.html'));
+      const seen = await hydrateInChromium(join(dir, 'public'));
+      for (const problem of seen) problems.push(`ssr: ${problem}`);
+      if (!seen.length) report.push('Node SSR (Lit SSR): the summary, the tier picker and a usage meter rendered with their data, and hydrated in Chromium keeping the server\'s nodes');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   },
 };
 

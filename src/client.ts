@@ -10,6 +10,6 @@ export type { HttpAdapterOptions } from './adapters/http.js';
 export { createMemoryAdapter, demoSnapshot, DEMO_SCENARIOS } from './adapters/memory/index.js';
 export type { BillingSnapshot, DemoScenario, FaultSpec, MemoryAdapter, MemoryAdapterOptions, SimulatedCoupon } from './adapters/memory/index.js';
 export { createBillingClient } from './state/client.js';
-export type { BillingClient, BillingClientOptions, CheckoutState, InvoiceList, ResourceName, Resource, ResourceStatus } from './state/client.js';
+export type { BillingClient, BillingClientOptions, BillingInitialData, CheckoutState, InvoiceList, ResourceName, Resource, ResourceStatus } from './state/client.js';
 export { setDefaultBillingClient, getDefaultBillingClient } from './state/default-client.js';
 export { setBillingLocale, supportedLocales } from './i18n/index.js';

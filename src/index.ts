@@ -41,3 +41,4 @@ export { TectraBillingPortal, TectraSectionChangeEvent, PORTAL_SECTIONS } from '
 export type { PortalSection } from './elements/billing-portal/billing-portal.js';
 export { createPaymentProvider } from './payments/provider.js';
 export type { PaymentProvider, PaymentProviderOptions } from './payments/provider.js';
+export { preloadBillingViews } from './core/on-demand.js';

@@ -19,3 +19,34 @@ export function onDemand<T>(load: () => Promise<T>): OnDemand<T> {
     ));
   return Object.defineProperty(get, 'loaded', { get: () => loaded }) as OnDemand<T>;
 }
+
+/** The modules that elements render with once loaded (the registered elements' own). */
+const views = new Set<OnDemand<unknown>>();
+
+/** A module an element renders with, loaded on demand, and loaded up front by `preloadBillingViews()`. */
+export function view<M>(load: () => Promise<M>): OnDemand<M> {
+  const module = onDemand(load);
+  views.add(module);
+  return module;
+}
+
+/**
+ * An element's own instance of something made from a view module, made when the element asks
+ * for it: at once (synchronously) when the module is already loaded, preloaded for a server
+ * render or loaded by another element, so the element renders with it in the same update.
+ */
+export function madeFrom<M, T>(module: OnDemand<M>, make: (loaded: M) => T): OnDemand<T> {
+  let made: T | undefined;
+  const current = () => (made ??= module.loaded && make(module.loaded));
+  const get = () => (current() ? Promise.resolve(made as T) : module().then(() => current() as T));
+  return Object.defineProperty(get, 'loaded', { get: () => made }) as OnDemand<T>;
+}
+
+/**
+ * Loads every view module of the registered elements, so they render completely at once:
+ * await it before a server render (Lit SSR renders synchronously) and before the page's
+ * elements hydrate, which they do when it has resolved.
+ */
+export function preloadBillingViews(): Promise<void> {
+  return Promise.all([...views].map((load) => load())).then(() => undefined);
+}

@@ -52,6 +52,20 @@ export interface BillingClientOptions {
   activationPoll?: { intervalMs?: number; attempts?: number };
   /** Where purchase idempotency keys are kept (default sessionStorage). */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /**
+   * Data already loaded, such as what a server render rendered with: these stores start
+   * ready with it and load only when refreshed. It is not validated again.
+   */
+  initial?: BillingInitialData;
+}
+
+/** What each store can start with (`initial`): the adapter's answers, as they came. */
+export interface BillingInitialData {
+  catalog?: Catalog;
+  subscription?: Subscription;
+  usage?: Usage;
+  invoices?: InvoiceList;
+  paymentMethods?: PaymentMethod[];
 }
 
 export interface BillingClient {
@@ -171,6 +185,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
   onMount(catalog.$store, () => $locale.listen(() => void catalog.load(true)));
 
   const resources = { catalog, subscription, usage, invoices, paymentMethods };
+  for (const [name, data] of Object.entries(options.initial ?? {})) if (data) resources[name as ResourceName].set(data as never);
   let morePending: Promise<void> | undefined;
 
   async function refresh(name?: ResourceName): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ReadableAtom } from 'nanostores';
 
 /**
@@ -27,6 +27,7 @@ export class StoreController<T> implements ReactiveController {
   constructor(host: ReactiveControllerHost, store?: ReadableAtom<T>, options: StoreControllerOptions = {}) {
     this.#host = host;
     this.#store = store;
+    this.value = store?.value;
     this.#throttle = options.throttle;
     host.addController(this);
   }
@@ -36,12 +37,16 @@ export class StoreController<T> implements ReactiveController {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#store = store;
-    this.value = undefined;
+    // What the store holds now, read without mounting it: all that a server render sees.
+    this.value = store?.value;
     if (this.#connected) this.#subscribe();
     this.#host.requestUpdate();
   }
 
   hostConnected(): void {
+    // A server render (Lit SSR) subscribes to nothing: a subscription would start loads,
+    // timers and animation frames that nothing would ever end.
+    if (isServer) return;
     this.#connected = true;
     this.#subscribe();
   }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, isServer } from 'lit';
 
 /** The kit's confirm steps (a change of tier, a cancel, a payment): adopted by the on-demand chunks that open them. */
 export const modal = css`
@@ -22,7 +22,8 @@ export const modal = css`
 
 /** Adds style sheets to a host's shadow root once (for modules that arrive after the element). */
 export function adoptStyles(root: Node, sheets: Array<CSSStyleSheet | undefined>): void {
-  if (!(root instanceof ShadowRoot)) return;
+  // A server render has no style sheets to adopt: the page's copy adopts them when it hydrates.
+  if (isServer || !(root instanceof ShadowRoot)) return;
   for (const sheet of sheets) {
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }

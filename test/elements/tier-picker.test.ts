@@ -142,6 +142,24 @@ describe('<tectra-tier-picker>: showing tiers', () => {
     expect((window as { __pickerPwned?: number }).__pickerPwned).to.equal(undefined);
   });
 
+  it('names each radio by its tier whatever the tier id holds (a space, a leading digit, an underscore)', async () => {
+    const snapshot = demoSnapshot('new');
+    const ids = ['pro plus', '2pro', 'pro_plus'];
+    snapshot.catalog.tiers.slice(0, ids.length).forEach((t, i) => {
+      t.id = ids[i] ?? t.id;
+    });
+    const picker = await mount(createBillingClient({ adapter: createMemoryAdapter(snapshot) }));
+    for (const id of ids) {
+      const input = picker.shadowRoot?.querySelector(`[data-tier-radio="${CSS.escape(id)}"]`) as HTMLElement;
+      const names = (input.getAttribute('aria-labelledby') ?? '').split(' ').map((ref) => picker.shadowRoot?.getElementById(ref)?.textContent?.trim());
+      expect(names.length, id).to.equal(2);
+      expect(names.every(Boolean), `${id}: ${input.getAttribute('aria-labelledby')}`).to.equal(true);
+    }
+    const allIds = [...(picker.shadowRoot?.querySelectorAll('[id]') ?? [])].map((e) => e.id);
+    expect(new Set(allIds).size).to.equal(allIds.length);
+    await expect(picker).to.be.accessible();
+  });
+
   it('shows an error with retry, and recovers', async () => {
     const { client, adapter } = setup('new', { faults: { getCatalog: { code: 'server', times: 1 } } });
     const picker = await mount(client);

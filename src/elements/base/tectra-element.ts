@@ -1,6 +1,6 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, type PropertyValues } from 'lit';
+import { isServer, LitElement, type PropertyValues } from 'lit';
 import type { ReadableAtom } from 'nanostores';
 import type { BillingError } from '../../core/errors.js';
 import { TectraErrorEvent } from '../../events.js';
@@ -15,7 +15,7 @@ let contextRootAttached = false;
 
 /** Lets consumers find a provider that is defined or connected after them. */
 function attachContextRoot(): void {
-  if (contextRootAttached || typeof document === 'undefined') return;
+  if (contextRootAttached) return;
   contextRootAttached = true;
   new ContextRoot().attach(document.documentElement);
 }
@@ -64,6 +64,8 @@ export class TectraElement extends LitElement {
 
   constructor() {
     super();
+    // A server render (Lit SSR) has no window to listen on; the page's copy follows the locale.
+    if (isServer) return;
     ensureLocalization();
     attachContextRoot();
     updateWhenLocaleChanges(this);

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate, formatDateRange } from '../../core/dates.js';
 import { formatMoney, formatNumber } from '../../core/money.js';
-import { onDemand } from '../../core/on-demand.js';
+import { madeFrom } from '../../core/on-demand.js';
 import { hasPlan } from '../../core/plans.js';
 import type { Catalog, Coupon, Subscription, Tier } from '../../core/types.js';
 import { TectraManageEvent, type ManageAction } from '../../events.js';
@@ -13,6 +13,7 @@ import type { Resource } from '../../state/client.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './billing-summary.styles.js';
+import { planActions } from './plan-actions-view.js';
 
 /**
  * The account's current billing: tier with its limits and features, next payment,
@@ -59,8 +60,18 @@ export class TectraBillingSummary extends TectraElement {
   private readonly subscription = this.select((c) => c.$subscription);
   private readonly catalog = this.select((c) => c.$catalog);
   /** Cancel, resume, keep and pay: loaded on demand for accounts with a plan. */
-  readonly #actions = onDemand(() => import('./plan-actions.js').then(({ PlanActions }) => new PlanActions(this)));
+  readonly #actions = madeFrom(planActions, ({ PlanActions }) => new PlanActions(this));
+  /** Rendered on the server: the shadow root came with the page (declarative shadow DOM). */
+  readonly #hydrating = !!this.shadowRoot;
   private announcement = '';
+
+  /** A server-rendered summary hydrates once the actions it was rendered with are here. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.#hydrating || this.hasUpdated) return super.scheduleUpdate();
+    const update = () => super.scheduleUpdate();
+    // The module only: the first update makes what the server's render made, as it did.
+    return planActions().then(update, update);
+  }
 
   private manage(action: ManageAction): void {
     this.dispatchEvent(new TectraManageEvent({ action }));

@@ -3,13 +3,14 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatMoney, formatNumber, multiplyMoney } from '../../core/money.js';
 import { carrySeats, currentSelection, findTierIn, hasPlan, monthlyValue, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
 import type { Catalog, Interval, PlanSelection, Subscription, Money, Tier, TierKind, TierPrice } from '../../core/types.js';
-import { onDemand } from '../../core/on-demand.js';
+import { madeFrom, onDemand, view } from '../../core/on-demand.js';
 import { safeUrl } from '../../core/urls.js';
 import { TectraTierSelectEvent } from '../../events.js';
 import { intervalName, perInterval } from '../../format/labels.js';
 import { countOf } from '../../format/counts.js';
 import { limitItems } from '../../format/limits.js';
 import type { Resource } from '../../state/client.js';
+import { planActions } from '../billing-summary/plan-actions-view.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { rovingTarget } from '../base/roving-keys.js';
 import { TectraElement } from '../base/tectra-element.js';
@@ -18,6 +19,16 @@ import type { seatRefusal } from './seats.js';
 import { styles } from './tier-picker.styles.js';
 
 type SeatRefusal = typeof seatRefusal;
+
+/** The confirm step of a change and the cards' actions with a plan. */
+const changeFlow = view(() => import('./change-flow.js'));
+
+/**
+ * A tier id as one id token, whatever it holds: aria-labelledby splits at spaces, and the ids
+ * are the same on a server render, which has no CSS.escape. (`_` and other characters are
+ * written as `_` and their code, so two tier ids never meet.)
+ */
+const idFor = (tierId: string): string => tierId.replace(/[^\w-]|_/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
 
 const KINDS: TierKind[] = ['individual', 'team', 'enterprise'];
 
@@ -102,11 +113,13 @@ export class TectraTierPicker extends TectraElement {
   private refused = new Map<string, { text: string; reason: string }>();
   private announcement = '';
   /** The confirm step of a change, loaded on demand: accounts without a plan never need it. */
-  readonly #flow = onDemand(() => import('./change-flow.js').then(({ ChangeFlow }) => new ChangeFlow(this)));
+  readonly #flow = madeFrom(changeFlow, ({ ChangeFlow }) => new ChangeFlow(this));
   /** Why a typed seat count is refused, in words: loaded with the first tier that has seats. */
   readonly #seatRefusal = onDemand(() => import('./seats.js').then((m) => m.seatRefusal));
   /** Cancel plan, Keep <tier>, Resume plan and the contract banner: the summary's, loaded on demand too. */
-  readonly #actions = onDemand(() => import('../billing-summary/plan-actions.js').then(({ PlanActions }) => new PlanActions(this)));
+  readonly #actions = madeFrom(planActions, ({ PlanActions }) => new PlanActions(this));
+  /** Rendered on the server: the shadow root came with the page (declarative shadow DOM). */
+  readonly #hydrating = !!this.shadowRoot;
 
   readonly #catalog = this.select((c) => c.$catalog);
   readonly #subscription = this.select((c) => c.$subscription);
@@ -168,6 +181,14 @@ export class TectraTierPicker extends TectraElement {
   /** With a plan, the tiers wait for the change flow, which says what each card's action does. */
   #waitingForFlow(sub: Subscription): boolean {
     return hasPlan(sub) && !this.#flow.loaded && !this.#flowFailed;
+  }
+
+  /** A server-rendered picker hydrates once the views it was rendered with are here. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.#hydrating || this.hasUpdated) return super.scheduleUpdate();
+    const update = () => super.scheduleUpdate();
+    // The modules only: the first update makes what the server's render made, as it did.
+    return Promise.all([changeFlow(), planActions()]).then(update, update);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -449,7 +470,7 @@ export class TectraTierPicker extends TectraElement {
     if (current) badges.push(msg('Current plan', { id: 'picker.current' }));
     if (scheduled) badges.push(msg('Scheduled', { id: 'picker.scheduled' }));
     const index = order.indexOf(tier);
-    const id = CSS.escape(tier.id);
+    const id = idFor(tier.id);
     const header = html`
       <p class="badges" id="badges-${id}">${badges.map((b) => html`<span part="badge" class="badge">${b}</span>`)}</p>
       <p class="name" id="name-${id}">${tier.name}</p>
@@ -518,7 +539,7 @@ export class TectraTierPicker extends TectraElement {
   }
 
   #renderSeats(tier: Tier): TemplateResult {
-    const id = CSS.escape(tier.id);
+    const id = idFor(tier.id);
     const seats = this.#seatsFor(tier) ?? 1;
     const min = tier.seats?.min ?? 1;
     const max = tier.seats?.max;
