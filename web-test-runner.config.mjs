@@ -10,8 +10,8 @@ const { createDemoApi } = await loadDemoApi();
 const demoApi = createDemoApi();
 
 export default {
-  // test/server/ is Node code (vitest, npm run test:node).
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/contract/**'],
+  // test/node/, test/server/ and test/contract/ are Node code (vitest, npm run test:node).
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/server/**', '!test/contract/**'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 300_000,
