@@ -82,7 +82,7 @@ function readmeTsx() {
   ].join('\n');
 }
 
-/** Each `[file, from, to]` misspells one name; the check must then fail and name it. */
+/** Each `[file, from, to, why]` misspells one name; the check must then fail. */
 async function provesMisspellings(app, dir, check, cases) {
   for (const [file, from, to, why] of cases) {
     const path = join(dir, file);
@@ -180,70 +180,79 @@ async function hydrateInChromium(folder) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** The README's snippet in `lang` (markup: Vue, Svelte), marked as written here; undefined without one. */
+function readmeMarkup(lang) {
+  const [snippet] = snippets(lang);
+  return snippet === undefined ? undefined : `<!-- Written by scripts/apps-check.mjs from README.md's ${lang} snippet: do not edit. -->\n${snippet}`;
+}
+
+/**
+ * A framework app: the README's code for it written in, its checker passes and refuses each
+ * misspelling, and it builds; what the kit adds to it goes to the report.
+ */
+async function frameworkApp(name, { readme: [file, contents], tool, args, cases, what }) {
+  const dir = await prepare(name);
+  if (contents === undefined) return problems.push(`${name}: the README has no snippet for it`);
+  writeFileSync(join(dir, file), contents);
+  const check = () => run(bin(tool), args, dir);
+  const result = await check();
+  if (!result.ok) return problems.push(`${name}: ${tool} failed\n${result.output}`);
+  await provesMisspellings(name, dir, check, cases);
+  const build = await run(bin('vite'), ['build'], dir);
+  if (!build.ok) return problems.push(`${name}: vite build failed\n${build.output}`);
+  added(dir, what);
+}
+
 const apps = {
-  async react() {
-    const dir = await prepare('react');
-    writeFileSync(join(dir, 'src/readme.tsx'), readmeTsx());
-    const check = () => run(bin('tsc'), ['-p', 'tsconfig.json'], dir);
-    const result = await check();
-    if (!result.ok) return problems.push(`react: tsc failed\n${result.output}`);
-    await provesMisspellings('react', dir, check, [
-      ['src/raw-tags.tsx', 'kinds="individual team"', 'kindz="individual team"', 'a misspelt attribute on a raw tag'],
-      ['src/raw-tags.tsx', 'ontectra-tier-select=', 'ontectra-tier-selekt=', 'a misspelt event on a raw tag'],
-      ['src/raw-tags.tsx', 'interval="year"', 'interval="yearly"', 'a wrong attribute value on a raw tag'],
-      ['src/wrappers.tsx', 'onManage=', 'onManages=', 'a misspelt event on a wrapper'],
-      ['src/events.ts', 'e.detail.threshold', 'e.detail.treshold', 'a misspelt detail of an event typed by one define module'],
-    ]);
-    const build = await run(bin('vite'), ['build', '--logLevel', 'warn'], dir);
-    if (!build.ok) return problems.push(`react: vite build failed\n${build.output}`);
-    added(dir, 'React 19 (raw tags, wrappers, the client)');
-  },
+  react: () =>
+    frameworkApp('react', {
+      readme: ['src/readme.tsx', readmeTsx()],
+      tool: 'tsc',
+      args: ['-p', 'tsconfig.json'],
+      cases: [
+        ['src/raw-tags.tsx', 'kinds="individual team"', 'kindz="individual team"', 'a misspelt attribute on a raw tag'],
+        ['src/raw-tags.tsx', 'ontectra-tier-select=', 'ontectra-tier-selekt=', 'a misspelt event on a raw tag'],
+        ['src/raw-tags.tsx', 'interval="year"', 'interval="yearly"', 'a wrong attribute value on a raw tag'],
+        ['src/wrappers.tsx', 'onManage=', 'onManages=', 'a misspelt event on a wrapper'],
+        ['src/events.ts', 'e.detail.threshold', 'e.detail.treshold', 'a misspelt detail of an event typed by one define module'],
+      ],
+      what: 'React 19 (raw tags, wrappers, the client)',
+    }),
 
-  async vue() {
-    const dir = await prepare('vue');
-    const [snippet] = snippets('vue');
-    if (!snippet) return problems.push('vue: the README has no Vue snippet');
-    writeFileSync(join(dir, 'src/ReadmeSnippet.vue'), `<!-- Written by scripts/apps-check.mjs from README.md's Vue snippet: do not edit. -->\n${snippet}`);
-    const check = () => run(bin('vue-tsc'), ['-p', 'tsconfig.json'], dir);
-    const result = await check();
-    if (!result.ok) return problems.push(`vue: vue-tsc failed\n${result.output}`);
-    await provesMisspellings('vue', dir, check, [
-      ['src/App.vue', 'kinds="individual team"', 'kindz="individual team"', 'a misspelt attribute'],
-      ['src/App.vue', '@tectra-tier-select=', '@tectra-tier-selekt=', 'a misspelt event'],
-      ['src/App.vue', 'variant="compact"', 'variant="small"', 'a wrong attribute value'],
-      ['src/App.vue', 'e.detail.threshold', 'e.detail.treshold', "a misspelt event detail"],
-    ]);
-    const build = await run(bin('vite'), ['build'], dir);
-    if (!build.ok) return problems.push(`vue: vite build failed\n${build.output}`);
-    added(dir, 'Vue 3 (tags in templates, the client)');
-  },
+  vue: () =>
+    frameworkApp('vue', {
+      readme: ['src/ReadmeSnippet.vue', readmeMarkup('vue')],
+      tool: 'vue-tsc',
+      args: ['-p', 'tsconfig.json'],
+      cases: [
+        ['src/App.vue', 'kinds="individual team"', 'kindz="individual team"', 'a misspelt attribute'],
+        ['src/App.vue', '@tectra-tier-select=', '@tectra-tier-selekt=', 'a misspelt event'],
+        ['src/App.vue', 'variant="compact"', 'variant="small"', 'a wrong attribute value'],
+        ['src/App.vue', 'e.detail.threshold', 'e.detail.treshold', 'a misspelt event detail'],
+      ],
+      what: 'Vue 3 (tags in templates, the client)',
+    }),
 
-  async svelte() {
-    const dir = await prepare('svelte');
-    const [snippet] = snippets('svelte');
-    if (!snippet) return problems.push('svelte: the README has no Svelte snippet');
-    writeFileSync(join(dir, 'src/ReadmeSnippet.svelte'), `<!-- Written by scripts/apps-check.mjs from README.md's Svelte snippet: do not edit. -->\n${snippet}`);
-    const check = () => run(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'], dir);
-    const result = await check();
-    if (!result.ok) return problems.push(`svelte: svelte-check failed\n${result.output}`);
-    await provesMisspellings('svelte', dir, check, [
-      ['src/App.svelte', 'kinds="individual team"', 'kindz="individual team"', 'a misspelt attribute'],
-      ['src/App.svelte', 'ontectra-tier-select=', 'ontectra-tier-selekt=', 'a misspelt event'],
-      ['src/App.svelte', 'variant="compact"', 'variant="small"', 'a wrong attribute value'],
-      ['src/App.svelte', 'e.detail.threshold', 'e.detail.treshold', 'a misspelt event detail'],
-    ]);
-    const build = await run(bin('vite'), ['build'], dir);
-    if (!build.ok) return problems.push(`svelte: vite build failed\n${build.output}`);
-    added(dir, 'Svelte 5 (tags in markup, the client)');
-  },
+  svelte: () =>
+    frameworkApp('svelte', {
+      readme: ['src/ReadmeSnippet.svelte', readmeMarkup('svelte')],
+      tool: 'svelte-check',
+      args: ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'],
+      cases: [
+        ['src/App.svelte', 'kinds="individual team"', 'kindz="individual team"', 'a misspelt attribute'],
+        ['src/App.svelte', 'ontectra-tier-select=', 'ontectra-tier-selekt=', 'a misspelt event'],
+        ['src/App.svelte', 'variant="compact"', 'variant="small"', 'a wrong attribute value'],
+        ['src/App.svelte', 'e.detail.threshold', 'e.detail.treshold', 'a misspelt event detail'],
+      ],
+      what: 'Svelte 5 (tags in markup, the client)',
+    }),
 
   async ssr() {
     // A real install in an empty folder: only what the package declares is there.
     const dir = mkdtempSync(join(tmpdir(), 'tectra-ssr-'));
     try {
       cpSync(join(root, 'test/apps/ssr'), dir, { recursive: true });
-      const dev = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
-      const deps = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies;
+      const { dependencies: deps, devDependencies: dev } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ssr-app', private: true, type: 'module' }));
       const install = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error', tarball, `@lit-labs/ssr@${dev['@lit-labs/ssr']}`, `@lit-labs/ssr-client@${dev['@lit-labs/ssr-client']}`, `lit@${deps.lit}`], dir);
       if (!install.ok) return problems.push(`ssr: npm install failed\n${install.output}`);

@@ -79,13 +79,23 @@ const publicProperties = (el) =>
     (m) => m.kind === 'field' && !m.static && !m.readonly && m.description && (m.privacy ?? 'public') === 'public' && !(el.attributes ?? []).some((a) => a.fieldName === m.name),
   );
 const oneLine = (text = '') => text.replace(/\s*\n\s*/g, ' ');
-const propsOf = (el) => {
-  const lines = [];
-  for (const a of attributesOf(el)) lines.push(`    /** ${oneLine(a.description)} */\n    '${a.name}'?: ${a.name === a.fieldName ? `${el.name}['${a.fieldName}']` : 'string'};`);
-  for (const m of publicProperties(el)) lines.push(`    /** ${oneLine(m.description)} */\n    ${m.name}?: ${el.name}['${m.name}'];`);
-  for (const e of el.events ?? []) lines.push(`    /** ${oneLine(e.description ?? e.name)} */\n    'on${e.name}'?: (event: ${e.type?.text ?? 'Event'}) => void;`);
-  return lines.join('\n');
-};
+/** One member of a generated type, with its documentation, at `indent`. */
+const member = (indent, description, declaration) => `${indent}/** ${oneLine(description)} */\n${indent}${declaration};`;
+/** A property the element documents, typed as the element types it. */
+const propertyMembers = (el, indent) => publicProperties(el).map((m) => member(indent, m.description, `${m.name}?: ${el.name}['${m.name}']`));
+const propsOf = (el) =>
+  [
+    ...attributesOf(el).map((a) => member('    ', a.description, `'${a.name}'?: ${a.name === a.fieldName ? `${el.name}['${a.fieldName}']` : 'string'}`)),
+    ...propertyMembers(el, '    '),
+    ...(el.events ?? []).map((e) => member('    ', e.description ?? e.name, `'on${e.name}'?: (event: ${e.type?.text ?? 'Event'}) => void`)),
+  ].join('\n');
+/** The element classes and event classes that the generated types name. */
+const typeImports = [
+  ...elements.map((el) => `import type { ${ownImports(el)} } from '${source(el)}';`),
+  `import type { ${fromEvents.join(', ')} } from './events.js';`,
+].join('\n');
+/** `'tag': Type<Element, …>` for every tag, one type argument per block. */
+const tagEntries = (type, blocksOf) => elements.map((el) => `  '${el.tagName}': ${type}<\n    ${[el.name, ...blocksOf(el)].join(',\n    ')}\n  >;`).join('\n');
 const jsx = `// Generated from custom-elements.json by scripts/editor-data.mjs: do not edit.
 /**
  * @tectra/billing-widgets/jsx: the kit's tags in React 19 JSX, typed. Add
@@ -95,17 +105,14 @@ const jsx = `// Generated from custom-elements.json by scripts/editor-data.mjs: 
  * with a dash: \`on…\` props and dashed attributes are checked only when spelt right).
  */
 import type { HTMLAttributes, ReactNode, RefAttributes } from 'react';
-${elements.map((el) => `import type { ${ownImports(el)} } from '${source(el)}';`).join('\n')}
-import type { ${fromEvents.join(', ')} } from './events.js';
+${typeImports}
 
 /** What every kit tag takes besides its own props: React's HTML attributes, a ref, children. */
 type TagProps<E extends HTMLElement, Own> = Own & Omit<HTMLAttributes<E>, keyof Own> & RefAttributes<E> & { children?: ReactNode; class?: string };
 
 /** Each tag's own props. */
 export interface TectraTagProps {
-${elements
-  .map((el) => `  '${el.tagName}': TagProps<\n    ${el.name},\n    {\n${propsOf(el)}\n    }\n  >;`)
-  .join('\n')}
+${tagEntries('TagProps', (el) => [`{\n${propsOf(el)}\n    }`])}
 }
 
 declare module 'react' {
@@ -122,22 +129,18 @@ writeFileSync('src/jsx.ts', jsx);
 // vue-tsc checks a tag listed in GlobalComponents as a component: its `$props` (Vue sets a
 // property when the element has one, an attribute otherwise) and its `$emit` (what
 // `@tectra-tier-select="(e) => …"` hands the listener).
-const vuePropsOf = (el) => {
-  const lines = [];
-  for (const a of attributesOf(el)) {
-    if (a.name === a.fieldName) {
-      lines.push(`      /** ${oneLine(a.description)} */\n      '${a.name}'?: ${el.name}['${a.fieldName}'];`);
-      continue;
-    }
-    // vue-tsc camelizes a dashed attribute; Vue sets a bound value as the property and a
-    // written one (text) as the attribute, which the element reads as a number.
-    const text = /\bnumber\b/.test(a.type?.text ?? '') ? ` | \`\${number}\`` : '';
-    lines.push(`      /** ${oneLine(a.description)} */\n      ${a.fieldName}?: ${el.name}['${a.fieldName}']${text};`);
-  }
-  for (const m of publicProperties(el)) lines.push(`      /** ${oneLine(m.description)} */\n      ${m.name}?: ${el.name}['${m.name}'];`);
-  return lines.join('\n');
-};
-const vueEventsOf = (el) => (el.events ?? []).map((e) => `      /** ${oneLine(e.description ?? e.name)} */\n      '${e.name}': ${e.type?.text ?? 'Event'};`).join('\n');
+const vuePropsOf = (el) =>
+  [
+    ...attributesOf(el).map((a) => {
+      if (a.name === a.fieldName) return member('      ', a.description, `'${a.name}'?: ${el.name}['${a.fieldName}']`);
+      // vue-tsc camelizes a dashed attribute; Vue sets a bound value as the property and a
+      // written one (text) as the attribute, which the element reads as a number.
+      const text = /\bnumber\b/.test(a.type?.text ?? '') ? ` | \`\${number}\`` : '';
+      return member('      ', a.description, `${a.fieldName}?: ${el.name}['${a.fieldName}']${text}`);
+    }),
+    ...propertyMembers(el, '      '),
+  ].join('\n');
+const vueEventsOf = (el) => (el.events ?? []).map((e) => member('      ', e.description ?? e.name, `'${e.name}': ${e.type?.text ?? 'Event'}`)).join('\n');
 const vueBlock = (lines) => (lines ? `{\n${lines}\n    }` : 'Record<never, never>');
 const vue = `// Generated from custom-elements.json by scripts/editor-data.mjs: do not edit.
 /**
@@ -149,8 +152,7 @@ const vue = `// Generated from custom-elements.json by scripts/editor-data.mjs: 
  * (\`compilerOptions.isCustomElement: (tag) => tag.startsWith('tectra-')\`).
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-${elements.map((el) => `import type { ${ownImports(el)} } from '${source(el)}';`).join('\n')}
-import type { ${fromEvents.join(', ')} } from './events.js';
+${typeImports}
 
 /** A kit element as Vue's tooling sees a component. \`$props\` and \`$emit\` exist for templates only. */
 type VueTag<E extends HTMLElement, Props, Events extends Record<string, Event>> = new () => E & {
@@ -162,9 +164,7 @@ type VueTag<E extends HTMLElement, Props, Events extends Record<string, Event>> 
 
 /** Each tag as a Vue component type. */
 export interface TectraVueTags {
-${elements
-  .map((el) => `  '${el.tagName}': VueTag<\n    ${el.name},\n    ${vueBlock(vuePropsOf(el))},\n    ${vueBlock(vueEventsOf(el))}\n  >;`)
-  .join('\n')}
+${tagEntries('VueTag', (el) => [vueBlock(vuePropsOf(el)), vueBlock(vueEventsOf(el))])}
 }
 
 declare module 'vue' {
@@ -186,17 +186,14 @@ const svelte = `// Generated from custom-elements.json by scripts/editor-data.mj
  * attribute or event is a type error.
  */
 import type { HTMLAttributes } from 'svelte/elements';
-${elements.map((el) => `import type { ${ownImports(el)} } from '${source(el)}';`).join('\n')}
-import type { ${fromEvents.join(', ')} } from './events.js';
+${typeImports}
 
 /** A tag's own attributes, properties and listeners, with Svelte's HTML attributes. */
 type SvelteTag<E extends HTMLElement, Own> = Own & Omit<HTMLAttributes<E>, keyof Own>;
 
 /** Each tag's attributes. */
 export interface TectraSvelteTags {
-${elements
-  .map((el) => `  '${el.tagName}': SvelteTag<\n    ${el.name},\n    {\n${propsOf(el)}\n    }\n  >;`)
-  .join('\n')}
+${tagEntries('SvelteTag', (el) => [`{\n${propsOf(el)}\n    }`])}
 }
 
 declare module 'svelte/elements' {

@@ -43,6 +43,15 @@ export function madeFrom<M, T>(module: OnDemand<M>, make: (loaded: M) => T): OnD
 }
 
 /**
+ * Runs `update` once `modules` have loaded (or failed to): the first update of an element
+ * rendered on the server waits for the modules only, and then makes what the server's render
+ * made, as the server did.
+ */
+export function afterLoading(modules: Array<OnDemand<unknown>>, update: () => void | Promise<unknown>): Promise<unknown> {
+  return Promise.all(modules.map((load) => load())).then(update, update);
+}
+
+/**
  * Loads every view module of the registered elements, so they render completely at once:
  * await it before a server render (Lit SSR renders synchronously) and before the page's
  * elements hydrate, which they do when it has resolved.

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate, formatDateRange } from '../../core/dates.js';
 import { formatMoney, formatNumber } from '../../core/money.js';
-import { madeFrom } from '../../core/on-demand.js';
+import { afterLoading, madeFrom } from '../../core/on-demand.js';
 import { hasPlan } from '../../core/plans.js';
 import type { Catalog, Coupon, Subscription, Tier } from '../../core/types.js';
 import { TectraManageEvent, type ManageAction } from '../../events.js';
@@ -67,10 +67,7 @@ export class TectraBillingSummary extends TectraElement {
 
   /** A server-rendered summary hydrates once the actions it was rendered with are here. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.#hydrating || this.hasUpdated) return super.scheduleUpdate();
-    const update = () => super.scheduleUpdate();
-    // The module only: the first update makes what the server's render made, as it did.
-    return planActions().then(update, update);
+    return this.#hydrating && !this.hasUpdated ? afterLoading([planActions], () => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   private manage(action: ManageAction): void {

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatMoney, formatNumber, multiplyMoney } from '../../core/money.js';
 import { carrySeats, currentSelection, findTierIn, hasPlan, monthlyValue, priceFor, sameSelection, yearlySavingPercent } from '../../core/plans.js';
 import type { Catalog, Interval, PlanSelection, Subscription, Money, Tier, TierKind, TierPrice } from '../../core/types.js';
-import { madeFrom, onDemand, view } from '../../core/on-demand.js';
+import { afterLoading, madeFrom, onDemand, view } from '../../core/on-demand.js';
 import { safeUrl } from '../../core/urls.js';
 import { TectraTierSelectEvent } from '../../events.js';
 import { intervalName, perInterval } from '../../format/labels.js';
@@ -185,10 +185,7 @@ export class TectraTierPicker extends TectraElement {
 
   /** A server-rendered picker hydrates once the views it was rendered with are here. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.#hydrating || this.hasUpdated) return super.scheduleUpdate();
-    const update = () => super.scheduleUpdate();
-    // The modules only: the first update makes what the server's render made, as it did.
-    return Promise.all([changeFlow(), planActions()]).then(update, update);
+    return this.#hydrating && !this.hasUpdated ? afterLoading([changeFlow, planActions], () => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
