@@ -40,12 +40,17 @@ const couponSchema = v.object({
   durationInMonths: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
 });
 
-const selectionSchema = v.object({
-  tierId: nonEmpty,
+/**
+ * A plan selection as a request carries it and a quote echoes it. The reference server
+ * checks its request bodies with these entries too, so one selection passes both or neither.
+ */
+export const planSelectionEntries = {
+  tierId: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
   interval,
-  seats: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
-  couponCode: v.optional(v.string()),
-});
+  seats: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(100_000))),
+  couponCode: v.optional(v.pipe(v.string(), v.maxLength(100))),
+};
+const selectionSchema = v.object(planSelectionEntries);
 
 const tierSchema = v.object({
   id: nonEmpty,

@@ -4,33 +4,27 @@
  */
 import * as v from 'valibot';
 import type { CancellationReason } from '../core/types.js';
+import { planSelectionEntries } from '../core/validation.js';
 import { HttpProblem } from './errors.js';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
-const interval = v.picklist(['month', 'year']);
 const REASONS: [CancellationReason, ...CancellationReason[]] = [
   'too_expensive', 'missing_features', 'switched_service', 'unused', 'too_complex', 'low_quality', 'customer_service', 'other',
 ];
 
-const selectionEntries = {
-  tierId: id,
-  interval,
-  seats: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(100_000))),
-  couponCode: v.optional(v.pipe(v.string(), v.maxLength(100))),
-};
-export const selectionBody = v.strictObject(selectionEntries);
+export const selectionBody = v.strictObject(planSelectionEntries);
 
 export const BODIES = {
   couponValidate: v.strictObject({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), selection: selectionBody }),
   quote: v.strictObject({ selection: selectionBody }),
-  activate: v.strictObject({ ...selectionEntries, paymentMethodId: v.optional(id), quoteId: v.optional(id) }),
-  change: v.strictObject({ ...selectionEntries, quoteId: v.optional(id) }),
+  activate: v.strictObject({ ...planSelectionEntries, paymentMethodId: v.optional(id), quoteId: v.optional(id) }),
+  change: v.strictObject({ ...planSelectionEntries, quoteId: v.optional(id) }),
   cancel: v.strictObject({
     atPeriodEnd: v.boolean(),
     reason: v.optional(v.picklist(REASONS)),
     comment: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   }),
-  payInvoice: v.strictObject({ paymentMethodId: v.optional(id), completedAction: v.optional(id) }),
+  payInvoice: v.optional(v.strictObject({ paymentMethodId: v.optional(id), completedAction: v.optional(id) }), {}),
   addPaymentMethod: v.strictObject({ paymentMethodId: id }),
   alerts: v.strictObject({
     thresholds: v.pipe(
@@ -44,6 +38,8 @@ export const BODIES = {
 
 /** The body as the schema reads it, or a 400 naming the first field that does not fit. */
 export function parseBody<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown): v.InferOutput<TSchema> {
+  // valibot takes an array for an object whose fields are all optional (`[]` for `{}`).
+  if (Array.isArray(body)) throw new HttpProblem(400, 'invalid_request', 'body: expected an object');
   const result = v.safeParse(schema, body);
   if (result.success) return result.output;
   const issue = result.issues[0];

@@ -114,7 +114,7 @@ export const ROUTES: Route[] = [
     operation: 'payInvoice',
     // One invoice is paid once, whichever card or completed step the repeat names.
     sameRequest: () => null,
-    run: (c) => c.adapter.payInvoice(c.params[0] ?? '', { ...parseBody(BODIES.payInvoice, c.body ?? {}), idempotencyKey: c.idempotencyKey }),
+    run: (c) => c.adapter.payInvoice(c.params[0] ?? '', { ...parseBody(BODIES.payInvoice, c.body), idempotencyKey: c.idempotencyKey }),
   },
   {
     method: 'POST',

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPGliteStore, type PostgresStore } from '../../src/server/index.js';
+import { answerMismatch } from '../node/openapi.js';
 import { simulatorSubject, stripeDoubleSubject, stripeTestModeSubject, type Subject } from './subjects.js';
 
 const SUBJECTS: Array<[string, (store: PostgresStore) => Promise<Subject | undefined>]> = [
@@ -43,6 +44,8 @@ function client(subject: Subject, accountId: string | null, role = 'owner') {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
+    // Every answer, success or error, on every engine, is one openapi.yaml describes.
+    expect(answerMismatch(method, path, response.status, text), 'an answer outside openapi.yaml').toBeUndefined();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, text, headers: response.headers };
   };
 }
