@@ -25,6 +25,8 @@ describe('validation messages', () => {
       ['paymentMethods', 'cards', 'Malformed payment methods from the billing service: (root): '],
       ['invoices', { items: [] }, 'Malformed invoices from the billing service: nextCursor: '],
       ['quote', {}, 'Malformed quote from the billing service: selection: '],
+      ['usage', { ...team.usage, updatedAt: '2026-02-30' }, 'Malformed usage from the billing service: updatedAt: expected an ISO 8601 date'],
+      ['invoices', { items: [{ ...team.invoices[0], total: { amount: 100, currency: 'usd' } }], nextCursor: null }, 'Malformed invoices from the billing service: items.0.total.currency: expected an ISO 4217 code'],
       ['activation', secret, 'Malformed activation from the billing service: clientSecret: '],
       ['tierChange', secret, 'Malformed tier change from the billing service: clientSecret: '],
       ['coupon', { code: 'X', duration: 'weekly' }, 'Malformed coupon from the billing service: duration: '],
