@@ -209,3 +209,79 @@ describe('createCheckout', () => {
     expect(own.stores.$checkoutQuote.get()).toMatchObject({ status: 'ready', data: { selection: { tierId: 'team' } } });
   });
 });
+
+describe('createCheckout: the quote it keeps fresh', () => {
+  it('quotes the selection with its coupon, again on every change that matters, never for the same one, and stops', async () => {
+    const { checkout, deps, stores } = setup();
+    const stop = checkout.watchQuote();
+    expect(stores.$checkoutQuote.get(), 'nothing chosen: idle').toEqual({ status: 'idle' });
+    stores.$checkout.set({ selection: PRO });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deps.quote).toHaveBeenCalledTimes(1);
+    stores.$checkout.setKey('proceed', 1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deps.quote, 'the same selection').toHaveBeenCalledTimes(1);
+    stores.$checkout.setKey('coupon', { code: 'WELCOME20', percentOff: 20, duration: 'once' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deps.quote).toHaveBeenCalledTimes(2);
+    expect(deps.quote.mock.calls[1]![0]).toEqual({ ...PRO, couponCode: 'WELCOME20' });
+    expect(stores.$checkoutQuote.get()).toMatchObject({ status: 'ready', data: { selection: { couponCode: 'WELCOME20' } } });
+    stores.$checkout.set({});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stores.$checkoutQuote.get()).toEqual({ status: 'idle' });
+    stop();
+    stores.$checkout.set({ selection: PRO });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deps.quote, 'stopped').toHaveBeenCalledTimes(2);
+  });
+
+  it('a failed quote is an error state; the one before it stays shown while the next loads', async () => {
+    const { checkout, deps, stores, choose } = setup();
+    await choose(PRO);
+    deps.quote.mockRejectedValueOnce(new BillingError('server', 'down'));
+    stores.$checkout.set({ selection: { tierId: 'team', interval: 'month' } });
+    const next = checkout.requote();
+    expect(stores.$checkoutQuote.get()).toMatchObject({ status: 'loading', data: { selection: PRO } });
+    await next;
+    expect(stores.$checkoutQuote.get()).toMatchObject({ status: 'error', error: { code: 'server' } });
+  });
+
+  it('buying with nothing chosen says so; resetting while a purchase runs changes nothing', async () => {
+    const { checkout, payment, stores, choose, deps } = setup();
+    await checkout.purchase(payment);
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', error: { code: 'invalid_request', message: 'Choose a tier first.' } });
+    checkout.resetPurchase();
+    expect(stores.$purchase.get()).toEqual({ status: 'idle' });
+    await choose(PRO);
+    let finish!: () => void;
+    deps.activate.mockImplementationOnce(async (request) => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { status: 'succeeded', subscription: live(request.tierId) };
+    });
+    deps.readSubscription.mockImplementation(async () => live('pro'));
+    const running = checkout.purchase(payment);
+    await vi.advanceTimersByTimeAsync(0);
+    checkout.resetPurchase();
+    expect(stores.$purchase.get().status).toBe('activating');
+    finish();
+    await running;
+    expect(stores.$purchase.get().status).toBe('succeeded');
+  });
+
+  it('without sessionStorage (Node, a sandboxed frame) the key lives in memory, still one per purchase', async () => {
+    const stores = { $checkout: map<CheckoutState>({ selection: PRO }), $checkoutQuote: atom<Resource<Quote>>({ status: 'idle' }), $purchase: map<PurchaseState>({ status: 'idle' }) };
+    const activate = vi.fn(async (_request: ActivationRequest): Promise<ActivationResult> => {
+      throw new BillingError('server', 'down');
+    });
+    const checkout = createCheckout(
+      { quote: async (selection) => quoteFor(selection), activate, readSubscription: async () => ({ status: 'none' }), afterActivation: async () => undefined, pollAttempts: 1 },
+      stores,
+    );
+    const payment: PurchasePayment = { confirmCard: async () => 'pm_visa', handleNextAction: async () => undefined };
+    await checkout.requote();
+    await checkout.purchase(payment);
+    await checkout.purchase(payment);
+    expect(activate).toHaveBeenCalledTimes(2);
+    expect(activate.mock.calls[1]![0].idempotencyKey).toBe(activate.mock.calls[0]![0].idempotencyKey);
+  });
+});

@@ -105,3 +105,64 @@ describe('createResource', () => {
     stop();
   });
 });
+
+describe('createResource: after the answers', () => {
+  it('a first load that fails has an error and no data; a load after an answer asks again', async () => {
+    const { fetcher, calls } = deferred<number>();
+    const resource = createResource(fetcher);
+    expect(resource.$store.value).toEqual({ status: 'idle' });
+    const stop = resource.$store.listen(() => undefined);
+    calls[0]!.reject(new BillingError('server', 'down'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect('data' in resource.peek()).toBe(false);
+    const again = resource.load();
+    expect(fetcher, 'a settled load is not shared').toHaveBeenCalledTimes(2);
+    calls[1]!.resolve(3);
+    await again;
+    void resource.load();
+    expect(fetcher).toHaveBeenCalledTimes(3);
+    stop();
+  });
+
+  it('an older request failing after a newer one answered changes nothing', async () => {
+    // This fetcher ignores aborts, as a custom adapter may: the late failure still arrives.
+    const calls: Array<{ resolve: (v: number) => void; reject: (e: unknown) => void }> = [];
+    const resource = createResource(() => new Promise<number>((resolve, reject) => calls.push({ resolve, reject })));
+    const stop = resource.$store.listen(() => undefined);
+    const newer = resource.load(true);
+    calls[1]!.resolve(2);
+    await newer;
+    calls[0]!.reject(new BillingError('server', 'late'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resource.peek()).toEqual({ status: 'ready', data: 2 });
+    stop();
+  });
+
+  it('an abort the resource made is not an error: replaced by set(), it stays ready', async () => {
+    const { fetcher, calls } = deferred<number>();
+    const resource = createResource(fetcher);
+    const stop = resource.$store.listen(() => undefined);
+    resource.set(5);
+    expect(calls[0]!.signal.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resource.peek()).toEqual({ status: 'ready', data: 5 });
+    stop();
+  });
+
+  it('a reader coming back to loaded data does not load again; leaving mid-reload keeps the data, ready', async () => {
+    const { fetcher, calls } = deferred<number>();
+    const resource = createResource(fetcher);
+    let stop = resource.$store.listen(() => undefined);
+    calls[0]!.resolve(1);
+    await vi.advanceTimersByTimeAsync(0);
+    stop();
+    await vi.advanceTimersByTimeAsync(1000);
+    stop = resource.$store.listen(() => undefined);
+    expect(fetcher, 'ready data is not fetched again on mount').toHaveBeenCalledTimes(1);
+    void resource.load();
+    stop();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls[1]!.signal.aborted).toBe(true);
+    expect(resource.peek()).toEqual({ status: 'ready', data: 1 });
+  });
+});

@@ -129,3 +129,75 @@ describe('createTierChange', () => {
     expect($change.get()).toMatchObject({ status: 'quote_failed', selection: TEAM, error: { code: 'conflict' } });
   });
 });
+
+describe('createTierChange: what shows while it runs', () => {
+  function held() {
+    const ctx = setup();
+    const answers: Array<{ resolve: () => void; reject: (e: unknown) => void; signal: AbortSignal }> = [];
+    ctx.deps.previewChange.mockImplementation(
+      (selection: PlanSelection, options?: { signal: AbortSignal }) =>
+        new Promise<Quote>((resolve, reject) => answers.push({ resolve: () => resolve(quoteFor(selection)), reject, signal: options!.signal })),
+    );
+    return { ...ctx, answers };
+  }
+
+  it('says quoting while the quote loads, then quoted (not refreshed); Confirm does nothing until then', async () => {
+    const { change, $change, answers, deps } = held();
+    const quoting = change.requestChange(TEAM);
+    expect($change.get()).toEqual({ status: 'quoting', selection: TEAM });
+    expect(await change.confirmChange()).toBeUndefined();
+    void change.requestChange({ ...TEAM });
+    expect(answers, 'the same selection while quoting').toHaveLength(1);
+    answers[0]!.resolve();
+    await quoting;
+    expect($change.get().status).toBe('quoted');
+    expect($change.get().refreshed).toBeUndefined();
+    expect(deps.changeTier).not.toHaveBeenCalled();
+  });
+
+  it('a late failure of a replaced quote is dropped; a failed quote is asked again for the same selection', async () => {
+    const { change, $change, answers } = held();
+    const first = change.requestChange(TEAM);
+    const second = change.requestChange(BUSINESS);
+    answers[1]!.resolve();
+    await second;
+    answers[0]!.reject(new BillingError('server', 'late'));
+    await first;
+    expect($change.get()).toMatchObject({ status: 'quoted', selection: BUSINESS });
+
+    const third = change.requestChange(TEAM);
+    answers[2]!.reject(new BillingError('server', 'down'));
+    await third;
+    expect($change.get().status).toBe('quote_failed');
+    void change.requestChange(TEAM);
+    expect(answers, 'a failed quote is asked again').toHaveLength(4);
+  });
+
+  it('Cancel aborts a quote in flight and forgets it', async () => {
+    const { change, $change, answers } = held();
+    const quoting = change.requestChange(TEAM);
+    change.cancelChange();
+    expect(answers[0]!.signal.aborted).toBe(true);
+    answers[0]!.resolve();
+    await quoting;
+    expect($change.get()).toEqual({ status: 'idle' });
+  });
+
+  it('a quote without an expiry is used as it is; once changed, Confirm does nothing more', async () => {
+    const { change, deps } = setup();
+    deps.previewChange.mockImplementationOnce(async (selection: PlanSelection) => ({ ...quoteFor(selection), expiresAt: undefined }));
+    await change.requestChange(TEAM);
+    vi.setSystemTime(NOW + 24 * 3_600_000);
+    expect(await change.confirmChange()).toMatchObject({ tierId: 'team' });
+    expect(await change.confirmChange()).toBeUndefined();
+    expect(deps.changeTier).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why a 3-D Secure answer cannot finish here', async () => {
+    const { change, deps, $change } = setup();
+    deps.changeTier.mockResolvedValueOnce({ status: 'requires_action', clientSecret: 'pi_1_secret' });
+    await change.requestChange(TEAM);
+    await change.confirmChange();
+    expect($change.get().error?.message).toBe('The change needs an action this form cannot take.');
+  });
+});

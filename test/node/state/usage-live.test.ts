@@ -83,4 +83,28 @@ describe('createUsageLive', () => {
     expect(refresh).toHaveBeenCalledTimes(10);
     stop();
   });
+
+  it('a meter that appears on a hidden page waits for it to be shown before polling', async () => {
+    const refresh = vi.fn(async () => undefined);
+    page.show('hidden');
+    const stop = createUsageLive({ subscribe: undefined, refresh }).watch(10_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(refresh).not.toHaveBeenCalled();
+    page.show('visible');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(refresh).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it('a second watcher at the same pace keeps the one timer', async () => {
+    const refresh = vi.fn(async () => undefined);
+    const live = createUsageLive({ subscribe: undefined, refresh });
+    const a = live.watch(10_000);
+    await vi.advanceTimersByTimeAsync(5_000);
+    const b = live.watch(10_000);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(refresh, 'the timer was not restarted by the second watcher').toHaveBeenCalledTimes(1);
+    a();
+    b();
+  });
 });
