@@ -220,14 +220,11 @@ export function createCheckout(deps: Deps, { $checkout, $checkoutQuote, $purchas
       pending = run(payment)
         .catch((error: unknown) => {
           const state = $purchase.get();
-          const failure = toBillingError(error);
-          // A declined card or failed challenge needs the card again, whether the card step or
-          // the bank at the charge (402) said so; a lost answer does not.
-          const cardProblem =
-            state.status === 'confirming' || state.status === 'authenticating' || failure.code === 'card_declined' || failure.code === 'authentication_failed';
+          // A declined card or failed challenge needs the card again; a lost answer does not.
+          const cardProblem = state.status === 'confirming' || state.status === 'authenticating';
           $purchase.set({
             status: 'failed',
-            error: failure,
+            error: toBillingError(error),
             ...(state.quote ? { quote: state.quote } : {}),
             ...(!cardProblem && state.paymentMethodId ? { paymentMethodId: state.paymentMethodId } : {}),
           });

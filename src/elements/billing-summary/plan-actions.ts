@@ -30,20 +30,17 @@ import { fields } from '../../styles/fields.js';
 import { adoptStyles, modal } from '../../styles/modal.js';
 import { cardErrorMessage, errorMessage } from '../base/error-message.js';
 
-/** The element that hosts the actions (its dialog is the host's `dialog.plan-dialog`). */
+/** What the actions need from the element that hosts them. */
 export interface PlanActionsHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
-}
-
-/**
- * What the actions need from their host, handed to the constructor so that none of it is
- * a public member of the element.
- */
-export interface PlanActionsHooks {
-  /** What they render from. */
-  state(): { client: BillingClient | undefined; catalog: Catalog | undefined; subscription: Subscription | undefined; locale: string };
+  planState(): {
+    client: BillingClient | undefined;
+    catalog: Catalog | undefined;
+    subscription: Subscription | undefined;
+    locale: string;
+  };
   /** Tells the user how an action ended (the host's live region); a done one changed the plan, so focus moves to it. */
-  changed(announcement: string, done: boolean): void;
+  planChanged(announcement: string, done: boolean): void;
 }
 
 const REASONS: CancellationReason[] = [
@@ -173,11 +170,8 @@ export class PlanActions implements ReactiveController {
   readonly #invoices: StoreController<Resource<InvoiceList>>;
   readonly #cards: StoreController<Resource<PaymentMethod[]>>;
 
-  readonly #hooks: PlanActionsHooks;
-
-  constructor(host: PlanActionsHost, hooks: PlanActionsHooks) {
+  constructor(host: PlanActionsHost) {
     this.#host = host;
-    this.#hooks = hooks;
     this.#lifecycle = new StoreController(host);
     this.#invoices = new StoreController(host);
     this.#cards = new StoreController(host);
@@ -187,7 +181,7 @@ export class PlanActions implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const { client, subscription } = this.#hooks.state();
+    const { client, subscription } = this.#host.planState();
     const overdue = subscription?.status === 'past_due' || subscription?.status === 'incomplete';
     this.#lifecycle.bind(client?.$lifecycle);
     this.#invoices.bind(overdue ? client?.$invoices : undefined);
@@ -235,7 +229,7 @@ export class PlanActions implements ReactiveController {
   }
 
   #open(dialog: Dialog, trigger: HTMLElement | undefined): void {
-    this.#hooks.state().client?.resetLifecycle();
+    this.#host.planState().client?.resetLifecycle();
     this.#dialog = dialog;
     this.#trigger = trigger;
     this.#error = undefined;
@@ -250,7 +244,7 @@ export class PlanActions implements ReactiveController {
     this.#comment = '';
     this.#dropProvider();
     this.#host.requestUpdate();
-    if (done !== undefined) this.#hooks.changed(done, true);
+    if (done !== undefined) this.#host.planChanged(done, true);
     else {
       const trigger = this.#trigger;
       void this.#host.updateComplete.then(() => trigger?.focus());
@@ -265,7 +259,7 @@ export class PlanActions implements ReactiveController {
   }
 
   #date(iso: string | undefined): string {
-    const { subscription, locale } = this.#hooks.state();
+    const { subscription, locale } = this.#host.planState();
     return iso ? formatDate(iso, locale, subscription?.timeZone ?? 'UTC', 'long') : '';
   }
 
@@ -277,11 +271,11 @@ export class PlanActions implements ReactiveController {
       if (!result) return;
       this.#host.dispatchEvent(event(result as never));
       if (this.#dialog) this.close(done(result));
-      else this.#hooks.changed(done(result), true);
+      else this.#host.planChanged(done(result), true);
     } catch (error) {
       this.#error = error as BillingError;
       // Without a dialog the host shows the failure from `$lifecycle`.
-      if (!this.#dialog) this.#hooks.changed('', false);
+      if (!this.#dialog) this.#host.planChanged('', false);
     } finally {
       this.#host.requestUpdate();
     }
@@ -289,7 +283,7 @@ export class PlanActions implements ReactiveController {
 
   /** Resume plan: undoes a cancel at the period end. */
   resume(): void {
-    const client = this.#hooks.state().client;
+    const client = this.#host.planState().client;
     void this.#run(
       () => client?.resumeSubscription() ?? Promise.resolve(undefined),
       (result) => {
@@ -303,7 +297,7 @@ export class PlanActions implements ReactiveController {
 
   /** Keep <tier>: drops the scheduled change. */
   keep(): void {
-    const { client, catalog, subscription } = this.#hooks.state();
+    const { client, catalog, subscription } = this.#host.planState();
     const name = findTierIn(catalog, subscription?.tierId)?.name ?? '';
     void this.#run(
       () => client?.cancelScheduledChange() ?? Promise.resolve(undefined),
@@ -314,7 +308,7 @@ export class PlanActions implements ReactiveController {
 
   #confirmCancel(event: Event): void {
     event.preventDefault();
-    const client = this.#hooks.state().client;
+    const client = this.#host.planState().client;
     void this.#run(
       () =>
         client?.cancelSubscription({
@@ -330,7 +324,7 @@ export class PlanActions implements ReactiveController {
   }
 
   async #loadProvider(): Promise<PaymentProvider> {
-    const { client, locale } = this.#hooks.state();
+    const { client, locale } = this.#host.planState();
     if (this.#provider) return this.#provider;
     if (!client) throw new Error('no client');
     this.#providerState = 'loading';
@@ -368,7 +362,7 @@ export class PlanActions implements ReactiveController {
   #pay(event: Event, invoice: Invoice): void {
     event.preventDefault();
     if (this.#busy) return;
-    const { client, locale } = this.#hooks.state();
+    const { client, locale } = this.#host.planState();
     if (!client) return;
     const amount = formatMoney(invoice.amountDue, locale);
     // A saved card that needs 3-D Secure gets the provider only when the bank asks.
@@ -405,13 +399,13 @@ export class PlanActions implements ReactiveController {
    * scheduled change: keep; a contract: the account manager), each through `banner`.
    */
   banners(tier: Tier | undefined, banner: (tone: string, text: string, action?: TemplateResult) => TemplateResult): TemplateResult[] {
-    const { subscription: sub, catalog } = this.#hooks.state();
+    const { subscription: sub, catalog } = this.#host.planState();
     if (!sub) return [];
     const out: TemplateResult[] = [];
     if (sub.status === 'past_due') {
       const invoices = this.#invoices.value;
       const invoice = invoices?.data?.items.find((i) => i.status === 'open' && i.amountDue.amount > 0);
-      const amount = invoice ? formatMoney(invoice.amountDue, this.#hooks.state().locale) : '';
+      const amount = invoice ? formatMoney(invoice.amountDue, this.#host.planState().locale) : '';
       if (!invoices?.data && invoices?.status !== 'error') {
         // Until the invoices are there, no action that would change under the user's finger.
         out.push(banner('danger', msg('Your last payment failed.', { id: 'summary.past_due_short' })));
@@ -482,7 +476,7 @@ export class PlanActions implements ReactiveController {
 
   /** Cancel plan, for a self-serve plan that renews; nothing otherwise. */
   cancelRow(tier: Tier | undefined): TemplateResult | typeof nothing {
-    const sub = this.#hooks.state().subscription;
+    const sub = this.#host.planState().subscription;
     if (!hasPlan(sub) || sub?.cancelAtPeriodEnd || tier?.kind === 'enterprise') return nothing;
     return html`<div part="actions" class="actions">
       ${this.#button('cancel', msg('Cancel plan', { id: 'plan.cancel' }), msg('Canceling…', { id: 'plan.canceling' }), (t) => this.openCancel(t), 'cancel-button')}
@@ -512,7 +506,7 @@ export class PlanActions implements ReactiveController {
   }
 
   #renderCancel(): TemplateResult {
-    const { catalog, subscription } = this.#hooks.state();
+    const { catalog, subscription } = this.#host.planState();
     const name = findTierIn(catalog, subscription?.tierId)?.name ?? '';
     const end = this.#date(subscription ? planEnd(subscription) : undefined);
     const busy = this.#busy;
@@ -539,7 +533,7 @@ export class PlanActions implements ReactiveController {
   }
 
   #renderPay(invoice: Invoice): TemplateResult {
-    const { locale } = this.#hooks.state();
+    const { locale } = this.#host.planState();
     const paymentMethods = this.#cards.value?.data ?? [];
     const lifecycle = this.#lifecycle.value;
     const amount = formatMoney(invoice.amountDue, locale);
