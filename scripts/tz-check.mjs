@@ -1,10 +1,11 @@
-// Runs the money, date and summary tests with the browser in other time zones (the TZ
-// environment variable): billing periods and due dates must not move with the viewer's
-// clock. Part of `npm test`.
+// Runs the money, date and summary tests in other time zones (the TZ environment
+// variable), in the browser and in Node: billing periods and due dates must not move with
+// the viewer's clock. Part of `npm test`.
 import { spawnSync } from 'node:child_process';
 
 const ZONES = ['America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
-const FILES = ['test/reliability/money-time.test.ts', 'test/core/dates.test.ts', 'test/elements/billing-summary.test.ts'];
+const FILES = ['test/reliability/money-time.test.ts', 'test/elements/billing-summary.test.ts'];
+const NODE_FILES = ['test/node/core'];
 
 for (const zone of ZONES) {
   const run = spawnSync('node_modules/.bin/web-test-runner', FILES, { env: { ...process.env, TZ: zone }, encoding: 'utf8' });
@@ -13,5 +14,11 @@ for (const zone of ZONES) {
     console.error(`${zone}: ${summary}\n${run.stdout}\n${run.stderr}`);
     process.exit(1);
   }
-  console.log(`TZ=${zone}: ${summary}`);
+  const node = spawnSync('node_modules/.bin/vitest', ['run', ...NODE_FILES], { env: { ...process.env, TZ: zone, NO_COLOR: '1' }, encoding: 'utf8' });
+  const nodeSummary = (node.stdout.match(/Tests\s+(\d+ passed[^\n]*)/) ?? [])[1] ?? 'no result';
+  if (node.status !== 0) {
+    console.error(`${zone} (Node): ${nodeSummary}\n${node.stdout}\n${node.stderr}`);
+    process.exit(1);
+  }
+  console.log(`TZ=${zone}: browser ${summary}; Node ${nodeSummary.trim()}`);
 }

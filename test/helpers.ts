@@ -1,18 +1,8 @@
 import { waitUntil } from '@open-wc/testing';
 import { createHttpAdapter } from '../src/adapters/http.js';
-import { createMemoryAdapter, demoSnapshot, type BillingSnapshot, type DemoScenario, type MemoryAdapter } from '../src/adapters/memory/index.js';
-import { createBillingClient, type BillingClient } from '../src/state/client.js';
+import type { BillingSnapshot, DemoScenario } from '../src/adapters/memory/index.js';
 
-/** A fixed "now" so dates in assertions do not depend on the day the tests run. */
-export const NOW = '2026-03-15T12:00:00.000Z';
-
-export function memoryClient(
-  scenario: DemoScenario = 'individual-active',
-  options: Parameters<typeof createMemoryAdapter>[1] = {},
-): { client: BillingClient; adapter: MemoryAdapter } {
-  const adapter = createMemoryAdapter(demoSnapshot(scenario, { now: NOW }), { now: () => new Date(NOW), ...options });
-  return { client: createBillingClient({ adapter }), adapter };
-}
+export { memoryClient, NOW } from './memory-client.js';
 
 /** A fresh session of the demo backend: its own simulator, reached over real HTTP. */
 export function demoBackend(scenario: DemoScenario) {

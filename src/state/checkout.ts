@@ -220,11 +220,14 @@ export function createCheckout(deps: Deps, { $checkout, $checkoutQuote, $purchas
       pending = run(payment)
         .catch((error: unknown) => {
           const state = $purchase.get();
-          // A declined card or failed challenge needs the card again; a lost answer does not.
-          const cardProblem = state.status === 'confirming' || state.status === 'authenticating';
+          const failure = toBillingError(error);
+          // A declined card or failed challenge needs the card again, whether the card step or
+          // the bank at the charge (402) said so; a lost answer does not.
+          const cardProblem =
+            state.status === 'confirming' || state.status === 'authenticating' || failure.code === 'card_declined' || failure.code === 'authentication_failed';
           $purchase.set({
             status: 'failed',
-            error: toBillingError(error),
+            error: failure,
             ...(state.quote ? { quote: state.quote } : {}),
             ...(!cardProblem && state.paymentMethodId ? { paymentMethodId: state.paymentMethodId } : {}),
           });

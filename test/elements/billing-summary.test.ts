@@ -289,8 +289,6 @@ describe('<tectra-billing-summary>', () => {
     const wrapper = await fixture(html`<div class="dark-page">
       <tectra-billing-provider .client=${client}><tectra-billing-summary></tectra-billing-summary></tectra-billing-provider>
     </div>`);
-    (wrapper as HTMLElement).setAttribute('data-theme', 'dark');
-    wrapper.querySelector('tectra-billing-provider')?.setAttribute('class', 'dark');
     const style = document.createElement('style');
     style.textContent = '.dark-page { color-scheme: dark; background: #0d0f14; }';
     document.head.appendChild(style);

@@ -3,9 +3,9 @@ import '../../src/define/billing-provider.js';
 import '../../src/define/billing-summary.js';
 import '../../src/define/usage-meter.js';
 import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
-import { forecast, newlyCrossed } from '../../src/core/usage.js';
 import type { TectraBillingSummary } from '../../src/elements/billing-summary/billing-summary.js';
 import type { TectraUsageMeter } from '../../src/elements/usage-meter/usage-meter.js';
+import type { TectraUsageThresholdEvent } from '../../src/events.js';
 import { formatPercent, formatUsageAmount } from '../../src/format/usage.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
@@ -72,22 +72,6 @@ describe('usage formatting', () => {
     }
     expect(formatUsageAmount(1_234_567, tokens, 'ja')).to.equal('123.5万 tokens');
     expect(formatUsageAmount(222, minutes, 'ja').replace(/\s/g, '')).to.equal('222分');
-  });
-
-  it('forecasts the day the limit is reached at the current pace', () => {
-    const period = { start: '2026-03-01T00:00:00Z', end: '2026-04-01T00:00:00Z' };
-    const meter = { key: 'input_tokens', used: 500, limit: 1000, unit: 'tokens' as const };
-    expect(forecast(meter, { period, updatedAt: '2026-03-11T00:00:00Z' })).to.deep.equal({ kind: 'on', date: '2026-03-21T00:00:00.000Z' });
-    expect(forecast({ ...meter, used: 100 }, { period, updatedAt: '2026-03-11T00:00:00Z' })).to.deep.equal({ kind: 'within' });
-    expect(forecast({ ...meter, used: 1000 }, { period, updatedAt: '2026-03-11T00:00:00Z' })).to.deep.equal({ kind: 'reached' });
-    expect(forecast({ ...meter, limit: null }, { period, updatedAt: '2026-03-11T00:00:00Z' })).to.deep.equal({ kind: 'unknown' });
-  });
-
-  it('counts a crossing only when usage goes from below a threshold to above it', () => {
-    expect(newlyCrossed(0.7, 0.85, [0.8, 1])).to.deep.equal([0.8]);
-    expect(newlyCrossed(0.85, 0.9, [0.8, 1])).to.deep.equal([]);
-    expect(newlyCrossed(0.5, 1.2, [1, 0.8])).to.deep.equal([0.8, 1]);
-    expect(newlyCrossed(0.9, 0.5, [0.8])).to.deep.equal([]);
   });
 });
 
@@ -186,6 +170,25 @@ describe('<tectra-usage-meter>', () => {
       { meter: 'input_tokens', threshold: 1 },
     ]);
     expect(adapter.count('getUsage')).to.equal(1);
+  });
+
+  it('takes the first reading as the baseline: a meter already past 80 % when it appears fires only what is crossed later', async () => {
+    const { client, adapter } = setup('individual-active', { pushUsage: true });
+    // input_tokens is at 62 % of 10M: 85 % before any meter is on the page.
+    adapter.recordUsage('input_tokens', 2_300_000);
+    // Listening before the meter has any data, so its first reading would be heard.
+    const events: Array<{ meter: string; threshold: number }> = [];
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}>
+      <tectra-usage-meter @tectra-usage-threshold=${(e: TectraUsageThresholdEvent) => events.push(e.detail)}></tectra-usage-meter>
+    </tectra-billing-provider>`);
+    const el = provider.querySelector('tectra-usage-meter') as TectraUsageMeter;
+    await waitUntil(() => textOf(meterRow(el, 'input_tokens')).includes('85%'));
+    adapter.recordUsage('input_tokens', 100_000);
+    await waitUntil(() => textOf(meterRow(el, 'input_tokens')).includes('86%'));
+    expect(events, 'nothing for the 80 % it was already past').to.deep.equal([]);
+    adapter.recordUsage('input_tokens', 1_500_000);
+    await waitUntil(() => textOf(meterRow(el, 'input_tokens')).includes('101%'));
+    expect(events).to.deep.equal([{ meter: 'input_tokens', threshold: 1 }]);
   });
 
   it('renders a burst of 1,000 updates at most once per animation frame', async () => {

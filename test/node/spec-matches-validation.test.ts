@@ -127,7 +127,7 @@ describe('openapi.yaml and the runtime validation accept the same values', () =>
     expect(base.scheduledChange).toBeDefined();
     const cases = [
       ...snapshots.map(({ name, snapshot }) => good(`the ${name} subscription`, snapshot.subscription)),
-      good('none', { status: 'none' }),
+      ...['none', 'trialing', 'active', 'past_due', 'incomplete', 'canceled'].map((status) => good(`status ${status}`, { status })),
       bad('nothing', {}),
       ...mutations(base, [
         ['status', 'paused', false], ['status', 'ACTIVE', false], ['tierId', '', false], ['interval', 'monthly', false],
@@ -171,6 +171,7 @@ describe('openapi.yaml and the runtime validation accept the same values', () =>
       ...snapshots.map(({ name, snapshot }) => good(`the ${name} invoices`, { items: snapshot.invoices, nextCursor: 'c_2' })),
       bad('no cursor', { items: [] }),
       ...mutations(base, [
+        ...['draft', 'open', 'paid', 'void', 'uncollectible'].map((status): [string, Json, boolean] => ['items.0.status', status, true]),
         ['nextCursor', 7, false], ['items.0.id', '', false], ['items.0.number', '', true], ['items.0.status', 'refunded', false],
         ['items.0.total.amount', 1.5, false], ['items.0.amountDue', undefined, false], ['items.0.createdAt', '2026-03-01T10:00:00', false],
         ['items.0.dueDate', '2026-02-29', false], ['items.0.dueDate', '2028-02-29', true],
@@ -190,6 +191,7 @@ describe('openapi.yaml and the runtime validation accept the same values', () =>
       ...snapshots.map(({ name, snapshot }) => good(`the ${name} cards`, snapshot.paymentMethods)),
       ...mutations(base, [
         ['0.id', '', false], ['0.last4', '424', false], ['0.last4', '42a2', false], ['0.last4', 4242, false],
+        ['0.last4', '14242', false], ['0.last4', '42421', false], ['0.last4', '0000', true],
         ['0.expMonth', 0, false], ['0.expMonth', 12, true], ['0.expMonth', 13, false], ['0.expMonth', 1.5, false],
         ['0.expYear', 2030.5, false], ['0.isDefault', undefined, false], ['0.brand', undefined, true],
       ]),

@@ -1,23 +1,29 @@
 /**
- * Where an arrow, Home or End key moves a roving tab stop among `count` items (wrapping),
- * or undefined for any other key. Left and Right follow the reading direction (in rtl, Left
- * goes forward); Up and Down move too when `upDown` (a radio group, not a tab strip).
- * A key that moves is taken: its default (scrolling) is prevented.
+ * One roving tab stop for every group of items that arrow keys move through:
+ * - `radios` (the tier picker): every arrow moves, wrapping;
+ * - `tabs` (the portal): Left and Right move, wrapping; Up and Down stay the page's;
+ * - `rows` (the invoices): Up, Down, Page Up and Page Down (ten rows) move, stopping at the ends.
+ * Left and Right follow the reading direction (in rtl, Left goes forward). Home and End
+ * go to the first and last item in every group.
  */
-export function rovingTarget(event: KeyboardEvent, index: number, count: number, upDown = false): number | undefined {
+export type FocusGroup = 'radios' | 'tabs' | 'rows';
+
+/**
+ * Where a key moves the tab stop among `count` items from `index`, or undefined for a key
+ * that does not move. A key that moves is taken: its default (scrolling) is prevented.
+ */
+export function rovingTarget(event: KeyboardEvent, index: number, count: number, group: FocusGroup): number | undefined {
   const rtl = (event.currentTarget as Element).matches(':dir(rtl)');
-  const key = event.key;
-  const next =
-    key === 'Home'
-      ? 0
-      : key === 'End'
-        ? count - 1
-        : key === (rtl ? 'ArrowLeft' : 'ArrowRight') || (upDown && key === 'ArrowDown')
-          ? index + 1
-          : key === (rtl ? 'ArrowRight' : 'ArrowLeft') || (upDown && key === 'ArrowUp')
-            ? index - 1
-            : undefined;
+  const rows = group === 'rows';
+  const upDown = { ArrowDown: index + 1, ArrowUp: index - 1 };
+  const across = { [rtl ? 'ArrowLeft' : 'ArrowRight']: index + 1, [rtl ? 'ArrowRight' : 'ArrowLeft']: index - 1 };
+  const moves: Record<string, number> = {
+    Home: 0,
+    End: count - 1,
+    ...(rows ? { ...upDown, PageDown: index + 10, PageUp: index - 10 } : group === 'radios' ? { ...across, ...upDown } : across),
+  };
+  const next = moves[event.key];
   if (next === undefined) return undefined;
   event.preventDefault();
-  return (next + count) % count;
+  return rows ? Math.min(count - 1, Math.max(0, next)) : (next + count) % count;
 }

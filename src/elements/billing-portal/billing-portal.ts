@@ -137,7 +137,7 @@ export class TectraBillingPortal extends TectraElement {
   }
 
   #onTabKeydown(event: KeyboardEvent, index: number): void {
-    const next = rovingTarget(event, index, PORTAL_SECTIONS.length);
+    const next = rovingTarget(event, index, PORTAL_SECTIONS.length, 'tabs');
     if (next !== undefined) this.#go(PORTAL_SECTIONS[next] as PortalSection, false);
   }
 

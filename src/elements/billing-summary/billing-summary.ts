@@ -60,7 +60,16 @@ export class TectraBillingSummary extends TectraElement {
   private readonly subscription = this.select((c) => c.$subscription);
   private readonly catalog = this.select((c) => c.$catalog);
   /** Cancel, resume, keep and pay: loaded on demand for accounts with a plan. */
-  readonly #actions = madeFrom(planActions, ({ PlanActions }) => new PlanActions(this));
+  readonly #actions = madeFrom(planActions, ({ PlanActions }) =>
+    new PlanActions(this, {
+      state: () => ({ client: this.client, catalog: this.catalog.value?.data, subscription: this.subscription.value?.data, locale: this.intlLocale }),
+      // A done action changed the plan, so focus goes to it.
+      changed: (announcement, done) => {
+        this.announcement = announcement;
+        if (done) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('[part="tier-name"]')?.focus());
+      },
+    }),
+  );
   /** Rendered on the server: the shadow root came with the page (declarative shadow DOM). */
   readonly #hydrating = !!this.shadowRoot;
   private announcement = '';
@@ -91,17 +100,6 @@ export class TectraBillingSummary extends TectraElement {
   protected override updated(): void {
     const failed = this.#actions.loaded?.failure;
     reportFailure(this, this.subscription.value?.error ?? this.catalog.value?.error ?? failed, failed ? 'plan-lifecycle' : 'load-subscription');
-  }
-
-  /** For the plan actions: what they render from. */
-  planState() {
-    return { client: this.client, catalog: this.catalog.value?.data, subscription: this.subscription.value?.data, locale: this.intlLocale };
-  }
-
-  /** For the plan actions: announce the outcome; a done action changed the plan, so focus goes to it. */
-  planChanged(announcement: string, done: boolean): void {
-    this.announcement = announcement;
-    if (done) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('[part="tier-name"]')?.focus());
   }
 
   protected override render(): TemplateResult {

@@ -30,17 +30,20 @@ import { fields } from '../../styles/fields.js';
 import { adoptStyles, modal } from '../../styles/modal.js';
 import { cardErrorMessage, errorMessage } from '../base/error-message.js';
 
-/** What the actions need from the element that hosts them. */
+/** The element that hosts the actions (its dialog is the host's `dialog.plan-dialog`). */
 export interface PlanActionsHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
-  planState(): {
-    client: BillingClient | undefined;
-    catalog: Catalog | undefined;
-    subscription: Subscription | undefined;
-    locale: string;
-  };
+}
+
+/**
+ * What the actions need from their host, handed to the constructor so that none of it is
+ * a public member of the element.
+ */
+export interface PlanActionsHooks {
+  /** What they render from. */
+  state(): { client: BillingClient | undefined; catalog: Catalog | undefined; subscription: Subscription | undefined; locale: string };
   /** Tells the user how an action ended (the host's live region); a done one changed the plan, so focus moves to it. */
-  planChanged(announcement: string, done: boolean): void;
+  changed(announcement: string, done: boolean): void;
 }
 
 const REASONS: CancellationReason[] = [
@@ -170,8 +173,11 @@ export class PlanActions implements ReactiveController {
   readonly #invoices: StoreController<Resource<InvoiceList>>;
   readonly #cards: StoreController<Resource<PaymentMethod[]>>;
 
-  constructor(host: PlanActionsHost) {
+  readonly #hooks: PlanActionsHooks;
+
+  constructor(host: PlanActionsHost, hooks: PlanActionsHooks) {
     this.#host = host;
+    this.#hooks = hooks;
     this.#lifecycle = new StoreController(host);
     this.#invoices = new StoreController(host);
     this.#cards = new StoreController(host);
@@ -181,7 +187,7 @@ export class PlanActions implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const { client, subscription } = this.#host.planState();
+    const { client, subscription } = this.#hooks.state();
     const overdue = subscription?.status === 'past_due' || subscription?.status === 'incomplete';
     this.#lifecycle.bind(client?.$lifecycle);
     this.#invoices.bind(overdue ? client?.$invoices : undefined);
@@ -229,7 +235,7 @@ export class PlanActions implements ReactiveController {
   }
 
   #open(dialog: Dialog, trigger: HTMLElement | undefined): void {
-    this.#host.planState().client?.resetLifecycle();
+    this.#hooks.state().client?.resetLifecycle();
     this.#dialog = dialog;
     this.#trigger = trigger;
     this.#error = undefined;
@@ -244,7 +250,7 @@ export class PlanActions implements ReactiveController {
     this.#comment = '';
     this.#dropProvider();
     this.#host.requestUpdate();
-    if (done !== undefined) this.#host.planChanged(done, true);
+    if (done !== undefined) this.#hooks.changed(done, true);
     else {
       const trigger = this.#trigger;
       void this.#host.updateComplete.then(() => trigger?.focus());
@@ -259,7 +265,7 @@ export class PlanActions implements ReactiveController {
   }
 
   #date(iso: string | undefined): string {
-    const { subscription, locale } = this.#host.planState();
+    const { subscription, locale } = this.#hooks.state();
     return iso ? formatDate(iso, locale, subscription?.timeZone ?? 'UTC', 'long') : '';
   }
 
@@ -271,11 +277,11 @@ export class PlanActions implements ReactiveController {
       if (!result) return;
       this.#host.dispatchEvent(event(result as never));
       if (this.#dialog) this.close(done(result));
-      else this.#host.planChanged(done(result), true);
+      else this.#hooks.changed(done(result), true);
     } catch (error) {
       this.#error = error as BillingError;
       // Without a dialog the host shows the failure from `$lifecycle`.
-      if (!this.#dialog) this.#host.planChanged('', false);
+      if (!this.#dialog) this.#hooks.changed('', false);
     } finally {
       this.#host.requestUpdate();
     }
@@ -283,7 +289,7 @@ export class PlanActions implements ReactiveController {
 
   /** Resume plan: undoes a cancel at the period end. */
   resume(): void {
-    const client = this.#host.planState().client;
+    const client = this.#hooks.state().client;
     void this.#run(
       () => client?.resumeSubscription() ?? Promise.resolve(undefined),
       (result) => {
@@ -297,7 +303,7 @@ export class PlanActions implements ReactiveController {
 
   /** Keep <tier>: drops the scheduled change. */
   keep(): void {
-    const { client, catalog, subscription } = this.#host.planState();
+    const { client, catalog, subscription } = this.#hooks.state();
     const name = findTierIn(catalog, subscription?.tierId)?.name ?? '';
     void this.#run(
       () => client?.cancelScheduledChange() ?? Promise.resolve(undefined),
@@ -308,7 +314,7 @@ export class PlanActions implements ReactiveController {
 
   #confirmCancel(event: Event): void {
     event.preventDefault();
-    const client = this.#host.planState().client;
+    const client = this.#hooks.state().client;
     void this.#run(
       () =>
         client?.cancelSubscription({
@@ -324,7 +330,7 @@ export class PlanActions implements ReactiveController {
   }
 
   async #loadProvider(): Promise<PaymentProvider> {
-    const { client, locale } = this.#host.planState();
+    const { client, locale } = this.#hooks.state();
     if (this.#provider) return this.#provider;
     if (!client) throw new Error('no client');
     this.#providerState = 'loading';
@@ -362,7 +368,7 @@ export class PlanActions implements ReactiveController {
   #pay(event: Event, invoice: Invoice): void {
     event.preventDefault();
     if (this.#busy) return;
-    const { client, locale } = this.#host.planState();
+    const { client, locale } = this.#hooks.state();
     if (!client) return;
     const amount = formatMoney(invoice.amountDue, locale);
     // A saved card that needs 3-D Secure gets the provider only when the bank asks.
@@ -399,13 +405,13 @@ export class PlanActions implements ReactiveController {
    * scheduled change: keep; a contract: the account manager), each through `banner`.
    */
   banners(tier: Tier | undefined, banner: (tone: string, text: string, action?: TemplateResult) => TemplateResult): TemplateResult[] {
-    const { subscription: sub, catalog } = this.#host.planState();
+    const { subscription: sub, catalog } = this.#hooks.state();
     if (!sub) return [];
     const out: TemplateResult[] = [];
     if (sub.status === 'past_due') {
       const invoices = this.#invoices.value;
       const invoice = invoices?.data?.items.find((i) => i.status === 'open' && i.amountDue.amount > 0);
-      const amount = invoice ? formatMoney(invoice.amountDue, this.#host.planState().locale) : '';
+      const amount = invoice ? formatMoney(invoice.amountDue, this.#hooks.state().locale) : '';
       if (!invoices?.data && invoices?.status !== 'error') {
         // Until the invoices are there, no action that would change under the user's finger.
         out.push(banner('danger', msg('Your last payment failed.', { id: 'summary.past_due_short' })));
@@ -476,7 +482,7 @@ export class PlanActions implements ReactiveController {
 
   /** Cancel plan, for a self-serve plan that renews; nothing otherwise. */
   cancelRow(tier: Tier | undefined): TemplateResult | typeof nothing {
-    const sub = this.#host.planState().subscription;
+    const sub = this.#hooks.state().subscription;
     if (!hasPlan(sub) || sub?.cancelAtPeriodEnd || tier?.kind === 'enterprise') return nothing;
     return html`<div part="actions" class="actions">
       ${this.#button('cancel', msg('Cancel plan', { id: 'plan.cancel' }), msg('Canceling…', { id: 'plan.canceling' }), (t) => this.openCancel(t), 'cancel-button')}
@@ -506,7 +512,7 @@ export class PlanActions implements ReactiveController {
   }
 
   #renderCancel(): TemplateResult {
-    const { catalog, subscription } = this.#host.planState();
+    const { catalog, subscription } = this.#hooks.state();
     const name = findTierIn(catalog, subscription?.tierId)?.name ?? '';
     const end = this.#date(subscription ? planEnd(subscription) : undefined);
     const busy = this.#busy;
@@ -533,7 +539,7 @@ export class PlanActions implements ReactiveController {
   }
 
   #renderPay(invoice: Invoice): TemplateResult {
-    const { locale } = this.#host.planState();
+    const { locale } = this.#hooks.state();
     const paymentMethods = this.#cards.value?.data ?? [];
     const lifecycle = this.#lifecycle.value;
     const amount = formatMoney(invoice.amountDue, locale);

@@ -6,6 +6,7 @@ import type { BillingError } from '../../core/errors.js';
 import { formatNumber } from '../../core/money.js';
 import type { Invoice, InvoiceStatus } from '../../core/types.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
+import { rovingTarget } from '../base/roving-keys.js';
 import { TectraElement } from '../base/tectra-element.js';
 import type { InvoiceTableContext } from './invoice-table.js';
 import { styles } from './invoice-list.styles.js';
@@ -182,11 +183,8 @@ export class TectraInvoiceList extends TectraElement {
 
   /** Arrow keys, Home, End and Page keys move between rows, scrolling them into view. */
   #onRowKeydown(event: KeyboardEvent, index: number, count: number): void {
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: count - 1, PageDown: index + 10, PageUp: index - 10 };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    const next = Math.max(0, Math.min(count - 1, target));
+    const next = rovingTarget(event, index, count, 'rows');
+    if (next === undefined) return;
     this.focusIndex = next;
     table.loaded?.scrollToRow(this.shadowRoot?.querySelector('.body'), next);
     const focus = (tries: number) => {

@@ -198,21 +198,28 @@ const dialogStyles = css`
   }
 `;
 
-/** What the flow needs from the element that hosts it. */
+/** The element that hosts the flow (its dialog is the host's `dialog.change-dialog`). */
 export interface ChangeFlowHost extends ReactiveControllerHost, EventTarget {
-  // (its dialog is the host's `dialog.change-dialog`)
   readonly renderRoot: HTMLElement | DocumentFragment;
-  flowState(): {
+}
+
+/** What the flow needs from its host, handed to the constructor so that none of it is public. */
+export interface ChangeFlowHooks {
+  /** What it renders from. */
+  state(): {
     client: BillingClient | undefined;
     catalog: Catalog | undefined;
     subscription: Subscription | undefined;
     change: TierChangeState | undefined;
     locale: string;
   };
-  /** Tells the user (live region) how the change ended. */
-  announce(text: string): void;
+  /**
+   * Tells the user (the host's live region) how the change ended; `false`: focus is the
+   * flow's to move (it returns through `closed`). The plan actions' hook of the same name.
+   */
+  changed(announcement: string, done: false): void;
   /** The dialog closed; focus goes back to `trigger` or wherever the host decides. */
-  flowClosed(trigger: HTMLElement | undefined): void;
+  closed(trigger: HTMLElement | undefined): void;
 }
 
 /** Opens, confirms and closes the confirm step; the quote and change live in the client. */
@@ -220,7 +227,10 @@ export class ChangeFlow implements ReactiveController {
   open = false;
   private trigger: HTMLElement | undefined;
 
-  constructor(private readonly host: ChangeFlowHost) {
+  constructor(
+    private readonly host: ChangeFlowHost,
+    private readonly hooks: ChangeFlowHooks,
+  ) {
     host.addController(this);
     adoptStyles(host.renderRoot, [modal.styleSheet, dialogStyles.styleSheet]);
   }
@@ -228,7 +238,7 @@ export class ChangeFlow implements ReactiveController {
   /** Quotes the selection and opens the confirm step. */
   start(selection: PlanSelection, trigger: HTMLElement | undefined): void {
     this.trigger = trigger;
-    void this.host.flowState().client?.requestChange(selection);
+    void this.hooks.state().client?.requestChange(selection);
     this.open = true;
     this.host.requestUpdate();
   }
@@ -247,35 +257,35 @@ export class ChangeFlow implements ReactiveController {
   }
 
   close(): void {
-    const { client, change } = this.host.flowState();
+    const { client, change } = this.hooks.state();
     if (change?.status === 'changing') return;
     if (change?.status !== 'changed') client?.cancelChange();
     this.open = false;
     this.host.requestUpdate();
     const trigger = this.trigger;
     this.trigger = undefined;
-    this.host.flowClosed(trigger);
+    this.hooks.closed(trigger);
   }
 
   private async confirm(): Promise<void> {
     // Busy, the button stays focusable; a second press must not announce or fire twice.
-    if (this.host.flowState().change?.status === 'changing') return;
-    const subscription = await this.host.flowState().client?.confirmChange();
+    if (this.hooks.state().change?.status === 'changing') return;
+    const subscription = await this.hooks.state().client?.confirmChange();
     if (!subscription) return;
-    const { catalog, change, locale } = this.host.flowState();
+    const { catalog, change, locale } = this.hooks.state();
     this.close();
     const name = findTierIn(catalog, change?.selection?.tierId)?.name ?? '';
     if (subscription.scheduledChange) {
       const when = formatDate(subscription.scheduledChange.effectiveAt, locale, subscription.timeZone ?? 'UTC', 'long');
-      this.host.announce(msg(str`Your plan changes to ${name} on ${when}.`, { id: 'picker.change_scheduled' }));
+      this.hooks.changed(msg(str`Your plan changes to ${name} on ${when}.`, { id: 'picker.change_scheduled' }), false);
     } else {
-      this.host.announce(msg(str`Your plan is now ${name}.`, { id: 'picker.change_done' }));
+      this.hooks.changed(msg(str`Your plan is now ${name}.`, { id: 'picker.change_done' }), false);
     }
     this.host.dispatchEvent(new TectraTierChangedEvent({ subscription }));
   }
 
   private retryQuote(): void {
-    const { client, change } = this.host.flowState();
+    const { client, change } = this.hooks.state();
     const selection = change?.selection;
     if (!selection) return;
     client?.cancelChange();
@@ -284,7 +294,7 @@ export class ChangeFlow implements ReactiveController {
 
   /** A card's action with a plan: what choosing the tier would do, or why it cannot be chosen. */
   action(tier: Tier, selection: PlanSelection): { label: string; primary: boolean; disabled: boolean } | undefined {
-    const { catalog, subscription: sub } = this.host.flowState();
+    const { catalog, subscription: sub } = this.hooks.state();
     if (!catalog || !sub) return undefined;
     const kind = changeKind(catalog, sub, selection);
     const name = tier.name;
@@ -305,7 +315,7 @@ export class ChangeFlow implements ReactiveController {
 
   /** The plan's seats did not fit this tier's range: what is counted instead. */
   clampedHint(tier: Tier, carried: CarriedSeats | undefined): TemplateResult | typeof nothing {
-    const { subscription, locale } = this.host.flowState();
+    const { subscription, locale } = this.hooks.state();
     if (!carried?.clamped) return nothing;
     const had = countOf('seats', subscription?.seats ?? 0, locale);
     const counted = countOf('seats', carried.seats, locale);
@@ -315,11 +325,11 @@ export class ChangeFlow implements ReactiveController {
 
   /** The dialog's content while it is open. */
   render(): TemplateResult | typeof nothing {
-    const { catalog, subscription, change, locale } = this.host.flowState();
+    const { catalog, subscription, change, locale } = this.hooks.state();
     if (!this.open || !catalog || !subscription || !change) return nothing;
     return renderChangeDialogBody({
       state: change,
-      usage: this.host.flowState().client?.$usage.get().data,
+      usage: this.hooks.state().client?.$usage.get().data,
       catalog,
       subscription,
       locale,

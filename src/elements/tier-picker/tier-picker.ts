@@ -10,11 +10,13 @@ import { intervalName, perInterval } from '../../format/labels.js';
 import { countOf } from '../../format/counts.js';
 import { limitItems } from '../../format/limits.js';
 import type { Resource } from '../../state/client.js';
+import type { PlanActionsHooks } from '../billing-summary/plan-actions.js';
 import { planActions } from '../billing-summary/plan-actions-view.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { rovingTarget } from '../base/roving-keys.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { seatsForKey, seatsInRange } from './seat-keys.js';
+import type { ChangeFlowHooks } from './change-flow.js';
 import type { seatRefusal } from './seats.js';
 import { styles } from './tier-picker.styles.js';
 
@@ -112,12 +114,39 @@ export class TectraTierPicker extends TectraElement {
   /** Typed seat counts that were refused, by tier: what was typed (kept in the field) and why. */
   private refused = new Map<string, { text: string; reason: string }>();
   private announcement = '';
+  /**
+   * What the change flow and the plan actions need from the picker: what they render from,
+   * and what the picker does when they end. Handed to them, so none of it is public.
+   */
+  readonly #hooks: ChangeFlowHooks & PlanActionsHooks = {
+    state: () => ({
+      client: this.client,
+      catalog: this.#catalog.value?.data,
+      subscription: this.#subscription.value?.data,
+      change: this.#change.value,
+      locale: this.intlLocale,
+    }),
+    // How a change or a plan action ended; a done action moves focus to the heading of the tiers.
+    changed: (announcement, done) => {
+      this.announcement = announcement;
+      if (done) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('#picker-title')?.focus());
+    },
+    // The change flow closed: the current tier is checked again and focus returns to the
+    // trigger, unless it went or can no longer act (its button is disabled: the tier is now
+    // the current plan; a radio that opened the review has no `disabled` and keeps focus).
+    closed: (trigger) => {
+      if (this.#mode === 'change') this.checkedTierId = currentSelection(this.#subscription.value?.data)?.tierId;
+      void this.updateComplete.then(() =>
+        (trigger?.isConnected && !(trigger as HTMLButtonElement).disabled ? trigger : this.#radio(this.checkedTierId ?? ''))?.focus(),
+      );
+    },
+  };
   /** The confirm step of a change, loaded on demand: accounts without a plan never need it. */
-  readonly #flow = madeFrom(changeFlow, ({ ChangeFlow }) => new ChangeFlow(this));
+  readonly #flow = madeFrom(changeFlow, ({ ChangeFlow }) => new ChangeFlow(this, this.#hooks));
   /** Why a typed seat count is refused, in words: loaded with the first tier that has seats. */
   readonly #seatRefusal = onDemand(() => import('./seats.js').then((m) => m.seatRefusal));
   /** Cancel plan, Keep <tier>, Resume plan and the contract banner: the summary's, loaded on demand too. */
-  readonly #actions = madeFrom(planActions, ({ PlanActions }) => new PlanActions(this));
+  readonly #actions = madeFrom(planActions, ({ PlanActions }) => new PlanActions(this, this.#hooks));
   /** Rendered on the server: the shadow root came with the page (declarative shadow DOM). */
   readonly #hydrating = !!this.shadowRoot;
 
@@ -222,42 +251,6 @@ export class TectraTierPicker extends TectraElement {
     reportFailure(this, failure, loadError ? 'load-catalog' : change?.status === 'quote_failed' ? 'preview-change' : 'change-tier');
   }
 
-  /** For the change flow: what it renders from. */
-  flowState() {
-    return {
-      client: this.client,
-      catalog: this.#catalog.value?.data,
-      subscription: this.#subscription.value?.data,
-      change: this.#change.value,
-      locale: this.intlLocale,
-    };
-  }
-
-  /** For the plan actions: what they render from (the flow's state has it all). */
-  planState() {
-    return this.flowState();
-  }
-
-  /** For the plan actions: the outcome, announced; focus goes to the heading of the tiers. */
-  planChanged(announcement: string, done: boolean): void {
-    this.announcement = announcement;
-    if (done) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('#picker-title')?.focus());
-  }
-
-  /** For the change flow: tells the user how the change ended. */
-  announce(text: string): void {
-    this.announcement = text;
-  }
-
-  /** For the change flow: the current tier is checked again and focus returns. */
-  flowClosed(trigger: HTMLElement | undefined): void {
-    if (this.#mode === 'change') this.checkedTierId = currentSelection(this.#subscription.value?.data)?.tierId;
-    // The trigger keeps focus unless it went or can no longer act (the tier is now the current plan).
-    void this.updateComplete.then(() =>
-      (trigger?.isConnected && !trigger.matches(':disabled') ? trigger : this.#radio(this.checkedTierId ?? ''))?.focus(),
-    );
-  }
-
   #syncFormValue(): void {
     this.#internals.setFormValue(findTierIn(this.#catalog.value?.data, this.checkedTierId)?.id ?? null);
   }
@@ -339,14 +332,16 @@ export class TectraTierPicker extends TectraElement {
       this.#choose(tier, event.currentTarget as HTMLElement);
       return;
     }
-    const target = tiers[rovingTarget(event, index, tiers.length, true) ?? -1];
+    const target = tiers[rovingTarget(event, index, tiers.length, 'radios') ?? -1];
     if (!target) return;
     this.#check(target);
     void this.updateComplete.then(() => this.#radio(target.id)?.focus());
   }
 
   #radio(tierId: string): HTMLElement | null | undefined {
-    return this.shadowRoot?.querySelector<HTMLElement>(`[data-tier-radio="${CSS.escape(tierId)}"]`);
+    // The tier's name is a child of its radio (a tier without a price has no radio: its
+    // name's parent is a static box, which cannot take focus).
+    return this.shadowRoot?.getElementById(`name-${idFor(tierId)}`)?.parentElement;
   }
 
   #retryLoad(): void {

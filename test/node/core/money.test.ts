@@ -1,5 +1,5 @@
-import { expect } from '@open-wc/testing';
-import { currencyExponent } from '../../src/core/currency.js';
+import { describe, expect, it } from 'vitest';
+import { currencyExponent } from '../../../src/core/currency.js';
 import {
   addMoney,
   formatMoney,
@@ -9,7 +9,7 @@ import {
   prorateMoney,
   subtractMoney,
   toDecimalString,
-} from '../../src/core/money.js';
+} from '../../../src/core/money.js';
 
 // Intl uses narrow no-break spaces in some locales; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,9 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
-import { createMemoryAdapter, demoSnapshot } from '../../src/adapters/memory/index.js';
-import { BillingError } from '../../src/core/errors.js';
-import type { Invoice } from '../../src/core/types.js';
-import { createBillingClient, type LifecycleState } from '../../src/state/client.js';
-import { memoryClient, NOW } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { createMemoryAdapter, demoSnapshot } from '../../../src/adapters/memory/index.js';
+import { BillingError } from '../../../src/core/errors.js';
+import type { Invoice } from '../../../src/core/types.js';
+import { createBillingClient, type LifecycleState } from '../../../src/state/client.js';
+import { memoryClient, NOW, waitUntil } from '../client-helpers.js';
 
 function statuses(client: ReturnType<typeof memoryClient>['client']): { seen: string[]; stop(): void } {
   const seen: string[] = [];

@@ -1,8 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
-import type { BillingAdapter } from '../../src/adapters/types.js';
-import type { Subscription } from '../../src/core/types.js';
-import { createBillingClient } from '../../src/state/client.js';
-import { memoryClient } from '../helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { BillingAdapter } from '../../../src/adapters/types.js';
+import type { Subscription } from '../../../src/core/types.js';
+import { createBillingClient } from '../../../src/state/client.js';
+import { memoryClient, settle, waitUntil } from '../client-helpers.js';
 
 /** Resolves calls by hand, in any order the test wants. */
 function manualSubscriptionAdapter() {
@@ -17,12 +17,17 @@ function manualSubscriptionAdapter() {
 
 describe('billing client', () => {
   it('loads nothing until an element reads a store', async () => {
-    const { client, adapter } = memoryClient();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(adapter.calls).to.have.length(0);
-    const stop = client.$catalog.listen(() => {});
-    expect(adapter.count('getCatalog')).to.equal(1);
-    stop();
+    vi.useFakeTimers();
+    try {
+      const { client, adapter } = memoryClient();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(adapter.calls).to.have.length(0);
+      const stop = client.$catalog.listen(() => {});
+      expect(adapter.count('getCatalog')).to.equal(1);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('makes one request for several readers of the same store', async () => {
@@ -43,7 +48,7 @@ describe('billing client', () => {
     newer?.resolve({ status: 'active', tierId: 'team', interval: 'month', seats: 3 });
     await waitUntil(() => client.$subscription.get().status === 'ready');
     older?.resolve({ status: 'active', tierId: 'starter', interval: 'month' });
-    await new Promise((r) => setTimeout(r, 10));
+    await settle();
     expect(client.$subscription.get().data?.tierId).to.equal('team');
     expect(older?.signal?.aborted).to.equal(true);
     stop();
@@ -52,13 +57,23 @@ describe('billing client', () => {
   it('aborts the request when nothing reads the store any more', async () => {
     const { adapter, pending } = manualSubscriptionAdapter();
     const client = createBillingClient({ adapter });
-    const stop = client.$subscription.listen(() => {});
-    stop();
-    // nanostores unmounts a store one second after its last listener leaves.
-    await waitUntil(() => pending[0]?.signal?.aborted === true, 'request not aborted', { timeout: 2500 });
-    pending[0]?.resolve({ status: 'active', tierId: 'pro', interval: 'month' });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(client.$subscription.get().data).to.equal(undefined);
+    vi.useFakeTimers();
+    try {
+      const stop = client.$subscription.listen(() => {});
+      await vi.advanceTimersByTimeAsync(0);
+      expect(pending).to.have.length(1);
+      stop();
+      // nanostores unmounts a store one second after its last listener leaves.
+      await vi.advanceTimersByTimeAsync(999);
+      expect(pending[0]?.signal?.aborted).to.equal(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(pending[0]?.signal?.aborted).to.equal(true);
+      pending[0]?.resolve({ status: 'active', tierId: 'pro', interval: 'month' });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(client.$subscription.get().data).to.equal(undefined);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('turns a malformed answer into invalid_response and keeps earlier data on a failed refresh', async () => {

@@ -1,5 +1,5 @@
-import { expect } from '@open-wc/testing';
-import { addInterval, addMonths, formatDate, formatDateRange, parseIsoDate } from '../../src/core/dates.js';
+import { describe, expect, it } from 'vitest';
+import { addInterval, addMonths, formatDate, formatDateRange, parseIsoDate } from '../../../src/core/dates.js';
 
 describe('dates', () => {
   it('parses ISO dates as UTC and refuses ambiguous or impossible ones', () => {

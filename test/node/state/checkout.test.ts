@@ -1,0 +1,287 @@
+/**
+ * The first purchase's state machine, in Node with fake timers: what reaches the backend
+ * (how many activations, with which key), what the purchase store says after each step,
+ * and the read-back that decides success. No DOM, no sleeping.
+ */
+import { atom, map } from 'nanostores';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BillingError } from '../../../src/core/errors.js';
+import type { ActivationRequest, ActivationResult, PlanSelection, Quote, Subscription } from '../../../src/core/types.js';
+import { createCheckout, type CheckoutState, type PurchasePayment, type PurchaseState } from '../../../src/state/checkout.js';
+import type { Resource } from '../../../src/state/resource.js';
+
+const NOW = Date.parse('2026-03-10T12:00:00Z');
+const usd = (amount: number) => ({ amount, currency: 'USD' });
+const PRO: PlanSelection = { tierId: 'pro', interval: 'month' };
+
+function quoteFor(selection: PlanSelection, extra: Partial<Quote> = {}): Quote {
+  return {
+    id: `q_${selection.tierId}`,
+    selection,
+    subtotal: usd(2000), discount: usd(0), tax: usd(0), proration: usd(0), total: usd(2000), dueNow: usd(2000),
+    nextPaymentDate: '2026-04-10T12:00:00Z',
+    expiresAt: new Date(NOW + 15 * 60_000).toISOString(),
+    ...extra,
+  };
+}
+const live = (tierId: string): Subscription => ({ status: 'active', tierId, interval: 'month' });
+
+function setup(options: { quote?: (s: PlanSelection) => Quote; activate?: (r: ActivationRequest) => Promise<ActivationResult>; subscription?: () => Subscription | undefined } = {}) {
+  const stores = { $checkout: map<CheckoutState>({}), $checkoutQuote: atom<Resource<Quote>>({ status: 'idle' }), $purchase: map<PurchaseState>({ status: 'idle' }) };
+  const storage = new Map<string, string>();
+  let backend: Subscription | undefined = { status: 'none' };
+  const deps = {
+    quote: vi.fn(async (selection: PlanSelection) => (options.quote ?? quoteFor)(selection)),
+    activate: vi.fn(options.activate ?? (async (request: ActivationRequest) => {
+      backend = live(request.tierId);
+      return { status: 'succeeded', subscription: backend } as ActivationResult;
+    })),
+    readSubscription: vi.fn(async () => (options.subscription ? options.subscription() : backend)),
+    afterActivation: vi.fn(async () => undefined),
+    storage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v), removeItem: (k: string) => void storage.delete(k) },
+    pollIntervalMs: 1000,
+    pollAttempts: 3,
+  };
+  const checkout = createCheckout(deps, stores);
+  const payment: PurchasePayment = { confirmCard: vi.fn(async () => 'pm_visa'), handleNextAction: vi.fn(async () => undefined) };
+  /** Chooses a tier and waits for its quote, as the tier picker and payment form do. */
+  async function choose(selection: PlanSelection) {
+    stores.$checkout.set({ selection });
+    await checkout.requote();
+  }
+  return { stores, storage, deps, checkout, payment, choose, setBackend: (s: Subscription | undefined) => (backend = s) };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(NOW);
+});
+afterEach(() => vi.useRealTimers());
+
+describe('createCheckout', () => {
+  it('buys once: the card, one activation with the quote and a key, then the read-back says succeeded', async () => {
+    const { checkout, payment, deps, stores, choose, storage } = setup();
+    await choose(PRO);
+    const result = await checkout.purchase(payment);
+    expect(result).toEqual(live('pro'));
+    expect(deps.activate).toHaveBeenCalledTimes(1);
+    expect(deps.activate.mock.calls[0]![0]).toMatchObject({ tierId: 'pro', interval: 'month', paymentMethodId: 'pm_visa', quoteId: 'q_pro' });
+    expect(deps.activate.mock.calls[0]![0].idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stores.$purchase.get()).toMatchObject({ status: 'succeeded', subscription: live('pro') });
+    expect(stores.$checkout.get(), 'the selection is cleared').toEqual({});
+    expect(deps.afterActivation).toHaveBeenCalledTimes(1);
+    expect(storage.size, 'the key is dropped once bought').toBe(0);
+  });
+
+  it('two clicks are one purchase', async () => {
+    const { checkout, payment, deps, choose } = setup();
+    await choose(PRO);
+    const [a, b] = await Promise.all([checkout.purchase(payment), checkout.purchase(payment)]);
+    expect(a).toEqual(b);
+    expect(deps.activate).toHaveBeenCalledTimes(1);
+    expect(payment.confirmCard).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses an expired quote: nothing is charged, the price is quoted again and the user told to review it', async () => {
+    const { checkout, payment, deps, stores, choose } = setup();
+    await choose(PRO);
+    vi.setSystemTime(NOW + 16 * 60_000);
+    await checkout.purchase(payment);
+    expect(deps.activate).not.toHaveBeenCalled();
+    expect(payment.confirmCard).not.toHaveBeenCalled();
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', error: { code: 'conflict' } });
+    expect(deps.quote, 'quoted again').toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a quote for another selection', async () => {
+    const { checkout, payment, deps, stores, choose } = setup({ quote: () => quoteFor({ tierId: 'starter', interval: 'month' }) });
+    await choose(PRO);
+    await checkout.purchase(payment);
+    expect(deps.activate).not.toHaveBeenCalled();
+    expect(stores.$purchase.get().error?.code).toBe('conflict');
+  });
+
+  it('a lost answer is a purchase when the backend reads the tier bought as live, and asks nothing again', async () => {
+    const { checkout, payment, deps, stores, choose, setBackend } = setup({
+      activate: async (request) => {
+        setBackend(live(request.tierId));
+        throw new BillingError('network', 'The billing service could not be reached.');
+      },
+    });
+    await choose(PRO);
+    const result = await checkout.purchase(payment);
+    expect(result).toEqual(live('pro'));
+    expect(deps.activate).toHaveBeenCalledTimes(1);
+    expect(stores.$purchase.get().status).toBe('succeeded');
+  });
+
+  it('a lost answer is not a purchase when the live plan is another tier: it fails, keeping the card and the key for the retry', async () => {
+    const { checkout, payment, deps, stores, choose, storage } = setup({
+      activate: async () => {
+        throw new BillingError('timeout', 'The billing service took too long to answer.');
+      },
+      subscription: () => live('starter'),
+    });
+    await choose(PRO);
+    expect(await checkout.purchase(payment)).toBeUndefined();
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', error: { code: 'timeout' }, paymentMethodId: 'pm_visa' });
+    const key = deps.activate.mock.calls[0]![0].idempotencyKey;
+    expect([...storage.values()]).toEqual([key]);
+
+    // The retry: the same key, and the card is not confirmed again.
+    deps.activate.mockImplementationOnce(async (request) => ({ status: 'succeeded', subscription: live(request.tierId) }));
+    deps.readSubscription.mockImplementation(async () => live('pro'));
+    await checkout.purchase(payment);
+    expect(deps.activate).toHaveBeenCalledTimes(2);
+    expect(deps.activate.mock.calls[1]![0].idempotencyKey).toBe(key);
+    expect(payment.confirmCard).toHaveBeenCalledTimes(1);
+    expect(stores.$purchase.get().status).toBe('succeeded');
+  });
+
+  it('a card declined in the card step fails before anything is charged', async () => {
+    const { checkout, payment, stores, deps, choose } = setup();
+    await choose(PRO);
+    vi.mocked(payment.confirmCard).mockRejectedValueOnce(new BillingError('card_declined', 'Your card was declined.'));
+    await checkout.purchase(payment);
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', error: { code: 'card_declined' } });
+    expect(stores.$purchase.get().paymentMethodId).toBeUndefined();
+    expect(deps.activate).not.toHaveBeenCalled();
+  });
+
+  it('a card the bank declines at the charge (402) is forgotten: the retry asks for another card and keeps the key', async () => {
+    const { checkout, payment, stores, deps, choose } = setup({
+      activate: async () => {
+        throw new BillingError('card_declined', 'Your card was declined.', { status: 402 });
+      },
+    });
+    await choose(PRO);
+    await checkout.purchase(payment);
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', error: { code: 'card_declined' } });
+    expect(stores.$purchase.get().paymentMethodId).toBeUndefined();
+
+    vi.mocked(payment.confirmCard).mockResolvedValueOnce('pm_mastercard');
+    deps.activate.mockImplementationOnce(async (request) => ({ status: 'succeeded', subscription: live(request.tierId) }));
+    deps.readSubscription.mockImplementation(async () => live('pro'));
+    await checkout.purchase(payment);
+    expect(payment.confirmCard).toHaveBeenCalledTimes(2);
+    expect(deps.activate.mock.calls[1]![0]).toMatchObject({ paymentMethodId: 'pm_mastercard', idempotencyKey: deps.activate.mock.calls[0]![0].idempotencyKey });
+  });
+
+  it('3-D Secure: authenticating while the bank asks, then the read-back decides', async () => {
+    const { checkout, payment, stores, choose, setBackend } = setup({ activate: async () => ({ status: 'requires_action', clientSecret: 'pi_1_secret' }) });
+    await choose(PRO);
+    const seen: string[] = [];
+    stores.$purchase.listen((s) => seen.push(s.status));
+    vi.mocked(payment.handleNextAction).mockImplementationOnce(async () => void setBackend(live('pro')));
+    await checkout.purchase(payment);
+    expect(payment.handleNextAction).toHaveBeenCalledWith('pi_1_secret');
+    expect(seen).toEqual(['confirming', 'activating', 'authenticating', 'activating', 'succeeded']);
+  });
+
+  it('polls the read-back at its interval, and says pending (never failed) when the plan is not live yet', async () => {
+    const { checkout, payment, deps, stores, choose } = setup({ activate: async () => ({ status: 'succeeded', subscription: live('pro') }), subscription: () => ({ status: 'incomplete' }) });
+    await choose(PRO);
+    const done = checkout.purchase(payment);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deps.readSubscription).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(deps.readSubscription, 'not before the interval').toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(deps.readSubscription).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await done).toBeUndefined();
+    expect(deps.readSubscription).toHaveBeenCalledTimes(3);
+    expect(stores.$purchase.get()).toMatchObject({ status: 'pending', paymentMethodId: 'pm_visa' });
+  });
+
+  it('a newer selection drops the older quote’s late answer', async () => {
+    const answers: Array<() => void> = [];
+    const own = setup();
+    own.deps.quote.mockImplementation((selection: PlanSelection) => new Promise<Quote>((resolve) => answers.push(() => resolve(quoteFor(selection)))));
+    own.stores.$checkout.set({ selection: PRO });
+    const first = own.checkout.requote();
+    own.stores.$checkout.set({ selection: { tierId: 'team', interval: 'year' } });
+    const second = own.checkout.requote();
+    answers[1]!();
+    await second;
+    answers[0]!();
+    await first;
+    expect(own.stores.$checkoutQuote.get()).toMatchObject({ status: 'ready', data: { selection: { tierId: 'team' } } });
+  });
+});
+
+describe('createCheckout: the quote it keeps fresh', () => {
+  it('quotes the selection with its coupon, again on every change that matters, never for the same one, and stops', async () => {
+    const { checkout, deps, stores } = setup();
+    const stop = checkout.watchQuote();
+    expect(stores.$checkoutQuote.get(), 'nothing chosen: idle').toEqual({ status: 'idle' });
+    stores.$checkout.set({ selection: PRO });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deps.quote).toHaveBeenCalledTimes(1);
+    stores.$checkout.setKey('proceed', 1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deps.quote, 'the same selection').toHaveBeenCalledTimes(1);
+    stores.$checkout.setKey('coupon', { code: 'WELCOME20', percentOff: 20, duration: 'once' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deps.quote).toHaveBeenCalledTimes(2);
+    expect(deps.quote.mock.calls[1]![0]).toEqual({ ...PRO, couponCode: 'WELCOME20' });
+    expect(stores.$checkoutQuote.get()).toMatchObject({ status: 'ready', data: { selection: { couponCode: 'WELCOME20' } } });
+    stores.$checkout.set({});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stores.$checkoutQuote.get()).toEqual({ status: 'idle' });
+    stop();
+    stores.$checkout.set({ selection: PRO });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deps.quote, 'stopped').toHaveBeenCalledTimes(2);
+  });
+
+  it('a failed quote is an error state; the one before it stays shown while the next loads', async () => {
+    const { checkout, deps, stores, choose } = setup();
+    await choose(PRO);
+    deps.quote.mockRejectedValueOnce(new BillingError('server', 'down'));
+    stores.$checkout.set({ selection: { tierId: 'team', interval: 'month' } });
+    const next = checkout.requote();
+    expect(stores.$checkoutQuote.get()).toMatchObject({ status: 'loading', data: { selection: PRO } });
+    await next;
+    expect(stores.$checkoutQuote.get()).toMatchObject({ status: 'error', error: { code: 'server' } });
+  });
+
+  it('buying with nothing chosen says so; resetting while a purchase runs changes nothing', async () => {
+    const { checkout, payment, stores, choose, deps } = setup();
+    await checkout.purchase(payment);
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', error: { code: 'invalid_request', message: 'Choose a tier first.' } });
+    checkout.resetPurchase();
+    expect(stores.$purchase.get()).toEqual({ status: 'idle' });
+    await choose(PRO);
+    let finish!: () => void;
+    deps.activate.mockImplementationOnce(async (request) => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { status: 'succeeded', subscription: live(request.tierId) };
+    });
+    deps.readSubscription.mockImplementation(async () => live('pro'));
+    const running = checkout.purchase(payment);
+    await vi.advanceTimersByTimeAsync(0);
+    checkout.resetPurchase();
+    expect(stores.$purchase.get().status).toBe('activating');
+    finish();
+    await running;
+    expect(stores.$purchase.get().status).toBe('succeeded');
+  });
+
+  it('without sessionStorage (Node, a sandboxed frame) the key lives in memory, still one per purchase', async () => {
+    const stores = { $checkout: map<CheckoutState>({ selection: PRO }), $checkoutQuote: atom<Resource<Quote>>({ status: 'idle' }), $purchase: map<PurchaseState>({ status: 'idle' }) };
+    const activate = vi.fn(async (_request: ActivationRequest): Promise<ActivationResult> => {
+      throw new BillingError('server', 'down');
+    });
+    const checkout = createCheckout(
+      { quote: async (selection) => quoteFor(selection), activate, readSubscription: async () => ({ status: 'none' }), afterActivation: async () => undefined, pollAttempts: 1 },
+      stores,
+    );
+    const payment: PurchasePayment = { confirmCard: async () => 'pm_visa', handleNextAction: async () => undefined };
+    await checkout.requote();
+    await checkout.purchase(payment);
+    await checkout.purchase(payment);
+    expect(activate).toHaveBeenCalledTimes(2);
+    expect(activate.mock.calls[1]![0].idempotencyKey).toBe(activate.mock.calls[0]![0].idempotencyKey);
+  });
+});
