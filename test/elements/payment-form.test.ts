@@ -83,6 +83,35 @@ describe('<tectra-payment-form>: states', () => {
     await expect(form).to.be.accessible();
   });
 
+  it('shows the card form when the catalog answers after the secure card form is ready', async () => {
+    // The order is set here: the setup intent answers, then the catalog. The card form used to be
+    // put into a container that was not rendered yet, and the customer saw a pay button with no card.
+    let releaseCatalog = () => {};
+    const catalogHeld = new Promise<void>((resolve) => (releaseCatalog = resolve));
+    let intentAnswered = () => {};
+    const intentDone = new Promise<void>((resolve) => (intentAnswered = resolve));
+    const { client } = setup('new', {}, (memory) => ({
+      ...memory,
+      getCatalog: async (o) => (await catalogHeld, memory.getCatalog(o)),
+      createSetupIntent: async (o) => {
+        const intent = await memory.createSetupIntent(o);
+        intentAnswered();
+        return intent;
+      },
+    }));
+    const form = await mount(client);
+    await intentDone;
+    // The test form is created from the intent; the skeleton stays until the catalog is there.
+    await waitUntil(() => (form as unknown as { providerState: string }).providerState === 'ready', 'the card form never loaded');
+    await form.updateComplete;
+    expect(root(form).querySelector('[part="skeleton"]')).to.exist;
+    releaseCatalog();
+    await cardReady(form);
+    typeCard(form, '4242 4242 4242 4242');
+    submit(form).click();
+    await waitForText(form, 'You are subscribed to Pro.');
+  });
+
   it('shows a failed quote with retry', async () => {
     const { client, adapter } = setup('new', { faults: { previewChange: { code: 'server', times: 1 } } });
     const form = await mount(client);

@@ -62,6 +62,8 @@ export class TectraPaymentForm extends TectraElement {
   #quote = this.select((c) => c.$checkoutQuote);
   #purchase = this.select((c) => c.$purchase);
   #provider: PaymentProvider | undefined;
+  /** The container the card form is in. */
+  #cardIn: HTMLElement | undefined;
   #providerError: BillingError | undefined;
   #announced: string | undefined;
   /** The checkout's `proceed` count last acted on (undefined before the first update). */
@@ -135,6 +137,7 @@ export class TectraPaymentForm extends TectraElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.#mountCard();
     const purchase = this.#purchase.value;
     // A card form that flagged a field (a typo) is the user's to fix, not a failure of the page.
     const typo = purchase?.error?.code === 'invalid_request' && !purchase.paymentMethodId && !purchase.error.status;
@@ -185,17 +188,32 @@ export class TectraPaymentForm extends TectraElement {
       }
       this.#provider = provider;
       this.providerState = 'ready';
-      await this.updateComplete;
-      await provider.mount(paymentContainer(this, provider));
     } catch (error) {
-      this.#providerError = error as BillingError;
-      this.providerState = 'error';
+      this.#failSetup(error);
+    }
+  }
+
+  #failSetup(error: unknown): void {
+    this.#providerError = error as BillingError;
+    this.providerState = 'error';
+  }
+
+  /**
+   * Puts the card form in its container once both exist: the view (on demand) or the
+   * catalog can arrive after the provider, and a re-render can replace the container.
+   */
+  #mountCard(): void {
+    const provider = this.#provider;
+    const target = provider && paymentContainer(this, provider);
+    if (target && target !== this.#cardIn) {
+      this.#cardIn = target;
+      provider.mount(target).catch((error: unknown) => this.#failSetup(error));
     }
   }
 
   #dropProvider(): void {
     releasePayment(this, this.#provider);
-    this.#provider = undefined;
+    this.#provider = this.#cardIn = undefined;
     this.providerState = 'idle';
   }
 
