@@ -285,3 +285,132 @@ describe('createCheckout: the quote it keeps fresh', () => {
     expect(activate.mock.calls[1]![0].idempotencyKey).toBe(activate.mock.calls[0]![0].idempotencyKey);
   });
 });
+
+describe('createCheckout: one key per purchase', () => {
+  const failing = async (): Promise<ActivationResult> => {
+    throw new BillingError('server', 'down');
+  };
+
+  it('another number of seats, interval or coupon is another purchase with another key; the code in any case is the same', async () => {
+    const { checkout, payment, deps, choose, storage } = setup({ activate: failing });
+    const keyFor = async (selection: PlanSelection) => {
+      await choose(selection);
+      await checkout.purchase(payment);
+      return deps.activate.mock.calls.at(-1)![0].idempotencyKey;
+    };
+    const three = await keyFor({ tierId: 'team', interval: 'month', seats: 3 });
+    expect(await keyFor({ tierId: 'team', interval: 'month', seats: 3 }), 'the retry of the same purchase').toBe(three);
+    const five = await keyFor({ tierId: 'team', interval: 'month', seats: 5 });
+    const yearly = await keyFor({ tierId: 'team', interval: 'year', seats: 3 });
+    const coupon = await keyFor({ tierId: 'team', interval: 'month', seats: 3, couponCode: 'welcome20' });
+    expect(new Set([three, five, yearly, coupon]).size).toBe(4);
+    expect(await keyFor({ tierId: 'team', interval: 'month', seats: 3, couponCode: 'WELCOME20' })).toBe(coupon);
+    // Kept under the kit's own names, beside whatever else the page keeps in sessionStorage.
+    expect([...storage.keys()].every((k) => k.startsWith('tectra.checkout.'))).toBe(true);
+    expect(storage.size).toBe(4);
+  });
+
+  it('a quote for other seats is not bought', async () => {
+    const { checkout, payment, deps, stores, choose } = setup({ quote: (s) => quoteFor({ ...s, seats: 2 }) });
+    await choose({ tierId: 'team', interval: 'month', seats: 4 });
+    await checkout.purchase(payment);
+    expect(deps.activate).not.toHaveBeenCalled();
+    expect(stores.$purchase.get().error?.code).toBe('conflict');
+    expect(stores.$purchase.get().error?.message).toBe('The price changed; please review it before paying.');
+  });
+
+  it('a quote without an expiry stays buyable; one that expires this very millisecond does not', async () => {
+    const forever = setup({ quote: (s) => quoteFor(s, { expiresAt: undefined }) });
+    await forever.choose(PRO);
+    vi.setSystemTime(NOW + 24 * 3600_000);
+    await forever.checkout.purchase(forever.payment);
+    expect(forever.deps.activate).toHaveBeenCalledTimes(1);
+
+    vi.setSystemTime(NOW);
+    const edge = setup({ quote: (s) => quoteFor(s, { expiresAt: new Date(NOW + 60_000).toISOString() }) });
+    await edge.choose(PRO);
+    vi.setSystemTime(NOW + 60_000);
+    await edge.checkout.purchase(edge.payment);
+    expect(edge.deps.activate).not.toHaveBeenCalled();
+  });
+
+  it('a lost answer with a trialing plan on the tier bought is a purchase', async () => {
+    const trialing: Subscription = { status: 'trialing', tierId: 'pro', interval: 'month' };
+    const { checkout, payment, stores, choose } = setup({
+      activate: async () => {
+        throw new BillingError('timeout', 'slow');
+      },
+      subscription: () => trialing,
+    });
+    await choose(PRO);
+    expect(await checkout.purchase(payment)).toEqual(trialing);
+    expect(stores.$purchase.get().status).toBe('succeeded');
+  });
+
+  it('a refusal (not a lost answer) is a failure even when a plan reads live, and the backend is not read back for it', async () => {
+    const { checkout, payment, deps, stores, choose } = setup({
+      activate: async () => {
+        throw new BillingError('invalid_request', 'No such tier.', { retryable: false });
+      },
+      subscription: () => live('pro'),
+    });
+    await choose(PRO);
+    expect(await checkout.purchase(payment)).toBeUndefined();
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', error: { code: 'invalid_request' }, paymentMethodId: 'pm_visa' });
+    expect(deps.readSubscription).not.toHaveBeenCalled();
+  });
+
+  it('a failure keeps the quote it was for, so the review stays on screen', async () => {
+    const { checkout, payment, stores, choose } = setup({ activate: failing });
+    await choose(PRO);
+    await checkout.purchase(payment);
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', quote: { id: 'q_pro' } });
+  });
+
+  it('a challenge the customer fails forgets the card, whatever the error says', async () => {
+    const { checkout, payment, stores, choose } = setup({ activate: async () => ({ status: 'requires_action', clientSecret: 'pi_1_secret' }) });
+    await choose(PRO);
+    vi.mocked(payment.handleNextAction).mockRejectedValueOnce(new BillingError('network', 'The bank did not answer.'));
+    await checkout.purchase(payment);
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', error: { code: 'network' } });
+    expect(stores.$purchase.get().paymentMethodId).toBeUndefined();
+  });
+
+  it('a late failure of a quote already replaced is not shown', async () => {
+    const { checkout, deps, stores } = setup();
+    let failOld!: () => void;
+    deps.quote.mockImplementationOnce(() => new Promise<Quote>((_resolve, reject) => (failOld = () => reject(new BillingError('server', 'down')))));
+    stores.$checkout.set({ selection: PRO });
+    const old = checkout.requote();
+    stores.$checkout.set({ selection: { tierId: 'team', interval: 'month' } });
+    await checkout.requote();
+    failOld();
+    await old;
+    expect(stores.$checkoutQuote.get()).toMatchObject({ status: 'ready', data: { selection: { tierId: 'team' } } });
+  });
+
+  it('an aborted quote is not an error', async () => {
+    const { checkout, deps, stores } = setup();
+    deps.quote.mockImplementationOnce(async () => {
+      throw new DOMException('The operation was aborted.', 'AbortError');
+    });
+    stores.$checkout.set({ selection: PRO });
+    await checkout.requote();
+    expect(stores.$checkoutQuote.get().status).toBe('loading');
+  });
+
+  it('polls once a second unless told otherwise', async () => {
+    const stores = { $checkout: map<CheckoutState>({ selection: PRO }), $checkoutQuote: atom<Resource<Quote>>({ status: 'idle' }), $purchase: map<PurchaseState>({ status: 'idle' }) };
+    const readSubscription = vi.fn(async (): Promise<Subscription> => ({ status: 'incomplete' }));
+    const checkout = createCheckout(
+      { quote: async (selection) => quoteFor(selection), activate: async () => ({ status: 'succeeded', subscription: live('pro') }), readSubscription, afterActivation: async () => undefined, pollAttempts: 2 },
+      stores,
+    );
+    await checkout.requote();
+    void checkout.purchase({ confirmCard: async () => 'pm_visa', handleNextAction: async () => undefined });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(readSubscription).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(readSubscription).toHaveBeenCalledTimes(2);
+  });
+});
