@@ -51,6 +51,25 @@ export function textOf(root: Node | null | undefined): string {
   return parts.join(' ').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The text of a subtree with every nested shadow root (a portal's elements, a story's
+ * canvas): an element's shadow root first, then its light children (what its slots show).
+ */
+export function deepText(root: Node): string {
+  const parts: string[] = [];
+  const visit = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (!node.parentElement?.closest('style')) parts.push(node.textContent ?? '');
+      return;
+    }
+    if (node instanceof Element && node.localName === 'style') return;
+    const shadow = node instanceof Element ? node.shadowRoot : null;
+    for (const child of shadow ? [shadow, ...node.childNodes] : node.childNodes) visit(child);
+  };
+  visit(root);
+  return parts.join(' ').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** The text of an element's shadow root. */
 export function shadowText(el: Element): string {
   return textOf(el.shadowRoot);

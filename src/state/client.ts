@@ -329,26 +329,25 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     cancelChange: () => tierChange.loaded?.cancelChange(),
     refresh,
 
-    loadMoreInvoices() {
+    async loadMoreInvoices() {
       if (morePending) return morePending;
       const current = invoices.peek();
       const start = current.data;
       const cursor = start?.nextCursor;
-      if (!start || !cursor) return Promise.resolve();
-      const run = (async () => {
+      // Not while the list reloads: its first page replaces what is shown.
+      if (!cursor || current.status !== 'ready') return;
+      return (morePending = (async () => {
         try {
           const page = await fetchInvoices(cursor, new AbortController().signal);
-          const latest = invoices.peek().data;
-          // A page that arrives after the list was reloaded (or changed) is dropped, not appended.
-          if (!latest || latest !== start) return;
-          const seen = new Set(latest.items.map((i) => i.id));
-          invoices.set({ items: [...latest.items, ...page.items.filter((i) => !seen.has(i.id))], nextCursor: page.nextCursor });
+          // A page that arrives once the list changed, or while it reloads, is dropped, not
+          // appended (appending would also cancel that reload and keep what it replaces).
+          if (invoices.peek() !== current) return;
+          const seen = new Set(start.items.map((i) => i.id));
+          invoices.set({ items: [...start.items, ...page.items.filter((i) => !seen.has(i.id))], nextCursor: page.nextCursor });
         } finally {
           morePending = undefined;
         }
-      })();
-      morePending = run;
-      return run;
+      })());
     },
 
     selectTier(selection, o) {

@@ -3,7 +3,7 @@
  * selection, refreshing, first data from the server, pushed usage and the language. Each
  * test reads what an element would read (the stores) and what the backend was asked.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter, demoSnapshot } from '../../../src/adapters/memory/index.js';
 import type { BillingAdapter } from '../../../src/adapters/types.js';
 import { BillingError } from '../../../src/core/errors.js';
@@ -287,5 +287,151 @@ describe('client: pushed usage', () => {
     stop();
     expect(push, 'the client unsubscribed').to.equal(undefined);
     usage.stop();
+  });
+});
+
+describe('client: the flows it loads on demand', () => {
+  // The simulator quotes at its fixed "now"; the client checks expiry against the clock.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(NOW));
+  });
+  it('pays an open invoice: the list shows it paid at once, then reloads', async () => {
+    const { client, adapter } = memoryClient('past-due');
+    const list = reading(client.$invoices);
+    await waitUntil(() => list.get().status === 'ready');
+    const open = list.get().data?.items.find((i) => i.status === 'open');
+    expect(open, 'the scenario has an open invoice').to.exist;
+    const others = list.get().data?.items.filter((i) => i.id !== open?.id);
+    await client.addPaymentMethod('pm_test_4_4242_1240');
+    const paid = await client.payInvoice(open?.id ?? '', { paymentMethodId: 'pm_test_4_4242_1240' });
+    expect(paid.status).to.equal('paid');
+    expect(list.get().data?.items.find((i) => i.id === open?.id)?.status).to.equal('paid');
+    expect(list.get().data?.items.filter((i) => i.id !== open?.id)).to.deep.equal(others);
+    expect(adapter.count('listInvoices')).to.equal(2);
+    expect(client.$subscription.get().data?.status).to.equal('active');
+    expect(adapter.count('getSubscription'), 'the plan came with the answer').to.equal(0);
+    expect(client.$lifecycle.get()).to.deep.include({ status: 'done', action: 'pay' });
+    client.resetLifecycle();
+    expect(client.$lifecycle.get().status).to.equal('idle');
+    list.stop();
+  });
+
+  it('pays what is overdue with a new card, and says when nothing is', async () => {
+    const { client } = memoryClient('past-due');
+    await client.addPaymentMethod('pm_test_4_4242_1240');
+    expect((await client.payOverdue({ paymentMethodId: 'pm_test_4_4242_1240' }))?.status).to.equal('paid');
+    expect(await client.payOverdue({ paymentMethodId: 'pm_test_4_4242_1240' })).to.equal(undefined);
+  });
+
+  it('changes tier: quoted without the checkout’s coupon, confirmed, and the plan and usage reloaded', async () => {
+    const { client, adapter } = memoryClient('individual-active');
+    const usage = reading(client.$usage);
+    await waitUntil(() => usage.get().status === 'ready');
+    client.selectTier({ tierId: 'pro', interval: 'month' });
+    await client.applyCoupon('WELCOME20');
+    const team = { tierId: 'team', interval: 'month' as const, seats: 3 };
+    await client.requestChange(team);
+    expect(client.$change.get()).to.deep.include({ status: 'quoted', selection: team });
+    expect(adapter.calls.filter((c) => c.method === 'previewChange').at(-1)?.args[0]).to.deep.equal(team);
+    const changed = await client.confirmChange();
+    expect(changed?.tierId).to.equal('team');
+    expect(client.$subscription.get().data?.tierId).to.equal('team');
+    expect(adapter.count('getUsage')).to.equal(2);
+    client.cancelChange();
+    expect(client.$change.get().status).to.equal('idle');
+    usage.stop();
+  });
+
+  it('changeTier that needs 3-D Secure changes nothing yet and reloads nothing', async () => {
+    const { adapter: memory } = memoryClient('individual-active');
+    const client = createBillingClient({ adapter: { ...memory, changeTier: async () => ({ status: 'requires_action', clientSecret: 'pi_1_secret_2' }) } });
+    const sub = reading(client.$subscription);
+    await waitUntil(() => sub.get().status === 'ready');
+    const before = sub.get().data;
+    expect((await client.changeTier({ tierId: 'team', interval: 'month', seats: 2, idempotencyKey: 'k1' })).status).to.equal('requires_action');
+    expect(sub.get().data).to.equal(before);
+    expect(memory.count('getSubscription')).to.equal(1);
+    sub.stop();
+  });
+
+  it('buys through the client with its poll and storage options, then reloads the cards and invoices shown', async () => {
+    const storage = new Map<string, string>();
+    const adapter = createMemoryAdapter(demoSnapshot('new', { now: NOW }), { now: () => new Date(NOW) });
+    const client = createBillingClient({
+      adapter,
+      activationPoll: { intervalMs: 5, attempts: 2 },
+      storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) },
+    });
+    const cards = reading(client.$paymentMethods);
+    const invoices = reading(client.$invoices);
+    await waitUntil(() => cards.get().status === 'ready' && invoices.get().status === 'ready');
+    client.selectTier({ tierId: 'pro', interval: 'month' });
+    const quote = reading(client.$checkoutQuote);
+    await waitUntil(() => quote.get().status === 'ready');
+    const seenKeys: string[] = [];
+    const setItem = storage.set.bind(storage);
+    storage.set = (k, v) => (seenKeys.push(k), setItem(k, v));
+    const bought = await client.purchase({ confirmCard: async () => 'pm_visa', handleNextAction: async () => undefined });
+    expect(bought?.tierId).to.equal('pro');
+    expect(client.$purchase.get().status).to.equal('succeeded');
+    expect(seenKeys, 'the key was kept in the storage given').to.have.length(1);
+    expect(storage.size, 'and dropped once bought').to.equal(0);
+    expect(adapter.count('listPaymentMethods')).to.equal(2);
+    expect(adapter.count('listInvoices')).to.equal(2);
+    client.resetPurchase();
+    expect(client.$purchase.get().status).to.equal('idle');
+    [cards, invoices, quote].forEach((r) => r.stop());
+  });
+
+  it('starts every flow idle', () => {
+    const { client } = memoryClient('new');
+    expect(client.$purchase.get()).to.deep.equal({ status: 'idle' });
+    expect(client.$change.get()).to.deep.equal({ status: 'idle' });
+    expect(client.$lifecycle.get()).to.deep.equal({ status: 'idle' });
+    expect(client.$checkout.get()).to.deep.equal({});
+  });
+});
+
+describe('client: more invoices', () => {
+  it('appends the next page once however often it is asked, and does nothing without a next page', async () => {
+    const adapter = createMemoryAdapter(demoSnapshot('individual-active', { now: NOW }), { now: () => new Date(NOW) });
+    const client = createBillingClient({ adapter, invoicePageSize: 3 });
+    const list = reading(client.$invoices);
+    await waitUntil(() => list.get().status === 'ready');
+    const first = list.get().data?.items.map((i) => i.id) ?? [];
+    expect(first).to.have.length(3);
+    await Promise.all([client.loadMoreInvoices(), client.loadMoreInvoices()]);
+    expect(adapter.count('listInvoices')).to.equal(2);
+    const ids = list.get().data?.items.map((i) => i.id) ?? [];
+    expect(ids.slice(0, 3)).to.deep.equal(first);
+    expect(new Set(ids).size).to.equal(ids.length);
+    while (list.get().data?.nextCursor) await client.loadMoreInvoices();
+    const calls = adapter.count('listInvoices');
+    await client.loadMoreInvoices();
+    expect(adapter.count('listInvoices'), 'no next page: nothing asked').to.equal(calls);
+    list.stop();
+  });
+
+  it('asks for nothing before the first page; a reload asked for while a page loads wins over that page', async () => {
+    const { client, adapter } = memoryClient('individual-active');
+    await client.loadMoreInvoices();
+    expect(adapter.count('listInvoices')).to.equal(0);
+    const paged = createBillingClient({ adapter, invoicePageSize: 2 });
+    const list = reading(paged.$invoices);
+    await waitUntil(() => list.get().status === 'ready');
+    // The second page is on its way when the list is reloaded (after paying an invoice, say).
+    const more = paged.loadMoreInvoices();
+    const reload = paged.refresh('invoices');
+    await Promise.all([more, reload]);
+    expect(list.get()).to.deep.include({ status: 'ready' });
+    expect(list.get().data?.items, 'the reloaded first page, not the stale two').to.have.length(2);
+    // While a reload runs, asking for more asks for nothing.
+    const again = paged.refresh('invoices');
+    const calls = adapter.count('listInvoices');
+    await paged.loadMoreInvoices();
+    expect(adapter.count('listInvoices')).to.equal(calls);
+    await again;
+    list.stop();
   });
 });
