@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/billing-provider.js';
 import '../src/define/tier-picker.js';
 import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../src/adapters/memory/index.js';
@@ -16,7 +17,7 @@ function render({ scenario, kinds, interval, faults }: Args) {
   const adapter = createMemoryAdapter(demoSnapshot(scenario), { latencyMs: 150, ...(faults ? { faults } : {}) });
   const client = createBillingClient({ adapter });
   return html`<tectra-billing-provider .client=${client}>
-    <tectra-tier-picker kinds=${kinds} interval=${interval ?? (undefined as unknown as string)}></tectra-tier-picker>
+    <tectra-tier-picker kinds=${kinds} interval=${ifDefined(interval)}></tectra-tier-picker>
   </tectra-billing-provider>`;
 }
 

@@ -63,6 +63,20 @@ describe('<tectra-tier-picker>: showing tiers', () => {
     await expect(picker).to.be.accessible();
   });
 
+  it('an empty interval attribute (Lit renders interval=${undefined} so) is no choice: monthly prices, Monthly checked', async () => {
+    const { client } = setup('new');
+    const interval: string | undefined = undefined;
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}>
+      <tectra-tier-picker interval=${interval as unknown as string}></tectra-tier-picker>
+    </tectra-billing-provider>`);
+    const picker = provider.querySelector('tectra-tier-picker') as TectraTierPicker;
+    await waitUntil(() => radio(picker, 'pro'), 'picker never rendered');
+    expect(picker.getAttribute('interval')).to.equal('');
+    expect(cardText(picker, 'pro')).to.contain('$49 per month').and.not.contain('Not available');
+    const toggle = [...(picker.shadowRoot?.querySelectorAll<HTMLInputElement>('input[name="interval"]') ?? [])];
+    expect(toggle.filter((i) => i.checked).map((i) => i.value)).to.deep.equal(['month']);
+  });
+
   it('limits the groups with the kinds attribute', async () => {
     const { client } = setup('new');
     const picker = await mount(client, { kinds: 'team' });

@@ -167,7 +167,8 @@ export class TectraTierPicker extends TectraElement {
   }
 
   get #activeInterval(): Interval {
-    return this.interval ?? this.#subscription.value?.data?.interval ?? this.#checkout.value?.selection?.interval ?? 'month';
+    // An empty attribute (`interval=""`, or Lit's `interval=${undefined}`) is no choice.
+    return this.interval || this.#subscription.value?.data?.interval || this.#checkout.value?.selection?.interval || 'month';
   }
 
   get #mode(): 'checkout' | 'change' {
