@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/billing-provider.js';
 import '../src/define/usage-alerts.js';
 import '../src/define/usage-meter.js';
@@ -28,7 +29,7 @@ function render({ scenario, element, meter, variant, faults, live }: Args) {
   const client = createBillingClient({ adapter });
   return html`<tectra-billing-provider .client=${client}>
     ${element === 'meter'
-      ? html`<tectra-usage-meter meter=${meter ?? (undefined as unknown as string)} variant=${variant ?? 'detailed'}></tectra-usage-meter>`
+      ? html`<tectra-usage-meter meter=${ifDefined(meter)} variant=${variant ?? 'detailed'}></tectra-usage-meter>`
       : html`<tectra-usage-alerts></tectra-usage-alerts>`}
   </tectra-billing-provider>`;
 }
@@ -56,7 +57,13 @@ export const Empty: Story = { args: { scenario: 'new' } };
 export const German: Story = { args: { scenario: 'past-due' }, globals: { locale: 'de' } };
 export const Dark: Story = { args: { scenario: 'past-due' }, globals: { theme: 'dark' } };
 export const Alerts: Story = { args: { element: 'alerts', scenario: 'past-due' } };
-export const AlertsSaveFails: Story = { args: { element: 'alerts', faults: { setUsageAlerts: 'server' } } };
+/** Presses the first meter's Save as a user would, once the editor is there. */
+async function saveFirst(canvas: HTMLElement): Promise<void> {
+  const save = () => canvas.querySelector('tectra-usage-alerts')?.shadowRoot?.querySelector<HTMLElement>('.actions .primary') ?? null;
+  for (let i = 0; i < 100 && !save(); i++) await new Promise((r) => setTimeout(r, 50));
+  save()?.click();
+}
+export const AlertsSaveFails: Story = { args: { element: 'alerts', faults: { setUsageAlerts: 'server' } }, play: ({ canvasElement }) => saveFirst(canvasElement) };
 export const AlertsLoading: Story = { args: { element: 'alerts', faults: { getUsage: 'hang' } } };
 export const AlertsGerman: Story = { args: { element: 'alerts' }, globals: { locale: 'de' } };
 export const AlertsDark: Story = { args: { element: 'alerts' }, globals: { theme: 'dark' } };

@@ -39,9 +39,9 @@ export const styles = css`
     /* The pill's radius plus the padding around it, so the two curves stay parallel. */
     border-radius: calc(var(--_radius-small) + 0.2rem);
   }
+  /* Labels may wrap: at 320 px in German the yearly one would run past the card. */
   .toggle label {
     position: relative;
-    white-space: nowrap;
     display: flex;
     align-items: center;
     gap: 0.35rem;

@@ -1,0 +1,133 @@
+/**
+ * What each Storybook story must show once it has settled: the text a customer reads (nested
+ * shadow roots included), text it must not show, and the theme or direction it is about.
+ * Dates are left out: the demo scenarios are dated from today. Every story needs an entry,
+ * so a new story cannot pass by merely rendering.
+ */
+export interface StoryState {
+  shows: string[];
+  hides?: string[];
+  /** The elements are on the dark theme (their surface is dark). */
+  dark?: boolean;
+  /** The elements read right to left. */
+  rtl?: boolean;
+}
+
+const LOADING_NOTHING_ELSE = ['Retry', 'Cancel plan'];
+
+export const STORY_STATES: Record<string, Record<string, StoryState>> = {
+  portal: {
+    Overview: { shows: ['Overview Usage Plan Payment methods Billing history', 'Current plan', 'Pro Active', '$49 per month', 'Cancel plan', 'Input tokens 6.2M of 10M tokens · 62%'] },
+    Usage: { shows: ['Usage Billing period', 'Input tokens 6.2M of 10M tokens · 62%', 'Output tokens 2.1M of 2.5M tokens · 84% Nearing the limit', 'At this pace you reach the limit on'] },
+    ChangeTier: { shows: ['Choose a plan', 'Current plan Pro $49 per month', 'Downgrade to Starter'], hides: ['Choose Pro'] },
+    FirstActivation: { shows: ['Choose a plan', 'Choose Starter', 'Choose Pro'], hides: ['Current plan Pro', 'Downgrade to'] },
+    PaymentMethods: { shows: ['Payment methods', 'Add a card', 'Visa ending in 4242', 'Default', 'This is the only card of your plan.'] },
+    BillingHistory: { shows: ['Billing history', 'TEC-PRO-0008', '$49.00 Paid', 'All statuses'] },
+    PastDue: { shows: ['Starter Past due', 'Your payment of $19.00 failed. Pay it now to keep your plan.', 'Pay $19.00 now'] },
+    Team: { shows: ['Team Active', '$390 per seat per year · 8 seats', 'Seats 8', 'Input tokens 50M'] },
+    German: { shows: ['Übersicht Nutzung Tarif Zahlungsmethoden Rechnungsverlauf', 'Aktueller Tarif', 'Pro Aktiv', '49 $ pro Monat'], hides: ['Current plan', 'Billing history'] },
+    Dark: { shows: ['Current plan', 'Pro Active'], dark: true },
+    RightToLeft: { shows: ['Current plan', 'Pro Active'], rtl: true },
+  },
+  summary: {
+    Active: { shows: ['Current plan', 'Pro Active', '$49 per month', 'Next payment $49.00', 'Included each month Input tokens 10M', 'Cancel plan'] },
+    Loading: { shows: ['Current plan', 'Loading billing details…'], hides: LOADING_NOTHING_ELSE },
+    ErrorWithRetry: { shows: ['We could not load your billing details. Please try again in a moment.', 'Retry'], hides: ['Pro Active'] },
+    NoPlan: { shows: ['You have no plan yet. Choose a plan to start using Tectra.', 'Choose a plan'], hides: ['Cancel plan', 'Next payment'] },
+    Trial: { shows: ['Pro Trial', 'Your trial ends on', 'Your first payment of $49.00 is due then.'] },
+    PastDue: { shows: ['Starter Past due', 'Your payment of $19.00 failed. Pay it now to keep your plan.', 'Pay $19.00 now'] },
+    Team: { shows: ['Team Active', '$390 per seat per year · 8 seats', 'Next payment $3,120.00', 'Seats 8'] },
+    Enterprise: { shows: ['Enterprise Active', 'Custom pricing', 'Your plan is set by your contract.', 'Contact your account manager', 'Seats 250', 'Input tokens Unlimited'], hides: ['Cancel plan'] },
+    ScheduledDowngrade: { shows: ['Pro Active', 'Your plan changes to Starter (Monthly) on', 'Keep Pro', 'Next payment $19.00'] },
+    Canceled: { shows: ['Pro Canceled', 'Your plan was canceled and ended on', 'Resubscribe'], hides: ['Cancel plan', 'Next payment'] },
+    EndingAtPeriodEnd: { shows: ['Pro Active', 'and will not renew.', 'Resume plan'], hides: ['Cancel plan', 'Next payment'] },
+    CancelConfirm: { shows: ['Cancel your plan?', 'Your Pro plan stays active', 'Why are you canceling? (optional)', 'Keep my plan'] },
+    PayOverdue: { shows: ['Invoice TEC-ST-0005 is overdue.', 'Pay with Visa ending in 0341 ( Expired )', 'Another card', 'Card number'] },
+    Yen: { shows: ['Pro Active', '¥7,400 per month', 'Next payment ¥7,400'], hides: ['$'] },
+    German: { shows: ['Aktueller Tarif', 'Pro Aktiv', '49 $ pro Monat', 'Nächste Zahlung 49,00 $'], hides: ['Current plan'] },
+    Dark: { shows: ['Team Active'], dark: true },
+  },
+  invoices: {
+    OnePage: { shows: ['Billing history', 'TEC-PRO-0008', '$49.00 Paid', 'View TEC-PRO-0008', 'PDF TEC-PRO-0008'], hides: ['Load more'] },
+    ManyPages: { shows: ['INV-00500', 'Showing 20 invoices; older ones load as you scroll.', 'Load more'] },
+    AllStatuses: { shows: ['Paid', 'Open Pay now', 'Void', 'Uncollectible Pay now', 'Draft View', 'Showing 10 invoices.'] },
+    PastDue: { shows: ['TEC-ST-0005', '$19.00 Overdue Pay now', '$19.00 Paid View'] },
+    Empty: { shows: ['Billing history', 'No invoices yet.'], hides: ['Number Date'] },
+    Loading: { shows: ['Loading invoices…'], hides: ['Number Date', 'Retry'] },
+    FailedPageLoad: { shows: ['We could not load your invoices. Please try again in a moment.', 'Retry'], hides: ['Number Date'] },
+    Yen: { shows: ['TEC-JP-0006', '¥7,400 Paid'], hides: ['$'] },
+    German: { shows: ['Rechnungsverlauf', 'Alle Status', '49,00 $ Bezahlt', 'Ansehen TEC-PRO-0008'], hides: ['Billing history'] },
+    Dark: { shows: ['INV-00030'], dark: true },
+  },
+  paymentForm: {
+    Ready: { shows: ['Payment', 'Pro, Monthly', 'Test mode: do not enter real card details.', 'Card number', 'Subtotal $49.00', 'Due now $49.00', 'Pay $49.00 and subscribe'] },
+    NoSelection: { shows: ['Choose a plan to continue.'], hides: ['Card number'] },
+    Loading: { shows: ['Loading checkout…'], hides: ['Card number', 'Retry'] },
+    ErrorWithRetry: { shows: ['We could not load the checkout. Please try again in a moment.', 'Retry'], hides: ['Card number'] },
+    QuoteFailed: { shows: ['Card number', 'We could not calculate the price. Please try again in a moment.', 'Retry', 'Subscribe'], hides: ['Due now'] },
+    CouponInvalid: { shows: ['The code EXPIRED10 is not valid or has expired.', 'Due now $49.00'], hides: ['Discount'] },
+    CouponApplied: { shows: ['Code WELCOME20: 20% off for 3 months', 'Remove', 'Discount -$9.80', 'Due now $39.20', 'Pay $39.20 and subscribe'] },
+    Submitting: { shows: ['Processing…'], hides: ['Pay $49.00 and subscribe', 'declined'] },
+    RequiresAction: { shows: ['Test 3-D Secure challenge', 'Your bank asks you to confirm this payment.', 'Fail authentication', 'Complete authentication', 'Processing…'] },
+    Declined: { shows: ['Your card was declined. Try another card.', 'Pay $49.00 and subscribe', 'Card number'] },
+    Activating: { shows: ['Processing…', 'Activating…'], hides: ['declined'] },
+    Succeeded: { shows: ['You are subscribed to Pro.', 'Paid today: $49.00.', 'A confirmation email is on its way.'], hides: ['Card number', 'Pay $49.00'] },
+    AlreadySubscribed: { shows: ['Your plan is active. Choose another plan to change it.'], hides: ['Card number'] },
+    German: { shows: ['Bezahlung', 'Pro, Monatlich', 'Kartennummer', 'Jetzt fällig 49,00 $', '49,00 $ bezahlen und abonnieren'], hides: ['Card number'] },
+    Dark: { shows: ['Pay $49.00 and subscribe'], dark: true },
+  },
+  paymentMethods: {
+    TwoCards: { shows: ['Visa ending in 4242', 'Default', 'Mastercard ending in 4444', 'Make default', 'Remove'], hides: ['This is the only card'] },
+    Empty: { shows: ['Add a card', 'No cards on file.'], hides: ['ending in'] },
+    Expired: { shows: ['Visa ending in 0341', 'Expired', 'This is the only card of your plan.'] },
+    ExpiringSoon: { shows: ['Visa ending in 4242', 'Expires soon', 'Mastercard ending in 4444'] },
+    Loading: { shows: ['Loading cards…'], hides: ['ending in', 'Retry'] },
+    ErrorWithRetry: { shows: ['We could not load your cards. Please try again in a moment.', 'Retry'], hides: ['ending in'] },
+    OnlyCardOfAPlan: { shows: ['Visa ending in 4242', 'This is the only card of your plan. Add another card before removing it.'], hides: ['Remove'] },
+    ConfirmRemoval: { shows: ['Remove Visa ending in 4242?', 'You can add it again later.', 'Remove card'] },
+    AddingACard: { shows: ['Test mode: do not enter real card details.', 'Card number', 'Save card', 'Cancel'] },
+    German: { shows: ['Zahlungsmethoden', 'Karte hinzufügen', 'Visa mit Endziffern 4242', 'Als Standard festlegen'], hides: ['Payment methods'] },
+    Dark: { shows: ['Visa ending in 4242'], dark: true },
+  },
+  picker: {
+    AllTiers: { shows: ['Choose a plan', 'Individual', 'Team', 'Enterprise', 'Starter $19 per month', 'Pro $49 per month', 'Choose Business', 'Contact sales'], hides: ['Not available for this interval'] },
+    IndividualOnly: { shows: ['Starter $19 per month', 'Choose Pro'], hides: ['Choose Business', 'Contact sales'] },
+    TeamWithSeats: { shows: ['Business $69 per seat per month', 'Seats', '5 to 250 seats · $345 per month in total', 'Usage is pooled across the team.'], hides: ['Choose Starter'] },
+    Enterprise: { shows: ['Enterprise Custom pricing', 'Contact sales'], hides: ['Choose Starter', 'Choose Team'] },
+    Yearly: { shows: ['Starter $190 per year', '$15.83 per month, billed yearly', 'Pro $490 per year'], hides: ['per month For'] },
+    CurrentTier: { shows: ['Current plan Pro $49 per month', 'Downgrade to Starter'], hides: ['Choose Pro'] },
+    ScheduledDowngrade: { shows: ['Your plan changes to Starter (Monthly) on', 'Keep Pro', 'Scheduled'] },
+    TeamSubscription: { shows: ['Team', 'Current plan'], hides: ['Not available for this interval'] },
+    Yen: { shows: ['¥'], hides: ['$19', 'Not available for this interval'] },
+    German: { shows: ['Tarif wählen', 'Abrechnungsintervall Monatlich Jährlich', 'Einzelperson'], hides: ['Choose a plan', 'Für dieses Intervall nicht verfügbar'] },
+    Dark: { shows: ['Starter $19 per month'], dark: true },
+    Loading: { shows: ['Loading plans…'], hides: ['Starter', 'Retry'] },
+    ErrorWithRetry: { shows: ['We could not load the plans. Please try again in a moment.', 'Retry'], hides: ['Starter'] },
+    EmptyCatalog: { shows: ['No plans are available right now.'], hides: ['Starter'] },
+    QuoteLoading: { shows: ['Review your change', 'From Pro (Monthly) to Team (Monthly, 3 seats)', 'Calculating your price…', 'Confirm change'], hides: ['Due now'] },
+    QuoteReady: { shows: ['Review your change', 'New price $117 per month', 'Proration for this period', 'Due now', 'Takes effect Immediately', 'You lose: Priority email support', 'Confirm change'] },
+    QuoteFailed: { shows: ['Review your change', 'We could not calculate the price of this change. Please try again in a moment.', 'Retry'], hides: ['Due now'] },
+    ChangePending: { shows: ['Review your change', 'Changing your plan…'], hides: ['Your plan was not changed'] },
+    ChangeFailed: { shows: ['Review your change', 'Your plan was not changed.', 'Try again'] },
+  },
+  usage: {
+    Normal: { shows: ['Usage Billing period', 'Input tokens 3M of 10M tokens · 30%', 'At this pace you stay within the limit this period.'], hides: ['Nearing the limit', 'Over the limit'] },
+    Warning: { shows: ['Output tokens 2.1M of 2.5M tokens · 84% Nearing the limit'], hides: ['Over the limit'] },
+    OverLimit: { shows: ['Input tokens 1.9M of 2M tokens · 95% Nearing the limit', 'Output tokens 520K of 500K tokens · 104% Over the limit'] },
+    Unlimited: { shows: ['Input tokens 40M tokens used · Unlimited', 'Shared by the team'], hides: ['Nearing the limit', '%'] },
+    PooledTeam: { shows: ['Input tokens 20.5M of 50M tokens · 41%', 'Shared by the team'] },
+    Yen: { shows: ['Input tokens 4.5M of 10M tokens · 45%'] },
+    OneMeterCompact: { shows: ['Output tokens 2.1M of 2.5M tokens · 84% Nearing the limit'], hides: ['Input tokens', 'Billing period'] },
+    Live: { shows: ['Usage Billing period', 'Output tokens', 'At this pace'] },
+    Loading: { shows: ['Loading usage…'], hides: ['Input tokens', 'Retry'] },
+    ErrorWithRetry: { shows: ['We could not load your usage. Please try again in a moment.', 'Retry'], hides: ['Input tokens'] },
+    Empty: { shows: ['There is no usage to show yet.'], hides: ['Input tokens'] },
+    German: { shows: ['Nutzung Abrechnungszeitraum', 'Eingabe-Tokens 1,9 Mio. von 2 Mio. Tokens · 95 % Limit bald erreicht', 'Limit überschritten'], hides: ['Input tokens'] },
+    Dark: { shows: ['Over the limit'], dark: true },
+    Alerts: { shows: ['Usage alerts', 'Get notified when usage reaches a share of the limit.', 'Output tokens · 104% used', 'Passed', 'Add threshold', 'Save'] },
+    AlertsSaveFails: { shows: ['Input tokens · 62% used', 'Your alerts were not saved.', 'Please try again in a moment.'], hides: ['Alerts saved.'] },
+    AlertsLoading: { shows: ['Usage alerts', 'Loading usage…'], hides: ['Save'] },
+    AlertsGerman: { shows: ['Nutzungsbenachrichtigungen', 'Eingabe-Tokens · 62 % genutzt', 'Schwellenwert hinzufügen', 'Speichern'], hides: ['Usage alerts'] },
+    AlertsDark: { shows: ['Usage alerts'], dark: true },
+  },
+};
