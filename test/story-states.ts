@@ -108,7 +108,7 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
     QuoteReady: { shows: ['Review your change', 'New price $117 per month', 'Proration for this period', 'Due now', 'Takes effect Immediately', 'You lose: Priority email support', 'Confirm change'] },
     QuoteFailed: { shows: ['Review your change', 'We could not calculate the price of this change. Please try again in a moment.', 'Retry'], hides: ['Due now'] },
     ChangePending: { shows: ['Review your change', 'Changing your plan…'], hides: ['Your plan was not changed'] },
-    ChangeFailed: { shows: ['Review your change', 'Your plan was not changed.', 'Try again'] },
+    ChangeFailed: { shows: ['Review your change', 'Your plan was not changed. Your card was declined.', 'Try again'] },
   },
   usage: {
     Normal: { shows: ['Usage Billing period', 'Input tokens 3M of 10M tokens · 30%', 'At this pace you stay within the limit this period.'], hides: ['Nearing the limit', 'Over the limit'] },

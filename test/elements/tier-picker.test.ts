@@ -541,6 +541,16 @@ describe('<tectra-tier-picker>: with a subscription (change with a quote)', () =
     expect(adapter.count('previewChange')).to.equal(2);
   });
 
+  it('a card declined for the change says so, not "try again in a moment"', async () => {
+    const { client } = setup('individual-active', { faults: { changeTier: 'card_declined' } });
+    const picker = await mount(client);
+    action(picker, 'team').click();
+    await waitUntil(() => dialogText(picker).includes('Due now'));
+    (dialog(picker).querySelector('[part="dialog-confirm"]') as HTMLButtonElement).click();
+    await waitUntil(() => dialogText(picker).includes('Your plan was not changed.'));
+    expect(dialogText(picker)).to.contain('Your card was declined.').and.not.contain('Please try again in a moment.');
+  });
+
   it('keeps the selection when the change fails, and retries with the same idempotency key', async () => {
     const { client, adapter } = setup('individual-active', { faults: { changeTier: { code: 'network', times: 1 } } });
     const picker = await mount(client);

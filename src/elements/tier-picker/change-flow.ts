@@ -17,7 +17,7 @@ import { TectraTierChangedEvent } from '../../events.js';
 import type { BillingClient } from '../../state/client.js';
 import { intervalName } from '../../format/labels.js';
 import type { TierChangeState } from '../../state/tier-change.js';
-import { errorMessage } from '../base/error-message.js';
+import { cardErrorMessage, errorMessage } from '../base/error-message.js';
 import { adoptStyles, modal } from '../../styles/modal.js';
 
 interface ChangeDialogContext {
@@ -130,7 +130,7 @@ function renderChangeDialogBody(ctx: ChangeDialogContext): TemplateResult {
       })()}
       ${state.status === 'change_failed'
         ? html`<div class="banner" data-tone="danger" role="alert">
-            <p>${msg('Your plan was not changed.', { id: 'picker.change_failed' })} ${errorMessage(state.error)}</p>
+            <p>${msg('Your plan was not changed.', { id: 'picker.change_failed' })} ${cardErrorMessage(state.error)}</p>
           </div>`
         : nothing}`;
   }

@@ -414,3 +414,48 @@ describe('createCheckout: one key per purchase', () => {
     expect(readSubscription).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('createCheckout: after a purchase', () => {
+  it('without sessionStorage, the same purchase made again later gets a new key (the old one is dropped once bought)', async () => {
+    const stores = { $checkout: map<CheckoutState>({ selection: PRO }), $checkoutQuote: atom<Resource<Quote>>({ status: 'idle' }), $purchase: map<PurchaseState>({ status: 'idle' }) };
+    let backend: Subscription = { status: 'none' };
+    const activate = vi.fn(async (request: ActivationRequest): Promise<ActivationResult> => {
+      backend = live(request.tierId);
+      return { status: 'succeeded', subscription: backend };
+    });
+    const checkout = createCheckout({ quote: async (selection) => quoteFor(selection), activate, readSubscription: async () => backend, afterActivation: async () => undefined, pollAttempts: 1 }, stores);
+    const payment: PurchasePayment = { confirmCard: async () => 'pm_visa', handleNextAction: async () => undefined };
+    await checkout.requote();
+    await checkout.purchase(payment);
+    // Canceled since, and bought again on the same page.
+    backend = { status: 'canceled', tierId: 'pro', interval: 'month' };
+    stores.$checkout.set({ selection: PRO });
+    await checkout.requote();
+    await checkout.purchase(payment);
+    expect(activate).toHaveBeenCalledTimes(2);
+    expect(activate.mock.calls[1]![0].idempotencyKey).not.toBe(activate.mock.calls[0]![0].idempotencyKey);
+  });
+
+  it('a lost answer whose read-back fails too reports the lost answer, not a crash', async () => {
+    const { checkout, payment, stores, deps, choose } = setup({
+      activate: async () => {
+        throw new BillingError('timeout', 'slow');
+      },
+    });
+    await choose(PRO);
+    deps.readSubscription.mockRejectedValue(new BillingError('network', 'down'));
+    await checkout.purchase(payment);
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', error: { code: 'timeout' }, paymentMethodId: 'pm_visa' });
+  });
+
+  it('a replaced quote request is aborted, so the backend can stop working on it', async () => {
+    const { checkout, deps, stores } = setup();
+    deps.quote.mockImplementationOnce(() => new Promise<Quote>(() => {}));
+    stores.$checkout.set({ selection: PRO });
+    void checkout.requote();
+    stores.$checkout.set({ selection: { tierId: 'team', interval: 'month' } });
+    await checkout.requote();
+    const signal = (deps.quote.mock.calls[0] as unknown as [PlanSelection, { signal: AbortSignal }])[1].signal;
+    expect(signal.aborted).toBe(true);
+  });
+});
