@@ -25,7 +25,7 @@ function render({ scenario, fault }: Args) {
 async function clickPart(canvas: HTMLElement, part: string): Promise<void> {
   const summary = canvas.querySelector('tectra-billing-summary');
   const find = () => summary?.shadowRoot?.querySelector<HTMLElement>(`[part="${part}"]`) ?? null;
-  for (let i = 0; i < 100 && !find(); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 400 && !find(); i++) await new Promise((r) => setTimeout(r, 50));
   find()?.click();
 }
 

@@ -35,7 +35,7 @@ function render({ scenario, select, faults, slowConfirm }: Args) {
 async function pay(canvas: HTMLElement, number: string, coupon?: string): Promise<void> {
   const form = canvas.querySelector('tectra-payment-form');
   const $ = <T extends HTMLElement>(s: string) => form?.shadowRoot?.querySelector<T>(s) ?? null;
-  for (let i = 0; i < 100 && ($<HTMLButtonElement>('[part="submit"]')?.disabled ?? true); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 400 && ($<HTMLButtonElement>('[part="submit"]')?.disabled ?? true); i++) await new Promise((r) => setTimeout(r, 50));
   if (coupon) {
     const input = $<HTMLInputElement>('#coupon');
     if (input) {

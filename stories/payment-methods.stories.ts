@@ -24,7 +24,7 @@ function render({ scenario, faults, expiringSoon }: Args) {
 
 async function clickFirst(canvas: HTMLElement, selector: string): Promise<void> {
   const el = canvas.querySelector('tectra-payment-methods');
-  for (let i = 0; i < 100 && !el?.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 400 && !el?.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
   el?.shadowRoot?.querySelector<HTMLElement>(selector)?.click();
 }
 

@@ -25,11 +25,11 @@ function render({ scenario, kinds, interval, faults }: Args) {
 async function choose(canvas: HTMLElement, tierId: string, confirm = false): Promise<void> {
   const picker = canvas.querySelector('tectra-tier-picker');
   const find = (selector: string) => picker?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
-  for (let i = 0; i < 100 && !find(`[data-tier-radio="${tierId}"]`); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 400 && !find(`[data-tier-radio="${tierId}"]`); i++) await new Promise((r) => setTimeout(r, 50));
   // The card's action: Choose in checkout, Upgrade to / Downgrade to with a plan (which opens the review).
   find(`[data-tier-radio="${tierId}"]`)?.closest('[part="tier"]')?.querySelector<HTMLElement>('[part="tier-action"]')?.click();
   if (!confirm) return;
-  for (let i = 0; i < 100 && (find('[part="dialog-confirm"]') as HTMLButtonElement | null)?.disabled !== false; i++) {
+  for (let i = 0; i < 400 && (find('[part="dialog-confirm"]') as HTMLButtonElement | null)?.disabled !== false; i++) {
     await new Promise((r) => setTimeout(r, 50));
   }
   find('[part="dialog-confirm"]')?.click();

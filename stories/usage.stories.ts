@@ -60,7 +60,7 @@ export const Alerts: Story = { args: { element: 'alerts', scenario: 'past-due' }
 /** Presses the first meter's Save as a user would, once the editor is there. */
 async function saveFirst(canvas: HTMLElement): Promise<void> {
   const save = () => canvas.querySelector('tectra-usage-alerts')?.shadowRoot?.querySelector<HTMLElement>('.actions .primary') ?? null;
-  for (let i = 0; i < 100 && !save(); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 400 && !save(); i++) await new Promise((r) => setTimeout(r, 50));
   save()?.click();
 }
 export const AlertsSaveFails: Story = { args: { element: 'alerts', faults: { setUsageAlerts: 'server' } }, play: ({ canvasElement }) => saveFirst(canvasElement) };

@@ -4,7 +4,7 @@
  * then checked with axe. (Storybook's own composeStories pulls CommonJS packages into
  * the browser; the composition it does for these stories is this small.)
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import preview from '../.storybook/preview.js';
 import * as portal from '../stories/billing-portal.stories.js';
@@ -56,9 +56,12 @@ function compose(meta: MetaLike, story: StoryLike): () => TemplateResult {
   return decorators.reduce<() => TemplateResult>((inner, decorate) => () => decorate(inner, { globals, args }), () => renderStory(args));
 }
 
-/** Lets the simulator answer (stories use 150–450 ms latency) and every element settle. */
-async function settle(root: HTMLElement): Promise<void> {
-  await new Promise((r) => setTimeout(r, 700));
+/**
+ * Waits for the state the story is about (the simulator answers after 150–450 ms, later on a
+ * loaded machine: a guard, not a measure), then for every element to finish rendering.
+ */
+async function settle(root: HTMLElement, expected: StoryState | undefined): Promise<void> {
+  if (expected) await waitUntil(() => stateProblems(root, expected).length === 0, 'the story never reached its state', { timeout: 20_000, interval: 50 }).catch(() => undefined);
   const pending = [...root.querySelectorAll('*')].map((el) => (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete);
   await Promise.all(pending.filter(Boolean));
 }
@@ -107,9 +110,9 @@ for (const [name, module] of Object.entries(modules)) {
         const canvas = await fixture<HTMLDivElement>(html`<div></div>`);
         render(compose(meta, story)(), canvas);
         await story.play?.({ canvasElement: canvas });
-        await settle(canvas);
-        expect(canvas.querySelector('[class^="tectra-story"]')).to.exist;
         const expected = STORY_STATES[name]?.[storyName];
+        await settle(canvas, expected);
+        expect(canvas.querySelector('[class^="tectra-story"]')).to.exist;
         if (expected) {
           const problems = stateProblems(canvas, expected);
           expect(problems, `${name}.${storyName} ${problems.join('; ')}`).to.deep.equal([]);

@@ -42,7 +42,7 @@ function snapshotWith(invoices: Invoice[], scenario: DemoScenario = 'individual-
 async function mount(client: BillingClient): Promise<TectraInvoiceList> {
   const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-invoice-list></tectra-invoice-list></tectra-billing-provider>`);
   const el = provider.querySelector('tectra-invoice-list') as TectraInvoiceList;
-  await waitUntil(() => el.shadowRoot?.querySelector('[role="row"][data-index], .muted, [part="error"]'), 'list never rendered');
+  await waitUntil(() => el.shadowRoot?.querySelector('[role="row"][data-index], .muted, [part="error"]'), 'list never rendered', { timeout: 10_000 });
   return el;
 }
 
