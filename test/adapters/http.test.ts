@@ -5,9 +5,6 @@ import { BillingError } from '../../src/core/errors.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient } from '../../src/state/client.js';
 import { demoBackend } from '../helpers.js';
-import { adapterContract } from './contract.js';
-
-adapterContract('http adapter over the demo backend', (scenario) => demoBackend(scenario).adapter());
 
 async function failure(promise: Promise<unknown>): Promise<BillingError> {
   const error = await promise.then(

@@ -1,22 +1,23 @@
 /**
  * The conformance suite: the REST contract (openapi.yaml) over real HTTP, the same tests for
- * every engine, on one PGlite store. A test that needs what only a provider can show (a
+ * every engine, on one PGlite store (in memory under `npm run mutation`, where PGlite's cold open
+ * for every mutant would take hours). A test that needs what only a provider can show (a
  * decline at the bank, 3-D Secure, the renewal clock, webhooks) runs where the subject has it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPGliteStore, type PostgresStore } from '../../src/server/index.js';
+import { createMemoryStore, createMemoryStripeState, createPGliteStore } from '../../src/server/index.js';
 import { answerMismatch } from '../node/openapi.js';
-import { simulatorSubject, stripeDoubleSubject, stripeTestModeSubject, type Subject } from './subjects.js';
+import { simulatorSubject, stripeDoubleSubject, stripeTestModeSubject, type ContractStore, type Subject } from './subjects.js';
 
-const SUBJECTS: Array<[string, (store: PostgresStore) => Promise<Subject | undefined>]> = [
+const SUBJECTS: Array<[string, (store: ContractStore) => Promise<Subject | undefined>]> = [
   ['simulator', simulatorSubject],
   ['stripe engine on the double', stripeDoubleSubject],
   ['stripe engine on Stripe test mode (STRIPE_SECRET_KEY)', stripeTestModeSubject],
 ];
 
-let store: PostgresStore;
+let store: ContractStore;
 beforeAll(async () => {
-  store = await createPGliteStore();
+  store = process.env.TECTRA_CONTRACT_STORE === 'memory' ? { ...createMemoryStore(), ...createMemoryStripeState() } : await createPGliteStore();
 }, 60_000);
 
 

@@ -20,14 +20,17 @@ import {
   type BillingHandler,
   type BillingIdentity,
   type BillingStore,
-  type PostgresStore,
   type StripeCouponSetup,
   type StripeEngine,
+  type StripeEngineState,
 } from '../../src/server/index.js';
 import { createStripeDouble, type StripeDouble } from '../stripe-double/double.js';
 
 /** The demo's own codes, as the setup script creates them in Stripe. */
 export const DEMO_COUPONS: StripeCouponSetup[] = demoCoupons('USD');
+
+/** The handler's store and the Stripe engine's state: one Postgres in production (a `PostgresStore` is both). */
+export type ContractStore = BillingStore & StripeEngineState;
 
 export interface Subject {
   name: string;
@@ -97,7 +100,7 @@ export async function simulatorSubject(store: BillingStore): Promise<Subject> {
   };
 }
 
-async function stripeSubject(name: string, stripe: Stripe, store: PostgresStore, double?: StripeDouble): Promise<Subject> {
+async function stripeSubject(name: string, stripe: Stripe, store: ContractStore, double?: StripeDouble): Promise<Subject> {
   await setUpStripeCatalog(stripe, demoCatalog(), DEMO_COUPONS);
   // The handler's store and the engine's state in one Postgres (PGlite here), as in production.
   const state = store;
@@ -143,13 +146,13 @@ async function stripeSubject(name: string, stripe: Stripe, store: PostgresStore,
   };
 }
 
-export async function stripeDoubleSubject(store: PostgresStore): Promise<Subject> {
+export async function stripeDoubleSubject(store: ContractStore): Promise<Subject> {
   const double = createStripeDouble({ webhookSecret: WEBHOOK_SECRET });
   return stripeSubject('stripe engine on the double', double.client(), store, double);
 }
 
 /** Opt-in: the same suite against Stripe test mode, the guard against the double drifting from Stripe. */
-export async function stripeTestModeSubject(store: PostgresStore): Promise<Subject | undefined> {
+export async function stripeTestModeSubject(store: ContractStore): Promise<Subject | undefined> {
   const key = process.env.STRIPE_SECRET_KEY;
   if (!key?.startsWith('sk_test_')) return undefined;
   return stripeSubject('stripe engine on Stripe test mode', new Stripe(key), store);

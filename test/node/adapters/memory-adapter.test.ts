@@ -1,8 +1,8 @@
-import { expect } from '@open-wc/testing';
-import { createMemoryAdapter, demoSnapshot, DEMO_SCENARIOS } from '../../src/adapters/memory/index.js';
-import { BillingError } from '../../src/core/errors.js';
-import { catalogSchema, invoicePageSchema, subscriptionSchema, usageSchema, validate } from '../../src/core/validation.js';
-import { NOW } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { createMemoryAdapter, demoSnapshot, DEMO_SCENARIOS } from '../../../src/adapters/memory/index.js';
+import { BillingError } from '../../../src/core/errors.js';
+import { catalogSchema, invoicePageSchema, subscriptionSchema, usageSchema, validate } from '../../../src/core/validation.js';
+import { NOW } from '../../memory-client.js';
 import { adapterContract } from './contract.js';
 
 adapterContract('memory adapter', (scenario) => createMemoryAdapter(demoSnapshot(scenario, { now: NOW }), { now: () => new Date(NOW) }));

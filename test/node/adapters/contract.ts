@@ -1,11 +1,11 @@
 /**
  * The adapter contract, run against both adapters: the memory simulator directly and
- * the http adapter through the demo backend over real HTTP.
+ * the http adapter through the demo backend over real HTTP (node:http on loopback).
  */
-import { expect } from '@open-wc/testing';
-import type { BillingAdapter } from '../../src/adapters/types.js';
-import type { DemoScenario } from '../../src/adapters/memory/index.js';
-import { BillingError } from '../../src/core/errors.js';
+import { describe, expect, it } from 'vitest';
+import type { BillingAdapter } from '../../../src/adapters/types.js';
+import type { DemoScenario } from '../../../src/adapters/memory/index.js';
+import { BillingError } from '../../../src/core/errors.js';
 import {
   activationResultSchema,
   catalogSchema,
@@ -18,7 +18,7 @@ import {
   subscriptionSchema,
   usageSchema,
   validate,
-} from '../../src/core/validation.js';
+} from '../../../src/core/validation.js';
 
 async function rejection(promise: Promise<unknown>): Promise<BillingError> {
   try {
