@@ -142,7 +142,7 @@ describe('priceSelection: what counts as a change', () => {
   it('without a known period, the period runs one interval from now', () => {
     const { currentPeriod: _none, ...loose } = onPro;
     const q = quote({ tierId: 'starter', interval: 'month' }, at, loose);
-    expect(q.effectiveAt.slice(0, 10)).toBe('2026-04-16');
+    expect(q.effectiveAt?.slice(0, 10)).toBe('2026-04-16');
     // An upgrade then prorates over a whole period: the full difference.
     const up = quote({ tierId: 'business', interval: 'month' }, at, loose);
     expect(up.dueNow.amount).toBe(price('business', 'month') - price('pro', 'month'));
