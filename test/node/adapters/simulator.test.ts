@@ -397,25 +397,25 @@ describe('the simulator: reading', () => {
 
 describe('the simulator: latency and faults', () => {
   beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
-  it('answers after its latency, fixed or within a range', async () => {
-    const fixed = make('new', undefined, { latencyMs: 200 });
+  /** A read answers at exactly `ms`, not a millisecond before. */
+  async function answersAfter(adapter: MemoryAdapter, ms: number): Promise<void> {
     let done = false;
-    void fixed.getSubscription().then(() => (done = true));
-    await vi.advanceTimersByTimeAsync(199);
+    void adapter.getSubscription().then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(ms - 1);
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(done).toBe(true);
+  }
+
+  it('answers after its latency, fixed or within a range', async () => {
+    await answersAfter(make('new', undefined, { latencyMs: 200 }), 200);
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
-    const ranged = make('new', undefined, { latencyMs: { min: 100, max: 300 } });
-    let ready = false;
-    void ranged.getSubscription().then(() => (ready = true));
-    await vi.advanceTimersByTimeAsync(199);
-    expect(ready).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(ready).toBe(true);
-    vi.restoreAllMocks();
+    await answersAfter(make('new', undefined, { latencyMs: { min: 100, max: 300 } }), 200);
   });
 
   it('an abort during the latency answers AbortError when no reason is given', async () => {
