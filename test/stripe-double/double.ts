@@ -86,6 +86,8 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
   const idempotency = new Map<string, { params: string; status: number; body: string }>();
   /** Every request, as `METHOD /path`, for tests that count what reached Stripe. */
   const requests: string[] = [];
+  /** Every request with its parameters (form-decoded) and Idempotency-Key, for tests that check what the engine asked Stripe for. */
+  const calls: Array<{ method: string; path: string; params: Params; idempotencyKey: string | null }> = [];
 
   function emit(type: string, object: { id?: string }): void {
     const event = {
@@ -730,6 +732,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     const bodyText = method === 'GET' ? '' : await request.text();
     const params = method === 'GET' || method === 'DELETE' ? { ...parseForm(url.search.slice(1)), ...parseForm(bodyText) } : parseForm(bodyText);
     requests.push(`${method} ${url.pathname}`);
+    calls.push({ method, path: url.pathname, params, idempotencyKey: request.headers.get('idempotency-key') });
     const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Request-Id': newId('req') } });
     if (!request.headers.get('authorization')?.startsWith('Bearer sk_test_')) {
       return json(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } });
@@ -771,6 +774,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     client: (key = 'sk_test_double'): Stripe => new Stripe(key, { httpClient: Stripe.createFetchHttpClient(async (input, init) => handle(new Request(input as RequestInfo, init))), maxNetworkRetries: 0 }),
     webhookSecret,
     requests,
+    calls,
     /** Webhook events in the order they happened, with a valid signature for each. */
     async signedEvents(): Promise<Array<{ payload: string; signature: string; event: Stripe.Event }>> {
       return Promise.all(
