@@ -27,6 +27,10 @@ export const ADAPTER_METHODS = {
   resumeSubscription: 1,
   cancelScheduledChange: 1,
   payInvoice: 2,
+  getBillingDetails: 0,
+  updateBillingDetails: 1,
+  addTaxId: 1,
+  removeTaxId: 1,
 } satisfies Record<AdapterMethod, number>;
 
 type Method = (...args: unknown[]) => Promise<unknown>;

@@ -8,6 +8,7 @@ import { BillingError, isBillingErrorCode, type BillingErrorCode } from '../core
 import type {
   ActivationRequest,
   ActivationResult,
+  BillingDetails,
   CancelSubscriptionRequest,
   Catalog,
   ChangeTierRequest,
@@ -20,6 +21,7 @@ import type {
   Quote,
   SetupIntent,
   Subscription,
+  TaxId,
   Usage,
 } from '../core/types.js';
 import type { HttpAdapterOptions } from './http.js';
@@ -223,5 +225,11 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
       request({ method: 'DELETE', path: '/subscription/scheduled-change', idempotencyKey, options: o }) as Promise<Subscription>,
     payInvoice: (id, { idempotencyKey, ...body }, o) =>
       send<InvoicePaymentResult>('POST', `/invoices/${encodeURIComponent(id)}/pay`, body, o, idempotencyKey),
+    getBillingDetails: (o) => get<BillingDetails>('/billing-details', o),
+    updateBillingDetails: ({ idempotencyKey, ...body }, o) => send<BillingDetails>('PUT', '/billing-details', body, o, idempotencyKey),
+    addTaxId: ({ idempotencyKey, ...body }, o) => send<TaxId>('POST', '/billing-details/tax-ids', body, o, idempotencyKey),
+    removeTaxId: async (id, o) => {
+      await request({ method: 'DELETE', path: `/billing-details/tax-ids/${encodeURIComponent(id)}`, idempotencyKey: randomKey(), options: o });
+    },
   };
 }

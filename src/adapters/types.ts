@@ -1,6 +1,8 @@
 import type {
   ActivationRequest,
   ActivationResult,
+  BillingDetails,
+  BillingDetailsUpdate,
   Catalog,
   CancelSubscriptionRequest,
   ChangeTierRequest,
@@ -16,6 +18,8 @@ import type {
   Quote,
   SetupIntent,
   Subscription,
+  TaxId,
+  TaxIdRequest,
   Usage,
 } from '../core/types.js';
 
@@ -63,6 +67,17 @@ export interface BillingAdapter {
    * makes it the default. Without it the client re-reads the list (a webhook may add it).
    */
   addPaymentMethod?(paymentMethodId: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Optional (with the three below): who invoices are made out to, its email, company name,
+   * address and tax IDs. `GET /billing-details`.
+   */
+  getBillingDetails?(options?: RequestOptions): Promise<BillingDetails>;
+  /** Replaces the email, name and address sent (a field left out is kept). `PUT /billing-details`. */
+  updateBillingDetails?(request: BillingDetailsUpdate, options?: RequestOptions): Promise<BillingDetails>;
+  /** Adds a tax ID, checked by format (and by the tax authority where the backend can). `POST /billing-details/tax-ids`. */
+  addTaxId?(request: TaxIdRequest, options?: RequestOptions): Promise<TaxId>;
+  /** `DELETE /billing-details/tax-ids/{id}`. */
+  removeTaxId?(id: string, options?: RequestOptions): Promise<void>;
   /** Optional push of usage updates; returns an unsubscribe function. */
   subscribeUsage?(onUsage: (usage: Usage) => void): () => void;
 }

@@ -210,3 +210,64 @@ export interface PayInvoiceRequest {
 export type InvoicePaymentResult =
   | { status: 'succeeded'; invoice: Invoice; subscription: Subscription }
   | { status: 'requires_action'; clientSecret: string };
+
+/** A postal address; `country` is ISO 3166-1 alpha-2 (upper case). */
+export interface Address {
+  line1: string;
+  line2?: string;
+  city: string;
+  /** State, province or prefecture, where the country has one. */
+  state?: string;
+  postalCode?: string;
+  country: string;
+}
+
+/** Tax ID types, by Stripe's names (see `TAX_ID_TYPES` for their countries and formats). */
+export type TaxIdType =
+  | 'eu_vat'
+  | 'gb_vat'
+  | 'ch_vat'
+  | 'no_vat'
+  | 'us_ein'
+  | 'ca_bn'
+  | 'au_abn'
+  | 'nz_gst'
+  | 'jp_cn'
+  | 'in_gst'
+  | 'sg_uen'
+  | 'kr_brn'
+  | 'ae_trn'
+  | 'za_vat';
+
+export interface TaxId {
+  id: string;
+  type: TaxIdType;
+  /** Normalized (`normalizeTaxId`): upper case, no spaces. */
+  value: string;
+  /** What the tax authority said, where the backend asks it (EU VAT through VIES). */
+  verification?: 'pending' | 'verified' | 'unverified' | 'unavailable';
+}
+
+/** Who invoices are made out to: shown on every invoice issued after it is saved. */
+export interface BillingDetails {
+  /** Where invoices and receipts are sent. */
+  email?: string;
+  /** The company (or person) invoices name. */
+  name?: string;
+  address?: Address;
+  taxIds: TaxId[];
+}
+
+/** A change of billing details: the fields sent replace what is on file; tax IDs have their own calls. */
+export interface BillingDetailsUpdate {
+  email?: string;
+  name?: string;
+  address?: Address;
+  idempotencyKey: string;
+}
+
+export interface TaxIdRequest {
+  type: TaxIdType;
+  value: string;
+  idempotencyKey: string;
+}

@@ -8,8 +8,10 @@ import { oneRecommendedPerKind } from './catalog-rules.js';
 import { isCurrencyCode } from './currency.js';
 import { isIsoDate } from './dates.js';
 import { BillingError } from './errors.js';
+import { TAX_ID_TYPES } from './tax-ids.js';
 import type {
   ActivationResult,
+  BillingDetails,
   Catalog,
   Coupon,
   Invoice,
@@ -19,6 +21,8 @@ import type {
   Quote,
   SetupIntent,
   Subscription,
+  TaxId,
+  TaxIdType,
   Usage,
 } from './types.js';
 
@@ -159,6 +163,31 @@ export const quoteSchema = v.object({
   effectiveAt: v.optional(isoDate),
 });
 
+/** A billing address as answers carry it and the reference server's bodies check it. */
+export const addressEntries = {
+  line1: v.pipe(v.string(), v.maxLength(200)),
+  line2: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  city: v.pipe(v.string(), v.maxLength(200)),
+  state: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  postalCode: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')),
+};
+export const taxIdType = v.picklist(Object.keys(TAX_ID_TYPES) as TaxIdType[]);
+
+export const taxIdSchema = v.object({
+  id: nonEmpty,
+  type: taxIdType,
+  value: nonEmpty,
+  verification: v.optional(v.picklist(['pending', 'verified', 'unverified', 'unavailable'])),
+});
+
+export const billingDetailsSchema = v.object({
+  email: v.optional(v.string()),
+  name: v.optional(v.string()),
+  address: v.optional(v.object(addressEntries)),
+  taxIds: v.array(taxIdSchema),
+});
+
 export const setupIntentSchema = v.variant('provider', [
   v.object({ provider: v.literal('stripe'), publishableKey: nonEmpty, clientSecret: nonEmpty }),
   v.object({ provider: v.literal('test'), clientSecret: nonEmpty }),
@@ -203,6 +232,8 @@ export const checks = {
   coupon: (input: unknown) => validate(couponSchema, input, 'coupon'),
   setupIntent: (input: unknown) => validate(setupIntentSchema, input, 'setup intent'),
   invoicePayment: (input: unknown) => validate(invoicePaymentResultSchema, input, 'invoice payment'),
+  billingDetails: (input: unknown) => validate(billingDetailsSchema, input, 'billing details'),
+  taxId: (input: unknown) => validate(taxIdSchema, input, 'tax ID'),
 };
 
 // Compile-time proof that each schema produces the public model type.
@@ -219,4 +250,6 @@ export type SchemaChecks = [
   Assert<Produces<typeof setupIntentSchema, SetupIntent>>,
   Assert<Produces<typeof activationResultSchema, ActivationResult>>,
   Assert<Produces<typeof invoicePaymentResultSchema, InvoicePaymentResult>>,
+  Assert<Produces<typeof billingDetailsSchema, BillingDetails>>,
+  Assert<Produces<typeof taxIdSchema, TaxId>>,
 ];

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { CancellationReason } from '../core/types.js';
-import { planSelectionEntries } from '../core/validation.js';
+import { addressEntries, planSelectionEntries, taxIdType } from '../core/validation.js';
 import { HttpProblem } from './errors.js';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
@@ -34,6 +34,12 @@ export const BODIES = {
     ),
   }),
   empty: v.optional(v.strictObject({})),
+  billingDetails: v.strictObject({
+    email: v.optional(v.pipe(v.string(), v.maxLength(254), v.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an email address'))),
+    name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    address: v.optional(v.strictObject(addressEntries)),
+  }),
+  taxId: v.strictObject({ type: taxIdType, value: v.pipe(v.string(), v.minLength(1), v.maxLength(50)) }),
 };
 
 /** The body as the schema reads it, or a 400 naming the first field that does not fit. */

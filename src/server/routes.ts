@@ -5,7 +5,10 @@
  */
 import type { BillingAdapter } from '../adapters/types.js';
 import type { Catalog } from '../core/types.js';
+import { addressProblems } from '../core/address.js';
+import { isValidTaxId, normalizeTaxId } from '../core/tax-ids.js';
 import { BODIES, parseBody } from './bodies.js';
+import { HttpProblem } from './errors.js';
 
 /** What authorize() is asked about: the adapter method a route runs. */
 export type BillingOperation = Exclude<keyof BillingAdapter, 'subscribeUsage'>;
@@ -47,6 +50,24 @@ const pageLimit = (url: URL) => {
   const limit = Number(url.searchParams.get('limit') ?? 20);
   return Number.isSafeInteger(limit) && limit >= 1 ? Math.min(limit, 100) : 20;
 };
+
+/** An optional method of the contract, or 404 when this backend does not offer it. */
+function offered<K extends keyof BillingAdapter>(adapter: BillingAdapter, name: K): NonNullable<BillingAdapter[K]> {
+  const method = adapter[name];
+  if (!method) throw new HttpProblem(404, 'not_found', 'No such billing route.');
+  return (method as (...args: unknown[]) => unknown).bind(adapter) as NonNullable<BillingAdapter[K]>;
+}
+
+/** The billing details a body sends, with an address that has what its country needs (400 naming the field otherwise). */
+function billingDetailsOf(body: unknown) {
+  const details = parseBody(BODIES.billingDetails, body);
+  const [problem] = details.address ? addressProblems(details.address) : [];
+  if (problem) {
+    const [field, reason] = problem;
+    throw new HttpProblem(400, 'invalid_request', `address.${field}: ${reason === 'required' ? 'required in this country' : 'not a postal code of this country'}`);
+  }
+  return details;
+}
 
 export const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/catalog$/, operation: 'getCatalog', run: async (c) => c.localizeCatalog(await c.adapter.getCatalog()) },
@@ -146,6 +167,31 @@ export const ROUTES: Route[] = [
     operation: 'setUsageAlerts',
     run: async (c) => {
       await c.adapter.setUsageAlerts(c.params[0] ?? '', parseBody(BODIES.alerts, c.body).thresholds);
+    },
+  },
+  { method: 'GET', pattern: /^\/billing-details$/, operation: 'getBillingDetails', run: (c) => offered(c.adapter, 'getBillingDetails')() },
+  {
+    method: 'PUT',
+    pattern: /^\/billing-details$/,
+    operation: 'updateBillingDetails',
+    run: (c) => offered(c.adapter, 'updateBillingDetails')({ ...billingDetailsOf(c.body), idempotencyKey: c.idempotencyKey }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/billing-details\/tax-ids$/,
+    operation: 'addTaxId',
+    run: (c) => {
+      const { type, value } = parseBody(BODIES.taxId, c.body);
+      if (!isValidTaxId(type, value)) throw new HttpProblem(400, 'invalid_request', `value: not a valid ${type} number`);
+      return offered(c.adapter, 'addTaxId')({ type, value: normalizeTaxId(type, value), idempotencyKey: c.idempotencyKey });
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/billing-details\/tax-ids\/([^/]+)$/,
+    operation: 'removeTaxId',
+    run: async (c) => {
+      await offered(c.adapter, 'removeTaxId')(c.params[0] ?? '');
     },
   },
 ];

@@ -22,6 +22,7 @@ import { discountFor, recurringPrice } from '../adapters/memory/pricing.js';
 import { DEMO_METERS } from '../adapters/memory/catalogs.js';
 import { changeKind, findTierIn, hasPlan, priceFor, sameSelection } from '../core/plans.js';
 import type {
+  BillingDetails,
   Catalog,
   Coupon,
   Invoice,
@@ -33,6 +34,8 @@ import type {
   Quote,
   Subscription,
   SubscriptionStatus,
+  TaxId,
+  TaxIdType,
   Tier,
 } from '../core/types.js';
 import { WebhookSignatureError, type BillingEngine } from './engine.js';
@@ -595,6 +598,12 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       return secret;
     }
 
+    function toTaxId(taxId: Stripe.TaxId): TaxId {
+      const status = taxId.verification?.status;
+      const verification = VERIFICATIONS.find((known) => known === status);
+      return { id: taxId.id, type: taxId.type as TaxIdType, value: taxId.value, ...(verification ? { verification } : {}) };
+    }
+
     function toInvoice(invoice: Stripe.Invoice): Invoice {
       const currency = invoice.currency;
       return {
@@ -871,10 +880,75 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           }
           return { status: 'succeeded', invoice: toInvoice(await stripe.invoices.retrieve(id)), subscription: await readSubscription() };
         }),
+      getBillingDetails: async () => {
+        const record = await account();
+        return record.customerId ? billingDetailsOf(record.customerId) : { taxIds: [] };
+      },
+      updateBillingDetails: ({ idempotencyKey, email, name, address }) =>
+        locked(accountId, async () => {
+          const customerId = await customer(await account());
+          await stripe.customers.update(
+            customerId,
+            {
+              ...(email !== undefined ? { email } : {}),
+              ...(name !== undefined ? { name } : {}),
+              // Stripe clears a field sent empty: an address replaces the one on file whole.
+              ...(address ? { address: { line1: address.line1, line2: address.line2 ?? '', city: address.city, state: address.state ?? '', postal_code: address.postalCode ?? '', country: address.country } } : {}),
+            },
+            { idempotencyKey: await derivedKey(accountId, 'details', idempotencyKey) },
+          );
+          return billingDetailsOf(customerId);
+        }),
+      addTaxId: ({ idempotencyKey, type, value }) =>
+        locked(accountId, async () => {
+          const customerId = await customer(await account());
+          const known = await stripe.customers.listTaxIds(customerId, { limit: 100 });
+          if (known.data.some((t) => t.type === type && t.value === value)) throw new BillingError('conflict', 'That tax ID is on file already.', { status: 409 });
+          try {
+            const created = await stripe.customers.createTaxId(customerId, { type, value }, { idempotencyKey: await derivedKey(accountId, 'tax_id', idempotencyKey) });
+            return toTaxId(created);
+          } catch (error) {
+            if ((error as { code?: string }).code === 'tax_id_invalid') throw new BillingError('invalid_request', `value: not a valid ${type} number`, { status: 400 });
+            throw error;
+          }
+        }),
+      removeTaxId: (id) =>
+        locked(accountId, async () => {
+          const record = await account();
+          const known = record.customerId ? await stripe.customers.listTaxIds(record.customerId, { limit: 100 }) : undefined;
+          // Only the account's own: another customer's tax ID is not found, as its cards are.
+          if (!record.customerId || !known?.data.some((t) => t.id === id)) throw NOT_FOUND('tax ID');
+          await stripe.customers.deleteTaxId(record.customerId, id);
+        }),
     };
     return self;
+
+    async function billingDetailsOf(customerId: string): Promise<BillingDetails> {
+      const [cust, taxIds] = await Promise.all([stripe.customers.retrieve(customerId), stripe.customers.listTaxIds(customerId, { limit: 100 })]);
+      const c = 'deleted' in cust ? undefined : cust;
+      const a = c?.address;
+      return {
+        ...(c?.email ? { email: c.email } : {}),
+        ...(c?.name ? { name: c.name } : {}),
+        ...(a?.line1 && a.country
+          ? {
+              address: {
+                line1: a.line1,
+                ...(a.line2 ? { line2: a.line2 } : {}),
+                city: a.city ?? '',
+                ...(a.state ? { state: a.state } : {}),
+                ...(a.postal_code ? { postalCode: a.postal_code } : {}),
+                country: a.country,
+              },
+            }
+          : {}),
+        taxIds: taxIds.data.map(toTaxId),
+      };
+    }
   }
 }
+
+const VERIFICATIONS = ['pending', 'verified', 'unverified', 'unavailable'] as const;
 
 const FEEDBACK: Record<NonNullable<Parameters<BillingAdapter['cancelSubscription']>[0]['reason']>, Stripe.SubscriptionCancelParams.CancellationDetails.Feedback> = {
   too_expensive: 'too_expensive',

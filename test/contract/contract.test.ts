@@ -352,6 +352,54 @@ for (const [label, make] of SUBJECTS) {
       if (s.meteredOf) expect(await s.meteredOf(accountId, 'input_tokens')).toBe(15_000_000);
     });
 
+    test('billing details: none on file, then an email, company and address; a field left out is kept; a bad address is named', async (s) => {
+      const accountId = newAccount(s);
+      const call = client(s, accountId);
+      expect((await call('GET', '/billing-details')).body).toEqual({ taxIds: [] });
+      const address = { line1: '500 Howard St', line2: 'Floor 3', city: 'San Francisco', state: 'CA', postalCode: '94105', country: 'US' };
+      const saved = await call('PUT', '/billing-details', { email: 'ap@acme.example', name: 'Acme Inc.', address });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toEqual({ email: 'ap@acme.example', name: 'Acme Inc.', address, taxIds: [] });
+      // A field left out is kept; an address replaces the one on file whole.
+      const moved = { line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117', country: 'DE' };
+      expect((await call('PUT', '/billing-details', { address: moved })).body).toEqual({ email: 'ap@acme.example', name: 'Acme Inc.', address: moved, taxIds: [] });
+      const refused = [
+        await call<{ error: { code: string; message: string } }>('PUT', '/billing-details', { address: { ...address, state: undefined } }),
+        await call<{ error: { code: string; message: string } }>('PUT', '/billing-details', { address: { ...address, postalCode: '9410' } }),
+        await call<{ error: { code: string; message: string } }>('PUT', '/billing-details', { email: 'ap at acme' }),
+      ];
+      expect(refused.map((r) => [r.status, r.body.error.code, r.body.error.message.split(':')[0]])).toEqual([
+        [400, 'invalid_request', 'address.state'],
+        [400, 'invalid_request', 'address.postalCode'],
+        [400, 'invalid_request', 'email'],
+      ]);
+      expect((await call('GET', '/billing-details')).body).toMatchObject({ address: moved });
+      // Another account sees none of it.
+      expect((await client(s, newAccount(s))('GET', '/billing-details')).body).toEqual({ taxIds: [] });
+    });
+
+    test('tax IDs: added normalized, one of each at most, checked by format, removed only by their account', async (s) => {
+      const accountId = newAccount(s);
+      const call = client(s, accountId);
+      const added = await call<{ id: string; type: string; value: string }>('POST', '/billing-details/tax-ids', { type: 'eu_vat', value: 'de 123 456 789' });
+      expect(added.status).toBe(200);
+      expect(added.body).toMatchObject({ type: 'eu_vat', value: 'DE123456789' });
+      expect((await call('POST', '/billing-details/tax-ids', { type: 'eu_vat', value: 'DE123456789' })).status).toBe(409);
+      const malformed = await call<{ error: { code: string; message: string } }>('POST', '/billing-details/tax-ids', { type: 'gb_vat', value: 'GB1234' });
+      expect([malformed.status, malformed.body.error]).toEqual([400, { code: 'invalid_request', message: 'value: not a valid gb_vat number' }]);
+      const ein = await call<{ id: string }>('POST', '/billing-details/tax-ids', { type: 'us_ein', value: '12-3456789' });
+      expect((await call<{ taxIds: Array<{ value: string }> }>('GET', '/billing-details')).body.taxIds.map((t) => t.value)).toEqual(['DE123456789', '12-3456789']);
+      const other = client(s, newAccount(s));
+      expect((await other('DELETE', `/billing-details/tax-ids/${added.body.id}`)).status).toBe(404);
+      expect((await call('DELETE', `/billing-details/tax-ids/${added.body.id}`)).status).toBe(204);
+      expect((await call('DELETE', `/billing-details/tax-ids/${added.body.id}`)).status).toBe(404);
+      expect((await call<{ taxIds: Array<{ id: string }> }>('GET', '/billing-details')).body.taxIds.map((t) => t.id)).toEqual([ein.body.id]);
+      // A reader may look, not change.
+      const reader = client(s, accountId, 'reader');
+      expect((await reader('GET', '/billing-details')).status).toBe(200);
+      expect((await reader('POST', '/billing-details/tax-ids', { type: 'us_ein', value: '98-7654321' })).status).toBe(403);
+    });
+
     test('webhooks: a forged one is refused, a duplicate and events out of order are applied once', async (s) => {
       if (!s.webhookDeliveries) {
         // Without a provider's webhooks, the route does not exist.

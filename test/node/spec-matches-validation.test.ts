@@ -63,6 +63,9 @@ const snapshots = DEMO_SCENARIOS.map((name) => ({ name, snapshot: demoSnapshot(n
 const team = demoSnapshot('team', { now: NOW });
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
+const details = { email: 'ap@example.com', name: 'Acme GmbH', address: { line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117', country: 'DE' } };
+const taxId = { id: 'txi_1', type: 'eu_vat', value: 'DE123456789', verification: 'verified' };
+
 describe('openapi.yaml and the runtime validation accept the same values', () => {
   it('Timestamp: dates, times, offsets, leap days and impossible days', () => {
     const cases: Case[] = [];
@@ -267,6 +270,20 @@ describe('openapi.yaml and the runtime validation accept the same values', () =>
     expectSameVerdicts(setup, (value) => specAccepts(component('SetupIntent'), value), (value) => kitAccepts(checks.setupIntent, value));
   });
 
+  it('BillingDetails and TaxId: addresses, tax ID types and verification', () => {
+    const base = { ...details, taxIds: [taxId] };
+    const cases = [
+      good('everything', base), good('nothing on file', { taxIds: [] }), bad('no tax ID list', {}),
+      ...mutations(base, [
+        ['email', 1, false], ['address.country', 'Germany', false], ['address.city', undefined, false], ['address.extra', 'kept', true],
+        ['taxIds.0.type', 'vat', false], ['taxIds.0.id', '', false], ['taxIds.0.value', '', false], ['taxIds.0.verification', 'unknown', false], ['taxIds.0.verification', undefined, true],
+      ]),
+    ];
+    expectSameVerdicts(cases, (value) => specAccepts(component('BillingDetails'), value), (value) => kitAccepts(checks.billingDetails, value));
+    const taxIds = [good('one', taxId), ...mutations(taxId, [['verification', 'pending', true], ['type', 'us_ein', true], ['type', 'EU_VAT', false], ['id', undefined, false]])];
+    expectSameVerdicts(taxIds, (value) => specAccepts(component('TaxId'), value), (value) => kitAccepts(checks.taxId, value));
+  });
+
   describe('request bodies: what the reference server takes is what the spec allows', () => {
     const selection = { tierId: 'team', interval: 'month', seats: 3, couponCode: 'WELCOME20' };
     const long = (n: number) => 'x'.repeat(n);
@@ -331,6 +348,21 @@ describe('openapi.yaml and the runtime validation accept the same values', () =>
           good('ten', { thresholds: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] }), bad('eleven', { thresholds: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] }),
           bad('zero', { thresholds: [0] }), bad('a percentage', { thresholds: [80] }), bad('twice the same', { thresholds: [0.5, 0.5] }),
           bad('text', { thresholds: ['0.8'] }), bad('a field more', { thresholds: [0.8], meter: 'input_tokens' })],
+      },
+      {
+        path: '/billing-details', method: 'put', schema: BODIES.billingDetails,
+        cases: [good('everything', details), good('an email only', { email: 'ap@example.com' }), good('nothing', {}), bad('no body', undefined),
+          ...mutations(details, [
+            ['email', 'not an email', false], ['email', `${long(243)}@example.com`, false], ['email', undefined, true], ['name', long(200), true], ['name', long(201), false],
+            ['address.country', 'de', false], ['address.country', 'DEU', false], ['address.line1', undefined, false], ['address.city', long(201), false],
+            ['address.postalCode', long(21), false], ['address.line2', 'Floor 3', true], ['address.extra', 1, false], ['taxIds', [], false],
+          ])],
+      },
+      {
+        path: '/billing-details/tax-ids', method: 'post', schema: BODIES.taxId,
+        cases: [good('a VAT number', { type: 'eu_vat', value: 'DE123456789' }), bad('no body', undefined), bad('another type', { type: 'vat', value: 'DE123456789' }),
+          bad('an empty value', { type: 'eu_vat', value: '' }), bad('a long value', { type: 'us_ein', value: long(51) }), bad('no type', { value: 'DE123456789' }),
+          bad('a field more', { type: 'eu_vat', value: 'DE123456789', country: 'DE' })],
       },
     ];
     for (const { path, method, schema, cases } of bodies) {

@@ -81,6 +81,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
   const paymentIntents = new Map<string, Stripe.PaymentIntent & { invoice: string }>();
   const coupons = new Map<string, Stripe.Coupon>();
   const promotionCodes = new Map<string, Stripe.PromotionCode>();
+  const taxIds = new Map<string, Stripe.TaxId>();
   const meterEvents: Stripe.Billing.MeterEvent[] = [];
   const events: Stripe.Event[] = [];
   const idempotency = new Map<string, { params: string; status: number; body: string }>();
@@ -321,7 +322,51 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
       customer.invoice_settings.default_payment_method = pm;
     }
     if (p.metadata) customer.metadata = { ...customer.metadata, ...(object(p.metadata) as Record<string, string>) };
+    // An empty string clears a field, as Stripe's form encoding does.
+    if (p.email !== undefined) customer.email = text(p.email) || null;
+    if (p.name !== undefined) customer.name = text(p.name) || null;
+    if (p.address !== undefined) {
+      const a = object(p.address);
+      const field = (name: string) => text(a[name]) || null;
+      customer.address = { line1: field('line1'), line2: field('line2'), city: field('city'), state: field('state'), postal_code: field('postal_code'), country: field('country') };
+    }
     return customer;
+  });
+  // Tax IDs: Stripe checks each type's format (a simpler check here: the kit checks formats itself first).
+  on('GET', /^\/v1\/customers\/([^/]+)\/tax_ids$/, (_, [id = '']) => {
+    customerOf(id);
+    return page([...taxIds.values()].filter((t) => t.customer === id), `/v1/customers/${id}/tax_ids`);
+  });
+  on('POST', /^\/v1\/customers\/([^/]+)\/tax_ids$/, (p, [id = '']) => {
+    customerOf(id);
+    const type = text(p.type) ?? '';
+    const value = text(p.value) ?? '';
+    const euPrefix = /^(AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI)/;
+    if (!/^[A-Z0-9][A-Z0-9 .-]{3,}$/.test(value) || (type === 'eu_vat' && !euPrefix.test(value))) {
+      throw new StripeFailure(400, { type: 'invalid_request_error', code: 'tax_id_invalid', message: `Invalid value for ${type}.`, param: 'value' });
+    }
+    const verifiable = type === 'eu_vat' || type === 'gb_vat' || type === 'au_abn';
+    const taxId = {
+      id: newId('txi'),
+      object: 'tax_id',
+      country: type === 'eu_vat' ? value.slice(0, 2).replace('EL', 'GR') : null,
+      created: now,
+      customer: id,
+      customer_account: null,
+      livemode: false,
+      owner: { type: 'customer', customer: id, customer_account: null },
+      type: type as Stripe.TaxId.Type,
+      value,
+      verification: { status: verifiable ? 'pending' : 'unavailable', verified_address: null, verified_name: null },
+    } satisfies Stripe.TaxId;
+    taxIds.set(taxId.id, taxId);
+    return taxId;
+  });
+  on('DELETE', /^\/v1\/customers\/([^/]+)\/tax_ids\/([^/]+)$/, (_, [id = '', taxId = '']) => {
+    const known = taxIds.get(taxId);
+    if (!known || known.customer !== id) throw missing('tax_id', taxId);
+    taxIds.delete(taxId);
+    return { id: taxId, object: 'tax_id', deleted: true };
   });
   on('GET', /^\/v1\/customers\/([^/]+)\/payment_methods$/, (_, [id = '']) => {
     customerOf(id);
@@ -807,7 +852,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     },
     now: () => new Date(now * 1000),
     /** What the double holds, for tests that check what reached Stripe. */
-    state: { customers, products, prices, paymentMethods, subscriptions, schedules, invoices, paymentIntents, coupons, promotionCodes, meterEvents, events },
+    state: { customers, products, prices, paymentMethods, subscriptions, schedules, invoices, paymentIntents, coupons, promotionCodes, taxIds, meterEvents, events },
   };
 
   function renew(sub: Stripe.Subscription): void {

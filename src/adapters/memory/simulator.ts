@@ -6,14 +6,18 @@
  */
 import { addInterval } from '../../core/dates.js';
 import { BillingError } from '../../core/errors.js';
+import { addressProblems } from '../../core/address.js';
+import { isValidTaxId, normalizeTaxId } from '../../core/tax-ids.js';
 import type {
   ActivationResult,
+  BillingDetails,
   Coupon,
   Invoice,
   InvoicePaymentResult,
   PaymentMethod,
   PlanSelection,
   Subscription,
+  TaxId,
 } from '../../core/types.js';
 import type { BillingAdapter, RequestOptions } from '../types.js';
 import { hasPlan, sameSelection } from '../../core/plans.js';
@@ -437,5 +441,42 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
         }
         target.alertThresholds = [...thresholds].sort((a, b) => a - b);
       }),
+
+    getBillingDetails: (o) => call('getBillingDetails', o, () => billingDetails()),
+    updateBillingDetails: ({ idempotencyKey, ...update }, o) =>
+      call('updateBillingDetails', o, () => update).then(() =>
+        once(idempotencyKey, JSON.stringify(['details', update]), () => {
+          const [problem] = update.address ? addressProblems(update.address) : [];
+          if (problem) throw new BillingError('invalid_request', `address.${problem[0]}: ${problem[1]}`, { status: 400 });
+          // A field sent replaces what is on file; a field left out is kept (as Stripe's customer update).
+          state.billingDetails = { ...billingDetails(), ...update };
+          return billingDetails();
+        }),
+      ),
+    addTaxId: ({ idempotencyKey, type, value }, o) =>
+      call('addTaxId', o, () => ({ type, value })).then(() =>
+        once(idempotencyKey, JSON.stringify(['tax id', type, value]), () => {
+          if (!isValidTaxId(type, value)) throw new BillingError('invalid_request', `value: not a valid ${type} number`, { status: 400 });
+          const details = billingDetails();
+          const normalized = normalizeTaxId(type, value);
+          if (details.taxIds.some((t) => t.type === type && t.value === normalized)) {
+            throw new BillingError('conflict', 'That tax ID is on file already.', { status: 409 });
+          }
+          // The simulator's tax authority knows every well-formed VAT number.
+          const taxId: TaxId = { id: nextId('txi'), type, value: normalized, ...(type.endsWith('_vat') ? { verification: 'verified' as const } : {}) };
+          state.billingDetails = { ...details, taxIds: [...details.taxIds, taxId] };
+          return structuredClone(taxId);
+        }),
+      ),
+    removeTaxId: (id, o) =>
+      call('removeTaxId', o, () => {
+        const details = billingDetails();
+        if (!details.taxIds.some((t) => t.id === id)) throw new BillingError('not_found', 'That tax ID does not exist.', { status: 404 });
+        state.billingDetails = { ...details, taxIds: details.taxIds.filter((t) => t.id !== id) };
+      }),
   };
+
+  function billingDetails(): BillingDetails {
+    return structuredClone(state.billingDetails ?? { taxIds: [] });
+  }
 }

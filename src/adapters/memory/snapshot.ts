@@ -1,4 +1,4 @@
-import type { CancellationReason, Catalog, Coupon, Invoice, PaymentMethod, Subscription, Usage } from '../../core/types.js';
+import type { BillingDetails, CancellationReason, Catalog, Coupon, Invoice, PaymentMethod, Subscription, Usage } from '../../core/types.js';
 
 /** A coupon as the simulator knows it: who may use it and whether it still works. */
 export interface SimulatedCoupon extends Coupon {
@@ -17,6 +17,8 @@ export interface BillingSnapshot {
   coupons?: SimulatedCoupon[];
   /** Sales tax applied to quotes, in percent (default 0). */
   taxPercent?: number;
+  /** Who invoices are made out to (none on file when absent). */
+  billingDetails?: BillingDetails;
   /** What the customer said when cancelling (kept for the product team, as a backend would). */
   cancellation?: { at: string; atPeriodEnd: boolean; reason?: CancellationReason; comment?: string };
 }
