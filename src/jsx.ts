@@ -7,6 +7,7 @@
  * with a dash: `on…` props and dashed attributes are checked only when spelt right).
  */
 import type { HTMLAttributes, ReactNode, RefAttributes } from 'react';
+import type { TectraBillingDetails } from './elements/billing-details/billing-details.js';
 import type { TectraBillingPortal, TectraSectionChangeEvent } from './elements/billing-portal/billing-portal.js';
 import type { TectraBillingProvider } from './elements/billing-provider/billing-provider.js';
 import type { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
@@ -23,6 +24,13 @@ type TagProps<E extends HTMLElement, Own> = Own & Omit<HTMLAttributes<E>, keyof 
 
 /** Each tag's own props. */
 export interface TectraTagProps {
+  'tectra-billing-details': TagProps<
+    TectraBillingDetails,
+    {
+    /** Loading or saving failed (`detail.error`, `detail.operation`). */
+    'ontectra-error'?: (event: TectraErrorEvent) => void;
+    }
+  >;
   'tectra-billing-portal': TagProps<
     TectraBillingPortal,
     {

@@ -7,6 +7,7 @@
  * attribute or event is a type error.
  */
 import type { HTMLAttributes } from 'svelte/elements';
+import type { TectraBillingDetails } from './elements/billing-details/billing-details.js';
 import type { TectraBillingPortal, TectraSectionChangeEvent } from './elements/billing-portal/billing-portal.js';
 import type { TectraBillingProvider } from './elements/billing-provider/billing-provider.js';
 import type { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
@@ -23,6 +24,13 @@ type SvelteTag<E extends HTMLElement, Own> = Own & Omit<HTMLAttributes<E>, keyof
 
 /** Each tag's attributes. */
 export interface TectraSvelteTags {
+  'tectra-billing-details': SvelteTag<
+    TectraBillingDetails,
+    {
+    /** Loading or saving failed (`detail.error`, `detail.operation`). */
+    'ontectra-error'?: (event: TectraErrorEvent) => void;
+    }
+  >;
   'tectra-billing-portal': SvelteTag<
     TectraBillingPortal,
     {

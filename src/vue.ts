@@ -8,6 +8,7 @@
  * (`compilerOptions.isCustomElement: (tag) => tag.startsWith('tectra-')`).
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
+import type { TectraBillingDetails } from './elements/billing-details/billing-details.js';
 import type { TectraBillingPortal, TectraSectionChangeEvent } from './elements/billing-portal/billing-portal.js';
 import type { TectraBillingProvider } from './elements/billing-provider/billing-provider.js';
 import type { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
@@ -29,6 +30,14 @@ type VueTag<E extends HTMLElement, Props, Events extends Record<string, Event>> 
 
 /** Each tag as a Vue component type. */
 export interface TectraVueTags {
+  'tectra-billing-details': VueTag<
+    TectraBillingDetails,
+    Record<never, never>,
+    {
+      /** Loading or saving failed (`detail.error`, `detail.operation`). */
+      'tectra-error': TectraErrorEvent;
+    }
+  >;
   'tectra-billing-portal': VueTag<
     TectraBillingPortal,
     {

@@ -134,6 +134,7 @@ export async function warmOnDemand(this: Mocha.Context): Promise<void> {
     import('../src/elements/billing-summary/plan-actions.js'),
     import('../src/elements/payment-methods/add-card.js'),
     import('../src/elements/usage-alerts/alerts-editor.js'),
+    import('../src/elements/billing-details/details-view.js'),
   ]);
 }
 

@@ -7,6 +7,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import preview from '../.storybook/preview.js';
+import * as details from '../stories/billing-details.stories.js';
 import * as portal from '../stories/billing-portal.stories.js';
 import * as summary from '../stories/billing-summary.stories.js';
 import * as invoices from '../stories/invoice-list.stories.js';
@@ -45,7 +46,7 @@ type Decorator = (story: () => TemplateResult, context: { globals: Args; args: A
 
 const WIDTHS = [320, 360, 768, 1280];
 
-const modules = { portal, summary, invoices, paymentForm, paymentMethods, picker, usage };
+const modules = { portal, summary, invoices, paymentForm, paymentMethods, picker, usage, details };
 
 function compose(meta: MetaLike, story: StoryLike): () => TemplateResult {
   const args = { ...meta.args, ...story.args };

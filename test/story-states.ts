@@ -110,6 +110,18 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
     ChangePending: { shows: ['Review your change', 'Changing your plan…'], hides: ['Your plan was not changed'] },
     ChangeFailed: { shows: ['Review your change', 'Your plan was not changed. Your card was declined.', 'Try again'] },
   },
+  details: {
+    Empty: { shows: ['Billing details', 'Billing email Not set', 'Edit billing details', 'Tax IDs', 'No tax IDs on file.', 'Add tax ID'] },
+    OnFile: { shows: ['ap@acme.example', 'Acme GmbH', 'Unter den Linden 1', '10117 Berlin', 'Germany', 'EU VAT number DE123456789 Verified', 'Swiss VAT number CHE-123.456.789 MWST Verification pending'], hides: ['Not set'] },
+    Editing: { shows: ['Billing email', 'Country or region', 'Street address', 'Postal code', 'Save', 'Cancel'], hides: ['Edit billing details'] },
+    EditingWithErrors: { shows: ['State', 'This field is required.'], hides: ['Billing details saved.'] },
+    Loading: { shows: ['Billing details', 'Loading billing details…'], hides: ['Edit billing details', 'Retry'] },
+    ErrorWithRetry: { shows: ['We could not load your billing details. Please try again in a moment.', 'Retry'], hides: ['Edit billing details'] },
+    Unsupported: { shows: ['This billing service does not keep billing details.'], hides: ['Add tax ID'] },
+    German: { shows: ['Rechnungsdaten', 'Rechnungs-E-Mail', 'Steuernummern', 'EU-USt-IdNr. DE123456789 Bestätigt'], hides: ['Billing details'] },
+    Arabic: { shows: ['بيانات الفوترة', 'الأرقام الضريبية'], hides: ['Billing details'], rtl: true },
+    Dark: { shows: ['Billing details', 'Acme GmbH'], dark: true },
+  },
   usage: {
     Normal: { shows: ['Usage Billing period', 'Input tokens 3M of 10M tokens · 30%', 'At this pace you stay within the limit this period.'], hides: ['Nearing the limit', 'Over the limit'] },
     Warning: { shows: ['Output tokens 2.1M of 2.5M tokens · 84% Nearing the limit'], hides: ['Over the limit'] },

@@ -1,7 +1,7 @@
 /**
  * React wrappers (`@tectra/billing-widgets/react`): typed components with event
  * callbacks, made by `@lit/react`. Each wrapper registers only its own element: a page that
- * imports `TierPicker` gets the tier picker, not the other eight.
+ * imports `TierPicker` gets the tier picker, not the other nine.
  */
 export { BillingProvider } from './billing-provider.js';
 export { BillingSummary } from './billing-summary.js';
@@ -11,4 +11,5 @@ export { PaymentMethods } from './payment-methods.js';
 export { UsageMeter } from './usage-meter.js';
 export { UsageAlerts } from './usage-alerts.js';
 export { InvoiceList } from './invoice-list.js';
+export { BillingDetails } from './billing-details.js';
 export { BillingPortal } from './billing-portal.js';

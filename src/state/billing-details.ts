@@ -18,6 +18,8 @@ export interface BillingDetailsState {
   readonly $billingDetails: ReadableAtom<Resource<BillingDetails>>;
   /** Whether the backend keeps billing details at all (its adapter has the four methods). */
   readonly supported: boolean;
+  /** Loads the details again (after a failed load). */
+  refresh(): Promise<void>;
   /**
    * Saves the email, company name or address. A save that failed and is tried again with
    * the same fields reuses its idempotency key: the backend applies it once.
@@ -63,6 +65,7 @@ function createBillingDetailsState(client: BillingClient): BillingDetailsState {
   return {
     $billingDetails: details.$store,
     supported,
+    refresh: () => details.load(true),
     async save(update) {
       if (!adapter.updateBillingDetails) throw unsupported();
       const idempotencyKey = saves.keyFor(JSON.stringify(update));
