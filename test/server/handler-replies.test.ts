@@ -91,6 +91,9 @@ describe('the handler’s refusals, word for word', () => {
     expect(await problem(await get('/billing/nothing-here'))).toEqual([404, 'not_found', 'No such billing route.']);
     expect(await problem(await get('/billing'))).toEqual([404, 'not_found', 'No such billing route.']);
     expect(await problem(await get('/billing/subscription', 'PATCH'))).toEqual([405, 'invalid_request', 'PATCH is not allowed here.']);
+    // A path as long as the base path, under another one, is not the billing API.
+    expect(await problem(await get('/billinx/subscription'))).toEqual([404, 'not_found', 'No such billing route.']);
+    expect(await problem(await get('/xxxxxxx/subscription'))).toEqual([404, 'not_found', 'No such billing route.']);
   });
 
   it('signs nobody in on an identity without an account id, and says what authorize() refused', async () => {

@@ -2,7 +2,7 @@
 // upgrade and an invoice; a declined purchase retried with another card (the same
 // subscription, never two) or for another choice (the unpaid one goes); a past-due invoice
 // paid with a new card; and the subscription states the contract shows (trial, time zone).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
 import { createMemoryStripeState, createStripeEngine, setUpStripeCatalog } from '../../src/server/index.js';
 import { createStripeDouble } from '../stripe-double/double.js';
@@ -140,5 +140,81 @@ describe('the Stripe engine: the subscription as the contract shows it', () => {
     expect((await alice.getSubscription()).status).toBe('past_due');
     Object.assign(sub, { status: 'incomplete_expired' });
     expect(await alice.getSubscription()).toEqual({ status: 'none' });
+  });
+});
+
+describe('the Stripe engine: money and ownership at the edges', () => {
+  it('makes a new subscription when a declined purchase is retried with other seats or another code, never paying the old choice', async () => {
+    const { alice, subscriptions } = await stripeSetup();
+    const team = { tierId: 'team', interval: 'month' } as const;
+    await refusal(alice.activate({ ...team, seats: 3, paymentMethodId: 'pm_card_chargeDeclined', idempotencyKey: 'k1' }));
+    await alice.activate({ ...team, seats: 5, paymentMethodId: 'pm_card_visa', idempotencyKey: 'k2' });
+    expect(subscriptions().map((s) => [s.status, s.items.data[0]?.quantity])).toEqual([
+      ['canceled', 3],
+      ['active', 5],
+    ]);
+    const other = await stripeSetup();
+    const half = await other.stripe.coupons.create({ duration: 'once', percent_off: 50 });
+    await other.stripe.promotionCodes.create({ code: 'LAUNCH50', promotion: { type: 'coupon', coupon: half.id } });
+    await refusal(other.alice.activate({ ...PRO, paymentMethodId: 'pm_card_chargeDeclined', idempotencyKey: 'k1' }));
+    const bought = await other.alice.activate({ ...PRO, couponCode: 'LAUNCH50', paymentMethodId: 'pm_card_visa', idempotencyKey: 'k2' });
+    expect(other.subscriptions().map((s) => s.status)).toEqual(['canceled', 'active']);
+    expect(bought).toMatchObject({ status: 'succeeded', subscription: { discount: { percentOff: 50 } } });
+  });
+
+  it('never calls a failure of Stripe a decline, or a missing object: it stays an outage', async () => {
+    const { alice, stripe } = await stripeSetup();
+    const outage = () => Object.assign(new Error('An error occurred with our connection to Stripe.'), { type: 'StripeConnectionError' });
+    const retrieve = vi.spyOn(stripe.paymentMethods, 'retrieve').mockRejectedValueOnce(outage());
+    await expect(alice.activate({ ...PRO, paymentMethodId: 'pm_card_visa', idempotencyKey: 'k1' })).rejects.toMatchObject({ type: 'StripeConnectionError' });
+    retrieve.mockRestore();
+    const pay = vi.spyOn(stripe.invoices, 'pay').mockRejectedValueOnce(outage());
+    await expect(alice.activate({ ...PRO, paymentMethodId: 'pm_card_visa', idempotencyKey: 'k2' })).rejects.toMatchObject({ type: 'StripeConnectionError' });
+    // An invalid request with a code of its own is not a card's decline either.
+    pay.mockRejectedValueOnce(Object.assign(new Error('No such invoice'), { type: 'StripeInvalidRequestError', code: 'resource_missing' }));
+    await expect(alice.activate({ ...PRO, paymentMethodId: 'pm_card_visa', idempotencyKey: 'k3' })).rejects.toMatchObject({ type: 'StripeInvalidRequestError' });
+    pay.mockRestore();
+    expect(await alice.activate({ ...PRO, paymentMethodId: 'pm_card_visa', idempotencyKey: 'k4' })).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('does not let an account use a card another customer once had', async () => {
+    const { alice, engine } = await stripeSetup();
+    await alice.activate({ ...PRO, paymentMethodId: 'pm_card_visa', idempotencyKey: 'a' });
+    await alice.addPaymentMethod?.('pm_card_mastercard');
+    const old = (await alice.listPaymentMethods()).find((c) => c.brand === 'mastercard')!.id;
+    await alice.removePaymentMethod(old);
+    const bob = await engine.adapterFor('bob');
+    expect(await refusal(bob.activate({ ...PRO, paymentMethodId: old, idempotencyKey: 'b' }))).toEqual(['not_found', 404, 'That card does not exist.']);
+    expect(await refusal(bob.addPaymentMethod!(old))).toEqual(['not_found', 404, 'That card does not exist.']);
+  });
+
+  it('refuses a promotion code past its expiry even while Stripe still lists it as active', async () => {
+    const { alice, stripe, double } = await stripeSetup();
+    const coupon = await stripe.coupons.create({ duration: 'once', percent_off: 30 });
+    await stripe.promotionCodes.create({ code: 'LATE30', promotion: { type: 'coupon', coupon: coupon.id }, expires_at: Math.floor(double.now().getTime() / 1000) - 60 });
+    expect(await refusal(alice.validateCoupon('LATE30', PRO))).toEqual(['coupon_invalid', 422, 'The code "LATE30" is not valid.']);
+    await stripe.promotionCodes.create({ code: 'SOON30', promotion: { type: 'coupon', coupon: coupon.id }, expires_at: Math.floor(Date.now() / 1000) + 3_600 });
+    expect(await alice.validateCoupon('SOON30', PRO)).toMatchObject({ code: 'SOON30', percentOff: 30 });
+  });
+
+  it('prices an upgrade with Stripe’s preview at the quote’s proration date, always invoiced', async () => {
+    const { alice, mark, since } = await stripeSetup();
+    await alice.activate({ ...PRO, paymentMethodId: 'pm_card_visa', idempotencyKey: 'a' });
+    const from = mark();
+    const quote = await alice.previewChange({ tierId: 'team', interval: 'month', seats: 3 });
+    const [preview] = since(from, 'POST', /^\/v1\/invoices\/create_preview$/);
+    expect(preview?.params).toMatchObject({
+      customer: expect.stringMatching(/^cus_/),
+      subscription: expect.stringMatching(/^sub_/),
+      subscription_details: { proration_behavior: 'always_invoice', proration_date: String(Math.floor(new Date(quote.effectiveAt ?? 0).getTime() / 1000)) },
+    });
+    expect(quote.proration.amount).toBeGreaterThan(0);
+    expect(quote.dueNow.amount).toBe(quote.proration.amount);
+    // A first purchase's preview names no customer yet when there is none.
+    const bob = await stripeSetup();
+    const first = bob.mark();
+    await bob.alice.previewChange(PRO);
+    expect(bob.since(first, 'POST', /^\/v1\/invoices\/create_preview$/)[0]?.params).toMatchObject({ subscription_details: { items: [{ quantity: '1' }] } });
+    expect(bob.since(first, 'POST', /^\/v1\/invoices\/create_preview$/)[0]?.params.customer).toBeUndefined();
   });
 });
