@@ -57,7 +57,7 @@ export default {
     }),
   ],
   // A guard against hangs, not a measure: axe over the whole portal takes seconds on a loaded machine.
-  testFramework: { config: { timeout: 10_000 } },
+  testFramework: { config: { timeout: 20_000 } },
   // nanostores reads process.env.NODE_ENV; the page has no `process`.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">

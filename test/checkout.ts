@@ -1,6 +1,7 @@
+import { waitUntil } from './helpers.js';
 // The payment form's card step, as a user drives it in the tests: wait for the card
 // form, type a card, find the pay button.
-import { waitUntil } from '@open-wc/testing';
+
 
 export const submitButton = (form: Element) => form.shadowRoot?.querySelector('[part="submit"]') as HTMLButtonElement;
 

@@ -3,12 +3,12 @@
  * sits on (WCAG 1.4.11, at least 3:1) and placeholder text (at least 4.5:1), in the light,
  * dark and a brand theme.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define/billing-provider.js';
 import '../src/define/billing-summary.js';
 import '../src/define/invoice-list.js';
 import '../src/define/tier-picker.js';
-import { memoryClient, warmOnDemand } from './helpers.js';
+import { memoryClient, waitUntil, warmOnDemand } from './helpers.js';
 
 before(warmOnDemand);
 

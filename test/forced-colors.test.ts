@@ -3,11 +3,11 @@
  * are dropped there, so what is selected and what has focus must show with outlines,
  * borders and system colors. axe does not look at this mode.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define/billing-portal.js';
 import type { TectraBillingPortal } from '../src/elements/billing-portal/billing-portal.js';
-import { memoryClient, warmOnDemand } from './helpers.js';
+import { memoryClient, waitUntil, warmOnDemand } from './helpers.js';
 
 before(warmOnDemand);
 

@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { createHttpAdapter } from '../src/adapters/http.js';
 import type { BillingSnapshot, DemoScenario } from '../src/adapters/memory/index.js';
 
@@ -75,8 +75,17 @@ export function shadowText(el: Element): string {
   return textOf(el.shadowRoot);
 }
 
+/**
+ * open-wc's `waitUntil` with a 5 s bound instead of 1 s: a condition that holds does so as soon
+ * as it can, and the bound only says when to give up. On two busy cores (two copies of the
+ * suite, the time-zone runs) an on-demand chunk can take more than a second to arrive.
+ */
+export function waitUntil(condition: () => unknown, message?: string, options: { interval?: number; timeout?: number } = {}): Promise<void> {
+  return openWcWaitUntil(condition, message, { timeout: 5000, ...options });
+}
+
 export async function waitForText(el: Element, text: string | RegExp, timeout = 5000): Promise<void> {
-  await waitUntil(
+  await openWcWaitUntil(
     () => (typeof text === 'string' ? shadowText(el).includes(text) : text.test(shadowText(el))),
     `expected "${String(text)}" in: ${shadowText(el).slice(0, 400)}`,
     { timeout },

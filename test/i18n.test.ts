@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define/billing-portal.js';
 import type { TectraBillingPortal } from '../src/elements/billing-portal/billing-portal.js';
 import { setBillingLocale, supportedLocales } from '../src/i18n/localization.js';
-import { memoryClient, shadowText, waitForText, warmOnDemand } from './helpers.js';
+import { memoryClient, shadowText, waitForText, waitUntil, warmOnDemand } from './helpers.js';
 
 before(warmOnDemand);
 

@@ -4,7 +4,7 @@
  * then checked with axe. (Storybook's own composeStories pulls CommonJS packages into
  * the browser; the composition it does for these stories is this small.)
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import preview from '../.storybook/preview.js';
 import * as details from '../stories/billing-details.stories.js';
@@ -17,7 +17,7 @@ import * as picker from '../stories/tier-picker.stories.js';
 import * as usage from '../stories/usage.stories.js';
 import { setBillingLocale } from '../src/i18n/localization.js';
 import { findOverflow } from '../scripts/overflow.mjs';
-import { deepText, nextFrame, warmOnDemand } from './helpers.js';
+import { deepText, nextFrame, waitUntil, warmOnDemand } from './helpers.js';
 import { STORY_STATES, type StoryState } from './story-states.js';
 
 before(warmOnDemand);

@@ -1,10 +1,10 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createHttpAdapter } from '../../src/adapters/http.js';
 import { parseRetryAfter } from '../../src/adapters/http-transport.js';
 import { BillingError } from '../../src/core/errors.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { demoBackend } from '../helpers.js';
+import { demoBackend, waitUntil } from '../helpers.js';
 
 async function failure(promise: Promise<unknown>): Promise<BillingError> {
   const error = await promise.then(

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/define/billing-provider.js';
 import '../../src/define/billing-details.js';
@@ -8,7 +8,7 @@ import type { TectraBillingDetails } from '../../src/elements/billing-details/bi
 import type { TectraErrorEvent } from '../../src/events.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { shadowText, textOf, waitForText } from '../helpers.js';
+import { shadowText, textOf, waitForText, waitUntil } from '../helpers.js';
 
 async function mount(scenario: DemoScenario = 'team', options: MemoryAdapterOptions = {}, adapterOf: (a: BillingAdapter) => BillingAdapter = (a) => a) {
   const adapter = createMemoryAdapter(demoSnapshot(scenario), options);

@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/billing-portal.js';
 import type { TectraBillingPortal } from '../../src/elements/billing-portal/billing-portal.js';
 import { createMemoryAdapter, demoSnapshot } from '../../src/adapters/memory/index.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { demoBackend, memoryClient, NOW, shadowText, waitForText, warmOnDemand } from '../helpers.js';
+import { demoBackend, memoryClient, NOW, shadowText, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 

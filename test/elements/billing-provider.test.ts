@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/billing-provider.js';
 import '../../src/define/billing-summary.js';
 import type { BillingAdapter } from '../../src/adapters/types.js';
@@ -7,7 +7,7 @@ import { TectraBillingProvider } from '../../src/elements/billing-provider/billi
 import { TectraBillingSummary } from '../../src/elements/billing-summary/billing-summary.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { demoBackend, memoryClient, shadowText, waitForText } from '../helpers.js';
+import { demoBackend, memoryClient, shadowText, waitForText, waitUntil } from '../helpers.js';
 
 describe('<tectra-billing-provider>', () => {
   it('runs the built-in simulator with a demo scenario, loaded on demand', async () => {

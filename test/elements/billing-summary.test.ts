@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/billing-provider.js';
 import '../../src/define/billing-summary.js';
 import type { DemoScenario } from '../../src/adapters/memory/index.js';
@@ -9,7 +9,7 @@ import { createBillingClient } from '../../src/state/client.js';
 import type { BillingClient } from '../../src/state/client.js';
 import { setDefaultBillingClient } from '../../src/state/default-client.js';
 import { demoSnapshot } from '../../src/adapters/memory/index.js';
-import { demoBackend, memoryClient, NOW, shadowText, waitForText } from '../helpers.js';
+import { demoBackend, memoryClient, NOW, shadowText, waitForText, waitUntil } from '../helpers.js';
 
 async function mount(client: BillingClient): Promise<TectraBillingSummary> {
   const provider = await fixture(html`<tectra-billing-provider .client=${client}>

@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/billing-provider.js';
 import '../../src/define/tier-picker.js';
 import { createMemoryAdapter, demoSnapshot } from '../../src/adapters/memory/index.js';
 import { checks } from '../../src/core/validation.js';
 import type { Catalog } from '../../src/core/types.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { warmOnDemand } from '../helpers.js';
+import { waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 

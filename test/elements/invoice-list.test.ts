@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/billing-provider.js';
 import '../../src/define/invoice-list.js';
@@ -9,7 +9,7 @@ import type { Invoice, InvoiceStatus, Page } from '../../src/core/types.js';
 import type { TectraInvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
-import { shadowText, textOf, waitForText, warmOnDemand } from '../helpers.js';
+import { shadowText, textOf, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/billing-provider.js';
 import '../../src/define/billing-summary.js';
@@ -11,7 +11,7 @@ import type { TectraPaymentForm } from '../../src/elements/payment-form/payment-
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
 import { cardReady, submitButton, typeCard } from '../checkout.js';
 import { installStripeDouble, stripeScripts } from '../stripe-double.js';
-import { shadowText, textOf, waitForText, warmOnDemand } from '../helpers.js';
+import { shadowText, textOf, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 

@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/billing-provider.js';
 import '../../src/define/payment-methods.js';
 import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import type { TectraPaymentMethods } from '../../src/elements/payment-methods/payment-methods.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { shadowText, waitForText, warmOnDemand } from '../helpers.js';
+import { shadowText, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/billing-provider.js';
 import '../../src/define/billing-summary.js';
@@ -9,7 +9,7 @@ import type { Quote } from '../../src/core/types.js';
 import type { TectraTierPicker } from '../../src/elements/tier-picker/tier-picker.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
-import { shadowText, textOf, waitForText, warmOnDemand } from '../helpers.js';
+import { shadowText, textOf, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 

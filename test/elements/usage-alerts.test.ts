@@ -1,10 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/billing-provider.js';
 import '../../src/define/usage-alerts.js';
 import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import type { TectraUsageAlerts } from '../../src/elements/usage-alerts/usage-alerts.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { shadowText, textOf, waitForText } from '../helpers.js';
+import { shadowText, textOf, waitForText, waitUntil } from '../helpers.js';
 
 async function mount(scenario: DemoScenario = 'individual-active', options: MemoryAdapterOptions = {}) {
   const adapter = createMemoryAdapter(demoSnapshot(scenario), options);

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/billing-provider.js';
 import '../../src/define/billing-summary.js';
 import '../../src/define/usage-meter.js';
@@ -9,7 +9,7 @@ import type { TectraUsageThresholdEvent } from '../../src/events.js';
 import { formatPercent, formatUsageAmount } from '../../src/format/usage.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
-import { countRenders, manualFrames, nextFrame, shadowText, textOf, waitForText } from '../helpers.js';
+import { countRenders, manualFrames, nextFrame, shadowText, textOf, waitForText, waitUntil } from '../helpers.js';
 
 function setup(scenario: DemoScenario = 'individual-active', options: MemoryAdapterOptions = {}) {
   const adapter = createMemoryAdapter(demoSnapshot(scenario), options);

@@ -4,13 +4,13 @@
  * roots, what live regions say, which events fired). Each journey runs in three ways:
  * at 1280 px in English, at 360 px, and in Arabic (right to left).
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/define/billing-portal.js';
 import type { DemoScenario } from '../../src/adapters/memory/index.js';
 import type { TectraBillingPortal } from '../../src/elements/billing-portal/billing-portal.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
-import { demoBackend, textOf } from '../helpers.js';
+import { demoBackend, textOf, waitUntil } from '../helpers.js';
 
 export interface Variant {
   name: string;

@@ -4,7 +4,7 @@
  * the network does: zero duplicate activations, zero "failed" messages for a payment
  * that went through, and the new tier shown only once the backend confirms it.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/billing-provider.js';
 import '../../src/define/billing-summary.js';
 import '../../src/define/payment-form.js';
@@ -13,7 +13,7 @@ import { createMemoryAdapter, demoSnapshot } from '../../src/adapters/memory/ind
 import type { BillingAdapter } from '../../src/adapters/types.js';
 import { createBillingClient, type BillingClient, type PurchaseStatus } from '../../src/state/client.js';
 import { cardReady, submitButton, typeCard } from '../checkout.js';
-import { demoBackend, shadowText, waitForText, warmOnDemand } from '../helpers.js';
+import { demoBackend, shadowText, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 

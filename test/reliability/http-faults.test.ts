@@ -3,14 +3,14 @@
  * faults. Every one ends in a clear error state (with Retry where retrying makes sense),
  * no element crashes, and no promise is left rejected unhandled.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/billing-provider.js';
 import '../../src/define/billing-summary.js';
 import '../../src/define/invoice-list.js';
 import '../../src/define/usage-meter.js';
 import { createHttpAdapter } from '../../src/adapters/http.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { demoBackend, shadowText, waitForText, warmOnDemand } from '../helpers.js';
+import { demoBackend, shadowText, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 

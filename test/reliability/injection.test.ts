@@ -2,7 +2,7 @@
  * Every string that comes from the adapter, fuzzed with HTML and script payloads: it
  * is rendered as text, nothing executes, and no link other than a web link appears.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/billing-portal.js';
 import '../../src/define/billing-provider.js';
 import '../../src/define/payment-form.js';
@@ -10,7 +10,7 @@ import { createMemoryAdapter, demoSnapshot } from '../../src/adapters/memory/ind
 import type { BillingAdapter } from '../../src/adapters/types.js';
 import type { TectraBillingPortal } from '../../src/elements/billing-portal/billing-portal.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { warmOnDemand } from '../helpers.js';
+import { waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 

@@ -2,7 +2,7 @@
  * Races: answers that come back out of order, a user who switches tiers faster than the
  * backend quotes, and an element removed while its request is in flight.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/billing-provider.js';
 import '../../src/define/billing-summary.js';
 import '../../src/define/payment-form.js';
@@ -11,7 +11,7 @@ import { createMemoryAdapter, demoSnapshot } from '../../src/adapters/memory/ind
 import type { BillingAdapter, RequestOptions } from '../../src/adapters/types.js';
 import type { PlanSelection } from '../../src/core/types.js';
 import { createBillingClient } from '../../src/state/client.js';
-import { countRenders, textOf, waitForText, warmOnDemand } from '../helpers.js';
+import { countRenders, textOf, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 
