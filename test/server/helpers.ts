@@ -36,3 +36,14 @@ export function setup(scenario: DemoScenario = 'new', extra: Partial<BillingHand
 export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
+
+/** A rejection's code, status and message (an adapter's `BillingError`), or a failure when it resolves. */
+export async function refusal(promise: Promise<unknown>): Promise<[string, number | undefined, string]> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { code: string; status?: number; message: string };
+    return [e.code, e.status, e.message];
+  }
+  throw new Error('expected a refusal');
+}

@@ -7,6 +7,7 @@ import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
 import { demoCoupons } from '../../src/adapters/memory/scenarios.js';
 import { createMemoryStripeState, createStripeEngine, setUpStripeCatalog, type StripeEngineOptions } from '../../src/server/index.js';
 import { createStripeDouble } from '../stripe-double/double.js';
+import { refusal } from './helpers.js';
 
 afterEach(() => vi.useRealTimers());
 
@@ -25,16 +26,6 @@ async function stripeSetup(options: Partial<StripeEngineOptions> = {}) {
   return { double, stripe, state, engine, adapter: (account = 'alice') => engine.adapterFor(account), priceId, mark, since };
 }
 
-/** A rejection's code, status and message. */
-async function refusal(promise: Promise<unknown>): Promise<[string, number | undefined, string]> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { code: string; status?: number; message: string };
-    return [e.code, e.status, e.message];
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the Stripe engine: what a purchase asks of Stripe', () => {
   it('makes one customer per account and one subscription per purchase, each under a key of its own', async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
 import { createMemoryStripeState, createStripeEngine, setUpStripeCatalog } from '../../src/server/index.js';
 import { createStripeDouble } from '../stripe-double/double.js';
+import { refusal } from './helpers.js';
 
 async function stripeSetup() {
   const double = createStripeDouble();
@@ -20,15 +21,6 @@ async function stripeSetup() {
   return { double, stripe, state, engine, alice, mark, since, subscriptions };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<[string, number | undefined, string]> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { code: string; status?: number; message: string };
-    return [e.code, e.status, e.message];
-  }
-  throw new Error('expected a refusal');
-}
 
 const PRO = { tierId: 'pro', interval: 'month' } as const;
 

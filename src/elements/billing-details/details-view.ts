@@ -8,6 +8,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { addressFormat, addressProblems, COUNTRIES, type RegionLabel } from '../../core/address.js';
 import type { BillingError } from '../../core/errors.js';
+import { cachedFormatter } from '../../core/intl-cache.js';
 import { isValidTaxId, TAX_ID_TYPES, taxIdTypesFor } from '../../core/tax-ids.js';
 import type { Address, BillingDetails, TaxId, TaxIdType } from '../../core/types.js';
 import { billingDetailsOf, type BillingDetailsState } from '../../state/billing-details.js';
@@ -69,6 +70,27 @@ function regionLabel(label: RegionLabel): string {
 
 const optional = (label: string) => msg(str`${label} (optional)`, { id: 'details.optional' });
 
+/** A country's name in a language, by the cached `Intl.DisplayNames` (its code where there is none). */
+function countryName(code: string, locale: string): string {
+  try {
+    return cachedFormatter('region-names', locale, {}, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The country select's options, sorted by name in a language: made once per language, not on every keystroke. */
+const sortedCountries = new Map<string, ReadonlyArray<readonly [string, string]>>();
+function countriesIn(locale: string): ReadonlyArray<readonly [string, string]> {
+  let list = sortedCountries.get(locale);
+  if (!list) {
+    const collator = cachedFormatter('collator', locale, {}, () => new Intl.Collator(locale));
+    list = COUNTRIES.map((code) => [code, countryName(code, locale)] as const).sort((a, b) => collator.compare(a[1], b[1]));
+    sortedCountries.set(locale, list);
+  }
+  return list;
+}
+
 export class DetailsView {
   readonly #state: BillingDetailsState;
   #stop: (() => void) | undefined;
@@ -104,11 +126,7 @@ export class DetailsView {
   }
 
   #countryName(code: string): string {
-    try {
-      return new Intl.DisplayNames([this.host.locale()], { type: 'region' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
+    return countryName(code, this.host.locale());
   }
 
   /** The customer's likely country: their locale's region (en → US, de → DE), else none. */
@@ -313,8 +331,7 @@ export class DetailsView {
 
   #renderForm(draft: Draft): TemplateResult {
     const format = addressFormat(draft.values.country);
-    const collator = new Intl.Collator(this.host.locale());
-    const countries = COUNTRIES.map((code) => [code, this.#countryName(code)] as const).sort((a, b) => collator.compare(a[1], b[1]));
+    const countries = countriesIn(this.host.locale());
     const countryError = draft.errors.country;
     return html`<form part="form" novalidate aria-busy=${this.#saving ? 'true' : 'false'} @submit=${(e: Event) => {
         e.preventDefault();
