@@ -11,6 +11,7 @@ import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 const page = `<!doctype html><html lang="en"><head><title>dist smoke</title></head><body>
 <tectra-billing-provider demo="team" locale="de"><tectra-billing-summary></tectra-billing-summary><tectra-invoice-list></tectra-invoice-list></tectra-billing-provider>
 <tectra-billing-provider demo="new"><tectra-payment-form tier="pro" interval="month"></tectra-payment-form></tectra-billing-provider>
+<tectra-billing-provider demo="team"><tectra-billing-details></tectra-billing-details></tectra-billing-provider>
 <script type="module" src="/tectra-billing.js"></script>
 <script type="module" src="/tectra-billing.js?copy=2"></script>
 </body></html>`;
@@ -44,6 +45,8 @@ try {
     const root = document.querySelector('tectra-payment-form')?.shadowRoot;
     return root?.querySelector('#coupon') && root.querySelector('[part~="review"] dd') && root.querySelector('[part~="submit"]:not([disabled])');
   });
+  // Registered when its tag is seen: the billing details' define module and its view are chunks.
+  await waitFor('the billing details', () => document.querySelector('tectra-billing-details')?.shadowRoot?.querySelector('#d-edit'));
   // The REST adapter answers through its on-demand transport (with a stand-in fetch).
   const fetched = await tab.evaluate(async () => {
     const kit = await import('/tectra-billing.js');
@@ -64,7 +67,7 @@ try {
   });
   if (!(tiers > 0)) problems.push(`the memory adapter answered ${tiers} tiers`);
   const defined = await tab.evaluate(() =>
-    ['tectra-billing-provider', 'tectra-billing-summary'].filter((t) => !customElements.get(t)),
+    ['tectra-billing-provider', 'tectra-billing-summary', 'tectra-billing-details'].filter((t) => !customElements.get(t)),
   );
   if (defined.length) problems.push(`not defined: ${defined.join(', ')}`);
   if (!warnings.some((w) => w.includes('defined by another copy of the kit'))) problems.push('the second copy did not warn');
@@ -78,4 +81,4 @@ if (problems.length) {
   console.error(`dist smoke test failed:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('dist smoke test: both copies loaded, elements registered, second copy warned, German summary, the invoice table and the checkout rendered from on-demand chunks, the memory and http adapters answered');
+console.log('dist smoke test: both copies loaded, elements registered, second copy warned, German summary, the invoice table, the checkout and the billing details (registered when seen) rendered from on-demand chunks, the memory and http adapters answered');

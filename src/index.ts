@@ -11,6 +11,11 @@ import './define/usage-meter.js';
 import './define/usage-alerts.js';
 import './define/invoice-list.js';
 import './define/billing-portal.js';
+import { registerWhenUsed } from './define/when-used.js';
+
+// Elements a page pays for only when it uses them (the billing details): registered when
+// their tag appears, and at the latest once the page is idle.
+registerWhenUsed();
 
 export * from './core/index.js';
 export type { BillingAdapter, InvoiceQuery, RequestOptions } from './adapters/types.js';
@@ -29,6 +34,7 @@ export * from './state/index.js';
 export * from './events.js';
 export { setBillingLocale, billingTranslations, supportedLocales } from './i18n/index.js';
 export { define } from './define/define.js';
+export { loadElement } from './define/when-used.js';
 export { TectraBillingProvider } from './elements/billing-provider/billing-provider.js';
 export { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
 export { TectraTierPicker } from './elements/tier-picker/tier-picker.js';

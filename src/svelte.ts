@@ -34,7 +34,7 @@ export interface TectraSvelteTags {
   'tectra-billing-portal': SvelteTag<
     TectraBillingPortal,
     {
-    /** The section shown: `overview`, `usage`, `plan`, `payment` or `invoices`. Set it to deep-link. */
+    /** The section shown: `overview`, `usage`, `plan`, `payment`, `details` (billing details, with a backend that keeps them) or `invoices`. Set it to deep-link. */
     'section'?: TectraBillingPortal['section'];
     /** Base URL of a backend (as on `<tectra-billing-provider>`); without it the portal uses the provider around it. */
     'api'?: TectraBillingPortal['api'];

@@ -18,7 +18,7 @@ const meta: Meta<Args> = {
     return html`<tectra-billing-provider .client=${client}><tectra-billing-portal section=${section}></tectra-billing-portal></tectra-billing-provider>`;
   },
   args: { scenario: 'individual-active', section: 'overview' },
-  argTypes: { section: { control: 'select', options: ['overview', 'usage', 'plan', 'payment', 'invoices'] } },
+  argTypes: { section: { control: 'select', options: ['overview', 'usage', 'plan', 'payment', 'details', 'invoices'] } },
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -28,6 +28,7 @@ export const Usage: Story = { args: { section: 'usage' } };
 export const ChangeTier: Story = { args: { section: 'plan' } };
 export const FirstActivation: Story = { args: { scenario: 'new', section: 'plan' } };
 export const PaymentMethods: Story = { args: { section: 'payment' } };
+export const BillingDetails: Story = { args: { section: 'details' } };
 export const BillingHistory: Story = { args: { section: 'invoices' } };
 export const PastDue: Story = { args: { scenario: 'past-due' } };
 export const Team: Story = { args: { scenario: 'team' } };

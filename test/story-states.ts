@@ -17,15 +17,16 @@ const LOADING_NOTHING_ELSE = ['Retry', 'Cancel plan'];
 
 export const STORY_STATES: Record<string, Record<string, StoryState>> = {
   portal: {
-    Overview: { shows: ['Overview Usage Plan Payment methods Billing history', 'Current plan', 'Pro Active', '$49 per month', 'Cancel plan', 'Input tokens 6.2M of 10M tokens · 62%'] },
+    Overview: { shows: ['Overview Usage Plan Payment methods Billing details Billing history', 'Current plan', 'Pro Active', '$49 per month', 'Cancel plan', 'Input tokens 6.2M of 10M tokens · 62%'] },
     Usage: { shows: ['Usage Billing period', 'Input tokens 6.2M of 10M tokens · 62%', 'Output tokens 2.1M of 2.5M tokens · 84% Nearing the limit', 'At this pace you reach the limit on'] },
     ChangeTier: { shows: ['Choose a plan', 'Current plan Pro $49 per month', 'Downgrade to Starter'], hides: ['Choose Pro'] },
     FirstActivation: { shows: ['Choose a plan', 'Choose Starter', 'Choose Pro'], hides: ['Current plan Pro', 'Downgrade to'] },
     PaymentMethods: { shows: ['Payment methods', 'Add a card', 'Visa ending in 4242', 'Default', 'This is the only card of your plan.'] },
+    BillingDetails: { shows: ['Billing details', 'Who your invoices are made out to.', 'Edit billing details', 'No tax IDs on file.'] },
     BillingHistory: { shows: ['Billing history', 'TEC-PRO-0008', '$49.00 Paid', 'All statuses'] },
     PastDue: { shows: ['Starter Past due', 'Your payment of $19.00 failed. Pay it now to keep your plan.', 'Pay $19.00 now'] },
     Team: { shows: ['Team Active', '$390 per seat per year · 8 seats', 'Seats 8', 'Input tokens 50M'] },
-    German: { shows: ['Übersicht Nutzung Tarif Zahlungsmethoden Rechnungsverlauf', 'Aktueller Tarif', 'Pro Aktiv', '49 $ pro Monat'], hides: ['Current plan', 'Billing history'] },
+    German: { shows: ['Übersicht Nutzung Tarif Zahlungsmethoden Rechnungsdaten Rechnungsverlauf', 'Aktueller Tarif', 'Pro Aktiv', '49 $ pro Monat'], hides: ['Current plan', 'Billing history'] },
     Dark: { shows: ['Current plan', 'Pro Active'], dark: true },
     RightToLeft: { shows: ['Current plan', 'Pro Active'], rtl: true },
   },

@@ -19,9 +19,21 @@ describe('<tectra-billing-portal>', () => {
     await waitUntil(() => inner(portal, 'tectra-billing-summary'));
     await waitForText(inner(portal, 'tectra-billing-summary'), 'Pro');
     const tabs = [...(portal.shadowRoot?.querySelectorAll('[role="tab"]') ?? [])].map((t) => t.textContent?.trim());
-    expect(tabs).to.deep.equal(['Overview', 'Usage', 'Plan', 'Payment methods', 'Billing history']);
+    expect(tabs).to.deep.equal(['Overview', 'Usage', 'Plan', 'Payment methods', 'Billing details', 'Billing history']);
     expect(tab(portal, 'overview').getAttribute('aria-selected')).to.equal('true');
     await expect(portal).to.be.accessible();
+  });
+
+  it('has no Billing details tab over a backend without them, and a deep link to it shows the overview', async () => {
+    const { getBillingDetails, updateBillingDetails, addTaxId, removeTaxId, ...adapter } = createMemoryAdapter(demoSnapshot('individual-active'));
+    void [getBillingDetails, updateBillingDetails, addTaxId, removeTaxId];
+    const client = createBillingClient({ adapter });
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-portal section="details"></tectra-billing-portal></tectra-billing-provider>`);
+    const portal = provider.querySelector('tectra-billing-portal') as TectraBillingPortal;
+    await waitUntil(() => inner(portal, 'tectra-billing-summary'), 'the overview never showed');
+    const tabs = [...(portal.shadowRoot?.querySelectorAll('[role="tab"]') ?? [])].map((t) => t.textContent?.trim());
+    expect(tabs).to.deep.equal(['Overview', 'Usage', 'Plan', 'Payment methods', 'Billing history']);
+    expect(portal.section).to.equal('overview');
   });
 
   it('deep-links with the section attribute and fires tectra-section-change when the user moves', async () => {

@@ -7,11 +7,12 @@ import { setBillingLocale } from '../../i18n/localization.js';
 import { clientFromAttributes } from '../../state/attribute-client.js';
 import type { BillingClient } from '../../state/client.js';
 import { billingClientContext } from '../../state/context.js';
+import { loadElement } from '../../define/when-used.js';
 import { rovingTarget } from '../base/roving-keys.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './billing-portal.styles.js';
 
-export const PORTAL_SECTIONS = ['overview', 'usage', 'plan', 'payment', 'invoices'] as const;
+export const PORTAL_SECTIONS = ['overview', 'usage', 'plan', 'payment', 'details', 'invoices'] as const;
 export type PortalSection = (typeof PORTAL_SECTIONS)[number];
 
 function sectionLabel(section: PortalSection): string {
@@ -24,6 +25,8 @@ function sectionLabel(section: PortalSection): string {
       return msg('Plan', { id: 'portal.plan' });
     case 'payment':
       return msg('Payment methods', { id: 'cards.title' });
+    case 'details':
+      return msg('Billing details', { id: 'details.title' });
     case 'invoices':
       return msg('Billing history', { id: 'invoices.title' });
   }
@@ -68,7 +71,10 @@ export class TectraBillingPortal extends TectraElement {
     locale: {},
   };
 
-  /** The section shown: `overview`, `usage`, `plan`, `payment` or `invoices`. Set it to deep-link. */
+  /**
+   * The section shown: `overview`, `usage`, `plan`, `payment`, `details` (billing details,
+   * with a backend that keeps them) or `invoices`. Set it to deep-link.
+   */
   section: PortalSection = 'overview';
   /** Base URL of a backend (as on `<tectra-billing-provider>`); without it the portal uses the provider around it. */
   api: string | undefined;
@@ -106,7 +112,7 @@ export class TectraBillingPortal extends TectraElement {
       });
     }
     super.willUpdate(changed);
-    if (!PORTAL_SECTIONS.includes(this.section)) this.section = 'overview';
+    if (!this.#sections().includes(this.section)) this.section = 'overview';
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -136,15 +142,22 @@ export class TectraBillingPortal extends TectraElement {
     });
   }
 
+  /** The sections this backend has: billing details only where the adapter keeps them. */
+  #sections(): PortalSection[] {
+    const client = this.client;
+    return PORTAL_SECTIONS.filter((s) => s !== 'details' || !client || client.adapter.getBillingDetails);
+  }
+
   #onTabKeydown(event: KeyboardEvent, index: number): void {
-    const next = rovingTarget(event, index, PORTAL_SECTIONS.length, 'tabs');
-    if (next !== undefined) this.#go(PORTAL_SECTIONS[next] as PortalSection, false);
+    const sections = this.#sections();
+    const next = rovingTarget(event, index, sections.length, 'tabs');
+    if (next !== undefined) this.#go(sections[next] as PortalSection, false);
   }
 
   protected override render(): TemplateResult {
     return html`<div part="base" class="portal">
       <div part="tabs" role="tablist" aria-label=${msg('Billing', { id: 'portal.label' })}>
-        ${PORTAL_SECTIONS.map(
+        ${this.#sections().map(
           (s, i) => html`<button
             part="tab"
             role="tab"
@@ -178,6 +191,10 @@ export class TectraBillingPortal extends TectraElement {
         return html`<tectra-payment-methods></tectra-payment-methods>`;
       case 'invoices':
         return html`<tectra-invoice-list></tectra-invoice-list>`;
+      case 'details':
+        // Registered when first shown: a portal that never opens it does not load it.
+        void loadElement('tectra-billing-details').catch(() => undefined);
+        return html`<tectra-billing-details></tectra-billing-details>`;
       default:
         return html`<div class="pair">
           <tectra-billing-summary></tectra-billing-summary>
