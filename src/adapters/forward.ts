@@ -31,6 +31,10 @@ export const ADAPTER_METHODS = {
   updateBillingDetails: 1,
   addTaxId: 1,
   removeTaxId: 1,
+  getCredits: 0,
+  listCreditEntries: 1,
+  purchaseCredits: 1,
+  setAutoRecharge: 1,
 } satisfies Record<AdapterMethod, number>;
 
 type Method = (...args: unknown[]) => Promise<unknown>;

@@ -8,7 +8,11 @@ import { BillingError, isBillingErrorCode, type BillingErrorCode } from '../core
 import type {
   ActivationRequest,
   ActivationResult,
+  AutoRechargeRequest,
   BillingDetails,
+  CreditEntry,
+  CreditPurchaseResult,
+  Credits,
   CancelSubscriptionRequest,
   Catalog,
   ChangeTierRequest,
@@ -25,7 +29,16 @@ import type {
   Usage,
 } from '../core/types.js';
 import type { HttpAdapterOptions } from './http.js';
-import type { BillingAdapter, RequestOptions } from './types.js';
+import type { BillingAdapter, InvoiceQuery, RequestOptions } from './types.js';
+
+/** A paged list's path with its cursor and limit. */
+function pageOf(path: string, query: InvoiceQuery): string {
+  const params = new URLSearchParams();
+  if (query.cursor) params.set('cursor', query.cursor);
+  if (query.limit) params.set('limit', String(query.limit));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
 
 /** Every method of the contract except the optional push of usage, which REST does not offer. */
 export type HttpTransport = Omit<Required<BillingAdapter>, 'subscribeUsage'>;
@@ -186,13 +199,7 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
     getCatalog: (o) => get<Catalog>('/catalog', o),
     getSubscription: (o) => get<Subscription>('/subscription', o),
     getUsage: (o) => get<Usage>('/usage', o),
-    listInvoices: (q, o) => {
-      const params = new URLSearchParams();
-      if (q.cursor) params.set('cursor', q.cursor);
-      if (q.limit) params.set('limit', String(q.limit));
-      const search = params.toString();
-      return get<Page<Invoice>>(`/invoices${search ? `?${search}` : ''}`, o);
-    },
+    listInvoices: (q, o) => get<Page<Invoice>>(pageOf('/invoices', q), o),
     listPaymentMethods: async (o) => {
       const body = await get<{ items: PaymentMethod[] } | null>('/payment-methods', o);
       // Unwrapped for the client's validation, which reports a missing list as invalid_response.
@@ -231,5 +238,9 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
     removeTaxId: async (id, o) => {
       await request({ method: 'DELETE', path: `/billing-details/tax-ids/${encodeURIComponent(id)}`, idempotencyKey: randomKey(), options: o });
     },
+    getCredits: (o) => get<Credits>('/credits', o),
+    listCreditEntries: (q, o) => get<Page<CreditEntry>>(pageOf('/credits/ledger', q), o),
+    purchaseCredits: ({ idempotencyKey, ...body }, o) => send<CreditPurchaseResult>('POST', '/credits/purchases', body, o, idempotencyKey),
+    setAutoRecharge: ({ idempotencyKey, ...body }: AutoRechargeRequest, o) => send<Credits>('PUT', '/credits/auto-recharge', body, o, idempotencyKey),
   };
 }

@@ -1,6 +1,11 @@
 import type {
   ActivationRequest,
   ActivationResult,
+  AutoRechargeRequest,
+  CreditEntry,
+  CreditPurchaseRequest,
+  CreditPurchaseResult,
+  Credits,
   BillingDetails,
   BillingDetailsUpdate,
   Catalog,
@@ -78,6 +83,21 @@ export interface BillingAdapter {
   addTaxId?(request: TaxIdRequest, options?: RequestOptions): Promise<TaxId>;
   /** `DELETE /billing-details/tax-ids/{id}`. */
   removeTaxId?(id: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Optional (with the three below): prepaid credit, its packs and auto-recharge. `GET /credits`.
+   * Without them `<tectra-credits>` says the backend sells no credit and the portal has no Credits section.
+   */
+  getCredits?(options?: RequestOptions): Promise<Credits>;
+  /** The credit ledger, newest first, a page at a time. `GET /credits/ledger`. */
+  listCreditEntries?(query: InvoiceQuery, options?: RequestOptions): Promise<Page<CreditEntry>>;
+  /**
+   * Buys a pack or a custom amount with a card on file (the default when none is named).
+   * After `requires_action` the kit authenticates and calls again with `completedAction`
+   * and a new key. `POST /credits/purchases`.
+   */
+  purchaseCredits?(request: CreditPurchaseRequest, options?: RequestOptions): Promise<CreditPurchaseResult>;
+  /** Turns auto-recharge on or off and sets its threshold, amount and monthly ceiling. `PUT /credits/auto-recharge`. */
+  setAutoRecharge?(request: AutoRechargeRequest, options?: RequestOptions): Promise<Credits>;
   /** Optional push of usage updates; returns an unsubscribe function. */
   subscribeUsage?(onUsage: (usage: Usage) => void): () => void;
 }

@@ -271,3 +271,86 @@ export interface TaxIdRequest {
   value: string;
   idempotencyKey: string;
 }
+
+/** A pack of prepaid credit on sale. */
+export interface CreditPack {
+  id: string;
+  /** The credit it adds to the balance. */
+  credit: Money;
+  /** What it costs: less than `credit` for a pack with a bonus. */
+  price: Money;
+}
+
+/** Auto-recharge: when the balance falls below `threshold`, `amount` is bought with the default card. */
+export interface AutoRecharge {
+  enabled: boolean;
+  threshold: Money;
+  amount: Money;
+  /** At most this much is recharged in a calendar month (no ceiling when absent). */
+  monthlyLimit?: Money;
+  /** What was recharged this month, towards `monthlyLimit`. */
+  rechargedThisMonth?: Money;
+  /** The backend's pause between two recharges, in minutes. */
+  cooldownMinutes: number;
+  /**
+   * The last recharge that did not go through (it ran without the customer, off session):
+   * the card asked for 3-D Secure, or was declined. Cleared by the next purchase that succeeds.
+   */
+  lastFailure?: { reason: 'authentication_required' | 'card_declined'; at: string; amount: Money };
+}
+
+/** Prepaid credit: a balance in money that usage beyond the plan's allowance draws from. */
+export interface Credits {
+  balance: Money;
+  /** The meters credit pays for beyond the plan's allowance (every meter when empty). */
+  covers: MeterKey[];
+  /** The next credit to expire: how much, and when (none when credit does not expire). */
+  nextExpiry?: { amount: Money; at: string };
+  /** At zero: `stop` (usage beyond the plan stops until credit is added) or `overage` (billed on the next invoice). */
+  atZero: 'stop' | 'overage';
+  packs: CreditPack[];
+  /** Bounds of an amount the customer chooses; none when only packs are sold. */
+  customAmount?: { min: Money; max: Money };
+  autoRecharge: AutoRecharge;
+}
+
+export type CreditEntryKind = 'grant' | 'purchase' | 'recharge' | 'usage' | 'expiry';
+
+/** One line of the credit ledger. */
+export interface CreditEntry {
+  id: string;
+  kind: CreditEntryKind;
+  /** Signed: positive adds credit, negative uses it up. */
+  amount: Money;
+  balanceAfter: Money;
+  at: string;
+  /** Usage: the meter it paid for, and how much of it. */
+  meter?: MeterKey;
+  quantity?: number;
+  /** A grant's reason, as the backend words it ("Welcome credit"). */
+  description?: string;
+}
+
+export interface CreditPurchaseRequest {
+  /** A pack, or a custom `amount` within `customAmount` (one of the two). */
+  packId?: string;
+  amount?: Money;
+  couponCode?: string;
+  /** The card to pay with; the default card when absent. */
+  paymentMethodId?: string;
+  /** The client secret of a `requires_action` answer the customer has since completed (3-D Secure). */
+  completedAction?: string;
+  idempotencyKey: string;
+}
+
+export type CreditPurchaseResult =
+  | { status: 'succeeded'; credits: Credits; charged: Money }
+  | { status: 'requires_action'; clientSecret: string };
+
+export interface AutoRechargeRequest {
+  enabled: boolean;
+  threshold: Money;
+  amount: Money;
+  monthlyLimit?: Money;
+  idempotencyKey: string;
+}

@@ -13,6 +13,9 @@ import type {
   ActivationResult,
   BillingDetails,
   Catalog,
+  CreditEntry,
+  CreditPurchaseResult,
+  Credits,
   Coupon,
   Invoice,
   InvoicePaymentResult,
@@ -188,6 +191,44 @@ export const billingDetailsSchema = v.object({
   taxIds: v.array(taxIdSchema),
 });
 
+const positiveMoney = v.object({ ...moneySchema.entries, amount: v.pipe(v.number(), v.safeInteger(), v.minValue(1)) });
+
+export const creditsSchema = v.object({
+  balance: moneySchema,
+  covers: v.array(nonEmpty),
+  nextExpiry: v.optional(v.object({ amount: moneySchema, at: isoDate })),
+  atZero: v.picklist(['stop', 'overage']),
+  packs: v.array(v.object({ id: nonEmpty, credit: positiveMoney, price: positiveMoney })),
+  customAmount: v.optional(v.object({ min: positiveMoney, max: positiveMoney })),
+  autoRecharge: v.object({
+    enabled: v.boolean(),
+    threshold: moneySchema,
+    amount: moneySchema,
+    monthlyLimit: v.optional(moneySchema),
+    rechargedThisMonth: v.optional(moneySchema),
+    cooldownMinutes: count,
+    lastFailure: v.optional(v.object({ reason: v.picklist(['authentication_required', 'card_declined']), at: isoDate, amount: moneySchema })),
+  }),
+});
+
+export const creditEntrySchema = v.object({
+  id: nonEmpty,
+  kind: v.picklist(['grant', 'purchase', 'recharge', 'usage', 'expiry']),
+  amount: moneySchema,
+  balanceAfter: moneySchema,
+  at: isoDate,
+  meter: v.optional(nonEmpty),
+  quantity: v.optional(v.pipe(v.number(), v.minValue(0))),
+  description: v.optional(v.string()),
+});
+
+export const creditPageSchema = v.object({ items: v.array(creditEntrySchema), nextCursor: v.nullable(v.string()) });
+
+export const creditPurchaseResultSchema = v.variant('status', [
+  v.object({ status: v.literal('succeeded'), credits: creditsSchema, charged: moneySchema }),
+  v.object({ status: v.literal('requires_action'), clientSecret: nonEmpty }),
+]);
+
 export const setupIntentSchema = v.variant('provider', [
   v.object({ provider: v.literal('stripe'), publishableKey: nonEmpty, clientSecret: nonEmpty }),
   v.object({ provider: v.literal('test'), clientSecret: nonEmpty }),
@@ -234,6 +275,9 @@ export const checks = {
   invoicePayment: (input: unknown) => validate(invoicePaymentResultSchema, input, 'invoice payment'),
   billingDetails: (input: unknown) => validate(billingDetailsSchema, input, 'billing details'),
   taxId: (input: unknown) => validate(taxIdSchema, input, 'tax ID'),
+  credits: (input: unknown) => validate(creditsSchema, input, 'credits'),
+  creditEntries: (input: unknown) => validate(creditPageSchema, input, 'credit ledger'),
+  creditPurchase: (input: unknown) => validate(creditPurchaseResultSchema, input, 'credit purchase'),
 };
 
 // Compile-time proof that each schema produces the public model type.
@@ -252,4 +296,7 @@ export type SchemaChecks = [
   Assert<Produces<typeof invoicePaymentResultSchema, InvoicePaymentResult>>,
   Assert<Produces<typeof billingDetailsSchema, BillingDetails>>,
   Assert<Produces<typeof taxIdSchema, TaxId>>,
+  Assert<Produces<typeof creditsSchema, Credits>>,
+  Assert<Produces<typeof creditPageSchema, Page<CreditEntry>>>,
+  Assert<Produces<typeof creditPurchaseResultSchema, CreditPurchaseResult>>,
 ];

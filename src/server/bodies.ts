@@ -12,6 +12,11 @@ const REASONS: [CancellationReason, ...CancellationReason[]] = [
   'too_expensive', 'missing_features', 'switched_service', 'unused', 'too_complex', 'low_quality', 'customer_service', 'other',
 ];
 
+const moneyBody = v.strictObject({
+  amount: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code')),
+});
+
 export const selectionBody = v.strictObject(planSelectionEntries);
 
 export const BODIES = {
@@ -40,6 +45,17 @@ export const BODIES = {
     address: v.optional(v.strictObject(addressEntries)),
   }),
   taxId: v.strictObject({ type: taxIdType, value: v.pipe(v.string(), v.minLength(1), v.maxLength(50)) }),
+  creditPurchase: v.pipe(
+    v.strictObject({
+      packId: v.optional(id),
+      amount: v.optional(moneyBody),
+      couponCode: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+      paymentMethodId: v.optional(id),
+      completedAction: v.optional(id),
+    }),
+    v.check((b) => (b.packId === undefined) !== (b.amount === undefined), 'name a packId or an amount, not both'),
+  ),
+  autoRecharge: v.strictObject({ enabled: v.boolean(), threshold: moneyBody, amount: moneyBody, monthlyLimit: v.optional(moneyBody) }),
 };
 
 /** The body as the schema reads it, or a 400 naming the first field that does not fit. */

@@ -6,6 +6,7 @@
 import type { BillingAdapter } from '../adapters/types.js';
 import type { Catalog } from '../core/types.js';
 import { addressProblems } from '../core/address.js';
+import { autoRechargeProblems } from '../core/credits.js';
 import { isValidTaxId, normalizeTaxId } from '../core/tax-ids.js';
 import { BODIES, parseBody } from './bodies.js';
 import { HttpProblem } from './errors.js';
@@ -194,7 +195,42 @@ export const ROUTES: Route[] = [
       await offered(c.adapter, 'removeTaxId')(c.params[0] ?? '');
     },
   },
+  { method: 'GET', pattern: /^\/credits$/, operation: 'getCredits', run: (c) => offered(c.adapter, 'getCredits')() },
+  {
+    method: 'GET',
+    pattern: /^\/credits\/ledger$/,
+    operation: 'listCreditEntries',
+    run: (c) => {
+      const cursor = c.url.searchParams.get('cursor');
+      return offered(c.adapter, 'listCreditEntries')({ ...(cursor ? { cursor } : {}), limit: pageLimit(c.url) });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/credits\/purchases$/,
+    operation: 'purchaseCredits',
+    // One key buys once, whichever card or completed step the repeat names.
+    sameRequest: (body) => {
+      const { packId, amount, couponCode } = (body ?? {}) as Record<string, unknown>;
+      return [packId ?? null, amount ?? null, couponCode ?? null];
+    },
+    run: (c) => offered(c.adapter, 'purchaseCredits')({ ...parseBody(BODIES.creditPurchase, c.body), idempotencyKey: c.idempotencyKey }),
+  },
+  {
+    method: 'PUT',
+    pattern: /^\/credits\/auto-recharge$/,
+    operation: 'setAutoRecharge',
+    run: (c) => offered(c.adapter, 'setAutoRecharge')({ ...autoRechargeOf(c.body), idempotencyKey: c.idempotencyKey }),
+  },
 ];
+
+/** An auto-recharge setting that holds together (400 naming the field otherwise; the currency is the engine's to check). */
+function autoRechargeOf(body: unknown) {
+  const setting = parseBody(BODIES.autoRecharge, body);
+  const [problem] = autoRechargeProblems(setting, setting.threshold.currency);
+  if (problem) throw new HttpProblem(400, 'invalid_request', `${problem[0]}: ${problem[1] === 'not_above_threshold' ? 'must be above the threshold' : problem[1] === 'below_amount' ? 'must hold one recharge at least' : problem[1]}`);
+  return setting;
+}
 
 /** The route for a method and path, or why there is none (404 no such path, 405 another method). */
 export function matchRoute(method: string, path: string): { route: Route; params: string[] } | 'not_found' | 'method_not_allowed' {

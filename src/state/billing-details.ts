@@ -11,6 +11,7 @@ import type { BillingDetails, BillingDetailsUpdate, TaxId, TaxIdType } from '../
 import { checks } from '../core/validation.js';
 import type { BillingClient } from './client.js';
 import { guarded } from './guarded.js';
+import { keyedRequests } from './request-keys.js';
 import { createResource, type Resource } from './resource.js';
 
 export interface BillingDetailsState {
@@ -31,20 +32,6 @@ export interface BillingDetailsState {
 }
 
 const unsupported = () => new BillingError('not_found', 'This billing backend does not keep billing details.', { status: 404 });
-
-/** A key per request, kept while the same request is tried again after a failure. */
-function keyedRequests() {
-  let last: { fingerprint: string; key: string } | undefined;
-  return {
-    keyFor(fingerprint: string): string {
-      if (last?.fingerprint !== fingerprint) last = { fingerprint, key: crypto.randomUUID() };
-      return last.key;
-    },
-    done(): void {
-      last = undefined;
-    },
-  };
-}
 
 function createBillingDetailsState(client: BillingClient): BillingDetailsState {
   const { adapter } = client;

@@ -400,6 +400,56 @@ for (const [label, make] of SUBJECTS) {
       expect((await reader('POST', '/billing-details/tax-ids', { type: 'us_ein', value: '98-7654321' })).status).toBe(403);
     });
 
+    test('credits: an account without them answers 404; packs, custom amounts and coupons are bought once per key', async (s) => {
+      expect((await client(s, newAccount(s))('GET', '/credits')).status).toBe(404);
+      const accountId = s.prepaidAccount!();
+      const call = client(s, accountId);
+      type Credits = { balance: { amount: number; currency: string }; packs: Array<{ id: string }>; autoRecharge: { enabled: boolean } };
+      const before = (await call<Credits>('GET', '/credits')).body;
+      expect(before.packs.map((p) => p.id)).toEqual(['credit_10', 'credit_25', 'credit_50']);
+      // Two requests at once under one key: one purchase, the same answer twice.
+      const [first, second] = await Promise.all([
+        call<{ status: string; credits: Credits; charged: { amount: number } }>('POST', '/credits/purchases', { packId: 'credit_50' }, `${accountId}-pack`),
+        call<{ status: string; credits: Credits; charged: { amount: number } }>('POST', '/credits/purchases', { packId: 'credit_50' }, `${accountId}-pack`),
+      ]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(second.body).toEqual(first.body);
+      expect(first.body).toMatchObject({ status: 'succeeded', charged: { amount: 5000, currency: 'USD' }, credits: { balance: { amount: before.balance.amount + 5500 } } });
+      // A custom amount with a coupon: the credit is the amount, the charge is less.
+      const custom = await call<{ charged: { amount: number }; credits: Credits }>('POST', '/credits/purchases', { amount: { amount: 2000, currency: 'USD' }, couponCode: 'LAUNCH50' });
+      expect(custom.body).toMatchObject({ charged: { amount: 1000 }, credits: { balance: { amount: before.balance.amount + 7500 } } });
+      const ledger = await call<{ items: Array<{ kind: string; amount: { amount: number } }> }>('GET', '/credits/ledger?limit=2');
+      expect(ledger.body.items.map((e) => [e.kind, e.amount.amount])).toEqual([['purchase', 2000], ['purchase', 5500]]);
+      const refused = [
+        await call<{ error: { code: string; message: string } }>('POST', '/credits/purchases', { packId: 'credit_10', amount: { amount: 1000, currency: 'USD' } }),
+        await call<{ error: { code: string; message: string } }>('POST', '/credits/purchases', { amount: { amount: 100, currency: 'USD' } }),
+        await call<{ error: { code: string; message: string } }>('POST', '/credits/purchases', { packId: 'credit_1000' }),
+        await call<{ error: { code: string; message: string } }>('POST', '/credits/purchases', { packId: 'credit_10', couponCode: 'NOPE' }),
+      ];
+      expect(refused.map((r) => [r.status, r.body.error.code])).toEqual([[400, 'invalid_request'], [400, 'invalid_request'], [404, 'not_found'], [422, 'coupon_invalid']]);
+      expect(refused[0]?.body.error.message).toBe('body: name a packId or an amount, not both');
+      // A reader may look, not buy; another account never sees this one's credit.
+      const reader = client(s, accountId, 'reader');
+      expect((await reader('GET', '/credits')).status).toBe(200);
+      expect((await reader('POST', '/credits/purchases', { packId: 'credit_10' })).status).toBe(403);
+      expect((await call<Credits>('GET', '/credits')).body.balance.amount).toBe(before.balance.amount + 7500);
+    }, (s) => !!s.prepaidAccount);
+
+    test('auto-recharge: validated (the amount above the threshold, a ceiling that holds one recharge), then on', async (s) => {
+      const call = client(s, s.prepaidAccount!());
+      const usd = (amount: number) => ({ amount, currency: 'USD' });
+      const refused = [
+        await call<{ error: { message: string } }>('PUT', '/credits/auto-recharge', { enabled: true, threshold: usd(2000), amount: usd(2000) }),
+        await call<{ error: { message: string } }>('PUT', '/credits/auto-recharge', { enabled: true, threshold: usd(500), amount: usd(2500), monthlyLimit: usd(1000) }),
+        await call<{ error: { message: string } }>('PUT', '/credits/auto-recharge', { enabled: true, threshold: usd(500), amount: { amount: 2.5, currency: 'USD' } }),
+      ];
+      expect(refused.map((r) => [r.status, r.body.error.message.split(':')[0]])).toEqual([[400, 'amount'], [400, 'monthlyLimit'], [400, 'amount.amount']]);
+      const on = await call<{ autoRecharge: Record<string, unknown> }>('PUT', '/credits/auto-recharge', { enabled: true, threshold: usd(500), amount: usd(2500), monthlyLimit: usd(10000) });
+      expect(on.status).toBe(200);
+      expect(on.body.autoRecharge).toMatchObject({ enabled: true, threshold: usd(500), amount: usd(2500), monthlyLimit: usd(10000) });
+      expect((await call<{ autoRecharge: { enabled: boolean } }>('GET', '/credits')).body.autoRecharge.enabled).toBe(true);
+    }, (s) => !!s.prepaidAccount);
+
     test('webhooks: a forged one is refused, a duplicate and events out of order are applied once', async (s) => {
       if (!s.webhookDeliveries) {
         // Without a provider's webhooks, the route does not exist.

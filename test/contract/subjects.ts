@@ -47,6 +47,11 @@ export interface Subject {
   passPeriodEnd?(accountId: string): Promise<void>;
   /** Signed webhook deliveries of what happened so far, as the provider sends them. */
   webhookDeliveries?(): Promise<Array<{ payload: string; signature: string; id: string }>>;
+  /**
+   * A new account that sells prepaid credit (the demo's packs and custom amounts, auto-recharge
+   * off); absent where the engine does not offer credit yet.
+   */
+  prepaidAccount?(): string;
   /** Usage as the provider's meters have it, after a flush. */
   meteredOf?(accountId: string, meter: string): Promise<number>;
   events: BillingEvent[];
@@ -82,7 +87,9 @@ function handlerOptions(store: BillingStore, events: BillingEvent[], errors: unk
 }
 
 export async function simulatorSubject(store: BillingStore): Promise<Subject> {
-  const engine = createSimulatorEngine({ scenario: 'new' });
+  // Accounts named prepaid-… start with the demo's prepaid credit; every other one with nothing.
+  const engine = createSimulatorEngine({ scenario: 'new', scenarioFor: (id) => (id.startsWith('prepaid-') ? 'prepaid' : undefined) });
+  let prepaid = 0;
   const events: BillingEvent[] = [];
   const errors: unknown[] = [];
   const handler = createBillingHandler({ engine, ...handlerOptions(store, events, errors) });
@@ -94,6 +101,7 @@ export async function simulatorSubject(store: BillingStore): Promise<Subject> {
     cards: { visa: 'pm_card_visa', mastercard: 'pm_test_5_4444' },
     subscriptionsOf: async (id) => (engine.adapterFor(id).snapshot().subscription.status === 'none' ? 0 : 1),
     invoicesOf: async (id) => engine.adapterFor(id).snapshot().invoices.length,
+    prepaidAccount: () => `prepaid-${++prepaid}-${Date.now().toString(36)}`,
     events,
     errors,
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -284,6 +284,34 @@ describe('openapi.yaml and the runtime validation accept the same values', () =>
     expectSameVerdicts(taxIds, (value) => specAccepts(component('TaxId'), value), (value) => kitAccepts(checks.taxId, value));
   });
 
+  it('Credits, CreditEntry and CreditPurchaseResult: packs, auto-recharge and the ledger', () => {
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    const credits = {
+      balance: usd(1820), covers: ['output_tokens'], nextExpiry: { amount: usd(580), at: '2026-12-24' }, atZero: 'stop',
+      packs: [{ id: 'credit_10', credit: usd(1000), price: usd(1000) }], customAmount: { min: usd(500), max: usd(50000) },
+      autoRecharge: { enabled: true, threshold: usd(500), amount: usd(2500), monthlyLimit: usd(10000), rechargedThisMonth: usd(0), cooldownMinutes: 60,
+        lastFailure: { reason: 'card_declined', at: '2026-12-01T10:00:00Z', amount: usd(2500) } },
+    };
+    const cases = [
+      good('everything', credits),
+      ...mutations(credits, [
+        ['covers', [], true], ['covers', [''], false], ['nextExpiry', undefined, true], ['nextExpiry.at', 'soon', false], ['atZero', 'overage', true], ['atZero', 'bill', false],
+        ['packs', [], true], ['packs.0.price.amount', 0, false], ['packs.0.credit.amount', 1.5, false], ['customAmount', undefined, true], ['customAmount.min.amount', 0, false],
+        ['autoRecharge.cooldownMinutes', -1, false], ['autoRecharge.lastFailure.reason', 'expired', false], ['autoRecharge.monthlyLimit', undefined, true], ['balance.amount', -300, true],
+        ['autoRecharge', undefined, false],
+      ]),
+    ];
+    expectSameVerdicts(cases, (value) => specAccepts(component('Credits'), value), (value) => kitAccepts(checks.credits, value));
+    const entry = { id: 'cre_1', kind: 'usage', amount: usd(-120), balanceAfter: usd(1700), at: '2026-12-01T10:00:00Z', meter: 'output_tokens', quantity: 300000 };
+    const page = { items: [entry], nextCursor: null };
+    const pages = [good('a page', page), ...mutations(page, [['nextCursor', 'c1', true], ['nextCursor', undefined, false], ['items.0.kind', 'refund', false],
+      ['items.0.quantity', -1, false], ['items.0.description', 'Welcome credit', true], ['items.0.at', undefined, false], ['items.0.meter', '', false]])];
+    expectSameVerdicts(pages, (value) => specAccepts(component('CreditEntry'), (value as typeof page).items?.[0]) && Array.isArray((value as typeof page).items) && 'nextCursor' in (value as object) && ((value as typeof page).nextCursor === null || typeof (value as typeof page).nextCursor === 'string'), (value) => kitAccepts(checks.creditEntries, value));
+    const results = [good('succeeded', { status: 'succeeded', credits, charged: usd(1000) }), good('3-D Secure', { status: 'requires_action', clientSecret: 'pi_1_secret_2' }),
+      bad('succeeded without credits', { status: 'succeeded', charged: usd(1000) }), bad('an empty secret', { status: 'requires_action', clientSecret: '' })];
+    expectSameVerdicts(results, (value) => specAccepts(component('CreditPurchaseResult'), value), (value) => kitAccepts(checks.creditPurchase, value));
+  });
+
   describe('request bodies: what the reference server takes is what the spec allows', () => {
     const selection = { tierId: 'team', interval: 'month', seats: 3, couponCode: 'WELCOME20' };
     const long = (n: number) => 'x'.repeat(n);
@@ -363,6 +391,21 @@ describe('openapi.yaml and the runtime validation accept the same values', () =>
         cases: [good('a VAT number', { type: 'eu_vat', value: 'DE123456789' }), bad('no body', undefined), bad('another type', { type: 'vat', value: 'DE123456789' }),
           bad('an empty value', { type: 'eu_vat', value: '' }), bad('a long value', { type: 'us_ein', value: long(51) }), bad('no type', { value: 'DE123456789' }),
           bad('a field more', { type: 'eu_vat', value: 'DE123456789', country: 'DE' })],
+      },
+      {
+        path: '/credits/purchases', method: 'post', schema: BODIES.creditPurchase,
+        cases: [good('a pack', { packId: 'credit_10' }), good('an amount with a coupon', { amount: { amount: 2000, currency: 'USD' }, couponCode: 'LAUNCH50' }),
+          good('a pack, a card and a completed step', { packId: 'credit_10', paymentMethodId: 'pm_1', completedAction: 'pi_1_secret_2' }),
+          bad('no body', undefined), bad('a fraction of a cent', { amount: { amount: 20.5, currency: 'USD' } }), bad('a lower-case currency', { amount: { amount: 2000, currency: 'usd' } }),
+          bad('an empty pack', { packId: '' }), bad('an empty coupon', { packId: 'credit_10', couponCode: '' }), bad('a field more', { packId: 'credit_10', credit: 1 }),
+          bad('money with a field more', { amount: { amount: 2000, currency: 'USD', display: '$20' } })],
+      },
+      {
+        path: '/credits/auto-recharge', method: 'put', schema: BODIES.autoRecharge,
+        cases: [good('on, with a ceiling', { enabled: true, threshold: { amount: 500, currency: 'USD' }, amount: { amount: 2500, currency: 'USD' }, monthlyLimit: { amount: 10000, currency: 'USD' } }),
+          good('off', { enabled: false, threshold: { amount: 0, currency: 'USD' }, amount: { amount: 2500, currency: 'USD' } }), bad('no body', undefined),
+          bad('no amount', { enabled: true, threshold: { amount: 500, currency: 'USD' } }), bad('a negative threshold', { enabled: true, threshold: { amount: -1, currency: 'USD' }, amount: { amount: 2500, currency: 'USD' } }),
+          bad('enabled as text', { enabled: 'yes', threshold: { amount: 500, currency: 'USD' }, amount: { amount: 2500, currency: 'USD' } })],
       },
     ];
     for (const { path, method, schema, cases } of bodies) {

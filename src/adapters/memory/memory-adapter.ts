@@ -62,6 +62,8 @@ export interface SimulatorState {
   state: BillingSnapshot;
   faults: Map<AdapterMethod, { spec: FaultSpec; used: number }>;
   options: MemoryAdapterOptions;
+  /** Set by the simulator once loaded: what recorded usage does beyond the meter (draws credit). */
+  afterUsage?: (meter: Meter, before: number) => void;
 }
 
 type Simulator = Omit<BillingAdapter, 'subscribeUsage'>;
@@ -84,6 +86,7 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
       const before = target.used;
       target.used = Math.max(0, before + amount);
       state.usage.updatedAt = (options.now?.() ?? new Date()).toISOString();
+      shared.afterUsage?.(target, before);
       for (const listener of usageListeners) listener(structuredClone(state.usage));
       // A tuple of live objects, read at once by the caller: names and copies cost bytes up front.
       return [before, target, state.usage];

@@ -1,6 +1,6 @@
 /** Ready-made demo accounts for Storybook, the demo page and tests. */
 import { addInterval, addMonths } from '../../core/dates.js';
-import type { Catalog, Invoice, Meter, PaymentMethod, Subscription, Usage } from '../../core/types.js';
+import type { Catalog, CreditEntry, CreditEntryKind, Invoice, Meter, PaymentMethod, Subscription, Usage } from '../../core/types.js';
 import { DEMO_METERS, demoCatalog } from './catalogs.js';
 import { charge, recurringPrice } from './pricing.js';
 import type { BillingSnapshot, SimulatedCoupon } from './snapshot.js';
@@ -16,6 +16,8 @@ export const DEMO_SCENARIOS = [
   'canceled',
   'cancel-at-period-end',
   'jpy',
+  'prepaid',
+  'auto-recharge',
 ] as const;
 export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
@@ -98,6 +100,50 @@ function history(catalog: Catalog, sub: Subscription, periods: number, prefix: s
     });
   }
   return invoices;
+}
+
+/**
+ * Prepaid credit in US cents: three packs (the largest with a bonus), custom amounts, a
+ * ledger over two months; with `recharge`, auto-recharge is on and its last try needed 3-D Secure.
+ */
+function prepaidCredit(now: string, recharge: boolean): Pick<BillingSnapshot, 'credits' | 'creditLedger' | 'creditRates'> {
+  const usd = (amount: number) => ({ amount, currency: 'USD' });
+  const creditLedger: CreditEntry[] = [];
+  let balance = 0;
+  const entry = (days: number, kind: CreditEntryKind, amount: number, extra: Partial<CreditEntry> = {}) => {
+    balance += amount;
+    creditLedger.unshift({ id: `cre_${creditLedger.length + 1}`, kind, amount: usd(amount), balanceAfter: usd(balance), at: shift(now, -days), ...extra });
+  };
+  const used = (days: number, amount: number, meter: string, quantity: number) => entry(days, 'usage', -amount, { meter, quantity });
+  entry(70, 'grant', 1000, { description: 'Welcome credit' });
+  used(65, 420, 'output_tokens', 1_050_000);
+  entry(40, 'purchase', 2500);
+  used(33, 1180, 'output_tokens', 2_950_000);
+  used(20, 260, 'input_tokens', 2_600_000);
+  if (recharge) {
+    entry(8, 'recharge', 2500);
+    used(3, 3200, 'output_tokens', 8_000_000);
+  }
+  used(2, 120, 'output_tokens', 300_000);
+  const off = { enabled: false, threshold: usd(500), amount: usd(2500), cooldownMinutes: 60 };
+  const on = { enabled: true, threshold: usd(1000), amount: usd(2500), monthlyLimit: usd(10000), cooldownMinutes: 60, lastFailure: { reason: 'authentication_required' as const, at: shift(now, -1), amount: usd(2500) } };
+  return {
+    credits: {
+      balance: usd(balance),
+      covers: ['input_tokens', 'output_tokens'],
+      nextExpiry: { amount: usd(580), at: startOfDay(shift(now, 20)) },
+      atZero: recharge ? 'overage' : 'stop',
+      packs: [
+        { id: 'credit_10', credit: usd(1000), price: usd(1000) },
+        { id: 'credit_25', credit: usd(2500), price: usd(2500) },
+        { id: 'credit_50', credit: usd(5500), price: usd(5000) },
+      ],
+      customAmount: { min: usd(500), max: usd(50000) },
+      autoRecharge: recharge ? on : off,
+    },
+    creditLedger,
+    creditRates: { input_tokens: { per: 1_000_000, amount: 100 }, output_tokens: { per: 1_000_000, amount: 400 } },
+  };
 }
 
 function usage(periodStart: string, periodEnd: string, now: string, list: Meter[]): Usage {
@@ -212,6 +258,15 @@ export function demoSnapshot(name: DemoScenario = 'individual-active', options: 
       // Canceled by the customer: runs to the period end, then stops; it can be resumed until then.
       const { nextPayment: _none, ...subscription } = active({ tierId: 'pro', interval: 'month' });
       return account({ ...subscription, cancelAtPeriodEnd: true }, [0.4, 0.3, 0.2, 0.1], history(catalog, subscription, 3, 'ce'), 'one');
+    }
+    case 'prepaid': {
+      // Output tokens past the plan's allowance are paid from credit.
+      const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'America/New_York' });
+      return { ...account(subscription, [0.62, 1.12, 0.27, 0.37], history(catalog, subscription, 3, 'pp'), 'one'), ...prepaidCredit(now, false) };
+    }
+    case 'auto-recharge': {
+      const subscription = active({ tierId: 'team', interval: 'month', seats: 5, timeZone: 'Europe/London' });
+      return { ...account(subscription, [0.7, 1.3, 0.4, 0.6], history(catalog, subscription, 3, 'ar'), 'two'), ...prepaidCredit(now, true) };
     }
     case 'jpy': {
       const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'Asia/Tokyo' });

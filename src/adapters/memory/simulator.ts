@@ -24,6 +24,7 @@ import { hasPlan, sameSelection } from '../../core/plans.js';
 import { charge, findTier, priceSelection, recurringPrice, type PricedQuote } from './pricing.js';
 import { DEMO_METERS } from './catalogs.js';
 import { localizeDemoCatalog } from './catalog-text.js';
+import { createCredits } from './credits.js';
 import { $locale } from '../../i18n/localization.js';
 import type { AdapterMethod, SimulatorState } from './memory-adapter.js';
 
@@ -34,12 +35,13 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-export function createSimulator({ state, faults, options }: SimulatorState): Omit<BillingAdapter, 'subscribeUsage'> {
+export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 'subscribeUsage'> {
+  const { state, faults, options } = shared;
   const quotes = new Map<string, PricedQuote>();
   const idempotent = new Map<string, { fingerprint: string; result: Promise<unknown> }>();
   /** Cards confirmed in this simulator (3-D Secure done then); cards from the snapshot were not. */
   const authenticated = new Set<string>();
-  /** Invoice payments waiting for the customer's 3-D Secure: invoice id -> card id. */
+  /** Payments waiting for the customer's 3-D Secure, by what they pay (an invoice id, `credits`). */
   const awaitingAction = new Map<string, { card: string; secret: string }>();
   let sequence = 0;
   const clock = options.now ?? (() => new Date());
@@ -208,11 +210,8 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
     }).then((s) => structuredClone(s));
   }
 
-  function payOpenInvoice(id: string, paymentMethodId: string | undefined, completedAction: string | undefined): InvoicePaymentResult {
-    const invoice = state.invoices.find((i) => i.id === id);
-    if (!invoice) throw new BillingError('not_found', 'That invoice does not exist.', { status: 404 });
-    if (invoice.status === 'paid') return { status: 'succeeded', invoice: structuredClone(invoice), subscription: structuredClone(state.subscription) };
-    if (invoice.status !== 'open') throw new BillingError('conflict', 'Only an open invoice can be paid.', { status: 409 });
+  /** The card a payment names, else the default one (404 for an unknown card, 400 without any). */
+  function cardFor(paymentMethodId: string | undefined): PaymentMethod {
     const card = paymentMethodId
       ? state.paymentMethods.find((pm) => pm.id === paymentMethodId)
       : state.paymentMethods.find((pm) => pm.isDefault);
@@ -221,19 +220,36 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
         ? new BillingError('not_found', 'That payment method does not exist.', { status: 404 })
         : new BillingError('invalid_request', 'A payment method is required.', { status: 400 });
     }
+    return card;
+  }
+
+  /**
+   * Charges a saved card for `payment` (an invoice, a credit purchase): declined when expired
+   * or ending 0002; a card ending 3184 asks for 3-D Secure first (the client secret answered)
+   * and goes through on the call after the customer authenticated (`completedAction`).
+   */
+  function chargeCard(card: PaymentMethod, payment: string, completedAction: string | undefined): { clientSecret: string } | undefined {
     if (expired(card)) throw new BillingError('card_declined', 'The card has expired.', { status: 402 });
     if (card.last4 === '0002') throw new BillingError('card_declined', 'The card was declined.', { status: 402 });
-    // A saved card that needs 3-D Secure: the first attempt asks for it, the call after the
-    // customer authenticated completes the payment (as a backend confirms it with Stripe).
     if (card.last4 === '3184' && !authenticated.has(card.id)) {
-      const waiting = awaitingAction.get(id);
+      const waiting = awaitingAction.get(payment);
       if (!waiting || waiting.card !== card.id || waiting.secret !== completedAction) {
-        const secret = nextId(`${id}_pi`) + '_secret_test';
-        awaitingAction.set(id, { card: card.id, secret });
-        return { status: 'requires_action', clientSecret: secret };
+        const secret = nextId(`${payment}_pi`) + '_secret_test';
+        awaitingAction.set(payment, { card: card.id, secret });
+        return { clientSecret: secret };
       }
-      awaitingAction.delete(id);
+      awaitingAction.delete(payment);
     }
+    return undefined;
+  }
+
+  function payOpenInvoice(id: string, paymentMethodId: string | undefined, completedAction: string | undefined): InvoicePaymentResult {
+    const invoice = state.invoices.find((i) => i.id === id);
+    if (!invoice) throw new BillingError('not_found', 'That invoice does not exist.', { status: 404 });
+    if (invoice.status === 'paid') return { status: 'succeeded', invoice: structuredClone(invoice), subscription: structuredClone(state.subscription) };
+    if (invoice.status !== 'open') throw new BillingError('conflict', 'Only an open invoice can be paid.', { status: 409 });
+    const action = chargeCard(cardFor(paymentMethodId), id, completedAction);
+    if (action) return { status: 'requires_action', ...action };
     invoice.status = 'paid';
     invoice.amountDue = { amount: 0, currency: invoice.amountDue.currency };
     const stillOpen = state.invoices.some((i) => i.status === 'open');
@@ -247,7 +263,11 @@ export function createSimulator({ state, faults, options }: SimulatorState): Omi
     return { amount: charge(price, keepsDiscount ? coupon : undefined, state.taxPercent ?? 0).total, dueDate };
   }
 
+  const { afterUsage, ...credits } = createCredits({ state, call, once, nextId, now, cardFor, chargeCard, findCoupon });
+  shared.afterUsage = afterUsage;
+
   return {
+    ...credits,
     getCatalog: (o) => call('getCatalog', o, () => localizeDemoCatalog(state.catalog, language())),
     getSubscription: (o) => call('getSubscription', o, () => state.subscription),
     getUsage: (o) => call('getUsage', o, () => state.usage),

@@ -1,4 +1,4 @@
-import type { BillingDetails, CancellationReason, Catalog, Coupon, Invoice, PaymentMethod, Subscription, Usage } from '../../core/types.js';
+import type { BillingDetails, CancellationReason, Catalog, Coupon, CreditEntry, Credits, Invoice, PaymentMethod, Subscription, Usage } from '../../core/types.js';
 
 /** A coupon as the simulator knows it: who may use it and whether it still works. */
 export interface SimulatedCoupon extends Coupon {
@@ -19,6 +19,11 @@ export interface BillingSnapshot {
   taxPercent?: number;
   /** Who invoices are made out to (none on file when absent). */
   billingDetails?: BillingDetails;
+  /** Prepaid credit (the account sells none when absent), and its ledger, newest first. */
+  credits?: Credits;
+  creditLedger?: CreditEntry[];
+  /** What usage beyond the plan costs in credit, by meter: `amount` per `per` units. */
+  creditRates?: Record<string, { per: number; amount: number }>;
   /** What the customer said when cancelling (kept for the product team, as a backend would). */
   cancellation?: { at: string; atPeriodEnd: boolean; reason?: CancellationReason; comment?: string };
 }
