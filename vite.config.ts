@@ -83,7 +83,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
     // Lit, which the chunks of either copy use. What an on-demand chunk shares with the
     // bundle (events, card labels, the payment container and provider) joins that chunk too: otherwise
     // the bundler moves the whole bundle into a shared chunk that the chunk can import. The
-    // rules only on-demand code uses (validation's catalog rules, tax ID and address formats)
+    // rules only on-demand code uses (validation's catalog rules, tax ID and address formats, credit rules)
     // stay out of it: a page pays for them with the first answer or the billing details form.
     rolldownOptions: {
       // Known and meant: the bundle exports createMemoryAdapter and demoSnapshot (the whole
@@ -97,7 +97,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
         minify: true,
         chunkFileNames: 'chunks/[name]-[hash].js',
         codeSplitting: {
-          groups: [{ name: 'runtime', test: /node_modules[\\/]((lit|lit-html)(?![\\/](directives|async-directive|directive))|lit-element|@lit[\\/](reactive-element|localize|context)|nanostores)[\\/]|src[\\/](core[\\/](?!validation|tax-ids|address|catalog-rules)|elements[\\/]base[\\/]|format[\\/](labels|cards|usage|counts)|events\.ts|payments[\\/](container|provider)|styles[\\/]fields|state[\\/](store-controller|guarded|resource)|define[\\/]define\.ts|adapters[\\/]memory[\\/](pricing|catalogs))/ }],
+          groups: [{ name: 'runtime', test: /node_modules[\\/]((lit|lit-html)(?![\\/](directives|async-directive|directive))|lit-element|@lit[\\/](reactive-element|localize|context)|nanostores)[\\/]|src[\\/](core[\\/](?!validation|tax-ids|address|catalog-rules|credits)|elements[\\/]base[\\/]|format[\\/](labels|cards|usage|counts)|events\.ts|payments[\\/](container|provider)|styles[\\/]fields|state[\\/](store-controller|guarded|resource)|define[\\/]define\.ts|adapters[\\/]memory[\\/](pricing|catalogs))/ }],
         },
       },
     },
