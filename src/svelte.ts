@@ -11,6 +11,7 @@ import type { TectraBillingDetails } from './elements/billing-details/billing-de
 import type { TectraBillingPortal, TectraSectionChangeEvent } from './elements/billing-portal/billing-portal.js';
 import type { TectraBillingProvider } from './elements/billing-provider/billing-provider.js';
 import type { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
+import type { TectraCredits, TectraCreditsPurchasedEvent } from './elements/credits/credits.js';
 import type { TectraInvoiceList } from './elements/invoice-list/invoice-list.js';
 import type { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 import type { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
@@ -34,7 +35,7 @@ export interface TectraSvelteTags {
   'tectra-billing-portal': SvelteTag<
     TectraBillingPortal,
     {
-    /** The section shown: `overview`, `usage`, `plan`, `payment`, `details` (billing details, with a backend that keeps them) or `invoices`. Set it to deep-link. */
+    /** The section shown: `overview`, `usage`, `credits` (for an account with prepaid credit), `plan`, `payment`, `details` (billing details, with a backend that keeps them) or `invoices`. Set it to deep-link. */
     'section'?: TectraBillingPortal['section'];
     /** Base URL of a backend (as on `<tectra-billing-provider>`); without it the portal uses the provider around it. */
     'api'?: TectraBillingPortal['api'];
@@ -75,6 +76,15 @@ export interface TectraSvelteTags {
     /** An overdue invoice was paid (`detail.invoice`). */
     'ontectra-invoice-paid'?: (event: TectraInvoicePaidEvent) => void;
     /** Loading or an action failed (`detail.error`, `detail.operation`). */
+    'ontectra-error'?: (event: TectraErrorEvent) => void;
+    }
+  >;
+  'tectra-credits': SvelteTag<
+    TectraCredits,
+    {
+    /** Credit was bought (`detail.credits`, `detail.charged`). */
+    'ontectra-credits-purchased'?: (event: TectraCreditsPurchasedEvent) => void;
+    /** Loading, buying or saving auto-recharge failed (`detail.error`, `detail.operation`). */
     'ontectra-error'?: (event: TectraErrorEvent) => void;
     }
   >;

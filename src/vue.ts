@@ -12,6 +12,7 @@ import type { TectraBillingDetails } from './elements/billing-details/billing-de
 import type { TectraBillingPortal, TectraSectionChangeEvent } from './elements/billing-portal/billing-portal.js';
 import type { TectraBillingProvider } from './elements/billing-provider/billing-provider.js';
 import type { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
+import type { TectraCredits, TectraCreditsPurchasedEvent } from './elements/credits/credits.js';
 import type { TectraInvoiceList } from './elements/invoice-list/invoice-list.js';
 import type { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 import type { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
@@ -41,7 +42,7 @@ export interface TectraVueTags {
   'tectra-billing-portal': VueTag<
     TectraBillingPortal,
     {
-      /** The section shown: `overview`, `usage`, `plan`, `payment`, `details` (billing details, with a backend that keeps them) or `invoices`. Set it to deep-link. */
+      /** The section shown: `overview`, `usage`, `credits` (for an account with prepaid credit), `plan`, `payment`, `details` (billing details, with a backend that keeps them) or `invoices`. Set it to deep-link. */
       'section'?: TectraBillingPortal['section'];
       /** Base URL of a backend (as on `<tectra-billing-provider>`); without it the portal uses the provider around it. */
       'api'?: TectraBillingPortal['api'];
@@ -86,6 +87,16 @@ export interface TectraVueTags {
       /** An overdue invoice was paid (`detail.invoice`). */
       'tectra-invoice-paid': TectraInvoicePaidEvent;
       /** Loading or an action failed (`detail.error`, `detail.operation`). */
+      'tectra-error': TectraErrorEvent;
+    }
+  >;
+  'tectra-credits': VueTag<
+    TectraCredits,
+    Record<never, never>,
+    {
+      /** Credit was bought (`detail.credits`, `detail.charged`). */
+      'tectra-credits-purchased': TectraCreditsPurchasedEvent;
+      /** Loading, buying or saving auto-recharge failed (`detail.error`, `detail.operation`). */
       'tectra-error': TectraErrorEvent;
     }
   >;

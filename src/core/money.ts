@@ -95,6 +95,8 @@ export interface FormatMoneyOptions {
    */
   trimZeroFraction?: boolean;
   currencyDisplay?: 'symbol' | 'narrowSymbol' | 'code' | 'name';
+  /** `always`: a plus sign on amounts added (a ledger's lines). */
+  signDisplay?: 'auto' | 'always';
 }
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -107,9 +109,10 @@ export function formatMoney(m: Money, locale: string, options: FormatMoneyOption
   const whole = m.amount % 10 ** exponent === 0;
   const digits = options.trimZeroFraction && whole ? 0 : exponent;
   return numberFormat(locale, {
+    // currencyDisplay and signDisplay are Intl's own options (trimZeroFraction is ignored by Intl).
+    ...options,
     style: 'currency',
     currency: m.currency.toUpperCase(),
-    currencyDisplay: options.currencyDisplay ?? 'symbol',
     minimumFractionDigits: digits,
     maximumFractionDigits: exponent,
   }).format(toDecimalString(m) as Intl.StringNumericLiteral);

@@ -7,6 +7,7 @@
  */
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'tectra-billing-details': () => import('./billing-details.js'),
+  'tectra-credits': () => import('./credits.js'),
 };
 
 const loading = new Map<string, Promise<unknown>>();

@@ -12,4 +12,5 @@ export { UsageMeter } from './usage-meter.js';
 export { UsageAlerts } from './usage-alerts.js';
 export { InvoiceList } from './invoice-list.js';
 export { BillingDetails } from './billing-details.js';
+export { Credits } from './credits.js';
 export { BillingPortal } from './billing-portal.js';

@@ -8,8 +8,8 @@ import type { ReadableAtom } from 'nanostores';
 import { BillingError } from '../core/errors.js';
 import { normalizeTaxId } from '../core/tax-ids.js';
 import type { BillingDetails, BillingDetailsUpdate, TaxId, TaxIdType } from '../core/types.js';
-import { checks } from '../core/validation.js';
 import type { BillingClient } from './client.js';
+import { checked } from './checked.js';
 import { guarded } from './guarded.js';
 import { keyedRequests } from './request-keys.js';
 import { createResource, type Resource } from './resource.js';
@@ -39,7 +39,7 @@ function createBillingDetailsState(client: BillingClient): BillingDetailsState {
   const details = createResource(async (signal) => {
     if (!adapter.getBillingDetails) throw unsupported();
     const answer = await guarded(() => adapter.getBillingDetails!({ signal }));
-    return checks.billingDetails(answer);
+    return checked('billingDetails', answer);
   });
   const saves = keyedRequests();
   const additions = keyedRequests();
@@ -57,7 +57,7 @@ function createBillingDetailsState(client: BillingClient): BillingDetailsState {
       if (!adapter.updateBillingDetails) throw unsupported();
       const idempotencyKey = saves.keyFor(JSON.stringify(update));
       const answer = await guarded(() => adapter.updateBillingDetails!({ ...update, idempotencyKey }));
-      const saved = checks.billingDetails(answer);
+      const saved = await checked('billingDetails', answer);
       saves.done();
       details.set(saved);
       return saved;
@@ -67,7 +67,7 @@ function createBillingDetailsState(client: BillingClient): BillingDetailsState {
       const normalized = normalizeTaxId(type, value);
       const idempotencyKey = additions.keyFor(JSON.stringify([type, normalized]));
       const answer = await guarded(() => adapter.addTaxId!({ type, value: normalized, idempotencyKey }));
-      const added = checks.taxId(answer);
+      const added = await checked('taxId', answer);
       additions.done();
       const known = await current();
       details.set({ ...known, taxIds: [...known.taxIds.filter((t) => t.id !== added.id), added] });

@@ -24,6 +24,7 @@ import type {
   Subscription,
   Usage,
 } from '../core/types.js';
+import { checked, loadChecks } from './checked.js';
 import { guarded } from './guarded.js';
 import { createResource, type Resource } from './resource.js';
 import type { CheckoutState, PurchasePayment, PurchaseState } from './checkout.js';
@@ -132,24 +133,6 @@ export interface BillingClient {
   payOverdue(options: PayInvoiceOptions & { paymentMethodId: string }): Promise<Invoice | undefined>;
   /** Clears `$lifecycle` (after its outcome was shown). */
   resetLifecycle(): void;
-}
-
-type Checks = (typeof import('../core/validation.js'))['checks'];
-// Destructured where it is imported, so the bundler hands over `checks` alone and builds no
-// namespace object for the chunk.
-const validation = onDemand(() => import('../core/validation.js').then(({ checks }) => checks));
-// Tried again by the next answer; until then the request fails like a network error.
-const loadChecks = () =>
-  validation().then(
-    (checks) => checks,
-    (error: unknown) => {
-      throw new BillingError('network', String(error));
-    },
-  );
-
-/** Validates an adapter answer with the schemas, which load on demand (see `checks`). */
-async function checked<K extends keyof Checks>(kind: K, input: unknown): Promise<ReturnType<Checks[K]>> {
-  return (await loadChecks())[kind](input) as ReturnType<Checks[K]>;
 }
 
 /** Runs with a module of the client once it has loaded; a failed download fails like the network (and is tried again next time). */

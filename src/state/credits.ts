@@ -7,8 +7,8 @@
 import type { ReadableAtom } from 'nanostores';
 import { BillingError } from '../core/errors.js';
 import type { AutoRechargeRequest, CreditEntry, Credits, Money, Page } from '../core/types.js';
-import { checks } from '../core/validation.js';
 import type { BillingClient } from './client.js';
+import { checked } from './checked.js';
 import { guarded } from './guarded.js';
 import { keyedRequests } from './request-keys.js';
 import { createResource, type Resource } from './resource.js';
@@ -49,13 +49,12 @@ function createCreditsState(client: BillingClient): CreditsState {
   const supported = !!(adapter.getCredits && adapter.listCreditEntries && adapter.purchaseCredits && adapter.setAutoRecharge);
   const credits = createResource(async (signal) => {
     if (!adapter.getCredits) throw unsupported();
-    return checks.credits(await guarded(() => adapter.getCredits!({ signal })));
+    return checked('credits', await guarded(() => adapter.getCredits!({ signal })));
   });
-  const firstPage = (signal?: AbortSignal) => {
+  const ledger = createResource(async (signal) => {
     if (!adapter.listCreditEntries) throw unsupported();
-    return guarded(() => adapter.listCreditEntries!({ limit: 20 }, { signal })).then(checks.creditEntries);
-  };
-  const ledger = createResource((signal) => firstPage(signal));
+    return checked('creditEntries', await guarded(() => adapter.listCreditEntries!({ limit: 20 }, { signal })));
+  });
   const purchases = keyedRequests();
   const settings = keyedRequests();
 
@@ -67,20 +66,20 @@ function createCreditsState(client: BillingClient): CreditsState {
     async loadMore() {
       const known = ledger.peek().data;
       if (!known?.nextCursor || !adapter.listCreditEntries) return;
-      const next = checks.creditEntries(await guarded(() => adapter.listCreditEntries!({ cursor: known.nextCursor ?? undefined, limit: 20 })));
+      const next = await checked('creditEntries', await guarded(() => adapter.listCreditEntries!({ cursor: known.nextCursor ?? undefined, limit: 20 })));
       ledger.set({ items: [...known.items, ...next.items.filter((e) => !known.items.some((k) => k.id === e.id))], nextCursor: next.nextCursor });
     },
     async purchase(what, options = {}) {
       if (!adapter.purchaseCredits) throw unsupported();
       const { payment, ...rest } = options;
       const body = { ...what, ...(rest.couponCode ? { couponCode: rest.couponCode } : {}), ...(rest.paymentMethodId ? { paymentMethodId: rest.paymentMethodId } : {}) };
-      let result = checks.creditPurchase(await guarded(() => adapter.purchaseCredits!({ ...body, idempotencyKey: purchases.keyFor(JSON.stringify(body)) })));
+      let result = await checked('creditPurchase', await guarded(() => adapter.purchaseCredits!({ ...body, idempotencyKey: purchases.keyFor(JSON.stringify(body)) })));
       if (result.status === 'requires_action') {
         if (!payment) throw new BillingError('authentication_failed', 'The payment needs 3-D Secure, which this page cannot show.');
         await payment.handleNextAction(result.clientSecret);
         // Authenticated: the backend confirms that payment (a new request, so a new key).
         const secret = result.clientSecret;
-        result = checks.creditPurchase(await guarded(() => adapter.purchaseCredits!({ ...body, completedAction: secret, idempotencyKey: crypto.randomUUID() })));
+        result = await checked('creditPurchase', await guarded(() => adapter.purchaseCredits!({ ...body, completedAction: secret, idempotencyKey: crypto.randomUUID() })));
         if (result.status !== 'succeeded') throw new BillingError('authentication_failed', 'The payment could not be authenticated.');
       }
       purchases.done();
@@ -91,7 +90,7 @@ function createCreditsState(client: BillingClient): CreditsState {
     async setAutoRecharge(setting) {
       if (!adapter.setAutoRecharge) throw unsupported();
       const idempotencyKey = settings.keyFor(JSON.stringify(setting));
-      const saved = checks.credits(await guarded(() => adapter.setAutoRecharge!({ ...setting, idempotencyKey })));
+      const saved = await checked('credits', await guarded(() => adapter.setAutoRecharge!({ ...setting, idempotencyKey })));
       settings.done();
       credits.set(saved);
       return saved;
@@ -106,4 +105,17 @@ export function creditsOf(client: BillingClient): CreditsState {
   let state = byClient.get(client);
   if (!state) byClient.set(client, (state = createCreditsState(client)));
   return state;
+}
+
+/**
+ * Tells `onChange` once whether the account has prepaid credit (and again if that changes),
+ * loading the credit as the credits element would: the portal shows its Credits tab by it.
+ * Answers the function that stops following.
+ */
+export function followHasCredit(client: BillingClient, onChange: (has: boolean) => void): () => void {
+  let known: boolean | undefined;
+  return creditsOf(client).$credits.subscribe((resource) => {
+    const has = resource.data ? true : resource.status === 'error' ? false : known;
+    if (has !== undefined && has !== known) onChange((known = has));
+  });
 }

@@ -9,7 +9,7 @@
 import type { MapStore } from 'nanostores';
 import type { BillingAdapter } from '../adapters/types.js';
 import { BillingError, toBillingError } from '../core/errors.js';
-import { checks } from '../core/validation.js';
+import { checked } from './checked.js';
 import { guarded } from './guarded.js';
 import type {
   CancelSubscriptionRequest,
@@ -60,10 +60,10 @@ export interface PlanLifecycle {
 /** `$lifecycle` is made by the client up front; this module loads with the first action. */
 export function createPlanLifecycle(adapter: BillingAdapter, $lifecycle: MapStore<LifecycleState>, changed: LifecycleChanged): PlanLifecycle {
   const deps = {
-    cancel: async (r: CancelSubscriptionRequest) => checks.subscription(await guarded(() => adapter.cancelSubscription(r))),
-    resume: async (r: LifecycleRequest) => checks.subscription(await guarded(() => adapter.resumeSubscription(r))),
-    keep: async (r: LifecycleRequest) => checks.subscription(await guarded(() => adapter.cancelScheduledChange(r))),
-    pay: async (id: string, r: PayInvoiceRequest) => checks.invoicePayment(await guarded(() => adapter.payInvoice(id, r))),
+    cancel: async (r: CancelSubscriptionRequest) => checked('subscription', await guarded(() => adapter.cancelSubscription(r))),
+    resume: async (r: LifecycleRequest) => checked('subscription', await guarded(() => adapter.resumeSubscription(r))),
+    keep: async (r: LifecycleRequest) => checked('subscription', await guarded(() => adapter.cancelScheduledChange(r))),
+    pay: async (id: string, r: PayInvoiceRequest) => checked('invoicePayment', await guarded(() => adapter.payInvoice(id, r))),
     changed,
   };
   let pending: { name: string; promise: Promise<unknown> } | undefined;
@@ -134,7 +134,7 @@ export function createPlanLifecycle(adapter: BillingAdapter, $lifecycle: MapStor
         return result.invoice;
       }, invoiceId),
     async payOverdue(options) {
-      const page = checks.invoices(await guarded(() => adapter.listInvoices({ limit: 20 })));
+      const page = await checked('invoices', await guarded(() => adapter.listInvoices({ limit: 20 })));
       const open = page.items.find((i) => i.status === 'open' && i.amountDue.amount > 0);
       return open ? this.pay(open.id, options) : undefined;
     },

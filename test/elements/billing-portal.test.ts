@@ -36,6 +36,22 @@ describe('<tectra-billing-portal>', () => {
     expect(portal.section).to.equal('overview');
   });
 
+  it('has a Credits tab for an account with prepaid credit only, and deep-links to it', async () => {
+    const { client } = memoryClient('prepaid');
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-portal section="credits"></tectra-billing-portal></tectra-billing-provider>`);
+    const portal = provider.querySelector('tectra-billing-portal') as TectraBillingPortal;
+    await waitUntil(() => tab(portal, 'credits'), 'no Credits tab');
+    const tabs = [...(portal.shadowRoot?.querySelectorAll('[role="tab"]') ?? [])].map((t) => t.textContent?.trim());
+    expect(tabs).to.deep.equal(['Overview', 'Usage', 'Credits', 'Plan', 'Payment methods', 'Billing details', 'Billing history']);
+    expect(portal.section).to.equal('credits');
+    await waitUntil(() => inner(portal, 'tectra-credits')?.shadowRoot?.querySelector('#credit-balance'), 'the credits never showed');
+    // Another account without credit: no tab, and the deep link falls back to the overview.
+    const other = await fixture(html`<tectra-billing-provider .client=${memoryClient('team').client}><tectra-billing-portal section="credits"></tectra-billing-portal></tectra-billing-provider>`);
+    const plain = other.querySelector('tectra-billing-portal') as TectraBillingPortal;
+    await waitUntil(() => plain.section === 'overview', 'the deep link to credits stayed');
+    expect(tab(plain, 'credits')).to.equal(null);
+  });
+
   it('deep-links with the section attribute and fires tectra-section-change when the user moves', async () => {
     const { client } = memoryClient('individual-active');
     const provider = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-portal section="invoices"></tectra-billing-portal></tectra-billing-provider>`);

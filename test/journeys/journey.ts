@@ -35,6 +35,7 @@ const EVENTS = [
   'tectra-error',
   'tectra-manage',
   'tectra-section-change',
+  'tectra-credits-purchased',
 ] as const;
 
 /** Every element under `root`, shadow roots included, in document order. */

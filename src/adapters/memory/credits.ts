@@ -5,7 +5,7 @@
  */
 import { autoRechargeProblems, customAmountProblem } from '../../core/credits.js';
 import { BillingError } from '../../core/errors.js';
-import { addMoney, money, percentOfMoney, subtractMoney } from '../../core/money.js';
+import { addMoney, money, subtractMoney } from '../../core/money.js';
 import type {
   Coupon,
   CreditEntry,
@@ -19,6 +19,7 @@ import type {
 } from '../../core/types.js';
 import type { BillingAdapter, RequestOptions } from '../types.js';
 import type { AdapterMethod } from './memory-adapter.js';
+import { discountFor } from './pricing.js';
 import type { BillingSnapshot } from './snapshot.js';
 
 /** What credit needs from the simulator around it. */
@@ -110,9 +111,7 @@ export function createCredits(host: CreditHost): CreditMethods & { afterUsage(me
           const credit = pack?.credit ?? (body.amount as Money);
           let price = pack?.price ?? (body.amount as Money);
           if (body.couponCode) {
-            const coupon = host.findCoupon(body.couponCode, CREDIT_SELECTION);
-            const off = coupon.percentOff ? percentOfMoney(price, coupon.percentOff) : (coupon.amountOff ?? money(0, price.currency));
-            price = subtractMoney(price, money(Math.min(off.amount, price.amount), price.currency));
+            price = subtractMoney(price, discountFor(price, host.findCoupon(body.couponCode, CREDIT_SELECTION)));
           }
           const action = host.chargeCard(host.cardFor(body.paymentMethodId), 'credits', body.completedAction);
           if (action) return { status: 'requires_action', ...action };

@@ -108,41 +108,37 @@ function history(catalog: Catalog, sub: Subscription, periods: number, prefix: s
  */
 function prepaidCredit(now: string, recharge: boolean): Pick<BillingSnapshot, 'credits' | 'creditLedger' | 'creditRates'> {
   const usd = (amount: number) => ({ amount, currency: 'USD' });
-  const creditLedger: CreditEntry[] = [];
   let balance = 0;
-  const entry = (days: number, kind: CreditEntryKind, amount: number, extra: Partial<CreditEntry> = {}) => {
-    balance += amount;
-    creditLedger.unshift({ id: `cre_${creditLedger.length + 1}`, kind, amount: usd(amount), balanceAfter: usd(balance), at: shift(now, -days), ...extra });
-  };
-  const used = (days: number, amount: number, meter: string, quantity: number) => entry(days, 'usage', -amount, { meter, quantity });
-  entry(70, 'grant', 1000, { description: 'Welcome credit' });
-  used(65, 420, 'output_tokens', 1_050_000);
-  entry(40, 'purchase', 2500);
-  used(33, 1180, 'output_tokens', 2_950_000);
-  used(20, 260, 'input_tokens', 2_600_000);
-  if (recharge) {
-    entry(8, 'recharge', 2500);
-    used(3, 3200, 'output_tokens', 8_000_000);
-  }
-  used(2, 120, 'output_tokens', 300_000);
-  const off = { enabled: false, threshold: usd(500), amount: usd(2500), cooldownMinutes: 60 };
-  const on = { enabled: true, threshold: usd(1000), amount: usd(2500), monthlyLimit: usd(10000), cooldownMinutes: 60, lastFailure: { reason: 'authentication_required' as const, at: shift(now, -1), amount: usd(2500) } };
+  // [days ago, kind, amount, output tokens used (input tokens when negative)]: oldest first.
+  type Line = [number, CreditEntryKind, number, number?];
+  const lines: Line[] = [
+    [70, 'grant', 1000], [65, 'usage', -420, 1_050_000], [40, 'purchase', 2500], [33, 'usage', -1180, 2_950_000], [20, 'usage', -260, -2_600_000],
+    ...(recharge ? ([[8, 'recharge', 2500], [3, 'usage', -3200, 8_000_000]] as Line[]) : []),
+    [2, 'usage', -120, 300_000],
+  ];
+  const creditLedger = lines.map(([days, kind, amount, tokens], i): CreditEntry => ({
+    id: `cre_${i + 1}`,
+    kind,
+    amount: usd(amount),
+    balanceAfter: usd((balance += amount)),
+    at: shift(now, -days),
+    ...(tokens ? { meter: tokens > 0 ? 'output_tokens' : 'input_tokens', quantity: Math.abs(tokens) } : kind === 'grant' ? { description: 'Welcome credit' } : {}),
+  })).reverse();
+  const pack = (dollars: number, price = dollars) => ({ id: `credit_${price}`, credit: usd(dollars * 100), price: usd(price * 100) });
   return {
     credits: {
       balance: usd(balance),
       covers: ['input_tokens', 'output_tokens'],
       nextExpiry: { amount: usd(580), at: startOfDay(shift(now, 20)) },
       atZero: recharge ? 'overage' : 'stop',
-      packs: [
-        { id: 'credit_10', credit: usd(1000), price: usd(1000) },
-        { id: 'credit_25', credit: usd(2500), price: usd(2500) },
-        { id: 'credit_50', credit: usd(5500), price: usd(5000) },
-      ],
+      packs: [pack(10), pack(25), pack(55, 50)],
       customAmount: { min: usd(500), max: usd(50000) },
-      autoRecharge: recharge ? on : off,
+      autoRecharge: recharge
+        ? { enabled: true, threshold: usd(1000), amount: usd(2500), monthlyLimit: usd(10000), cooldownMinutes: 60, lastFailure: { reason: 'authentication_required', at: shift(now, -1), amount: usd(2500) } }
+        : { enabled: false, threshold: usd(500), amount: usd(2500), cooldownMinutes: 60 },
     },
     creditLedger,
-    creditRates: { input_tokens: { per: 1_000_000, amount: 100 }, output_tokens: { per: 1_000_000, amount: 400 } },
+    creditRates: { input_tokens: { per: 1e6, amount: 100 }, output_tokens: { per: 1e6, amount: 400 } },
   };
 }
 

@@ -21,7 +21,8 @@ import type {
 } from '../../core/types.js';
 import type { BillingAdapter, RequestOptions } from '../types.js';
 import { hasPlan, sameSelection } from '../../core/plans.js';
-import { charge, findTier, priceSelection, recurringPrice, type PricedQuote } from './pricing.js';
+import { charge, findTier, recurringPrice } from './pricing.js';
+import { priceSelection, type PricedQuote } from './quotes.js';
 import { DEMO_METERS } from './catalogs.js';
 import { localizeDemoCatalog } from './catalog-text.js';
 import { createCredits } from './credits.js';

@@ -13,6 +13,7 @@ import { isValidTaxId, TAX_ID_TYPES, taxIdTypesFor } from '../../core/tax-ids.js
 import type { Address, BillingDetails, TaxId, TaxIdType } from '../../core/types.js';
 import { billingDetailsOf, type BillingDetailsState } from '../../state/billing-details.js';
 import type { BillingClient } from '../../state/client.js';
+import { focusFirst } from '../base/focus.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 
 export interface DetailsHost {
@@ -120,11 +121,6 @@ export class DetailsView {
     this.host.element.requestUpdate();
   }
 
-  /** Focuses the first of `selectors` that exists once rendered. */
-  #focus(...selectors: string[]): void {
-    void this.host.element.updateComplete.then(() => selectors.map((q) => this.host.element.shadowRoot?.querySelector<HTMLElement>(q)).find(Boolean)?.focus());
-  }
-
   #countryName(code: string): string {
     return countryName(code, this.host.locale());
   }
@@ -156,13 +152,13 @@ export class DetailsView {
     };
     this.#message = undefined;
     this.#update();
-    this.#focus('#d-email');
+    focusFirst(this.host.element, '#d-email');
   }
 
   #stopEditing(): void {
     this.#draft = undefined;
     this.#update();
-    this.#focus('#d-edit');
+    focusFirst(this.host.element, '#d-edit');
   }
 
   /** The address typed, or undefined when none of its fields is (an address is then not sent). */
@@ -205,7 +201,7 @@ export class DetailsView {
     const first = FIELDS.find((f) => errors[f]);
     if (first) {
       this.#update();
-      this.#focus(`#d-${first}`);
+      focusFirst(this.host.element, `#d-${first}`);
       return;
     }
     const { values } = draft;
@@ -236,7 +232,7 @@ export class DetailsView {
     if (!isValidTaxId(type, value)) {
       this.#tax = { ...this.#tax, type, error: msg(str`This is not a valid ${taxIdLabel(type)}.`, { id: 'tax.invalid' }) };
       this.#update();
-      this.#focus('#tax-value');
+      focusFirst(this.host.element, '#tax-value');
       return;
     }
     this.#tax = { type, value, busy: true };
@@ -259,7 +255,7 @@ export class DetailsView {
       if (!text) this.#message = { tone: 'danger', text: msg(str`The tax ID was not added. ${errorMessage(e)}`, { id: 'tax.add_failed' }) };
     }
     this.#update();
-    this.#focus('#tax-value');
+    focusFirst(this.host.element, '#tax-value');
   }
 
   async #removeTaxId(taxIds: TaxId[], index: number): Promise<void> {
@@ -271,7 +267,7 @@ export class DetailsView {
       this.#message = { tone: 'success', text: msg('Tax ID removed.', { id: 'tax.removed' }) };
       this.#update();
       // The one that took its place, the one before, or the form.
-      this.#focus(`#tax-remove-${index}`, `#tax-remove-${index - 1}`, '#tax-value');
+      focusFirst(this.host.element, `#tax-remove-${index}`, `#tax-remove-${index - 1}`, '#tax-value');
     } catch (error) {
       this.host.reportError(error as BillingError, 'remove-tax-id');
       this.#message = { tone: 'danger', text: msg(str`The tax ID was not removed. ${errorMessage(error as BillingError)}`, { id: 'tax.remove_failed' }) };

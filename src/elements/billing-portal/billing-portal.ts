@@ -12,7 +12,7 @@ import { rovingTarget } from '../base/roving-keys.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './billing-portal.styles.js';
 
-export const PORTAL_SECTIONS = ['overview', 'usage', 'plan', 'payment', 'details', 'invoices'] as const;
+export const PORTAL_SECTIONS = ['overview', 'usage', 'credits', 'plan', 'payment', 'details', 'invoices'] as const;
 export type PortalSection = (typeof PORTAL_SECTIONS)[number];
 
 function sectionLabel(section: PortalSection): string {
@@ -21,6 +21,8 @@ function sectionLabel(section: PortalSection): string {
       return msg('Overview', { id: 'portal.overview' });
     case 'usage':
       return msg('Usage', { id: 'usage.title' });
+    case 'credits':
+      return msg('Credits', { id: 'credits.title' });
     case 'plan':
       return msg('Plan', { id: 'portal.plan' });
     case 'payment':
@@ -30,6 +32,12 @@ function sectionLabel(section: PortalSection): string {
     case 'invoices':
       return msg('Billing history', { id: 'invoices.title' });
   }
+}
+
+interface CreditFollow {
+  client: BillingClient | undefined;
+  has: boolean | undefined;
+  stop?: () => void;
 }
 
 /** The user moved to another section of the billing portal. */
@@ -72,8 +80,9 @@ export class TectraBillingPortal extends TectraElement {
   };
 
   /**
-   * The section shown: `overview`, `usage`, `plan`, `payment`, `details` (billing details,
-   * with a backend that keeps them) or `invoices`. Set it to deep-link.
+   * The section shown: `overview`, `usage`, `credits` (for an account with prepaid credit),
+   * `plan`, `payment`, `details` (billing details, with a backend that keeps them) or
+   * `invoices`. Set it to deep-link.
    */
   section: PortalSection = 'overview';
   /** Base URL of a backend (as on `<tectra-billing-provider>`); without it the portal uses the provider around it. */
@@ -89,6 +98,8 @@ export class TectraBillingPortal extends TectraElement {
   /** Created only with `api` / `demo`: otherwise the provider around the portal serves its elements. */
   #provider: ContextProvider<typeof billingClientContext> | undefined;
   #request = 0;
+  /** Whether the account has prepaid credit: asked once the client is known, where the adapter sells credit. */
+  #credit: CreditFollow | undefined;
 
   constructor() {
     super();
@@ -112,7 +123,11 @@ export class TectraBillingPortal extends TectraElement {
       });
     }
     super.willUpdate(changed);
-    if (!this.#sections().includes(this.section)) this.section = 'overview';
+    this.#followCredit(this.client);
+    // A deep link to credits waits until the portal knows whether the account has any.
+    const client = this.client;
+    const waiting = this.section === 'credits' && (!client || (this.#credit?.has === undefined && !!client.adapter.getCredits));
+    if (!waiting && !this.#sections().includes(this.section)) this.section = 'overview';
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -142,10 +157,31 @@ export class TectraBillingPortal extends TectraElement {
     });
   }
 
-  /** The sections this backend has: billing details only where the adapter keeps them. */
+  /** The sections this account has: credits where it has prepaid credit, billing details where the adapter keeps them. */
   #sections(): PortalSection[] {
     const client = this.client;
-    return PORTAL_SECTIONS.filter((s) => s !== 'details' || !client || client.adapter.getBillingDetails);
+    return PORTAL_SECTIONS.filter((s) =>
+      s === 'details' ? !client || client.adapter.getBillingDetails : s === 'credits' ? this.#credit?.has : true,
+    );
+  }
+
+  /** Asks the credit state (loaded on demand) whether the account has credit; the tab shows once it does. */
+  #followCredit(client: BillingClient | undefined): void {
+    if (this.#credit?.client === client) return;
+    this.#credit?.stop?.();
+    const followed: CreditFollow = { client, has: undefined };
+    this.#credit = followed;
+    if (client?.adapter.getCredits) {
+      import('../../state/credits.js').then((m) => {
+        if (this.#credit === followed) followed.stop = m.followHasCredit(client, (has) => ((followed.has = has), this.requestUpdate()));
+      }, () => undefined);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#credit?.stop?.();
+    this.#credit = undefined;
   }
 
   #onTabKeydown(event: KeyboardEvent, index: number): void {
@@ -191,6 +227,10 @@ export class TectraBillingPortal extends TectraElement {
         return html`<tectra-payment-methods></tectra-payment-methods>`;
       case 'invoices':
         return html`<tectra-invoice-list></tectra-invoice-list>`;
+      case 'credits':
+        // Registered when first shown, as billing details.
+        void loadElement('tectra-credits').catch(() => undefined);
+        return html`<tectra-credits></tectra-credits>`;
       case 'details':
         // Registered when first shown: a portal that never opens it does not load it.
         void loadElement('tectra-billing-details').catch(() => undefined);

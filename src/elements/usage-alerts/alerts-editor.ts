@@ -12,6 +12,7 @@ import { usedFraction } from '../../core/usage.js';
 import { meterLabel } from '../../format/labels.js';
 import { formatPercent } from '../../format/usage.js';
 import type { BillingClient } from '../../state/client.js';
+import { focusFirst } from '../base/focus.js';
 import { errorMessage } from '../base/error-message.js';
 
 /** What the editor needs of its element (some of it protected there, so handed over). */
@@ -68,15 +69,11 @@ export class AlertsEditor {
   }
 
   /** Focuses `selector` once rendered; the first of several that exists. */
-  #focus(...selectors: string[]): void {
-    void this.host.element.updateComplete.then(() => selectors.map((q) => this.host.element.shadowRoot?.querySelector<HTMLElement>(q)).find(Boolean)?.focus());
-  }
-
   /** Removes a threshold; focus goes to the one that took its place, the one before, or Add threshold. */
   #removeDraft(meter: Meter, drafts: Draft[], index: number): void {
     this.#setDrafts(meter, drafts.filter((_, j) => j !== index));
     const key = meter.key;
-    this.#focus(`#t-${key}-${index}`, `#t-${key}-${index - 1}`, `[data-add="${CSS.escape(key)}"]`);
+    focusFirst(this.host.element, `#t-${key}-${index}`, `#t-${key}-${index - 1}`, `[data-add="${CSS.escape(key)}"]`);
   }
 
   async #save(meter: Meter): Promise<void> {
@@ -152,7 +149,7 @@ export class AlertsEditor {
       <div class="actions">
         <button type="button" data-add=${meter.key} @click=${() => {
           this.#setDrafts(meter, [...drafts, { text: '' }]);
-          this.#focus(`#t-${meter.key}-${drafts.length}`);
+          focusFirst(this.host.element, `#t-${meter.key}-${drafts.length}`);
         }}>${msg('Add threshold', { id: 'alerts.add' })}</button>
         <button type="button" class="primary" aria-disabled=${saving ? 'true' : 'false'} aria-busy=${saving ? 'true' : 'false'} @click=${() => !saving && void this.#save(meter)}>
           ${msg('Save', { id: 'alerts.save' })}

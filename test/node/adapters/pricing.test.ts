@@ -1,7 +1,8 @@
 /** The demo backend's pricing: what an upgrade, a downgrade and a new cadence cost now. */
 import { describe, expect, it } from 'vitest';
 import { demoCatalog } from '../../../src/adapters/memory/catalogs.js';
-import { discountFor, findTier, priceSelection, recurringPrice } from '../../../src/adapters/memory/pricing.js';
+import { discountFor, findTier, recurringPrice } from '../../../src/adapters/memory/pricing.js';
+import { priceSelection } from '../../../src/adapters/memory/quotes.js';
 import type { BillingError } from '../../../src/core/errors.js';
 import type { PlanSelection, Subscription } from '../../../src/core/types.js';
 
