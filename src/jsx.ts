@@ -16,6 +16,7 @@ import type { TectraInvoiceList } from './elements/invoice-list/invoice-list.js'
 import type { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 import type { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
 import type { TectraTierPicker } from './elements/tier-picker/tier-picker.js';
+import type { TectraUpgradePrompt } from './elements/upgrade-prompt/upgrade-prompt.js';
 import type { TectraUsageAlerts } from './elements/usage-alerts/usage-alerts.js';
 import type { TectraUsageMeter } from './elements/usage-meter/usage-meter.js';
 import type { TectraBillingActivatedEvent, TectraErrorEvent, TectraInvoicePaidEvent, TectraManageEvent, TectraPaymentMethodChangedEvent, TectraSubscriptionCanceledEvent, TectraSubscriptionResumedEvent, TectraTierChangedEvent, TectraTierSelectEvent, TectraUsageThresholdEvent } from './events.js';
@@ -145,6 +146,21 @@ export interface TectraTagProps {
     /** An overdue invoice was paid from the past-due banner (`detail.invoice`). */
     'ontectra-invoice-paid'?: (event: TectraInvoicePaidEvent) => void;
     /** Loading, quoting or changing failed (`detail.error`, `detail.operation`). */
+    'ontectra-error'?: (event: TectraErrorEvent) => void;
+    }
+  >;
+  'tectra-upgrade-prompt': TagProps<
+    TectraUpgradePrompt,
+    {
+    /** The meter to watch, e.g. `output_tokens`; without it (and without `feature`), the meter nearest its limit. */
+    'meter'?: TectraUpgradePrompt['meter'];
+    /** A feature the page needs, by its name in the catalog, e.g. `Premium models`. */
+    'feature'?: TectraUpgradePrompt['feature'];
+    /** The upgrade was confirmed (`detail.subscription`). */
+    'ontectra-tier-changed'?: (event: TectraTierChangedEvent) => void;
+    /** Without a plan: the tier was chosen for the checkout (`detail.selection`). */
+    'ontectra-tier-select'?: (event: TectraTierSelectEvent) => void;
+    /** Quoting or upgrading failed (`detail.error`, `detail.operation`). */
     'ontectra-error'?: (event: TectraErrorEvent) => void;
     }
   >;

@@ -17,6 +17,7 @@ import type { TectraInvoiceList } from './elements/invoice-list/invoice-list.js'
 import type { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 import type { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
 import type { TectraTierPicker } from './elements/tier-picker/tier-picker.js';
+import type { TectraUpgradePrompt } from './elements/upgrade-prompt/upgrade-prompt.js';
 import type { TectraUsageAlerts } from './elements/usage-alerts/usage-alerts.js';
 import type { TectraUsageMeter } from './elements/usage-meter/usage-meter.js';
 import type { TectraBillingActivatedEvent, TectraErrorEvent, TectraInvoicePaidEvent, TectraManageEvent, TectraPaymentMethodChangedEvent, TectraSubscriptionCanceledEvent, TectraSubscriptionResumedEvent, TectraTierChangedEvent, TectraTierSelectEvent, TectraUsageThresholdEvent } from './events.js';
@@ -164,6 +165,23 @@ export interface TectraVueTags {
       /** An overdue invoice was paid from the past-due banner (`detail.invoice`). */
       'tectra-invoice-paid': TectraInvoicePaidEvent;
       /** Loading, quoting or changing failed (`detail.error`, `detail.operation`). */
+      'tectra-error': TectraErrorEvent;
+    }
+  >;
+  'tectra-upgrade-prompt': VueTag<
+    TectraUpgradePrompt,
+    {
+      /** The meter to watch, e.g. `output_tokens`; without it (and without `feature`), the meter nearest its limit. */
+      'meter'?: TectraUpgradePrompt['meter'];
+      /** A feature the page needs, by its name in the catalog, e.g. `Premium models`. */
+      'feature'?: TectraUpgradePrompt['feature'];
+    },
+    {
+      /** The upgrade was confirmed (`detail.subscription`). */
+      'tectra-tier-changed': TectraTierChangedEvent;
+      /** Without a plan: the tier was chosen for the checkout (`detail.selection`). */
+      'tectra-tier-select': TectraTierSelectEvent;
+      /** Quoting or upgrading failed (`detail.error`, `detail.operation`). */
       'tectra-error': TectraErrorEvent;
     }
   >;

@@ -16,6 +16,7 @@ import * as paymentForm from '../stories/payment-form.stories.js';
 import * as paymentMethods from '../stories/payment-methods.stories.js';
 import * as picker from '../stories/tier-picker.stories.js';
 import * as usage from '../stories/usage.stories.js';
+import * as upgrade from '../stories/upgrade-prompt.stories.js';
 import { setBillingLocale } from '../src/i18n/localization.js';
 import { findOverflow } from '../scripts/overflow.mjs';
 import { deepText, nextFrame, waitUntil, warmOnDemand } from './helpers.js';
@@ -47,7 +48,7 @@ type Decorator = (story: () => TemplateResult, context: { globals: Args; args: A
 
 const WIDTHS = [320, 360, 768, 1280];
 
-const modules = { portal, summary, invoices, paymentForm, paymentMethods, picker, usage, details, credits };
+const modules = { portal, summary, invoices, paymentForm, paymentMethods, picker, usage, details, credits, upgrade };
 
 function compose(meta: MetaLike, story: StoryLike): () => TemplateResult {
   const args = { ...meta.args, ...story.args };

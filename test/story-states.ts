@@ -18,7 +18,7 @@ const LOADING_NOTHING_ELSE = ['Retry', 'Cancel plan'];
 export const STORY_STATES: Record<string, Record<string, StoryState>> = {
   portal: {
     Overview: { shows: ['Overview Usage Plan Payment methods Billing details Billing history', 'Current plan', 'Pro Active', '$49 per month', 'Cancel plan', 'Input tokens 6.2M of 10M tokens · 62%'] },
-    Usage: { shows: ['Usage Billing period', 'Input tokens 6.2M of 10M tokens · 62%', 'Output tokens 2.1M of 2.5M tokens · 84% Nearing the limit', 'At this pace you reach the limit on'] },
+    Usage: { shows: ['You have used 84% of your Output tokens for this period.', 'Upgrade to Team', 'Usage Billing period', 'Input tokens 6.2M of 10M tokens · 62%', 'Output tokens 2.1M of 2.5M tokens · 84% Nearing the limit', 'At this pace you reach the limit on'] },
     ChangeTier: { shows: ['Choose a plan', 'Current plan Pro $49 per month', 'Downgrade to Starter'], hides: ['Choose Pro'] },
     FirstActivation: { shows: ['Choose a plan', 'Choose Starter', 'Choose Pro'], hides: ['Current plan Pro', 'Downgrade to'] },
     PaymentMethods: { shows: ['Payment methods', 'Add a card', 'Visa ending in 4242', 'Default', 'This is the only card of your plan.'] },
@@ -136,6 +136,18 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
     German: { shows: ['Guthaben', 'Kontostand 15,20 $', 'Guthaben kaufen', 'Automatische Aufladung'], hides: ['Credit history', 'Buy credit'] },
     Arabic: { shows: ['الرصيد المسبق الدفع', 'شراء رصيد', 'الشحن التلقائي'], hides: ['Credit history', 'Buy credit'], rtl: true },
     Dark: { shows: ['Credits', 'Balance $15.20'], dark: true },
+  },
+  upgrade: {
+    NearLimit: { shows: ['You have used 84% of your Output tokens for this period.', 'Team includes 12M Output tokens, for $39 per seat per month.', 'Upgrade to Team'] },
+    OverLimit: { shows: ['You have used all your Output tokens for this period.', 'Upgrade to Pro'] },
+    MissingFeature: { shows: ['Premium models is not in your plan.', 'Pro includes it, for $49 per month.', 'Upgrade to Pro'] },
+    NoPlan: { shows: ['Premium models is not in your plan.', 'Choose Pro'], hides: ['Upgrade to'] },
+    ContactSales: { shows: ['Dedicated success manager is not in your plan.', 'Enterprise fits: talk to sales.'], hides: ['Upgrade to'] },
+    NotNeeded: { shows: [], hides: ['You have used', 'Upgrade to'] },
+    Quoted: { shows: ['New price', 'Due now', 'Confirm upgrade to Team', 'Cancel'], hides: ['Upgrade to Team Cancel'] },
+    German: { shows: ['Sie haben 84', 'Upgrade auf'], hides: ['You have used', 'Upgrade to'] },
+    Arabic: { shows: ['الترقية إلى'], hides: ['You have used', 'Upgrade to'], rtl: true },
+    Dark: { shows: ['Upgrade to Team'], dark: true },
   },
   usage: {
     Normal: { shows: ['Usage Billing period', 'Input tokens 3M of 10M tokens · 30%', 'At this pace you stay within the limit this period.'], hides: ['Nearing the limit', 'Over the limit'] },

@@ -1,5 +1,6 @@
 /** The rows of a price quote, shared by the checkout's review and the tier change's confirm step. */
 import { msg, str } from '@lit/localize';
+import { html, type TemplateResult } from 'lit';
 import { formatDate } from '../core/dates.js';
 import { formatMoney } from '../core/money.js';
 import type { Money, Quote } from '../core/types.js';
@@ -35,4 +36,11 @@ export function dueRows(quote: Quote, locale: string, timeZone: string): QuoteRo
     [msg('Due now', { id: 'picker.quote_due_now' }), formatMoney(quote.dueNow, locale), true],
     [msg('Next payment', { id: 'summary.next_payment' }), formatDate(quote.nextPaymentDate, locale, timeZone, 'long')],
   ];
+}
+
+/** Quote rows as a description list; the amount to pay in bold; `busy` while a new quote is on its way. */
+export function quoteList(rows: QuoteRow[], part: string, busy = false): TemplateResult {
+  return html`<dl part=${part} class=${part} aria-busy=${busy ? 'true' : 'false'}>
+    ${rows.map(([term, value, strong]) => html`<dt class=${strong ? 'total' : ''}>${term}</dt><dd class=${strong ? 'total' : ''}>${value}</dd>`)}
+  </dl>`;
 }

@@ -13,4 +13,5 @@ export { UsageAlerts } from './usage-alerts.js';
 export { InvoiceList } from './invoice-list.js';
 export { BillingDetails } from './billing-details.js';
 export { Credits } from './credits.js';
+export { UpgradePrompt } from './upgrade-prompt.js';
 export { BillingPortal } from './billing-portal.js';

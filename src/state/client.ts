@@ -119,6 +119,13 @@ export interface BillingClient {
    * push where it has one, else polling every `intervalMs` (paused while the page is hidden).
    */
   watchUsage(intervalMs: number): () => void;
+  /**
+   * Every invoice (all pages, newest first) as CSV: stable column names, ISO dates, decimal
+   * amounts with their currency. The CSV module loads on demand.
+   */
+  exportInvoicesCsv(options?: RequestOptions): Promise<string>;
+  /** The period's usage as CSV, a row per meter (used, limit, unit, period). */
+  exportUsageCsv(options?: RequestOptions): Promise<string>;
   /** Where the last lifecycle action (cancel, resume, keep the current tier, pay an invoice) stands. */
   readonly $lifecycle: ReadableAtom<LifecycleState>;
   /** Cancels the plan: at the period end by default (it can be resumed until then), or now with `atPeriodEnd: false`. */
@@ -406,6 +413,20 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     },
 
     watchUsage: (intervalMs) => usageLive.watch(intervalMs),
+    async exportInvoicesCsv(o) {
+      const all = [];
+      let cursor: string | null | undefined;
+      do {
+        const page = await checked('invoices', await guarded(() => adapter.listInvoices(cursor ? { cursor, limit: 100 } : { limit: 100 }, o)));
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return (await import('../core/csv.js')).invoicesCsv(all);
+    },
+    async exportUsageCsv(o) {
+      const usage = await checked('usage', await guarded(() => adapter.getUsage(o)));
+      return (await import('../core/csv.js')).usageCsv(usage);
+    },
   };
   return client;
 }

@@ -40,6 +40,8 @@ export interface CreditsState {
    */
   purchase(what: CreditPurchase, options?: CreditPurchaseOptions): Promise<{ credits: Credits; charged: Money }>;
   setAutoRecharge(setting: Omit<AutoRechargeRequest, 'idempotencyKey'>): Promise<Credits>;
+  /** The whole ledger (every page, newest first) as CSV: ISO dates, decimal amounts. */
+  exportCsv(): Promise<string>;
 }
 
 const unsupported = () => new BillingError('not_found', 'This billing backend sells no credit.', { status: 404 });
@@ -86,6 +88,17 @@ function createCreditsState(client: BillingClient): CreditsState {
       credits.set(result.credits);
       void ledger.load(true).catch(() => undefined);
       return { credits: result.credits, charged: result.charged };
+    },
+    async exportCsv() {
+      if (!adapter.listCreditEntries) throw unsupported();
+      const all: CreditEntry[] = [];
+      let cursor: string | null | undefined;
+      do {
+        const page = await checked('creditEntries', await guarded(() => adapter.listCreditEntries!(cursor ? { cursor, limit: 100 } : { limit: 100 })));
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return (await import('../core/csv.js')).creditLedgerCsv(all);
     },
     async setAutoRecharge(setting) {
       if (!adapter.setAutoRecharge) throw unsupported();

@@ -301,3 +301,41 @@ describe('<tectra-invoice-list>', () => {
     }
   });
 });
+
+describe('<tectra-invoice-list> CSV export', () => {
+  it('downloads every invoice, all pages, not only those shown; a failure is said and reported', async () => {
+    const adapter = createMemoryAdapter(snapshotWith(manyInvoices(45)));
+    const client = createBillingClient({ adapter, invoicePageSize: 20 });
+    const el = await mount(client);
+    // The file the page is handed: the download link's blob, read back.
+    const files: Array<{ name: string; text: Promise<string> }> = [];
+    const onClick = (event: Event) => {
+      const link = event.target as HTMLAnchorElement;
+      if (link instanceof HTMLAnchorElement && link.download) {
+        event.preventDefault();
+        files.push({ name: link.download, text: fetch(link.href).then((r) => r.text()) });
+      }
+    };
+    document.addEventListener('click', onClick, true);
+    try {
+      const button = el.shadowRoot?.querySelector<HTMLButtonElement>('[part="export"]');
+      expect(textOf(button)).to.equal('Download CSV');
+      button?.click();
+      await waitUntil(() => files.length === 1, 'no file was offered');
+      const rows = (await files[0]!.text).trim().split('\r\n');
+      expect(files[0]!.name).to.equal('invoices.csv');
+      expect(rows).to.have.length(46);
+      expect(rows[1]).to.match(/^INV-00045,paid,2026-11-01T00:00:00.000Z,/);
+      expect(el.shadowRoot?.querySelectorAll('[role="row"][data-index]').length, 'the list itself still shows one page').to.be.at.most(20);
+      adapter.setFault('listInvoices', { code: 'server', times: 1 });
+      const errors: string[] = [];
+      el.addEventListener('tectra-error', (e) => errors.push(e.detail.operation));
+      el.shadowRoot?.querySelector<HTMLButtonElement>('[part="export"]')?.click();
+      await waitForText(el, 'The CSV was not made.');
+      expect(errors).to.deep.equal(['export-invoices']);
+      expect(files).to.have.length(1);
+    } finally {
+      document.removeEventListener('click', onClick, true);
+    }
+  });
+});

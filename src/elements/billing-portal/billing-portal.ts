@@ -215,7 +215,9 @@ export class TectraBillingPortal extends TectraElement {
   #renderSection(): TemplateResult {
     switch (this.section) {
       case 'usage':
-        return html`<tectra-usage-meter></tectra-usage-meter><tectra-usage-alerts></tectra-usage-alerts>`;
+        // The upgrade prompt shows only when a meter nears its limit (registered when first shown).
+        void loadElement('tectra-upgrade-prompt').catch(() => undefined);
+        return html`<tectra-upgrade-prompt></tectra-upgrade-prompt><tectra-usage-meter></tectra-usage-meter><tectra-usage-alerts></tectra-usage-alerts>`;
       case 'plan': {
         // Without billing yet: choose a tier, then pay for it. With a plan: change it with a quote.
         // The checkout stays through the purchase, so its confirmation shows once the plan is live.

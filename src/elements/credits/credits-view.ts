@@ -7,6 +7,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { autoRechargeProblems, customAmountProblem, ledgerByPeriod, parseMoneyInput, type AutoRechargeField } from '../../core/credits.js';
+import { downloadCsv } from '../../core/csv.js';
 import { formatDate } from '../../core/dates.js';
 import type { BillingError } from '../../core/errors.js';
 import { cachedFormatter } from '../../core/intl-cache.js';
@@ -285,6 +286,17 @@ export class CreditsView {
     }
   }
 
+  /** The whole ledger (every page) as a CSV file to save. */
+  async #export(): Promise<void> {
+    try {
+      downloadCsv(await this.#state.exportCsv(), 'credit-history.csv');
+    } catch (error) {
+      this.host.reportError(error as BillingError, 'export-credits');
+      this.#message = { tone: 'danger', text: msg(str`The CSV was not made. ${errorMessage(error as BillingError)}`, { id: 'credits.export_failed' }) };
+      this.#update();
+    }
+  }
+
   // --- rendering -----------------------------------------------------------------------
 
   #renderBalance(credits: Credits): TemplateResult {
@@ -450,9 +462,12 @@ export class CreditsView {
           </table>`;
         })}
       </div>
-      ${page.nextCursor
-        ? html`<button type="button" id="ledger-more" @click=${() => void this.#state.loadMore().then(() => focusFirst(this.host.element, '#ledger-more', '#ledger-title'), () => undefined)}>${msg('Show more', { id: 'credits.more' })}</button>`
-        : nothing}`;
+      <div class="actions">
+        ${page.nextCursor
+          ? html`<button type="button" id="ledger-more" @click=${() => void this.#state.loadMore().then(() => focusFirst(this.host.element, '#ledger-more', '#ledger-title'), () => undefined)}>${msg('Show more', { id: 'credits.more' })}</button>`
+          : nothing}
+        <button type="button" id="ledger-export" @click=${() => void this.#export()}>${msg('Download CSV', { id: 'invoices.export' })}</button>
+      </div>`;
   }
 
   render(): TemplateResult {

@@ -51,6 +51,7 @@ function statusText(status: InvoiceStatus): string {
  * @csspart status - An invoice's status badge.
  * @csspart pay-now - The Pay now link of an unpaid invoice.
  * @csspart load-more - The Load more button.
+ * @csspart export - The Download CSV button (every invoice, all pages).
  * @csspart clear-filters - The Clear filters button, shown when the filters match no invoice.
  * @csspart error - The error message.
  *
@@ -251,6 +252,7 @@ export class TectraInvoiceList extends TectraElement {
 
   // Stable handlers for the table, so its rows do not re-bind their listeners on each render.
   readonly #onLoadMore = () => void this.#loadMore();
+  readonly #report = (error: BillingError, operation: string) => this.reportError(error, operation);
   readonly #onRowFocus = (index: number) => (this.focusIndex = index);
   readonly #onRowKeydownBound = (event: KeyboardEvent, index: number, count: number) => this.#onRowKeydown(event, index, count);
 
@@ -273,6 +275,10 @@ export class TectraInvoiceList extends TectraElement {
       moreError: this.moreError,
       statusText,
       onLoadMore: this.#onLoadMore,
+      // The CSV export lives in the table's module: a list without invoices never loads it.
+      host: this,
+      client: this.client,
+      report: this.#report,
       onClearFilters: this.#onClearFilters,
       onRowFocus: this.#onRowFocus,
       onRowKeydown: this.#onRowKeydownBound,

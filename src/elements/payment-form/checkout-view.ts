@@ -13,7 +13,7 @@ import { findTierIn } from '../../core/plans.js';
 import type { Catalog, Coupon, Quote, Subscription } from '../../core/types.js';
 import { intervalName } from '../../format/labels.js';
 import { countOf } from '../../format/counts.js';
-import { chargeRows, dueRows, type QuoteRow } from '../../format/quote.js';
+import { chargeRows, dueRows, quoteList, type QuoteRow } from '../../format/quote.js';
 import type { BillingClient, CheckoutState, PurchaseState, Resource } from '../../state/client.js';
 import { cardErrorMessage, errorMessage } from '../base/error-message.js';
 
@@ -209,9 +209,7 @@ export class CheckoutView {
       [msg('Total', { id: 'checkout.total' }), money(q.total)],
       ...dueRows(q, ctx.locale, tz),
     ];
-    return html`<dl part="review" class="review" aria-busy=${quote?.status === 'loading' ? 'true' : 'false'}>
-      ${rows.map(([term, value, strong]) => html`<dt class=${strong ? 'total' : ''}>${term}</dt><dd class=${strong ? 'total' : ''}>${value}</dd>`)}
-    </dl>`;
+    return quoteList(rows, 'review', quote?.status === 'loading');
   }
 
   #renderStatus(purchase: PurchaseState | undefined): TemplateResult {

@@ -11,7 +11,7 @@ import { changeKind, findTierIn, type CarriedSeats } from '../../core/plans.js';
 import type { Catalog, PlanSelection, Quote, Subscription, Tier, Usage } from '../../core/types.js';
 import { meterLabel } from '../../format/labels.js';
 import { countOf } from '../../format/counts.js';
-import { chargeRows, dueRows, recurringPrice, type QuoteRow } from '../../format/quote.js';
+import { chargeRows, dueRows, quoteList, recurringPrice, type QuoteRow } from '../../format/quote.js';
 import { formatUsageAmount } from '../../format/usage.js';
 import { TectraTierChangedEvent } from '../../events.js';
 import type { BillingClient } from '../../state/client.js';
@@ -54,9 +54,7 @@ function quoteRows(quote: Quote, ctx: ChangeDialogContext): TemplateResult {
     msg('Takes effect', { id: 'picker.quote_effective' }),
     immediate ? msg('Immediately', { id: 'picker.quote_immediately' }) : date(quote.effectiveAt ?? quote.nextPaymentDate),
   ]);
-  return html`<dl part="quote" class="quote">
-    ${rows.map(([term, value, strong]) => html`<dt class=${strong ? 'total' : ''}>${term}</dt><dd class=${strong ? 'total' : ''}>${value}</dd>`)}
-  </dl>`;
+  return quoteList(rows, 'quote');
 }
 
 /** What a customer should know before confirming: usage over the new limits, features lost, what else changes. */
