@@ -35,6 +35,7 @@ export const ADAPTER_METHODS = {
   listCreditEntries: 1,
   purchaseCredits: 1,
   setAutoRecharge: 1,
+  getCapabilities: 0,
 } satisfies Record<AdapterMethod, number>;
 
 type Method = (...args: unknown[]) => Promise<unknown>;

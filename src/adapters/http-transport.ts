@@ -28,6 +28,7 @@ import type {
   TaxId,
   Usage,
 } from '../core/types.js';
+import type { Capabilities } from '../core/capabilities.js';
 import type { HttpAdapterOptions } from './http.js';
 import type { BillingAdapter, InvoiceQuery, RequestOptions } from './types.js';
 
@@ -241,6 +242,7 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
     getCredits: (o) => get<Credits>('/credits', o),
     listCreditEntries: (q, o) => get<Page<CreditEntry>>(pageOf('/credits/ledger', q), o),
     purchaseCredits: ({ idempotencyKey, ...body }, o) => send<CreditPurchaseResult>('POST', '/credits/purchases', body, o, idempotencyKey),
+    getCapabilities: (o) => get<Capabilities>('/capabilities', o),
     setAutoRecharge: ({ idempotencyKey, ...body }: AutoRechargeRequest, o) => send<Credits>('PUT', '/credits/auto-recharge', body, o, idempotencyKey),
   };
 }

@@ -1,3 +1,4 @@
+import type { Capabilities } from '../core/capabilities.js';
 import type {
   ActivationRequest,
   ActivationResult,
@@ -98,6 +99,11 @@ export interface BillingAdapter {
   purchaseCredits?(request: CreditPurchaseRequest, options?: RequestOptions): Promise<CreditPurchaseResult>;
   /** Turns auto-recharge on or off and sets its threshold, amount and monthly ceiling. `PUT /credits/auto-recharge`. */
   setAutoRecharge?(request: AutoRechargeRequest, options?: RequestOptions): Promise<Credits>;
+  /**
+   * Optional: what the viewer may do (`{ role?, granted }`). Without it everything is granted
+   * (the backend still refuses what it must). `GET /capabilities`.
+   */
+  getCapabilities?(options?: RequestOptions): Promise<Capabilities>;
   /** Optional push of usage updates; returns an unsubscribe function. */
   subscribeUsage?(onUsage: (usage: Usage) => void): () => void;
 }

@@ -4,6 +4,7 @@
  * produces `BillingError('invalid_response')` instead of a half-rendered element.
  */
 import * as v from 'valibot';
+import { CAPABILITIES, type Capabilities, type Capability } from './capabilities.js';
 import { oneRecommendedPerKind } from './catalog-rules.js';
 import { isCurrencyCode } from './currency.js';
 import { isIsoDate } from './dates.js';
@@ -229,6 +230,12 @@ export const creditPurchaseResultSchema = v.variant('status', [
   v.object({ status: v.literal('requires_action'), clientSecret: nonEmpty }),
 ]);
 
+export const capabilitiesSchema = v.object({
+  role: v.optional(v.string()),
+  // Grants this kit does not know (a newer backend's) are dropped, not refused.
+  granted: v.pipe(v.array(v.string()), v.transform((list) => list.filter((c): c is Capability => (CAPABILITIES as readonly string[]).includes(c)))),
+});
+
 export const setupIntentSchema = v.variant('provider', [
   v.object({ provider: v.literal('stripe'), publishableKey: nonEmpty, clientSecret: nonEmpty }),
   v.object({ provider: v.literal('test'), clientSecret: nonEmpty }),
@@ -278,6 +285,7 @@ export const checks = {
   credits: (input: unknown) => validate(creditsSchema, input, 'credits'),
   creditEntries: (input: unknown) => validate(creditPageSchema, input, 'credit ledger'),
   creditPurchase: (input: unknown) => validate(creditPurchaseResultSchema, input, 'credit purchase'),
+  capabilities: (input: unknown) => validate(capabilitiesSchema, input, 'capabilities'),
 };
 
 // Compile-time proof that each schema produces the public model type.
@@ -299,4 +307,5 @@ export type SchemaChecks = [
   Assert<Produces<typeof creditsSchema, Credits>>,
   Assert<Produces<typeof creditPageSchema, Page<CreditEntry>>>,
   Assert<Produces<typeof creditPurchaseResultSchema, CreditPurchaseResult>>,
+  Assert<Produces<typeof capabilitiesSchema, Capabilities>>,
 ];

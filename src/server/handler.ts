@@ -260,6 +260,8 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
           idempotencyKey,
           language,
           localizeCatalog: (catalog) => engine.localizeCatalog?.(catalog, language) ?? catalog,
+          authorize: async (operation) => !options.authorize || (await options.authorize(identity, operation)),
+          role: typeof identity.role === 'string' ? identity.role : undefined,
         });
         const requiresAction = typeof result === 'object' && result !== null && (result as { status?: unknown }).status === 'requires_action';
         return result === undefined ? { status: 204, body: '', keep: true } : { status: 200, body: JSON.stringify(result), keep: !requiresAction };

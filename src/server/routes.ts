@@ -6,6 +6,7 @@
 import type { BillingAdapter } from '../adapters/types.js';
 import type { Catalog } from '../core/types.js';
 import { addressProblems } from '../core/address.js';
+import { CAPABILITIES, CAPABILITY_OPERATIONS } from '../core/capabilities.js';
 import { autoRechargeProblems } from '../core/credits.js';
 import { isValidTaxId, normalizeTaxId } from '../core/tax-ids.js';
 import { BODIES, parseBody } from './bodies.js';
@@ -24,6 +25,10 @@ export interface RouteContext {
   /** The request's Accept-Language, for catalog text. */
   language: string | undefined;
   localizeCatalog: (catalog: Catalog) => Catalog;
+  /** The handler's `authorize` for this request's identity (true without one). */
+  authorize: (operation: BillingOperation) => Promise<boolean>;
+  /** The identity's role, where the host names one. */
+  role: string | undefined;
 }
 
 export interface Route {
@@ -193,6 +198,17 @@ export const ROUTES: Route[] = [
     operation: 'removeTaxId',
     run: async (c) => {
       await offered(c.adapter, 'removeTaxId')(c.params[0] ?? '');
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/capabilities$/,
+    operation: 'getCapabilities',
+    // Derived from authorize, so the elements offer exactly what the server lets through.
+    run: async (c) => {
+      const granted = [];
+      for (const capability of CAPABILITIES) if (await c.authorize(CAPABILITY_OPERATIONS[capability][0]!)) granted.push(capability);
+      return { ...(c.role ? { role: c.role } : {}), granted };
     },
   },
   { method: 'GET', pattern: /^\/credits$/, operation: 'getCredits', run: (c) => offered(c.adapter, 'getCredits')() },

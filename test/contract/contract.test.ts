@@ -400,6 +400,19 @@ for (const [label, make] of SUBJECTS) {
       expect((await reader('POST', '/billing-details/tax-ids', { type: 'us_ein', value: '98-7654321' })).status).toBe(403);
     });
 
+    test('capabilities: derived from authorize, so an owner may do everything and a viewer only look', async (s) => {
+      const accountId = newAccount(s);
+      const owner = await client(s, accountId)<{ role?: string; granted: string[] }>('GET', '/capabilities');
+      expect(owner.status).toBe(200);
+      expect(owner.body).toEqual({ role: 'owner', granted: ['purchase', 'cancel', 'manage_cards', 'pay_invoices', 'set_alerts', 'edit_billing_details', 'buy_credits'] });
+      const viewer = client(s, accountId, 'viewer');
+      expect((await viewer<{ role?: string; granted: string[] }>('GET', '/capabilities')).body).toEqual({ role: 'viewer', granted: [] });
+      // What it does not grant, the server refuses.
+      expect((await viewer('PUT', '/usage/alerts/input_tokens', { thresholds: [0.5] })).status).toBe(403);
+      expect((await viewer('PUT', '/billing-details', { name: 'Acme' })).status).toBe(403);
+      expect((await client(s, null)('GET', '/capabilities')).status).toBe(401);
+    });
+
     test('credits: an account without them answers 404; packs, custom amounts and coupons are bought once per key', async (s) => {
       expect((await client(s, newAccount(s))('GET', '/credits')).status).toBe(404);
       const accountId = s.prepaidAccount!();

@@ -5,6 +5,7 @@
  * simulator.ts, loaded by the first call, so a page that only creates an adapter pays
  * for it when it is used.
  */
+import type { Capability } from '../../core/capabilities.js';
 import type { BillingErrorCode } from '../../core/errors.js';
 import { onDemand } from '../../core/on-demand.js';
 import { forwardTo, type AdapterMethod } from '../forward.js';
@@ -35,6 +36,12 @@ export interface MemoryAdapterOptions {
    * by default the kit's locale at each call (as the http adapter's `Accept-Language`).
    */
   locale?: string | (() => string);
+  /**
+   * What the viewer may do (`getCapabilities` answers it, with `role`), and what the
+   * simulator lets through: a call outside them is refused 403 `forbidden`. Everything by default.
+   */
+  capabilities?: Capability[];
+  role?: string;
 }
 
 export interface AdapterCall {

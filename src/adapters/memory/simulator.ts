@@ -7,6 +7,7 @@
 import { addInterval } from '../../core/dates.js';
 import { BillingError } from '../../core/errors.js';
 import { addressProblems } from '../../core/address.js';
+import { CAPABILITIES, capabilityFor } from '../../core/capabilities.js';
 import { isValidTaxId, normalizeTaxId } from '../../core/tax-ids.js';
 import type {
   ActivationResult,
@@ -75,6 +76,8 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
       }, latency());
       signal?.addEventListener('abort', onAbort, { once: true });
     });
+    const needs = options.capabilities && capabilityFor(method);
+    if (needs && !options.capabilities?.includes(needs)) throw new BillingError('forbidden', 'You may not do this for this account.', { status: 403 });
     if (code && code !== 'hang') {
       const message = (typeof fault?.spec === 'object' && fault.spec.message) || `Simulated ${code} failure.`;
       throw new BillingError(code, message);
@@ -269,6 +272,8 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
 
   return {
     ...credits,
+    getCapabilities: (o) =>
+      call('getCapabilities', o, () => ({ ...(options.role ? { role: options.role } : {}), granted: [...(options.capabilities ?? CAPABILITIES)] })),
     getCatalog: (o) => call('getCatalog', o, () => localizeDemoCatalog(state.catalog, language())),
     getSubscription: (o) => call('getSubscription', o, () => state.subscription),
     getUsage: (o) => call('getUsage', o, () => state.usage),

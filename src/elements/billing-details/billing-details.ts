@@ -129,6 +129,7 @@ const styles = css`
  * @csspart form - The form that edits them.
  * @csspart tax-ids - The list of tax IDs.
  * @csspart tax-id - One tax ID.
+ * @csspart not-allowed - Why the viewer's role cannot change the details (instead of Edit).
  * @csspart status - The saved message (a polite live region).
  * @csspart error - The failed message (an assertive live region).
  *

@@ -12,6 +12,8 @@ import { cachedFormatter } from '../../core/intl-cache.js';
 import { isValidTaxId, TAX_ID_TYPES, taxIdTypesFor } from '../../core/tax-ids.js';
 import type { Address, BillingDetails, TaxId, TaxIdType } from '../../core/types.js';
 import { billingDetailsOf, type BillingDetailsState } from '../../state/billing-details.js';
+import { capabilitiesOf } from '../../state/capabilities.js';
+import { notAllowedText } from '../../format/capabilities.js';
 import type { BillingClient } from '../../state/client.js';
 import { focusFirst } from '../base/focus.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
@@ -106,10 +108,13 @@ export class DetailsView {
 
   /** Follows the store while the element is on the page (the store loads when first followed). */
   connect(): void {
-    this.#stop ??= this.#state.$billingDetails.subscribe((resource) => {
+    if (this.#stop) return;
+    const stopDetails = this.#state.$billingDetails.subscribe((resource) => {
       reportFailure(this.host.element, resource.error, 'load-billing-details');
       this.host.element.requestUpdate();
     });
+    const stopCapabilities = capabilitiesOf(this.host.client).$capabilities.subscribe(() => this.host.element.requestUpdate());
+    this.#stop = () => (stopDetails(), stopCapabilities());
   }
 
   disconnect(): void {
@@ -283,7 +288,7 @@ export class DetailsView {
     return [a.line1, a.line2, cityLine, this.#countryName(a.country)].filter(Boolean).join('\n');
   }
 
-  #renderDetails(details: BillingDetails): TemplateResult {
+  #renderDetails(details: BillingDetails, may: boolean): TemplateResult {
     const notSet = html`<span class="muted">${msg('Not set', { id: 'details.not_set' })}</span>`;
     return html`<dl part="details">
         <dt>${msg('Billing email', { id: 'details.email' })}</dt>
@@ -293,9 +298,11 @@ export class DetailsView {
         <dt>${msg('Address', { id: 'details.address' })}</dt>
         <dd>${details.address ? html`<address>${this.#renderAddress(details.address)}</address>` : notSet}</dd>
       </dl>
-      <div class="actions">
-        <button type="button" id="d-edit" @click=${() => this.#startEditing(details)}>${msg('Edit billing details', { id: 'details.edit' })}</button>
-      </div>`;
+      ${may
+        ? html`<div class="actions">
+            <button type="button" id="d-edit" @click=${() => this.#startEditing(details)}>${msg('Edit billing details', { id: 'details.edit' })}</button>
+          </div>`
+        : html`<p class="muted" part="not-allowed">${notAllowedText('edit_billing_details')}</p>`}`;
   }
 
   #field(draft: Draft, field: Field, label: string, attributes: { type?: string; autocomplete: string; required?: boolean }): TemplateResult {
@@ -357,12 +364,11 @@ export class DetailsView {
     </form>`;
   }
 
-  #renderTaxIds(details: BillingDetails): TemplateResult {
+  #renderTaxIds(details: BillingDetails, may: boolean): TemplateResult {
     const country = this.#draft?.values.country ?? details.address?.country ?? this.#guessCountry();
     const own = taxIdTypesFor(country);
     const types = [...own, ...(Object.keys(TAX_ID_TYPES) as TaxIdType[]).filter((t) => !own.includes(t))];
     const type = this.#tax.type ?? types[0] ?? 'eu_vat';
-    const tax = this.#tax;
     return html`<h3 id="tax-title">${msg('Tax IDs', { id: 'tax.title' })}</h3>
       ${details.taxIds.length
         ? html`<ul part="tax-ids" aria-labelledby="tax-title">
@@ -379,14 +385,21 @@ export class DetailsView {
                 <span>${taxIdLabel(t.type)}</span>
                 <span class="tax-value">${t.value}</span>
                 ${badge}
-                <button type="button" id="tax-remove-${i}" @click=${() => void this.#removeTaxId(details.taxIds, i)}>
-                  ${msg('Remove', { id: 'checkout.coupon_remove' })}<span class="visually-hidden">: ${t.value}</span>
-                </button>
+                ${may
+                  ? html`<button type="button" id="tax-remove-${i}" @click=${() => void this.#removeTaxId(details.taxIds, i)}>
+                      ${msg('Remove', { id: 'checkout.coupon_remove' })}<span class="visually-hidden">: ${t.value}</span>
+                    </button>`
+                  : nothing}
               </li>`;
             })}
           </ul>`
         : html`<p class="muted">${msg('No tax IDs on file.', { id: 'tax.none' })}</p>`}
-      <form class="tax-form" novalidate aria-busy=${tax.busy ? 'true' : 'false'} aria-labelledby="tax-add-title" @submit=${(e: Event) => {
+      ${may ? this.#renderTaxForm(type, types) : nothing}`;
+  }
+
+  #renderTaxForm(type: TaxIdType, types: TaxIdType[]): TemplateResult {
+    const tax = this.#tax;
+    return html`<form class="tax-form" novalidate aria-busy=${tax.busy ? 'true' : 'false'} aria-labelledby="tax-add-title" @submit=${(e: Event) => {
         e.preventDefault();
         void this.#addTaxId(type);
       }}>
@@ -445,6 +458,7 @@ export class DetailsView {
     if (!details) {
       return html`<div class="skeleton skeleton-details" role="status"><span class="visually-hidden">${msg('Loading billing details…', { id: 'details.loading' })}</span></div>`;
     }
-    return html`${this.#draft ? this.#renderForm(this.#draft) : this.#renderDetails(details)} ${regions} ${this.#renderTaxIds(details)}`;
+    const may = capabilitiesOf(this.host.client).can('edit_billing_details');
+    return html`${this.#draft && may ? this.#renderForm(this.#draft) : this.#renderDetails(details, may)} ${regions} ${this.#renderTaxIds(details, may)}`;
   }
 }

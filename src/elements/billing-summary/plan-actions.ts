@@ -5,6 +5,8 @@
  * and the tier picker; loaded on demand when an account has a plan, so the elements'
  * own modules stay small. The actions themselves live in the client (`$lifecycle`).
  */
+import { notAllowedText } from '../../format/capabilities.js';
+import { capabilitiesOf } from '../../state/capabilities.js';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/dates.js';
@@ -172,6 +174,8 @@ export class PlanActions implements ReactiveController {
   // Read only while a payment is overdue, so other accounts load neither.
   readonly #invoices: StoreController<Resource<InvoiceList>>;
   readonly #cards: StoreController<Resource<PaymentMethod[]>>;
+  /** What the viewer may do: a member who may not cancel sees why instead of the button. */
+  readonly #capabilities: StoreController<unknown>;
 
   readonly #hooks: PlanActionsHooks;
 
@@ -181,6 +185,7 @@ export class PlanActions implements ReactiveController {
     this.#lifecycle = new StoreController(host);
     this.#invoices = new StoreController(host);
     this.#cards = new StoreController(host);
+    this.#capabilities = new StoreController(host);
     host.addController(this);
     // Its styles, and the form fields' (the test card form renders here too), join the host's.
     adoptStyles(host.renderRoot, [fields.styleSheet, modal.styleSheet, styles.styleSheet]);
@@ -192,6 +197,7 @@ export class PlanActions implements ReactiveController {
     this.#lifecycle.bind(client?.$lifecycle);
     this.#invoices.bind(overdue ? client?.$invoices : undefined);
     this.#cards.bind(overdue || this.#dialog ? client?.$paymentMethods : undefined);
+    this.#capabilities.bind(client && hasPlan(subscription) ? capabilitiesOf(client).$capabilities : undefined);
   }
 
   hostUpdated(): void {
@@ -484,6 +490,8 @@ export class PlanActions implements ReactiveController {
   cancelRow(tier: Tier | undefined): TemplateResult | typeof nothing {
     const sub = this.#hooks.state().subscription;
     if (!hasPlan(sub) || sub?.cancelAtPeriodEnd || tier?.kind === 'enterprise') return nothing;
+    const client = this.#hooks.state().client;
+    if (client && !capabilitiesOf(client).can('cancel')) return html`<p part="actions" class="muted">${notAllowedText('cancel')}</p>`;
     return html`<div part="actions" class="actions">
       ${this.#button('cancel', msg('Cancel plan', { id: 'plan.cancel' }), msg('Canceling…', { id: 'plan.canceling' }), (t) => this.openCancel(t), 'cancel-button')}
     </div>`;

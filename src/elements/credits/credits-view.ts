@@ -19,7 +19,9 @@ import { formatQuantity, meterUnit } from '../../format/quantities.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
 import { createPaymentProvider, type PaymentProvider } from '../../payments/provider.js';
 import type { BillingClient } from '../../state/client.js';
+import { capabilitiesOf } from '../../state/capabilities.js';
 import { creditsOf, type CreditPurchase, type CreditsState } from '../../state/credits.js';
+import { notAllowedText } from '../../format/capabilities.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { focusFirst } from '../base/focus.js';
 
@@ -97,6 +99,7 @@ export class CreditsView {
       this.#state.$ledger.subscribe(update),
       this.host.client.$paymentMethods.subscribe(update),
       this.host.client.$subscription.subscribe(update),
+      capabilitiesOf(this.host.client).$capabilities.subscribe(update),
     ];
   }
 
@@ -491,6 +494,9 @@ export class CreditsView {
     if (!credits) {
       return html`<div class="skeleton skeleton-credits" role="status"><span class="visually-hidden">${msg('Loading credit…', { id: 'credits.loading' })}</span></div>`;
     }
-    return html`${this.#renderBalance(credits)} ${this.#renderFailure(credits)} ${regions} ${this.#renderBuy(credits)} ${this.#renderRecharge(credits)} ${this.#renderLedger()}`;
+    const may = capabilitiesOf(this.host.client).can('buy_credits');
+    return html`${this.#renderBalance(credits)} ${this.#renderFailure(credits)} ${regions}
+      ${may ? html`${this.#renderBuy(credits)} ${this.#renderRecharge(credits)}` : html`<p class="muted" part="not-allowed">${notAllowedText('buy_credits')}</p>`}
+      ${this.#renderLedger()}`;
   }
 }

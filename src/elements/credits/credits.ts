@@ -175,6 +175,7 @@ const styles = css`
  * @csspart buy - The form that buys credit.
  * @csspart auto-recharge - The auto-recharge form.
  * @csspart ledger - The credit history, by month.
+ * @csspart not-allowed - Why the viewer's role cannot buy credit (instead of the forms).
  * @csspart status - The done message (a polite live region).
  * @csspart error - The failed message (an assertive live region).
  *

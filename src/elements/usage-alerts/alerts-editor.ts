@@ -3,6 +3,10 @@
  * its usage loads): per meter, the thresholds being typed, checked (1 to 100 %, no
  * repeats) and saved, with the messages that say how saving went.
  */
+import type { ReactiveControllerHost } from 'lit';
+import { notAllowedText } from '../../format/capabilities.js';
+import { capabilitiesOf } from '../../state/capabilities.js';
+import { StoreController } from '../../state/store-controller.js';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BillingError } from '../../core/errors.js';
@@ -35,7 +39,21 @@ export class AlertsEditor {
   #messages = new Map<string, { tone: 'success' | 'danger'; text: string }>();
   #saving = new Set<string>();
 
-  constructor(private readonly host: AlertsHost) {}
+  /** Follows what the viewer may do (loaded with the editor, unbound with the element). */
+  readonly #capabilities: StoreController<unknown>;
+
+  constructor(private readonly host: AlertsHost) {
+    this.#capabilities = new StoreController(host.element as unknown as ReactiveControllerHost & HTMLElement);
+  }
+
+  /** Whether the viewer may change alerts (bound to the client's capabilities as it renders). */
+  #mayEdit(): boolean {
+    const client = this.host.client();
+    if (!client) return true;
+    const capabilities = capabilitiesOf(client);
+    this.#capabilities.bind(capabilities.$capabilities);
+    return capabilities.can('set_alerts');
+  }
 
   #draftsFor(meter: Meter): Draft[] {
     return this.#drafts.get(meter.key) ?? (meter.alertThresholds ?? []).map((t) => ({ text: formatNumber(t * 100, 'en', { maximumFractionDigits: 2, useGrouping: false }) }));
@@ -112,6 +130,7 @@ export class AlertsEditor {
 
   /** One meter's thresholds, as a fieldset. */
   renderMeter(meter: Meter): TemplateResult {
+    if (!this.#mayEdit()) return this.#renderReadOnly(meter);
     const drafts = this.#draftsFor(meter);
     const fraction = usedFraction(meter) ?? 0;
     const label = meterLabel(meter.key, meter.label);
@@ -157,6 +176,18 @@ export class AlertsEditor {
       </div>
       <p part="status" class=${message?.tone === 'success' ? 'banner' : 'visually-hidden'} data-tone="success" role="status">${message?.tone === 'success' ? message.text : ''}</p>
       <p part="error" class=${message?.tone === 'danger' ? 'banner' : 'visually-hidden'} data-tone="danger" role="alert">${message?.tone === 'danger' ? message.text : ''}</p>
+    </fieldset>`;
+  }
+
+  /** The thresholds as they are, and why they cannot be changed here. */
+  #renderReadOnly(meter: Meter): TemplateResult {
+    const label = meterLabel(meter.key, meter.label);
+    const used = formatPercent(usedFraction(meter) ?? 0, this.host.locale());
+    const thresholds = (meter.alertThresholds ?? []).map((t) => formatPercent(t, this.host.locale()));
+    return html`<fieldset part="meter">
+      <legend>${msg(str`${label} · ${used} used`, { id: 'alerts.legend' })}</legend>
+      <p>${thresholds.length ? thresholds.join(' · ') : msg('No alerts for this meter.', { id: 'alerts.none' })}</p>
+      <p class="muted" part="not-allowed">${notAllowedText('set_alerts')}</p>
     </fieldset>`;
   }
 }

@@ -82,6 +82,7 @@ const styles = css`
  * @csspart meter - One meter's thresholds.
  * @csspart threshold - One threshold.
  * @csspart passed - The badge of a threshold usage has passed.
+ * @csspart not-allowed - Why the viewer's role cannot change the alerts (instead of the editor).
  * @csspart status - The saved message (a polite live region).
  * @csspart error - The failed message (an assertive live region).
  *

@@ -1,0 +1,59 @@
+/**
+ * Roles: a member whose backend grants nothing sees every amount and setting, but no control
+ * that changes them, and is told why in each place; an owner sees the controls.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define/billing-provider.js';
+import '../../src/define/billing-summary.js';
+import '../../src/define/billing-details.js';
+import '../../src/define/credits.js';
+import '../../src/define/usage-alerts.js';
+import { createMemoryAdapter, demoSnapshot, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
+import { createBillingClient } from '../../src/state/client.js';
+import { shadowText, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
+
+before(warmOnDemand);
+
+async function page(options: MemoryAdapterOptions) {
+  const adapter = createMemoryAdapter(demoSnapshot('prepaid'), options);
+  const client = createBillingClient({ adapter });
+  const root = await fixture(html`<tectra-billing-provider .client=${client}>
+    <tectra-billing-summary></tectra-billing-summary>
+    <tectra-usage-alerts></tectra-usage-alerts>
+    <tectra-credits></tectra-credits>
+    <tectra-billing-details></tectra-billing-details>
+  </tectra-billing-provider>`);
+  const get = (tag: string) => root.querySelector(tag) as HTMLElement;
+  return { adapter, summary: get('tectra-billing-summary'), alerts: get('tectra-usage-alerts'), credits: get('tectra-credits'), details: get('tectra-billing-details') };
+}
+
+describe('roles and capabilities', () => {
+  it('shows a member everything, changes nothing, and says why in each place', async () => {
+    const { adapter, summary, alerts, credits, details } = await page({ capabilities: [], role: 'member' });
+    await waitForText(credits, 'Your role does not allow buying credit or changing auto-recharge. Ask an account owner.');
+    expect(credits.shadowRoot?.querySelector('#credit-buy, #recharge-save')).to.equal(null);
+    expect(shadowText(credits)).to.include('Balance $15.20');
+    await waitForText(details, 'Your role does not allow changing billing details. Ask an account owner.');
+    expect(details.shadowRoot?.querySelector('#d-edit, #tax-value')).to.equal(null);
+    await waitForText(alerts, 'Your role does not allow changing alerts. Ask an account owner.');
+    expect(alerts.shadowRoot?.querySelector('input, [data-add]')).to.equal(null);
+    expect(shadowText(alerts)).to.include('80%');
+    await waitForText(summary, 'Your role does not allow cancelling or resuming the plan. Ask an account owner.');
+    expect(summary.shadowRoot?.querySelector('[part="cancel-button"]')).to.equal(null);
+    await expect(credits).to.be.accessible();
+    // The simulator refuses as a server would, whatever the page shows.
+    await adapter.setUsageAlerts('input_tokens', [0.5]).then(
+      () => expect.fail('a member saved alerts'),
+      (error: { code: string }) => expect(error.code).to.equal('forbidden'),
+    );
+  });
+
+  it('offers an owner every control', async () => {
+    const { summary, alerts, credits, details } = await page({});
+    await waitUntil(() => credits.shadowRoot?.querySelector('#credit-buy'), 'no Buy credit');
+    await waitUntil(() => details.shadowRoot?.querySelector('#d-edit'), 'no Edit');
+    await waitUntil(() => alerts.shadowRoot?.querySelector('[data-add]'), 'no Add threshold');
+    await waitUntil(() => summary.shadowRoot?.querySelector('[part="cancel-button"]'), 'no Cancel plan');
+    expect(shadowText(credits)).to.not.include('Your role');
+  });
+});
