@@ -32,8 +32,8 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
   },
   summary: {
     Active: { shows: ['Current plan', 'Pro Active', '$49 per month', 'Next payment $49.00', 'Included each month Input tokens 10M', 'Cancel plan'] },
-    Loading: { shows: ['Current plan', 'Loading billing details…'], hides: LOADING_NOTHING_ELSE },
-    ErrorWithRetry: { shows: ['We could not load your billing details. Please try again in a moment.', 'Retry'], hides: ['Pro Active'] },
+    Loading: { shows: ['Current plan', 'Loading your plan…'], hides: LOADING_NOTHING_ELSE },
+    ErrorWithRetry: { shows: ['We could not load your plan. Please try again in a moment.', 'Retry'], hides: ['Pro Active'] },
     NoPlan: { shows: ['You have no plan yet. Choose a plan to start using Tectra.', 'Choose a plan'], hides: ['Cancel plan', 'Next payment'] },
     Trial: { shows: ['Pro Trial', 'Your trial ends on', 'Your first payment of $49.00 is due then.'] },
     PastDue: { shows: ['Starter Past due', 'Your payment of $19.00 failed. Pay it now to keep your plan.', 'Pay $19.00 now'] },

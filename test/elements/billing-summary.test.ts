@@ -214,7 +214,7 @@ describe('<tectra-billing-summary>', () => {
       <tectra-billing-summary></tectra-billing-summary>
     </tectra-billing-provider>`);
     const el = provider.querySelector('tectra-billing-summary') as TectraBillingSummary;
-    await waitForText(el, 'We could not load your billing details.');
+    await waitForText(el, 'We could not load your plan.');
     expect(el.shadowRoot?.querySelector('[role="alert"]')).to.exist;
     await expect(el).to.be.accessible();
     expect(errors).to.deep.equal(['load-subscription']);

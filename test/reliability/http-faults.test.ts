@@ -57,7 +57,7 @@ describe('faults over real HTTP', function () {
         <tectra-billing-summary></tectra-billing-summary>
       </tectra-billing-provider>`);
       const summary = provider.querySelector('tectra-billing-summary') as HTMLElement;
-      await waitForText(summary, 'We could not load your billing details.', 8000);
+      await waitForText(summary, 'We could not load your plan.', 8000);
       expect(shadowText(summary)).to.contain(c.message);
       const retry = [...(summary.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes('Retry'));
       expect(!!retry).to.equal(c.retry);

@@ -134,7 +134,7 @@ export class TectraBillingSummary extends TectraElement {
 
   private renderSkeleton(): TemplateResult {
     return html`<div part="skeleton" class="skeleton-stack" role="status">
-      <span class="visually-hidden">${msg('Loading billing details…', { id: 'summary.loading' })}</span>
+      <span class="visually-hidden">${msg('Loading your plan…', { id: 'summary.loading' })}</span>
       <span class="skeleton skeleton-title"></span>
       <span class="skeleton skeleton-line"></span>
       <span class="skeleton skeleton-block"></span>
@@ -145,7 +145,7 @@ export class TectraBillingSummary extends TectraElement {
     const retryable = resource.error?.retryable !== false;
     return html`<div part="error" class="banner" data-tone="danger" role="alert">
       <p>
-        ${msg('We could not load your billing details.', { id: 'summary.error' })}
+        ${msg('We could not load your plan.', { id: 'summary.error' })}
         ${errorMessage(resource.error)}
       </p>
       ${retryable
