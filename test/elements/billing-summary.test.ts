@@ -39,7 +39,7 @@ describe('<tectra-billing-summary>', () => {
     const base = el.shadowRoot?.querySelector('[part="base"]') as HTMLElement;
     expect(base.getAttribute('aria-busy')).to.equal('true');
     expect(el.shadowRoot?.querySelector('[part="skeleton"]')).to.exist;
-    expect(shadowText(el)).to.contain('Loading billing details');
+    expect(shadowText(el)).to.contain('Loading your plan');
     expect(base.getBoundingClientRect().height).to.be.greaterThan(300);
     await expect(el).to.be.accessible();
   });

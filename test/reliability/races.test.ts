@@ -73,7 +73,7 @@ describe('races', function () {
     const client = createBillingClient({ adapter });
     const page = await fixture(html`<tectra-billing-provider .client=${client}><tectra-billing-summary></tectra-billing-summary></tectra-billing-provider>`);
     const summary = page.querySelector('tectra-billing-summary') as HTMLElement;
-    await waitForText(summary, 'Loading billing details');
+    await waitForText(summary, 'Loading your plan');
     await waitUntil(() => signal, 'the subscription was never requested');
     const renders = countRenders(summary);
     page.remove();
