@@ -48,6 +48,17 @@ describe('roles and capabilities', () => {
     );
   });
 
+  it('tells a member of a past-due account who may pay, instead of offering Pay now', async () => {
+    const adapter = createMemoryAdapter(demoSnapshot('past-due'), { capabilities: ['cancel'], role: 'member' });
+    const root = await fixture(html`<tectra-billing-provider .client=${createBillingClient({ adapter })}><tectra-billing-summary></tectra-billing-summary></tectra-billing-provider>`);
+    const summary = root.querySelector('tectra-billing-summary') as HTMLElement;
+    await waitForText(summary, 'Your payment of $19.00 failed.');
+    await waitForText(summary, 'Your role does not allow paying invoices. Ask an account owner.');
+    expect(shadowText(summary)).to.not.include('Pay $19.00 now');
+    // Cancelling is granted: Cancel plan is there.
+    expect(summary.shadowRoot?.querySelector('[part="cancel-button"]')).to.not.equal(null);
+  });
+
   it('offers an owner every control', async () => {
     const { summary, alerts, credits, details } = await page({});
     await waitUntil(() => credits.shadowRoot?.querySelector('#credit-buy'), 'no Buy credit');

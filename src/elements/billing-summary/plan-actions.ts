@@ -7,6 +7,7 @@
  */
 import { notAllowedText } from '../../format/capabilities.js';
 import { capabilitiesOf } from '../../state/capabilities.js';
+import type { Capability } from '../../core/capabilities.js';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/dates.js';
@@ -426,7 +427,9 @@ export class PlanActions implements ReactiveController {
           banner(
             'danger',
             msg(str`Your payment of ${amount} failed. Pay it now to keep your plan.`, { id: 'summary.past_due_amount' }),
-            this.#button('pay', msg(str`Pay ${amount} now`, { id: 'plan.pay_now' }), msg('Paying…', { id: 'plan.paying' }), (t) => this.openPay(invoice, t)),
+            this.#may('pay_invoices')
+              ? this.#button('pay', msg(str`Pay ${amount} now`, { id: 'plan.pay_now' }), msg('Paying…', { id: 'plan.paying' }), (t) => this.openPay(invoice, t))
+              : html`<span class="muted">${notAllowedText('pay_invoices')}</span>`,
           ),
         );
       } else {
@@ -490,11 +493,16 @@ export class PlanActions implements ReactiveController {
   cancelRow(tier: Tier | undefined): TemplateResult | typeof nothing {
     const sub = this.#hooks.state().subscription;
     if (!hasPlan(sub) || sub?.cancelAtPeriodEnd || tier?.kind === 'enterprise') return nothing;
-    const client = this.#hooks.state().client;
-    if (client && !capabilitiesOf(client).can('cancel')) return html`<p part="actions" class="muted">${notAllowedText('cancel')}</p>`;
+    if (!this.#may('cancel')) return html`<p part="actions" class="muted">${notAllowedText('cancel')}</p>`;
     return html`<div part="actions" class="actions">
       ${this.#button('cancel', msg('Cancel plan', { id: 'plan.cancel' }), msg('Canceling…', { id: 'plan.canceling' }), (t) => this.openCancel(t), 'cancel-button')}
     </div>`;
+  }
+
+  /** Whether the viewer may (the backend's capabilities; everything until it says otherwise). */
+  #may(capability: Capability): boolean {
+    const client = this.#hooks.state().client;
+    return !client || capabilitiesOf(client).can(capability);
   }
 
   /** The dialog of the confirm step and the payment; empty while closed. */
