@@ -8,6 +8,7 @@ import '../../src/define/billing-summary.js';
 import '../../src/define/billing-details.js';
 import '../../src/define/credits.js';
 import '../../src/define/usage-alerts.js';
+import '../../src/define/tier-picker.js';
 import { createMemoryAdapter, demoSnapshot, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import { createBillingClient } from '../../src/state/client.js';
 import { shadowText, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
@@ -57,6 +58,18 @@ describe('roles and capabilities', () => {
     expect(shadowText(summary)).to.not.include('Pay $19.00 now');
     // Cancelling is granted: Cancel plan is there.
     expect(summary.shadowRoot?.querySelector('[part="cancel-button"]')).to.not.equal(null);
+  });
+
+  it('shows a member the tiers with their actions unavailable, and why', async () => {
+    const adapter = createMemoryAdapter(demoSnapshot('individual-active'), { capabilities: [], role: 'member' });
+    const root = await fixture(html`<tectra-billing-provider .client=${createBillingClient({ adapter })}><tectra-tier-picker></tectra-tier-picker></tectra-billing-provider>`);
+    const picker = root.querySelector('tectra-tier-picker') as HTMLElement;
+    await waitForText(picker, 'Your role does not allow changing the plan. Ask an account owner.');
+    const actions = [...(picker.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part="tier-action"]') ?? [])];
+    expect(actions.length).to.be.greaterThan(2);
+    expect(actions.every((b) => b.disabled), 'every action is unavailable').to.equal(true);
+    expect(picker.shadowRoot?.querySelector('[part="cancel-button"]')).to.equal(null);
+    await expect(picker).to.be.accessible();
   });
 
   it('offers an owner every control', async () => {

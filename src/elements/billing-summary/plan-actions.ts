@@ -450,7 +450,7 @@ export class PlanActions implements ReactiveController {
         banner(
           'warning',
           msg(str`Your plan ends on ${end} and will not renew.`, { id: 'summary.cancel_at_period_end' }),
-          this.#button('resume', msg('Resume plan', { id: 'plan.resume' }), msg('Resuming…', { id: 'plan.resuming' }), () => this.resume()),
+          this.#may('cancel') ? this.#button('resume', msg('Resume plan', { id: 'plan.resume' }), msg('Resuming…', { id: 'plan.resuming' }), () => this.resume()) : undefined,
         ),
       );
     }
@@ -464,10 +464,12 @@ export class PlanActions implements ReactiveController {
         banner(
           'info',
           msg(str`Your plan changes to ${name} (${cadence}) on ${when}.`, { id: 'summary.scheduled_change' }),
-          this.#button('keep', msg(str`Keep ${current}`, { id: 'plan.keep_tier' }), msg('Keeping…', { id: 'plan.keeping' }), () => this.keep()),
+          this.#may('cancel') ? this.#button('keep', msg(str`Keep ${current}`, { id: 'plan.keep_tier' }), msg('Keeping…', { id: 'plan.keeping' }), () => this.keep()) : undefined,
         ),
       );
     }
+    // A member who may not change the plan is told so once, where the plan is shown and chosen.
+    if (hasPlan(sub) && !this.#may('purchase')) out.push(banner('info', notAllowedText('purchase')));
     if (tier?.kind === 'enterprise' && hasPlan(sub)) {
       const href = safeUrl(tier.contactSalesUrl);
       out.push(

@@ -3,6 +3,7 @@
  * Confirm / Cancel, with focus moved in and back. Loaded on demand by the tier picker:
  * accounts without a plan never need it.
  */
+import { capabilitiesOf } from '../../state/capabilities.js';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/dates.js';
@@ -292,7 +293,7 @@ export class ChangeFlow implements ReactiveController {
 
   /** A card's action with a plan: what choosing the tier would do, or why it cannot be chosen. */
   action(tier: Tier, selection: PlanSelection): { label: string; primary: boolean; disabled: boolean } | undefined {
-    const { catalog, subscription: sub } = this.hooks.state();
+    const { catalog, subscription: sub, client } = this.hooks.state();
     if (!catalog || !sub) return undefined;
     const kind = changeKind(catalog, sub, selection);
     const name = tier.name;
@@ -308,7 +309,9 @@ export class ChangeFlow implements ReactiveController {
           : kind === 'upgrade'
             ? msg(str`Upgrade to ${name}`, { id: 'picker.action_upgrade' })
             : msg(str`Downgrade to ${name}`, { id: 'picker.action_downgrade' });
-    return { label, primary: kind === 'upgrade', disabled: kind === 'same' || scheduled };
+    // A member who may not change the plan sees the actions, unavailable (the banner says why).
+    const may = !client || capabilitiesOf(client).can('purchase');
+    return { label, primary: kind === 'upgrade' && may, disabled: kind === 'same' || scheduled || !may };
   }
 
   /** The plan's seats did not fit this tier's range: what is counted instead. */
