@@ -258,7 +258,7 @@ export interface BillingDetails {
   taxIds: TaxId[];
 }
 
-/** A change of billing details: the fields sent replace what is on file; tax IDs have their own calls. */
+/** A change of billing details: the fields sent replace what is on file (an empty email or name clears it); tax IDs have their own calls. */
 export interface BillingDetailsUpdate {
   email?: string;
   name?: string;

@@ -40,7 +40,8 @@ export const BODIES = {
   }),
   empty: v.optional(v.strictObject({})),
   billingDetails: v.strictObject({
-    email: v.optional(v.pipe(v.string(), v.maxLength(254), v.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an email address'))),
+    // An empty email or name clears it.
+    email: v.optional(v.pipe(v.string(), v.maxLength(254), v.regex(/^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an email address'))),
     name: v.optional(v.pipe(v.string(), v.maxLength(200))),
     address: v.optional(v.strictObject(addressEntries)),
   }),

@@ -374,6 +374,8 @@ for (const [label, make] of SUBJECTS) {
         [400, 'invalid_request', 'email'],
       ]);
       expect((await call('GET', '/billing-details')).body).toMatchObject({ address: moved });
+      // An empty email clears it; the name stays.
+      expect((await call('PUT', '/billing-details', { email: '' })).body).toEqual({ name: 'Acme Inc.', address: moved, taxIds: [] });
       // Another account sees none of it.
       expect((await client(s, newAccount(s))('GET', '/billing-details')).body).toEqual({ taxIds: [] });
     });

@@ -86,6 +86,25 @@ describe('<tectra-billing-details>', () => {
     });
   });
 
+  it('clears a company name or email emptied in the form, and keeps what was left alone', async () => {
+    const { el, adapter } = await mount('team');
+    await el.updateComplete;
+    button(el, 'Edit billing details').click();
+    await el.updateComplete;
+    type($(el, '#d-email'), 'ap@acme.example');
+    type($(el, '#d-name'), 'Acme Inc.');
+    await el.updateComplete;
+    button(el, 'Save').click();
+    await waitForText(el, 'Billing details saved.');
+    button(el, 'Edit billing details').click();
+    await el.updateComplete;
+    type($(el, '#d-name'), '');
+    await el.updateComplete;
+    button(el, 'Save').click();
+    await waitUntil(() => dd(el)[1] === 'Not set', 'the name was not cleared');
+    expect(adapter.snapshot().billingDetails).to.deep.equal({ email: 'ap@acme.example', taxIds: [] });
+  });
+
   it('asks each country for its own fields: a prefecture in Japan, no postal code in Hong Kong, no state in Germany', async () => {
     const { el } = await mount();
     button(el, 'Edit billing details').click();

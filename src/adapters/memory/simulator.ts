@@ -475,7 +475,9 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
           const [problem] = update.address ? addressProblems(update.address) : [];
           if (problem) throw new BillingError('invalid_request', `address.${problem[0]}: ${problem[1]}`, { status: 400 });
           // A field sent replaces what is on file; a field left out is kept (as Stripe's customer update).
-          state.billingDetails = { ...billingDetails(), ...update };
+          const { email, name, ...rest } = { ...billingDetails(), ...update };
+          // An empty email or name clears it, as Stripe clears a field sent empty.
+          state.billingDetails = { ...rest, ...(email ? { email } : {}), ...(name ? { name } : {}) };
           return billingDetails();
         }),
       ),

@@ -215,9 +215,11 @@ export class DetailsView {
     this.#message = undefined;
     this.#update();
     try {
+      // A field emptied that was on file is sent empty, which clears it; one never set is left out.
+      const onFile = this.#state.$billingDetails.get().data;
       await this.#state.save({
-        ...(values.email.trim() ? { email: values.email.trim() } : {}),
-        ...(values.name.trim() ? { name: values.name.trim() } : {}),
+        ...(values.email.trim() || onFile?.email ? { email: values.email.trim() } : {}),
+        ...(values.name.trim() || onFile?.name ? { name: values.name.trim() } : {}),
         ...(address ? { address } : {}),
       });
       this.#message = { tone: 'success', text: msg('Billing details saved.', { id: 'details.saved' }) };
