@@ -106,6 +106,8 @@ function createCreditsState(client: BillingClient): CreditsState {
       const saved = await checked('credits', await guarded(() => adapter.setAutoRecharge!({ ...setting, idempotencyKey })));
       settings.done();
       credits.set(saved);
+      // Below the threshold, saving recharges at once: the ledger has a new line.
+      void ledger.load(true).catch(() => undefined);
       return saved;
     },
   };

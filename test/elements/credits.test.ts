@@ -130,6 +130,29 @@ describe('<tectra-credits>', () => {
     expect(adapter.snapshot().credits?.autoRecharge).to.deep.include({ enabled: true, threshold: { amount: 1000, currency: 'USD' }, amount: { amount: 2500, currency: 'USD' }, monthlyLimit: { amount: 10000, currency: 'USD' } });
   });
 
+  it('reads back the amounts it shows in German (a decimal comma): saving what it shows changes nothing', async () => {
+    await setBillingLocale('de');
+    const { el, adapter } = await mount();
+    expect($<HTMLInputElement>(el, '#recharge-threshold').value).to.equal('5,00');
+    $<HTMLInputElement>(el, '#recharge-enabled').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#recharge-save').click();
+    await waitUntil(() => adapter.count('setAutoRecharge') === 1 && liveStatus(el), 'never saved');
+    expect(adapter.snapshot().credits?.autoRecharge).to.deep.include({ enabled: true, threshold: { amount: 500, currency: 'USD' }, amount: { amount: 2500, currency: 'USD' } });
+    expect(adapter.snapshot().credits?.balance.amount, 'the balance is above 5 $: nothing is charged').to.equal(1520);
+    expect($<HTMLInputElement>(el, '#recharge-threshold').value).to.equal('5,00');
+  });
+
+  it('says when saving auto-recharge recharged at once (the balance was below the threshold)', async () => {
+    const { el } = await mount();
+    $<HTMLInputElement>(el, '#recharge-enabled').click();
+    type($(el, '#recharge-threshold'), '20');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#recharge-save').click();
+    await waitUntil(() => liveStatus(el).endsWith('The balance was below it, so $25.00 was added now.'), `status says ${liveStatus(el)}`);
+    await waitUntil(() => textOf(el.shadowRoot?.querySelector('tbody tr td:nth-child(2)')) === 'Auto-recharge', 'the ledger never showed the recharge');
+  });
+
   it('says plainly that the last auto-recharge needs 3-D Secure', async () => {
     const { el } = await mount('auto-recharge');
     await waitForText(el, 'did not go through');

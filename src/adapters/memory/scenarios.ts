@@ -262,7 +262,9 @@ export function demoSnapshot(name: DemoScenario = 'individual-active', options: 
     }
     case 'auto-recharge': {
       const subscription = active({ tierId: 'team', interval: 'month', seats: 5, timeZone: 'Europe/London' });
-      return { ...account(subscription, [0.7, 1.3, 0.4, 0.6], history(catalog, subscription, 3, 'ar'), 'two'), ...prepaidCredit(now, true) };
+      // Its card asks for 3-D Secure, so each recharge without the customer fails until they confirm a payment.
+      const paymentMethods = [{ id: 'pm_visa_3ds', type: 'card', brand: 'visa', last4: '3184', expMonth: 8, expYear: year + 2, isDefault: true }];
+      return { ...account(subscription, [0.7, 1.3, 0.4, 0.6], history(catalog, subscription, 3, 'ar'), 'two'), paymentMethods, ...prepaidCredit(now, true) };
     }
     case 'jpy': {
       const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'Asia/Tokyo' });

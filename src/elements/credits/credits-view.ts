@@ -11,6 +11,7 @@ import { downloadCsv } from '../../core/csv.js';
 import { formatDate } from '../../core/dates.js';
 import type { BillingError } from '../../core/errors.js';
 import { cachedFormatter } from '../../core/intl-cache.js';
+import { currencyExponent } from '../../core/currency.js';
 import { formatMoney, toDecimalString } from '../../core/money.js';
 import type { CreditEntry, Credits, Money, PaymentMethod } from '../../core/types.js';
 import { cardLabel } from '../../format/cards.js';
@@ -43,6 +44,8 @@ interface BuyDraft {
 }
 
 interface RechargeDraft {
+  /** The language its amounts are written in: another one starts the draft again. */
+  locale: string;
   enabled: boolean;
   values: Record<AutoRechargeField, string>;
   errors: Partial<Record<AutoRechargeField, string>>;
@@ -69,8 +72,16 @@ function activity(entry: CreditEntry, locale: string): string {
   }
 }
 
-/** The amount an input starts from: the money as a plain decimal ("25.00"). */
-const asInput = (m: Money | undefined): string => (m ? toDecimalString(m) : '');
+/**
+ * The amount an input starts from, written as the page's language writes it ("25.00", "25,00")
+ * without grouping, so that `parseMoneyInput` reads back exactly what it shows.
+ */
+function asInput(m: Money | undefined, locale: string): string {
+  if (!m) return '';
+  const digits = currencyExponent(m.currency);
+  const format = cachedFormatter('money-input', locale, { digits }, () => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }));
+  return format.format(toDecimalString(m) as Intl.StringNumericLiteral);
+}
 
 export class CreditsView {
   readonly #state: CreditsState;
@@ -131,6 +142,7 @@ export class CreditsView {
   /** The purchase the form says, or the reason it cannot be made (on the field, which takes focus). */
   #purchaseOf(credits: Credits): CreditPurchase | undefined {
     const { choice, amount } = this.#buy;
+    this.#message = undefined;
     const errors: BuyDraft['errors'] = {};
     let purchase: CreditPurchase | undefined;
     if (!choice) errors.choice = msg('Choose an amount of credit.', { id: 'credits.choose' });
@@ -216,9 +228,12 @@ export class CreditsView {
 
   #rechargeDraft(credits: Credits): RechargeDraft {
     const a = credits.autoRecharge;
-    return (this.#recharge ??= {
+    const locale = this.host.locale();
+    if (this.#recharge?.locale === locale) return this.#recharge;
+    return (this.#recharge = {
+      locale,
       enabled: a.enabled,
-      values: { threshold: asInput(a.threshold), amount: asInput(a.amount), monthlyLimit: asInput(a.monthlyLimit) },
+      values: { threshold: asInput(a.threshold, locale), amount: asInput(a.amount, locale), monthlyLimit: asInput(a.monthlyLimit, locale) },
       errors: {},
     });
   }
@@ -230,13 +245,14 @@ export class CreditsView {
     enabled ??= draft.enabled;
     const errors = { ...draft.errors };
     for (const field of Object.keys(change) as AutoRechargeField[]) delete errors[field];
-    this.#recharge = { enabled, values: { ...draft.values, ...change }, errors };
+    this.#recharge = { ...draft, enabled, values: { ...draft.values, ...change }, errors };
     this.#update();
   }
 
   async #saveRecharge(credits: Credits): Promise<void> {
     const draft = this.#recharge;
     if (this.#savingRecharge || !draft) return;
+    this.#message = undefined;
     const currency = credits.balance.currency;
     const locale = this.host.locale();
     const read = (field: AutoRechargeField) => parseMoneyInput(draft.values[field], currency, locale);
@@ -273,10 +289,12 @@ export class CreditsView {
       this.#recharge = undefined;
       const below = this.#money(saved.autoRecharge.threshold);
       const add = this.#money(saved.autoRecharge.amount);
+      // Below the threshold already: the backend recharged at once, and the customer is told.
+      const now = saved.balance.amount > credits.balance.amount ? ` ${msg(str`The balance was below it, so ${add} was added now.`, { id: 'credits.recharged_now' })}` : '';
       this.#message = {
         tone: 'success',
         text: saved.autoRecharge.enabled
-          ? msg(str`Auto-recharge is on: when the balance falls below ${below}, ${add} is added.`, { id: 'credits.recharge_on' })
+          ? msg(str`Auto-recharge is on: when the balance falls below ${below}, ${add} is added.`, { id: 'credits.recharge_on' }) + now
           : msg('Auto-recharge is off.', { id: 'credits.recharge_off' }),
       };
     } catch (error) {
@@ -459,8 +477,8 @@ export class CreditsView {
             <tbody>${period.entries.map((e) => html`<tr>
               <td>${formatDate(e.at, locale, timeZone, 'medium')}</td>
               <td dir="auto">${activity(e, locale)}</td>
-              <td class="num" data-tone=${e.amount.amount < 0 ? 'out' : 'in'}>${signed(e.amount)}</td>
-              <td class="num">${this.#money(e.balanceAfter)}</td>
+              <td class="num" data-tone=${e.amount.amount < 0 ? 'out' : 'in'}><bdi>${signed(e.amount)}</bdi></td>
+              <td class="num"><bdi>${this.#money(e.balanceAfter)}</bdi></td>
             </tr>`)}</tbody>
           </table>`;
         })}

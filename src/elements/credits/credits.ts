@@ -91,6 +91,9 @@ const styles = css`
     align-items: center;
     gap: 0.5rem;
   }
+  .check input {
+    flex: none;
+  }
   .hint {
     font-size: 0.8125rem;
     margin: 0;

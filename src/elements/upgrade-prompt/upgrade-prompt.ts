@@ -233,15 +233,15 @@ export class TectraUpgradePrompt extends TectraElement {
     if (!quote) return nothing;
     const busy = change.status === 'changing';
     const name = tier.name;
-    return html`${quoteList(
+    return html`<div id="up-quote">${quoteList(
         [[msg('New price', { id: 'picker.quote_new_price' }), recurringPrice(quote, locale)], ...chargeRows(quote, locale, false), ...dueRows(quote, locale, timeZone)],
         'quote',
-      )}
+      )}</div>
       ${change.status === 'change_failed'
         ? html`<p class="field-error" role="alert">${msg(str`Your plan was not changed. ${errorMessage(change.error)}`, { id: 'upgrade.failed' })}</p>`
         : nothing}
       <div class="actions">
-        <button part="confirm-button" id="up-confirm" class="primary" aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && void this.#confirm(tier)}>
+        <button part="confirm-button" id="up-confirm" class="primary" aria-describedby="up-quote" aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && void this.#confirm(tier)}>
           ${busy ? msg('Upgrading…', { id: 'upgrade.busy' }) : msg(str`Confirm upgrade to ${name}`, { id: 'upgrade.confirm' })}
         </button>
         <button id="up-cancel" @click=${() => this.#cancel()}>${msg('Cancel', { id: 'common.cancel' })}</button>

@@ -167,6 +167,7 @@
 'credits.recharge_save': `حفظ الشحن التلقائي`,
 'credits.recharge_toggle': `إضافة رصيد تلقائيًا عند انخفاض الرصيد`,
 'credits.recharged_month': str`قيمة الشحن هذا الشهر: ${0}.`,
+'credits.recharged_now': str`كان الرصيد أقل من ذلك بالفعل، لذا أُضيف ${0} الآن.`,
 'credits.threshold': `عندما ينخفض الرصيد عن`,
 'credits.title': `الرصيد المسبق الدفع`,
 'credits.unsupported': `لا تبيع خدمة الفوترة هذه أي رصيد.`,

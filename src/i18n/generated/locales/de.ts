@@ -167,6 +167,7 @@
 'credits.recharge_save': `Automatische Aufladung speichern`,
 'credits.recharge_toggle': `Guthaben automatisch aufladen, wenn der Kontostand niedrig ist`,
 'credits.recharged_month': str`Diesen Monat aufgeladen: ${0}.`,
+'credits.recharged_now': str`Der Kontostand lag bereits darunter, daher wurden jetzt ${0} hinzugefügt.`,
 'credits.threshold': `Wenn der Kontostand unter diesen Betrag fällt`,
 'credits.title': `Guthaben`,
 'credits.unsupported': `Dieser Abrechnungsdienst verkauft kein Guthaben.`,

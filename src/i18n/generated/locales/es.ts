@@ -167,6 +167,7 @@
 'credits.recharge_save': `Guardar recarga automática`,
 'credits.recharge_toggle': `Añadir crédito automáticamente cuando el saldo sea bajo`,
 'credits.recharged_month': str`Recargado este mes: ${0}.`,
+'credits.recharged_now': str`El saldo ya estaba por debajo, así que se han añadido ${0} ahora.`,
 'credits.threshold': `Cuando el saldo baje de`,
 'credits.title': `Créditos`,
 'credits.unsupported': `Este servicio de facturación no vende crédito.`,

@@ -167,6 +167,7 @@
 'credits.recharge_save': `Enregistrer la recharge automatique`,
 'credits.recharge_toggle': `Ajouter du crédit automatiquement quand le solde est bas`,
 'credits.recharged_month': str`Rechargé ce mois-ci : ${0}.`,
+'credits.recharged_now': str`Le solde était déjà en dessous : ${0} ont donc été ajoutés maintenant.`,
 'credits.threshold': `Lorsque le solde passe sous`,
 'credits.title': `Crédits`,
 'credits.unsupported': `Ce service de facturation ne vend pas de crédit.`,

@@ -167,6 +167,7 @@
 'credits.recharge_save': `自動チャージを保存`,
 'credits.recharge_toggle': `残高が少なくなったら自動でクレジットを追加する`,
 'credits.recharged_month': str`今月のチャージ額：${0}。`,
+'credits.recharged_now': str`残高がすでに下回っていたため、${0}を今追加しました。`,
 'credits.threshold': `残高がこの金額を下回ったとき`,
 'credits.title': `クレジット`,
 'credits.unsupported': `この請求サービスではクレジットを販売していません。`,
