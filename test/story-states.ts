@@ -138,7 +138,7 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
     Dark: { shows: ['Credits', 'Balance $15.20'], dark: true },
   },
   upgrade: {
-    NearLimit: { shows: ['You have used 84% of your Output tokens for this period.', 'Team includes 12M Output tokens, for $39 per seat per month.', 'Upgrade to Team'] },
+    NearLimit: { shows: ['You have used 84% of your Output tokens for this period.', 'Team includes 12M Output tokens, for $39 per seat per month. $117 per month for 3 seats.', 'Upgrade to Team'] },
     OverLimit: { shows: ['You have used all your Output tokens for this period.', 'Upgrade to Pro'] },
     MissingFeature: { shows: ['Premium models is not in your plan.', 'Pro includes it, for $49 per month.', 'Upgrade to Pro'] },
     NoPlan: { shows: ['Premium models is not in your plan.', 'Choose Pro'], hides: ['Upgrade to'] },

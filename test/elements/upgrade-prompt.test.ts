@@ -39,7 +39,7 @@ describe('<tectra-upgrade-prompt>', () => {
     const { el } = await mount('individual-active', { meter: 'output_tokens' });
     await waitForText(el, 'You have used 84% of your Output tokens for this period.');
     expect(shown(el)).to.equal(true);
-    expect(textOf($(el, '[part="base"] p:nth-of-type(2)'))).to.equal('Team includes 12M Output tokens, for $39 per seat per month.');
+    expect(textOf($(el, '[part="base"] p:nth-of-type(2)'))).to.equal('Team includes 12M Output tokens, for $39 per seat per month. $117 per month for 3 seats.');
     expect(textOf($(el, '[part="upgrade-button"]'))).to.equal('Upgrade to Team');
     await expect(el).to.be.accessible();
     const quiet = await mount('individual-active', { meter: 'input_tokens' });

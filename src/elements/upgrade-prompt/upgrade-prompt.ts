@@ -1,12 +1,13 @@
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { formatMoney, formatNumber } from '../../core/money.js';
+import { formatMoney, formatNumber, multiplyMoney } from '../../core/money.js';
 import { hasPlan, priceFor } from '../../core/plans.js';
 import type { Meter, PlanSelection, Tier } from '../../core/types.js';
 import { safeUrl } from '../../core/urls.js';
 import { suggestUpgrade, type UpgradeReason, type UpgradeSuggestion } from '../../core/upgrade.js';
 import { usedFraction } from '../../core/usage.js';
 import { TectraTierChangedEvent } from '../../events.js';
+import { countOf } from '../../format/counts.js';
 import { meterLabel, perInterval } from '../../format/labels.js';
 import { chargeRows, dueRows, quoteList, recurringPrice } from '../../format/quote.js';
 import { formatQuantity } from '../../format/quantities.js';
@@ -200,6 +201,10 @@ export class TectraUpgradePrompt extends TectraElement {
   }
 
   #offer(tier: Tier, selection: PlanSelection): string {
+    return `${this.#offerText(tier, selection)}${this.#seatsText(tier, selection)}`;
+  }
+
+  #offerText(tier: Tier, selection: PlanSelection): string {
     const price = priceFor(tier, selection.interval);
     const amount = price ? formatMoney(price.amount, this.intlLocale, { trimZeroFraction: true }) : '';
     const per = perInterval(selection.interval);
@@ -212,6 +217,16 @@ export class TectraUpgradePrompt extends TectraElement {
     if (limit === null || limit === undefined) return msg(str`${name} has no limit on ${what}, for ${cost}.`, { id: 'upgrade.offer_unlimited' });
     const allowance = formatQuantity(limit, meter.unit, this.intlLocale);
     return msg(str`${name} includes ${allowance} ${what}, for ${cost}.`, { id: 'upgrade.offer_meter' });
+  }
+
+  /** A price per seat, with the seats it counts and their total ("$117 per month for 3 seats."). */
+  #seatsText(tier: Tier, selection: PlanSelection): string {
+    const price = priceFor(tier, selection.interval);
+    if (!price?.perSeat || !selection.seats) return '';
+    const total = formatMoney(multiplyMoney(price.amount, selection.seats), this.intlLocale, { trimZeroFraction: true });
+    const per = perInterval(selection.interval);
+    const seats = countOf('seats', selection.seats, this.intlLocale);
+    return ` ${msg(str`${total} ${per} for ${seats}.`, { id: 'upgrade.offer_total' })}`;
   }
 
   #renderQuote(tier: Tier): TemplateResult | typeof nothing {

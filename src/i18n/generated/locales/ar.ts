@@ -424,6 +424,7 @@
 'upgrade.near': str`استخدمت ${0} من ${1} المتاحة لك لهذه الفترة.`,
 'upgrade.offer_feature': str`تتضمّن ${0} هذه الميزة، مقابل ${1}.`,
 'upgrade.offer_meter': str`تتضمّن ${0} ${1} ${2}، مقابل ${3}.`,
+'upgrade.offer_total': str`${0} ${1} مقابل ${2}.`,
 'upgrade.offer_unlimited': str`لا تفرض ${0} أي حد على ${1}، مقابل ${2}.`,
 'upgrade.over': str`استخدمت كل ${0} المتاحة لك لهذه الفترة.`,
 'upgrade.quote_failed': `تعذّر جلب السعر.`,

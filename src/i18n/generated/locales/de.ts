@@ -424,6 +424,7 @@
 'upgrade.near': str`Sie haben ${0} Ihrer ${1} für diesen Zeitraum genutzt.`,
 'upgrade.offer_feature': str`${0} enthält diese Funktion, für ${1}.`,
 'upgrade.offer_meter': str`${0} enthält ${1} ${2}, für ${3}.`,
+'upgrade.offer_total': str`${0} ${1} für ${2}.`,
 'upgrade.offer_unlimited': str`${0} bietet ${1} ohne Limit, für ${2}.`,
 'upgrade.over': str`Sie haben alle Ihre ${0} für diesen Zeitraum aufgebraucht.`,
 'upgrade.quote_failed': `Wir konnten den Preis nicht ermitteln.`,

@@ -424,6 +424,7 @@
 'upgrade.near': str`Ha usado el ${0} de sus ${1} de este periodo.`,
 'upgrade.offer_feature': str`${0} incluye esta función, por ${1}.`,
 'upgrade.offer_meter': str`${0} incluye ${1} ${2}, por ${3}.`,
+'upgrade.offer_total': str`${0} ${1} por ${2}.`,
 'upgrade.offer_unlimited': str`${0} no tiene límite de ${1}, por ${2}.`,
 'upgrade.over': str`Ha usado la totalidad de sus ${0} de este periodo.`,
 'upgrade.quote_failed': `No pudimos obtener el precio.`,

@@ -424,6 +424,7 @@
 'upgrade.near': str`Vous avez utilisé ${0} de vos ${1} pour cette période.`,
 'upgrade.offer_feature': str`${0} inclut cette fonctionnalité, pour ${1}.`,
 'upgrade.offer_meter': str`${0} inclut ${1} ${2}, pour ${3}.`,
+'upgrade.offer_total': str`${0} ${1} pour ${2}.`,
 'upgrade.offer_unlimited': str`${0} n’impose aucune limite aux ${1}, pour ${2}.`,
 'upgrade.over': str`Vous avez utilisé l’intégralité de vos ${0} pour cette période.`,
 'upgrade.quote_failed': `Nous n’avons pas pu obtenir le prix.`,

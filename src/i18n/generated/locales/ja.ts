@@ -424,6 +424,7 @@
 'upgrade.near': str`今期の${1}の${0}を使用しました。`,
 'upgrade.offer_feature': str`${0}にはこの機能が含まれます（${1}）。`,
 'upgrade.offer_meter': str`${0}には${1} ${2}が含まれます（${3}）。`,
+'upgrade.offer_total': str`${2}で${0} ${1}。`,
 'upgrade.offer_unlimited': str`${0}では${1}が無制限です（${2}）。`,
 'upgrade.over': str`今期の${0}をすべて使用しました。`,
 'upgrade.quote_failed': `料金を取得できませんでした。`,
