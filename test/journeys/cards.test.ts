@@ -38,6 +38,13 @@ describe('journey: manage cards', () => {
         await press('Enter');
         await until(() => focused()?.getAttribute('data-remove') === 'pm_mastercard', `focus is on ${focused()?.outerHTML.slice(0, 80)}`);
         if (inEnglish(variant)) await heard('Mastercard ending in 4444 is now your default card.');
+        // Every language: the change has finished before the next one (Remove is unavailable while busy).
+        await until(
+          () =>
+            list.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false' &&
+            ![...(list.shadowRoot?.querySelectorAll('button') ?? [])].some(makeDefault),
+          'the default change did not finish',
+        );
 
         // Remove the old Visa: the confirm looks destructive; focus lands on a card that is left.
         await tabTo((el) => el.getAttribute('data-remove') === 'pm_visa', 'Remove: the old Visa');
