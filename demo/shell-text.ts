@@ -37,6 +37,13 @@ export const SHELL_TEXT: Record<string, Record<Exclude<Locale, 'en'>, string>> =
     ja: '自動チャージ（前回は失敗）',
     ar: 'الشحن التلقائي (فشلت المرة الأخيرة)',
   },
+  'scenario.capped': {
+    de: 'Ausgabenlimits (ein Zähler gestoppt)',
+    fr: 'Plafonds de dépenses (un compteur arrêté)',
+    es: 'Límites de gasto (un contador detenido)',
+    ja: '支出上限（1 つのメーターが停止中）',
+    ar: 'حدود الإنفاق (عدّاد واحد متوقف)',
+  },
   'theme.light': { de: 'Hell', fr: 'Clair', es: 'Claro', ja: 'ライト', ar: 'فاتح' },
   'theme.dark': { de: 'Dunkel', fr: 'Sombre', es: 'Oscuro', ja: 'ダーク', ar: 'داكن' },
   'theme.brand': { de: 'Marke (Petrol, eckig)', fr: 'Marque (sarcelle, angles droits)', es: 'Marca (verde azulado, esquinas rectas)', ja: 'ブランド（ティール、角型）', ar: 'العلامة التجارية (أزرق مخضر، زوايا حادة)' },

@@ -4,7 +4,7 @@
 // prices exist (by lookup key) and codes that exist are left as they are.
 //   STRIPE_SECRET_KEY=sk_test_... npm run stripe:setup
 import Stripe from 'stripe';
-import { demoCatalog } from '../lib/adapters/memory/catalogs.js';
+import { demoCatalog, demoOveragePrices } from '../lib/adapters/memory/catalogs.js';
 import { demoCoupons } from '../lib/adapters/memory/scenarios.js';
 import { setUpStripeCatalog } from '../lib/server/index.js';
 
@@ -14,7 +14,7 @@ if (!key.startsWith('sk_test_')) {
   process.exit(1);
 }
 const currency = process.env.TECTRA_CURRENCY === 'JPY' ? 'JPY' : 'USD';
-const { catalog } = await setUpStripeCatalog(new Stripe(key), demoCatalog(currency), demoCoupons(currency));
+const { catalog } = await setUpStripeCatalog(new Stripe(key), demoCatalog(currency), demoCoupons(currency), demoOveragePrices(currency));
 for (const tier of catalog.tiers) {
   console.log(`${tier.id.padEnd(11)} ${tier.prices.map((p) => `${p.interval} ${p.amount.amount} ${p.amount.currency}`).join(', ') || 'contact sales'}`);
 }

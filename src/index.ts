@@ -41,6 +41,7 @@ export { TectraTierPicker } from './elements/tier-picker/tier-picker.js';
 export { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 export { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
 export { TectraUsageMeter } from './elements/usage-meter/usage-meter.js';
+export type { TectraSpendCapReachedEvent } from './elements/usage-meter/usage-meter.js';
 export { TectraUsageAlerts } from './elements/usage-alerts/usage-alerts.js';
 export { TectraInvoiceList } from './elements/invoice-list/invoice-list.js';
 export { TectraBillingPortal, TectraSectionChangeEvent, PORTAL_SECTIONS } from './elements/billing-portal/billing-portal.js';

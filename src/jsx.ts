@@ -15,10 +15,11 @@ import type { TectraCredits, TectraCreditsPurchasedEvent } from './elements/cred
 import type { TectraInvoiceList } from './elements/invoice-list/invoice-list.js';
 import type { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 import type { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
+import type { TectraSpendCaps, TectraSpendCapChangedEvent } from './elements/spend-caps/spend-caps.js';
 import type { TectraTierPicker } from './elements/tier-picker/tier-picker.js';
 import type { TectraUpgradePrompt } from './elements/upgrade-prompt/upgrade-prompt.js';
 import type { TectraUsageAlerts } from './elements/usage-alerts/usage-alerts.js';
-import type { TectraUsageMeter } from './elements/usage-meter/usage-meter.js';
+import type { TectraUsageMeter, TectraSpendCapReachedEvent } from './elements/usage-meter/usage-meter.js';
 import type { TectraBillingActivatedEvent, TectraErrorEvent, TectraInvoicePaidEvent, TectraManageEvent, TectraPaymentMethodChangedEvent, TectraSubscriptionCanceledEvent, TectraSubscriptionResumedEvent, TectraTierChangedEvent, TectraTierSelectEvent, TectraUsageThresholdEvent } from './events.js';
 
 /** What every kit tag takes besides its own props: React's HTML attributes, a ref, children. */
@@ -126,6 +127,17 @@ export interface TectraTagProps {
     'ontectra-error'?: (event: TectraErrorEvent) => void;
     }
   >;
+  'tectra-spend-caps': TagProps<
+    TectraSpendCaps,
+    {
+    /** One meter's key (`output_tokens`, ...); every limited meter when absent. */
+    'meter'?: TectraSpendCaps['meter'];
+    /** A cap was saved (`detail.meter`, `detail.cap`, null when removed). */
+    'ontectra-spend-cap-changed'?: (event: TectraSpendCapChangedEvent) => void;
+    /** Loading usage or saving a cap failed (`detail.error`, `detail.operation`). */
+    'ontectra-error'?: (event: TectraErrorEvent) => void;
+    }
+  >;
   'tectra-tier-picker': TagProps<
     TectraTierPicker,
     {
@@ -182,6 +194,8 @@ export interface TectraTagProps {
     'refresh-interval'?: string;
     /** Usage of a meter crossed one of its alert thresholds (`detail.meter`, `detail.threshold`); once per crossing. */
     'ontectra-usage-threshold'?: (event: TectraUsageThresholdEvent) => void;
+    /** Usage of a meter reached its spend cap (`detail.meter`, `detail.used`, `detail.cap`); once per crossing. */
+    'ontectra-spend-cap-reached'?: (event: TectraSpendCapReachedEvent) => void;
     /** Loading failed (`detail.error`, `detail.operation`). */
     'ontectra-error'?: (event: TectraErrorEvent) => void;
     }

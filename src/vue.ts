@@ -16,10 +16,11 @@ import type { TectraCredits, TectraCreditsPurchasedEvent } from './elements/cred
 import type { TectraInvoiceList } from './elements/invoice-list/invoice-list.js';
 import type { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 import type { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
+import type { TectraSpendCaps, TectraSpendCapChangedEvent } from './elements/spend-caps/spend-caps.js';
 import type { TectraTierPicker } from './elements/tier-picker/tier-picker.js';
 import type { TectraUpgradePrompt } from './elements/upgrade-prompt/upgrade-prompt.js';
 import type { TectraUsageAlerts } from './elements/usage-alerts/usage-alerts.js';
-import type { TectraUsageMeter } from './elements/usage-meter/usage-meter.js';
+import type { TectraUsageMeter, TectraSpendCapReachedEvent } from './elements/usage-meter/usage-meter.js';
 import type { TectraBillingActivatedEvent, TectraErrorEvent, TectraInvoicePaidEvent, TectraManageEvent, TectraPaymentMethodChangedEvent, TectraSubscriptionCanceledEvent, TectraSubscriptionResumedEvent, TectraTierChangedEvent, TectraTierSelectEvent, TectraUsageThresholdEvent } from './events.js';
 
 /** A kit element as Vue's tooling sees a component. `$props` and `$emit` exist for templates only. */
@@ -143,6 +144,19 @@ export interface TectraVueTags {
       'tectra-error': TectraErrorEvent;
     }
   >;
+  'tectra-spend-caps': VueTag<
+    TectraSpendCaps,
+    {
+      /** One meter's key (`output_tokens`, ...); every limited meter when absent. */
+      'meter'?: TectraSpendCaps['meter'];
+    },
+    {
+      /** A cap was saved (`detail.meter`, `detail.cap`, null when removed). */
+      'tectra-spend-cap-changed': TectraSpendCapChangedEvent;
+      /** Loading usage or saving a cap failed (`detail.error`, `detail.operation`). */
+      'tectra-error': TectraErrorEvent;
+    }
+  >;
   'tectra-tier-picker': VueTag<
     TectraTierPicker,
     {
@@ -206,6 +220,8 @@ export interface TectraVueTags {
     {
       /** Usage of a meter crossed one of its alert thresholds (`detail.meter`, `detail.threshold`); once per crossing. */
       'tectra-usage-threshold': TectraUsageThresholdEvent;
+      /** Usage of a meter reached its spend cap (`detail.meter`, `detail.used`, `detail.cap`); once per crossing. */
+      'tectra-spend-cap-reached': TectraSpendCapReachedEvent;
       /** Loading failed (`detail.error`, `detail.operation`). */
       'tectra-error': TectraErrorEvent;
     }

@@ -8,6 +8,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import preview from '../.storybook/preview.js';
 import * as credits from '../stories/credits.stories.js';
+import * as caps from '../stories/spend-caps.stories.js';
 import * as details from '../stories/billing-details.stories.js';
 import * as portal from '../stories/billing-portal.stories.js';
 import * as summary from '../stories/billing-summary.stories.js';
@@ -48,7 +49,7 @@ type Decorator = (story: () => TemplateResult, context: { globals: Args; args: A
 
 const WIDTHS = [320, 360, 768, 1280];
 
-const modules = { portal, summary, invoices, paymentForm, paymentMethods, picker, usage, details, credits, upgrade };
+const modules = { portal, summary, invoices, paymentForm, paymentMethods, picker, usage, details, credits, caps, upgrade };
 
 function compose(meta: MetaLike, story: StoryLike): () => TemplateResult {
   const args = { ...meta.args, ...story.args };

@@ -23,6 +23,7 @@ export const ADAPTER_METHODS = {
   removePaymentMethod: 1,
   addPaymentMethod: 1,
   setUsageAlerts: 2,
+  setSpendCap: 2,
   cancelSubscription: 1,
   resumeSubscription: 1,
   cancelScheduledChange: 1,

@@ -223,6 +223,9 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
     setUsageAlerts: async (meter, thresholds, o) => {
       await send('PUT', `/usage/alerts/${encodeURIComponent(meter)}`, { thresholds }, o);
     },
+    setSpendCap: async (meter, cap, o) => {
+      await send('PUT', `/usage/caps/${encodeURIComponent(meter)}`, { cap }, o);
+    },
     addPaymentMethod: async (paymentMethodId, o) => {
       await send('POST', '/payment-methods', { paymentMethodId }, o);
     },

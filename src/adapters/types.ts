@@ -23,6 +23,7 @@ import type {
   PlanSelection,
   Quote,
   SetupIntent,
+  SpendCap,
   Subscription,
   TaxId,
   TaxIdRequest,
@@ -56,6 +57,12 @@ export interface BillingAdapter {
   setDefaultPaymentMethod(id: string, options?: RequestOptions): Promise<void>;
   removePaymentMethod(id: string, options?: RequestOptions): Promise<void>;
   setUsageAlerts(meter: MeterKey, thresholds: number[], options?: RequestOptions): Promise<void>;
+  /**
+   * Optional: sets what happens at a meter's limit (stop, or overage up to an amount), or
+   * removes the cap with `null`. Without it `<tectra-spend-caps>` says caps are not offered.
+   * `PUT /usage/caps/{meter}`.
+   */
+  setSpendCap?(meter: MeterKey, cap: SpendCap | null, options?: RequestOptions): Promise<void>;
   /** Cancels the plan, at the period end (it can be resumed until then) or now. `POST /subscription/cancel`. */
   cancelSubscription(request: CancelSubscriptionRequest, options?: RequestOptions): Promise<Subscription>;
   /** Undoes a cancel at the period end: the plan renews again. `POST /subscription/resume`. */

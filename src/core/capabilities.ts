@@ -5,7 +5,7 @@
  */
 import type { BillingAdapter } from '../adapters/types.js';
 
-export const CAPABILITIES = ['purchase', 'cancel', 'manage_cards', 'pay_invoices', 'set_alerts', 'edit_billing_details', 'buy_credits'] as const;
+export const CAPABILITIES = ['purchase', 'cancel', 'manage_cards', 'pay_invoices', 'set_alerts', 'edit_billing_details', 'buy_credits', 'set_spend_caps'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export interface Capabilities {
@@ -25,6 +25,7 @@ export const CAPABILITY_OPERATIONS: Record<Capability, Operation[]> = {
   set_alerts: ['setUsageAlerts'],
   edit_billing_details: ['updateBillingDetails', 'addTaxId', 'removeTaxId'],
   buy_credits: ['purchaseCredits', 'setAutoRecharge'],
+  set_spend_caps: ['setSpendCap'],
 };
 
 /** The capability an operation needs, or undefined for one anyone may call (reading). */

@@ -84,7 +84,23 @@ export interface Meter {
   pooled?: boolean;
   /** Fractions of the limit, e.g. [0.8, 1]. */
   alertThresholds?: number[];
+  /** What usage beyond the limit costs; absent when the plan sells none. */
+  overagePrice?: OveragePrice;
+  /** The account owner's spend cap at the limit; absent: overage is billed without a ceiling. */
+  spendCap?: SpendCap;
 }
+
+/** The price of usage beyond a meter's limit: `amount` for every `per` units ($8.00 per 1,000,000 tokens). */
+export interface OveragePrice {
+  amount: Money;
+  per: number;
+}
+
+/**
+ * What happens when a meter reaches its plan's limit, as the account owner sets it: usage
+ * stops there, or goes on as overage billed up to `maxOverage` a period and stops then.
+ */
+export type SpendCap = { atLimit: 'stop' } | { atLimit: 'overage'; maxOverage: Money };
 
 export interface Usage {
   period: { start: string; end: string };

@@ -104,6 +104,12 @@ export const subscriptionSchema = v.object({
   timeZone: v.optional(v.string()),
 });
 
+/** A spend cap as the contract sends it (openapi.yaml `SpendCap`). */
+export const spendCapSchema = v.variant('atLimit', [
+  v.object({ atLimit: v.literal('stop') }),
+  v.object({ atLimit: v.literal('overage'), maxOverage: moneySchema }),
+]);
+
 const meterSchema = v.object({
   key: nonEmpty,
   used: v.pipe(v.number(), v.minValue(0)),
@@ -113,6 +119,8 @@ const meterSchema = v.object({
   unitLabel: v.optional(nonEmpty),
   pooled: v.optional(v.boolean()),
   alertThresholds: v.optional(v.array(v.pipe(v.number(), v.minValue(0), v.maxValue(1)))),
+  overagePrice: v.optional(v.object({ amount: moneySchema, per: v.pipe(v.number(), v.gtValue(0)) })),
+  spendCap: v.optional(spendCapSchema),
 });
 
 export const usageSchema = v.object({

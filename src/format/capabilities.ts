@@ -18,5 +18,7 @@ export function notAllowedText(capability: Capability): string {
       return msg('Your role does not allow changing billing details. Ask an account owner.', { id: 'roles.edit_billing_details' });
     case 'buy_credits':
       return msg('Your role does not allow buying credit or changing auto-recharge. Ask an account owner.', { id: 'roles.buy_credits' });
+    case 'set_spend_caps':
+      return msg('Your role does not allow changing spend caps. Ask an account owner.', { id: 'roles.set_spend_caps' });
   }
 }

@@ -14,4 +14,5 @@ export { InvoiceList } from './invoice-list.js';
 export { BillingDetails } from './billing-details.js';
 export { Credits } from './credits.js';
 export { UpgradePrompt } from './upgrade-prompt.js';
+export { SpendCaps } from './spend-caps.js';
 export { BillingPortal } from './billing-portal.js';

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { CancellationReason } from '../core/types.js';
 import { addressEntries, planSelectionEntries, taxIdType } from '../core/validation.js';
+import { MAX_OVERAGE_AMOUNT } from '../core/spend-caps.js';
 import { HttpProblem } from './errors.js';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
@@ -36,6 +37,18 @@ export const BODIES = {
       v.array(v.pipe(v.number(), v.gtValue(0), v.maxValue(1))),
       v.maxLength(10),
       v.check((list) => new Set(list).size === list.length, 'thresholds must be distinct'),
+    ),
+  }),
+  // `null` removes the cap; the rules that need the meter (currency, the smallest ceiling) run in the route.
+  spendCap: v.strictObject({
+    cap: v.nullable(
+      v.variant('atLimit', [
+        v.strictObject({ atLimit: v.literal('stop') }),
+        v.strictObject({
+          atLimit: v.literal('overage'),
+          maxOverage: v.strictObject({ ...moneyBody.entries, amount: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(MAX_OVERAGE_AMOUNT)) }),
+        }),
+      ]),
     ),
   }),
   empty: v.optional(v.strictObject({})),

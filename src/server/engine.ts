@@ -28,6 +28,8 @@ export interface UsageReading {
   after: number;
   limit: number | null;
   thresholds: number[];
+  /** Where the meter's spend cap stops usage (`capUnits`), or null without a cap. */
+  cap: number | null;
   period: { start: string; end: string };
 }
 

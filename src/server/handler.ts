@@ -18,17 +18,41 @@ import { matchRoute, type BillingOperation } from './routes.js';
 import { createPGliteStore, type PostgresStore } from './postgres-store.js';
 import type { BillingStore, IdempotencyKeyRef } from './store.js';
 
-/** What the handler tells the host app (your mail, your Slack): a usage alert threshold crossed. */
-export interface BillingEvent {
-  type: 'usage.threshold_crossed';
-  accountId: string;
-  meter: MeterKey;
-  /** The fraction of the limit crossed (0.8 for 80 %). */
-  threshold: number;
+/**
+ * What the handler tells the host app (your mail, your Slack): a usage alert threshold
+ * crossed, or a meter at its spend cap (your app refuses more of it until the period ends).
+ */
+export type BillingEvent =
+  | {
+      type: 'usage.threshold_crossed';
+      accountId: string;
+      meter: MeterKey;
+      /** The fraction of the limit crossed (0.8 for 80 %). */
+      threshold: number;
+      used: number;
+      limit: number;
+      /** The billing period it was crossed in (once per threshold and period). */
+      period: { start: string; end: string };
+    }
+  | {
+      type: 'usage.cap_reached';
+      accountId: string;
+      meter: MeterKey;
+      used: number;
+      /** Where the cap stops usage: the limit, or the limit plus what the overage ceiling buys. */
+      cap: number;
+      /** Once per meter and period. */
+      period: { start: string; end: string };
+    };
+
+/** A meter after recording usage: whether your app may serve more of it this period. */
+export interface UsageStanding {
+  /** False once the meter is at its spend cap: refuse the work (or ask the owner to raise the cap). */
+  allowed: boolean;
   used: number;
-  limit: number;
-  /** The billing period it was crossed in (once per threshold and period). */
-  period: { start: string; end: string };
+  limit: number | null;
+  /** Where the spend cap stops usage, or null without a cap. */
+  cap: number | null;
 }
 
 /** Who is asking: what `identify` answers for a signed-in request. */
@@ -73,8 +97,15 @@ export interface BillingHandlerOptions {
 
 export interface BillingHandler {
   (request: Request): Promise<Response>;
-  /** Records usage of the product for an account (tokens, minutes): your app calls it, not the browser. */
-  usage: { record(accountId: string, meter: MeterKey, value: number): Promise<void> };
+  usage: {
+    /**
+     * Records usage of the product for an account (tokens, minutes): your app calls it, not
+     * the browser. Answers whether more may be served (undefined for a meter the plan lacks).
+     */
+    record(accountId: string, meter: MeterKey, value: number): Promise<UsageStanding | undefined>;
+    /** Whether an account may use a meter now (its spend cap not reached), before doing the work. */
+    check(accountId: string, meter: MeterKey): Promise<UsageStanding | undefined>;
+  };
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'DELETE']);
@@ -292,18 +323,28 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
   // Usage of one account is recorded in order, so each crossing is seen by exactly one record.
   const usageQueues = new Map<string, Promise<unknown>>();
   const notified = new Set<string>();
-  async function recordAndAlert(accountId: string, meter: MeterKey, value: number): Promise<void> {
+  /** Whether a notice is new: once per account, meter, what was crossed and period, across processes with a store. */
+  const firstNotice = async (notice: string) => (store.firstNotice ? store.firstNotice(notice) : !notified.has(notice) && !!notified.add(notice));
+  async function recordAndAlert(accountId: string, meter: MeterKey, value: number): Promise<UsageStanding | undefined> {
     const reading = await engine.recordUsage(accountId, meter, value);
-    if (!options.onEvent || !reading || reading.limit === null || reading.limit <= 0) return;
-    const { before, after, limit, period } = reading;
-    for (const threshold of newlyCrossed(before / limit, after / limit, reading.thresholds)) {
-      const notice = JSON.stringify([accountId, meter, threshold, period.start]);
-      const first = store.firstNotice ? await store.firstNotice(notice) : !notified.has(notice) && !!notified.add(notice);
-      if (!first) continue;
-      await options.onEvent({ type: 'usage.threshold_crossed', accountId, meter, threshold, used: after, limit, period });
+    if (!reading) return undefined;
+    const { before, after, limit, cap, period } = reading;
+    const standing = { allowed: cap === null || after < cap, used: after, limit, cap };
+    if (!options.onEvent) return standing;
+    if (limit !== null && limit > 0) {
+      for (const threshold of newlyCrossed(before / limit, after / limit, reading.thresholds)) {
+        if (await firstNotice(JSON.stringify([accountId, meter, threshold, period.start]))) {
+          await options.onEvent({ type: 'usage.threshold_crossed', accountId, meter, threshold, used: after, limit, period });
+        }
+      }
     }
+    if (cap !== null && before < cap && after >= cap && (await firstNotice(JSON.stringify([accountId, meter, 'cap', period.start])))) {
+      await options.onEvent({ type: 'usage.cap_reached', accountId, meter, used: after, cap, period });
+    }
+    return standing;
   }
   handler.usage = {
+    check: (accountId, meter) => handler.usage.record(accountId, meter, 0),
     record(accountId, meter, value) {
       if (!accountId || !Number.isFinite(value) || value < 0) return Promise.reject(new RangeError('usage.record needs an account, a meter and a non-negative amount'));
       const previous = usageQueues.get(accountId) ?? Promise.resolve();

@@ -3,7 +3,7 @@
  * Node only (no DOM). See the README's "The server" section.
  */
 export { createBillingHandler } from './handler.js';
-export type { BillingEvent, BillingHandler, BillingHandlerOptions, BillingIdentity } from './handler.js';
+export type { BillingEvent, BillingHandler, BillingHandlerOptions, BillingIdentity, UsageStanding } from './handler.js';
 export type { BillingOperation } from './routes.js';
 export type { BillingEngine } from './engine.js';
 export { createSimulatorEngine } from './simulator-engine.js';

@@ -4,6 +4,7 @@
  * Exactly one of concurrent claimers wins a key: `INSERT ... ON CONFLICT DO NOTHING RETURNING`.
  */
 import { STALE_CLAIM_MS, type BillingStore, type Claim } from './store.js';
+import type { SpendCap } from '../core/types.js';
 import type { MeterEventRow, StoredQuote, StripeAccountRecord, StripeEngineState } from './stripe-state.js';
 
 /** What the store needs of a client: `pg`'s Pool and PGlite both have it. */
@@ -50,6 +51,12 @@ const MIGRATIONS: string[] = [
      account_id text NOT NULL,
      meter text NOT NULL,
      thresholds text NOT NULL,
+     PRIMARY KEY (account_id, meter)
+   )`,
+  `CREATE TABLE IF NOT EXISTS tectra_spend_cap (
+     account_id text NOT NULL,
+     meter text NOT NULL,
+     cap text NOT NULL,
      PRIMARY KEY (account_id, meter)
    )`,
   `CREATE TABLE IF NOT EXISTS tectra_usage_notice (
@@ -223,6 +230,21 @@ function stripeState(sql: Sql): StripeEngineState {
     async alerts(accountId) {
       const rows = await sql<{ meter: string; thresholds: string }>('SELECT meter, thresholds FROM tectra_usage_alert WHERE account_id = $1', [accountId]);
       return Object.fromEntries(rows.map((r) => [r.meter, JSON.parse(r.thresholds) as number[]]));
+    },
+    async setSpendCap(accountId, meter, cap) {
+      if (!cap) {
+        await sql('DELETE FROM tectra_spend_cap WHERE account_id = $1 AND meter = $2', [accountId, meter]);
+        return;
+      }
+      await sql('INSERT INTO tectra_spend_cap (account_id, meter, cap) VALUES ($1, $2, $3) ON CONFLICT (account_id, meter) DO UPDATE SET cap = $3', [
+        accountId,
+        meter,
+        JSON.stringify(cap),
+      ]);
+    },
+    async spendCaps(accountId) {
+      const rows = await sql<{ meter: string; cap: string }>('SELECT meter, cap FROM tectra_spend_cap WHERE account_id = $1', [accountId]);
+      return Object.fromEntries(rows.map((r) => [r.meter, JSON.parse(r.cap) as SpendCap]));
     },
     async queueMeterEvents(events) {
       for (const e of events) {

@@ -8,6 +8,7 @@ import type { Catalog } from '../core/types.js';
 import { addressProblems } from '../core/address.js';
 import { CAPABILITIES, CAPABILITY_OPERATIONS } from '../core/capabilities.js';
 import { autoRechargeProblems } from '../core/credits.js';
+import { SPEND_CAP_PROBLEMS, spendCapProblem } from '../core/spend-caps.js';
 import { isValidTaxId, normalizeTaxId } from '../core/tax-ids.js';
 import { BODIES, parseBody } from './bodies.js';
 import { HttpProblem } from './errors.js';
@@ -173,6 +174,22 @@ export const ROUTES: Route[] = [
     operation: 'setUsageAlerts',
     run: async (c) => {
       await c.adapter.setUsageAlerts(c.params[0] ?? '', parseBody(BODIES.alerts, c.body).thresholds);
+    },
+  },
+  {
+    method: 'PUT',
+    pattern: /^\/usage\/caps\/([^/]+)$/,
+    operation: 'setSpendCap',
+    run: async (c) => {
+      const set = offered(c.adapter, 'setSpendCap');
+      const { cap } = parseBody(BODIES.spendCap, c.body);
+      const key = c.params[0] ?? '';
+      // The rules that need the meter (its limit, its overage price), whatever the engine.
+      const meter = (await c.adapter.getUsage()).meters.find((m) => m.key === key);
+      if (!meter) throw new HttpProblem(404, 'not_found', `There is no meter "${key}".`);
+      const problem = cap && spendCapProblem(cap, meter);
+      if (problem) throw new HttpProblem(400, 'invalid_request', `cap: ${SPEND_CAP_PROBLEMS[problem]}`);
+      await set(key, cap);
     },
   },
   { method: 'GET', pattern: /^\/billing-details$/, operation: 'getBillingDetails', run: (c) => offered(c.adapter, 'getBillingDetails')() },

@@ -6,6 +6,7 @@
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../adapters/memory/memory-adapter.js';
 import { localizeDemoCatalog } from '../adapters/memory/catalog-text.js';
 import { demoSnapshot, type DemoScenario } from '../adapters/memory/scenarios.js';
+import { capUnits } from '../core/spend-caps.js';
 import type { BillingEngine } from './engine.js';
 
 export interface SimulatorEngineOptions extends Pick<MemoryAdapterOptions, 'latencyMs' | 'now' | 'quoteTtlMinutes'> {
@@ -39,7 +40,7 @@ export function createSimulatorEngine(options: SimulatorEngineOptions = {}): Sim
       const reading = adapterFor(accountId).recordUsage(meter, value);
       if (!reading) return undefined;
       const [before, after, { period }] = reading;
-      return { before, after: after.used, limit: after.limit, thresholds: [...(after.alertThresholds ?? [])], period: { ...period } };
+      return { before, after: after.used, limit: after.limit, thresholds: [...(after.alertThresholds ?? [])], cap: capUnits(after), period: { ...period } };
     },
   };
 }

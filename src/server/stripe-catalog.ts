@@ -5,7 +5,7 @@
  * setup script runs it once against your Stripe account); `catalogFromStripe` reads it back.
  */
 import type Stripe from 'stripe';
-import type { Catalog, Interval, Tier, TierKind } from '../core/types.js';
+import type { Catalog, Interval, OveragePrice, Tier, TierKind } from '../core/types.js';
 
 const KEY = {
   tier: 'tectra_tier',
@@ -17,12 +17,20 @@ const KEY = {
   recommended: 'tectra_recommended',
   contactSales: 'tectra_contact_sales_url',
   limitPrefix: 'tectra_limit_',
+  /** `<amount>/<per>` in the catalog's currency: what usage beyond a limit costs. */
+  overagePrefix: 'tectra_overage_',
 } as const;
 
 export const lookupKey = (tierId: string, interval: Interval) => `tectra_${tierId}_${interval}`;
 
-/** The Stripe create params for a catalog: each product with the prices to create under it. */
-export function stripeCatalogSetup(catalog: Catalog): Array<{ product: Stripe.ProductCreateParams; prices: Array<Omit<Stripe.PriceCreateParams, 'product'>> }> {
+/**
+ * The Stripe create params for a catalog: each product with the prices to create under it.
+ * `overage` is what usage beyond a limit costs, per meter, on every tier that limits it.
+ */
+export function stripeCatalogSetup(
+  catalog: Catalog,
+  overage: Record<string, OveragePrice> = {},
+): Array<{ product: Stripe.ProductCreateParams; prices: Array<Omit<Stripe.PriceCreateParams, 'product'>> }> {
   return catalog.tiers.map((tier, order) => {
     const metadata: Record<string, string> = { [KEY.tier]: tier.id, [KEY.kind]: tier.kind, [KEY.order]: String(order) };
     if (tier.prices.some((p) => p.perSeat)) metadata[KEY.perSeat] = 'true';
@@ -33,7 +41,11 @@ export function stripeCatalogSetup(catalog: Catalog): Array<{ product: Stripe.Pr
     if (tier.recommended) metadata[KEY.recommended] = 'true';
     if (tier.contactSalesUrl) metadata[KEY.contactSales] = tier.contactSalesUrl;
     // An unlimited meter is "unlimited" (Stripe metadata is text).
-    for (const [meter, limit] of Object.entries(tier.limits)) metadata[`${KEY.limitPrefix}${meter}`] = limit === null ? 'unlimited' : String(limit);
+    for (const [meter, limit] of Object.entries(tier.limits)) {
+      metadata[`${KEY.limitPrefix}${meter}`] = limit === null ? 'unlimited' : String(limit);
+      const price = overage[meter];
+      if (limit !== null && price) metadata[`${KEY.overagePrefix}${meter}`] = `${price.amount.amount}/${price.per}`;
+    }
     return {
       product: {
         name: tier.name,
@@ -58,6 +70,8 @@ export interface StripeCatalog {
   productOf: Map<string, string>;
   priceOf: Map<string, Stripe.Price>;
   tierOfPrice: Map<string, string>;
+  /** What usage beyond each limit costs, by tier id and meter. */
+  overageOf: Map<string, Record<string, OveragePrice>>;
 }
 
 /** The kit's catalog as the Stripe account has it now: every active product and price. */
@@ -74,6 +88,7 @@ export function catalogFromStripe(products: Stripe.Product[], prices: Stripe.Pri
   const productOf = new Map<string, string>();
   const priceOf = new Map<string, Stripe.Price>();
   const tierOfPrice = new Map<string, string>();
+  const overageOf = new Map<string, Record<string, OveragePrice>>();
   const tiers: Array<Tier & { order: number }> = [];
   let currency = 'USD';
   for (const product of products) {
@@ -92,9 +107,14 @@ export function catalogFromStripe(products: Stripe.Product[], prices: Stripe.Pri
       tierOfPrice.set(price.id, id);
     }
     const limits: Tier['limits'] = {};
+    const overage: Record<string, OveragePrice> = {};
     for (const [key, value] of Object.entries(m)) {
       if (key.startsWith(KEY.limitPrefix)) limits[key.slice(KEY.limitPrefix.length)] = value === 'unlimited' ? null : Number(value);
+      const [amount, per] = key.startsWith(KEY.overagePrefix) ? value.split('/').map(Number) : [];
+      // Kept only when well formed: a typo in the dashboard sells no overage rather than a wrong one.
+      if (Number.isSafeInteger(amount) && amount! >= 0 && per! > 0) overage[key.slice(KEY.overagePrefix.length)] = { amount: { amount: amount!, currency }, per: per! };
     }
+    overageOf.set(id, overage);
     const min = Number(m[KEY.seatsMin]);
     const max = Number(m[KEY.seatsMax]);
     tiers.push({
@@ -113,7 +133,7 @@ export function catalogFromStripe(products: Stripe.Product[], prices: Stripe.Pri
     productOf.set(id, product.id);
   }
   tiers.sort((a, b) => a.order - b.order);
-  return { catalog: { currency, tiers: tiers.map(({ order: _order, ...tier }) => tier) }, productOf, priceOf, tierOfPrice };
+  return { catalog: { currency, tiers: tiers.map(({ order: _order, ...tier }) => tier) }, productOf, priceOf, tierOfPrice, overageOf };
 }
 
 /** A promotion code to create with its coupon (the demo's codes: `WELCOME20`, `TEAMFOREVER`...). */
@@ -133,8 +153,13 @@ export interface StripeCouponSetup {
  * Creates the catalog's products and prices (and promotion codes) in a Stripe account, once:
  * a product with the tier's id and a price with its lookup key are kept, so it can run again.
  */
-export async function setUpStripeCatalog(stripe: Stripe, catalog: Catalog, coupons: StripeCouponSetup[] = []): Promise<StripeCatalog> {
-  const setup = stripeCatalogSetup(catalog);
+export async function setUpStripeCatalog(
+  stripe: Stripe,
+  catalog: Catalog,
+  coupons: StripeCouponSetup[] = [],
+  overage: Record<string, OveragePrice> = {},
+): Promise<StripeCatalog> {
+  const setup = stripeCatalogSetup(catalog, overage);
   const keys = setup.flatMap((s) => s.prices.map((p) => p.lookup_key ?? '')).filter(Boolean);
   const existingPrices = keys.length ? (await stripe.prices.list({ lookup_keys: keys, limit: 100 })).data : [];
   const before = await readStripeCatalog(stripe);

@@ -31,7 +31,9 @@ import type {
   Money,
   PaymentMethod,
   PlanSelection,
+  OveragePrice,
   Quote,
+  SpendCap,
   Subscription,
   SubscriptionStatus,
   TaxId,
@@ -39,6 +41,7 @@ import type {
   Tier,
 } from '../core/types.js';
 import { WebhookSignatureError, type BillingEngine } from './engine.js';
+import { capUnits } from '../core/spend-caps.js';
 import { readStripeCatalog, type StripeCatalog } from './stripe-catalog.js';
 import { createMemoryStripeState, type StripeAccountRecord, type StripeEngineState } from './stripe-state.js';
 
@@ -168,6 +171,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     period: { start: string; end: string };
     limits: Record<string, number | null>;
     alerts: Record<string, number[]>;
+    caps: Record<string, SpendCap>;
+    overage: Record<string, OveragePrice>;
     /** Team tiers share one allowance. */
     pooled: boolean;
     /** Use so far as this process knows it: the stored counters and what it has not written yet. */
@@ -204,10 +209,11 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
 
   async function readContext(accountId: string): Promise<UsageContext> {
     const account = await state.account(accountId);
-    const [c, sub, alerts] = await Promise.all([
+    const [c, sub, alerts, caps] = await Promise.all([
       catalog(),
       account.subscriptionId ? stripe.subscriptions.retrieve(account.subscriptionId) : undefined,
       state.alerts(accountId),
+      state.spendCaps(accountId),
     ]);
     const item = sub && sub.status !== 'canceled' && sub.status !== 'incomplete_expired' ? sub.items.data[0] : undefined;
     const tier = findTierIn(c.catalog, item ? c.tierOfPrice.get(item.price.id) : undefined);
@@ -221,7 +227,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     } while (seen !== writesDone);
     const limits = tier?.limits ?? {};
     const used = Object.fromEntries(Object.keys(limits).map((meter) => [meter, (stored[meter] ?? 0) + unwritten(accountId, period.start, meter)]));
-    return { at: Date.now(), ...(account.customerId ? { customerId: account.customerId } : {}), period, limits, alerts, pooled: !!tier && tier.kind !== 'individual', used };
+    const overage = (tier && c.overageOf.get(tier.id)) ?? {};
+    return { at: Date.now(), ...(account.customerId ? { customerId: account.customerId } : {}), period, limits, alerts, caps, overage, pooled: !!tier && tier.kind !== 'individual', used };
   }
   async function usageContext(accountId: string): Promise<UsageContext> {
     const known = contexts.get(accountId);
@@ -320,18 +327,21 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     recordUsage: async (accountId, meter, value) => {
       const context = await usageContext(accountId);
       const limit = context.limits[meter];
+      const before = context.used[meter] ?? 0;
+      const cap = limit === undefined ? null : capUnits({ limit, spendCap: context.caps[meter], overagePrice: context.overage[meter] });
       const counted = { accountId, periodStart: context.period.start, meter, value };
       aggregate(counters, counterKey(counted), counted);
-      if (context.customerId && value > 0) {
+      // What Stripe bills stops at the spend cap: usage past it is counted, never charged.
+      const billable = cap === null ? value : Math.max(0, Math.min(before + value, cap) - before);
+      if (context.customerId && billable > 0) {
         // One event per customer, meter and flush window, stamped with when its usage began (Stripe bills it to that period).
-        const event = { customerId: context.customerId, meter, value, timestamp: (windowStart ??= Math.floor(Date.now() / 1000)) };
+        const event = { customerId: context.customerId, meter, value: billable, timestamp: (windowStart ??= Math.floor(Date.now() / 1000)) };
         aggregate(metered, meteredKey(event), event);
       }
       flushSoon();
       if (limit === undefined) return undefined;
-      const before = context.used[meter] ?? 0;
       context.used[meter] = before + value;
-      return { before, after: before + value, limit, thresholds: context.alerts[meter] ?? [], period: context.period };
+      return { before, after: before + value, limit, thresholds: context.alerts[meter] ?? [], cap, period: context.period };
     },
     flushUsage,
     receiveWebhook: async (rawBody, signature, secret) => {
@@ -632,6 +642,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         unit: UNITS.get(key) ?? 'count',
         ...(context.pooled ? { pooled: true } : {}),
         ...(context.alerts[key] ? { alertThresholds: context.alerts[key] } : {}),
+        ...(limit !== null && context.overage[key] ? { overagePrice: context.overage[key] } : {}),
+        ...(limit !== null && context.caps[key] ? { spendCap: context.caps[key] } : {}),
       }));
       const now = new Date().toISOString();
       return { meters, period: context.period.start === 'none' ? { start: now, end: now } : context.period };
@@ -822,6 +834,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           await makeDefault(record, card.id);
         }),
       setUsageAlerts: (meter, thresholds) => locked(accountId, () => state.setAlerts(accountId, meter, thresholds)),
+      // Kept here, beside the alerts (Stripe has no spend caps); the route has checked it against the meter.
+      setSpendCap: (meter, cap) => locked(accountId, () => state.setSpendCap(accountId, meter, cap)),
       cancelSubscription: (request) =>
         locked(accountId, async () => {
           const record = await account();

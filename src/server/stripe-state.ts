@@ -4,7 +4,7 @@
  * counters for an immediate `GET /usage`, alert thresholds, and the webhook events already
  * applied. Stripe stays the source of truth for everything else.
  */
-import type { MeterKey, PlanSelection } from '../core/types.js';
+import type { MeterKey, PlanSelection, SpendCap } from '../core/types.js';
 
 export interface StripeAccountRecord {
   accountId: string;
@@ -45,6 +45,9 @@ export interface StripeEngineState {
   usage(accountId: string, periodStart: string): Promise<Record<string, number>>;
   setAlerts(accountId: string, meter: MeterKey, thresholds: number[]): Promise<void>;
   alerts(accountId: string): Promise<Record<string, number[]>>;
+  /** Sets a meter's spend cap, or removes it with null. */
+  setSpendCap(accountId: string, meter: MeterKey, cap: SpendCap | null): Promise<void>;
+  spendCaps(accountId: string): Promise<Record<string, SpendCap>>;
   /** The meter outbox: queued events, the oldest unsent first, and those Stripe has. */
   queueMeterEvents(events: MeterEventRow[]): Promise<void>;
   unsentMeterEvents(limit: number): Promise<MeterEventRow[]>;
@@ -63,6 +66,7 @@ export function createMemoryStripeState(): StripeEngineState {
   const quotes = new Map<string, StoredQuote>();
   const usage = new Map<string, Record<string, number>>();
   const alerts = new Map<string, Record<string, number[]>>();
+  const caps = new Map<string, Record<string, SpendCap>>();
   const events = new Set<string>();
   const outbox = new Map<string, MeterEventRow>();
   const leases = new Map<string, { holder: string; until: number }>();
@@ -97,6 +101,11 @@ export function createMemoryStripeState(): StripeEngineState {
     usage: async (accountId, periodStart) => ({ ...usage.get(`${accountId} ${periodStart}`) }),
     setAlerts: async (accountId, meter, thresholds) => void alerts.set(accountId, { ...alerts.get(accountId), [meter]: [...thresholds] }),
     alerts: async (accountId) => ({ ...alerts.get(accountId) }),
+    setSpendCap: async (accountId, meter, cap) => {
+      const { [meter]: _old, ...rest } = caps.get(accountId) ?? {};
+      caps.set(accountId, cap ? { ...rest, [meter]: structuredClone(cap) } : rest);
+    },
+    spendCaps: async (accountId) => structuredClone(caps.get(accountId) ?? {}),
     firstDelivery: async (eventId) => !events.has(eventId) && !!events.add(eventId),
     forgetDelivery: async (eventId) => void events.delete(eventId),
   };

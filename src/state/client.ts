@@ -413,20 +413,8 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     },
 
     watchUsage: (intervalMs) => usageLive.watch(intervalMs),
-    async exportInvoicesCsv(o) {
-      const all = [];
-      let cursor: string | null | undefined;
-      do {
-        const page = await checked('invoices', await guarded(() => adapter.listInvoices(cursor ? { cursor, limit: 100 } : { limit: 100 }, o)));
-        all.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return (await import('../core/csv.js')).invoicesCsv(all);
-    },
-    async exportUsageCsv(o) {
-      const usage = await checked('usage', await guarded(() => adapter.getUsage(o)));
-      return (await import('../core/csv.js')).usageCsv(usage);
-    },
+    exportInvoicesCsv: async (o) => (await import('./exports.js')).exportInvoicesCsv(adapter, o),
+    exportUsageCsv: async (o) => (await import('./exports.js')).exportUsageCsv(adapter, o),
   };
   return client;
 }

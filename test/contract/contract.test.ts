@@ -347,9 +347,48 @@ for (const [label, make] of SUBJECTS) {
       const usage = await call<{ meters: Array<{ key: string; used: number; limit: number }> }>('GET', '/usage');
       const meter = usage.body.meters.find((m) => m.key === 'input_tokens');
       expect(meter?.used).toBe(before + 15_000_000);
-      const crossings = s.events.filter((e) => e.accountId === accountId && e.meter === 'input_tokens');
-      expect(crossings.map((e) => e.threshold)).toEqual([0.5, 0.8, 1]);
+      const crossings = s.events.filter((e) => e.type === 'usage.threshold_crossed' && e.accountId === accountId && e.meter === 'input_tokens');
+      expect(crossings.map((e) => (e.type === 'usage.threshold_crossed' ? e.threshold : 0))).toEqual([0.5, 0.8, 1]);
       if (s.meteredOf) expect(await s.meteredOf(accountId, 'input_tokens')).toBe(15_000_000);
+    });
+
+    test('spend caps: checked against the meter; usage stops at the cap, the host hears it once, and nothing past it is billed', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId);
+      type Meters = { meters: Array<{ key: string; used: number; limit: number | null; overagePrice?: unknown; spendCap?: unknown }> };
+      const input = async () => (await call<Meters>('GET', '/usage')).body.meters.find((m) => m.key === 'input_tokens');
+      const before = await input();
+      expect(before).toMatchObject({ limit: 10_000_000, overagePrice: { amount: { amount: 300, currency: 'USD' }, per: 1_000_000 } });
+      expect(before?.spendCap).toBeUndefined();
+      const used = before?.used ?? 0;
+
+      // What cannot work is refused, naming the cap; another account's meter is not reachable by name.
+      const overage = (amount: number, currency = 'USD') => ({ cap: { atLimit: 'overage', maxOverage: { amount, currency } } });
+      const wrongCurrency = await call<{ error: { message: string } }>('PUT', '/usage/caps/input_tokens', overage(500, 'EUR'));
+      expect([wrongCurrency.status, wrongCurrency.body.error.message]).toEqual([400, 'cap: the ceiling must be in the currency of the overage price']);
+      expect((await call('PUT', '/usage/caps/input_tokens', overage(299))).status).toBe(400);
+      expect((await call('PUT', '/usage/caps/seats_used', { cap: { atLimit: 'stop' } })).status).toBe(404);
+      expect((await call('PUT', '/usage/caps/input_tokens', { cap: { atLimit: 'stop', maxOverage: { amount: 300, currency: 'USD' } } })).status).toBe(400);
+
+      // $3.00 of overage buys one more million tokens past the 10 million of the plan.
+      expect((await call('PUT', '/usage/caps/input_tokens', overage(300))).status).toBe(204);
+      expect((await input())?.spendCap).toEqual({ atLimit: 'overage', maxOverage: { amount: 300, currency: 'USD' } });
+      expect(await s.handler.usage.check(accountId, 'input_tokens')).toEqual({ allowed: true, used, limit: 10_000_000, cap: 11_000_000 });
+      expect(await s.handler.usage.record(accountId, 'input_tokens', 11_000_000 - used - 1)).toMatchObject({ allowed: true });
+      expect(await s.handler.usage.record(accountId, 'input_tokens', 1)).toMatchObject({ allowed: false, used: 11_000_000 });
+      expect(await s.handler.usage.record(accountId, 'input_tokens', 5)).toMatchObject({ allowed: false, used: 11_000_005 });
+      const reached = s.events.filter((e) => e.type === 'usage.cap_reached' && e.accountId === accountId);
+      expect(reached).toEqual([{ type: 'usage.cap_reached', accountId, meter: 'input_tokens', used: 11_000_000, cap: 11_000_000, period: expect.any(Object) }]);
+      // Counted as used, but billed only up to the cap.
+      expect((await input())?.used).toBe(11_000_005);
+      if (s.meteredOf) expect(await s.meteredOf(accountId, 'input_tokens')).toBe(11_000_000 - used);
+
+      // Removed: usage may go on again.
+      expect((await call('PUT', '/usage/caps/input_tokens', { cap: null })).status).toBe(204);
+      expect((await input())?.spendCap).toBeUndefined();
+      expect(await s.handler.usage.check(accountId, 'input_tokens')).toMatchObject({ allowed: true, cap: null });
+      expect((await call('PUT', '/usage/caps/output_tokens', { cap: { atLimit: 'stop' } })).status).toBe(204);
+      expect(await s.handler.usage.check(accountId, 'output_tokens')).toMatchObject({ allowed: true, cap: 2_500_000 });
     });
 
     test('billing details: none on file, then an email, company and address; a field left out is kept; a bad address is named', async (s) => {
@@ -406,12 +445,13 @@ for (const [label, make] of SUBJECTS) {
       const accountId = newAccount(s);
       const owner = await client(s, accountId)<{ role?: string; granted: string[] }>('GET', '/capabilities');
       expect(owner.status).toBe(200);
-      expect(owner.body).toEqual({ role: 'owner', granted: ['purchase', 'cancel', 'manage_cards', 'pay_invoices', 'set_alerts', 'edit_billing_details', 'buy_credits'] });
+      expect(owner.body).toEqual({ role: 'owner', granted: ['purchase', 'cancel', 'manage_cards', 'pay_invoices', 'set_alerts', 'edit_billing_details', 'buy_credits', 'set_spend_caps'] });
       const viewer = client(s, accountId, 'viewer');
       expect((await viewer<{ role?: string; granted: string[] }>('GET', '/capabilities')).body).toEqual({ role: 'viewer', granted: [] });
       // What it does not grant, the server refuses.
       expect((await viewer('PUT', '/usage/alerts/input_tokens', { thresholds: [0.5] })).status).toBe(403);
       expect((await viewer('PUT', '/billing-details', { name: 'Acme' })).status).toBe(403);
+      expect((await viewer('PUT', '/usage/caps/input_tokens', { cap: { atLimit: 'stop' } })).status).toBe(403);
       expect((await client(s, null)('GET', '/capabilities')).status).toBe(401);
     });
 

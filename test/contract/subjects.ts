@@ -8,7 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
+import { demoCatalog, demoOveragePrices } from '../../src/adapters/memory/catalogs.js';
 import { demoCoupons } from '../../src/adapters/memory/scenarios.js';
 import {
   createBillingHandler,
@@ -109,7 +109,7 @@ export async function simulatorSubject(store: BillingStore): Promise<Subject> {
 }
 
 async function stripeSubject(name: string, stripe: Stripe, store: ContractStore, double?: StripeDouble): Promise<Subject> {
-  await setUpStripeCatalog(stripe, demoCatalog(), DEMO_COUPONS);
+  await setUpStripeCatalog(stripe, demoCatalog(), DEMO_COUPONS, demoOveragePrices('USD'));
   // The handler's store and the engine's state in one Postgres (PGlite here), as in production.
   const state = store;
   const engine: StripeEngine = createStripeEngine({ stripe, publishableKey: 'pk_test_contract', state, usageFlushMs: 60_000 });

@@ -36,6 +36,8 @@ const EVENTS = [
   'tectra-manage',
   'tectra-section-change',
   'tectra-credits-purchased',
+  'tectra-spend-cap-changed',
+  'tectra-spend-cap-reached',
 ] as const;
 
 /** Every element under `root`, shadow roots included, in document order. */

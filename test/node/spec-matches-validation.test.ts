@@ -378,6 +378,18 @@ describe('openapi.yaml and the runtime validation accept the same values', () =>
           bad('text', { thresholds: ['0.8'] }), bad('a field more', { thresholds: [0.8], meter: 'input_tokens' })],
       },
       {
+        path: '/usage/caps/{meter}', method: 'put', schema: BODIES.spendCap,
+        cases: [good('stop', { cap: { atLimit: 'stop' } }), good('overage', { cap: { atLimit: 'overage', maxOverage: { amount: 5000, currency: 'USD' } } }),
+          good('removed', { cap: null }), bad('no body', undefined), bad('no cap', {}), bad('another mode', { cap: { atLimit: 'warn' } }),
+          bad('overage without a ceiling', { cap: { atLimit: 'overage' } }), bad('a zero ceiling', { cap: { atLimit: 'overage', maxOverage: { amount: 0, currency: 'USD' } } }),
+          good('the largest ceiling', { cap: { atLimit: 'overage', maxOverage: { amount: 1_000_000_000, currency: 'USD' } } }),
+          bad('a ceiling too large', { cap: { atLimit: 'overage', maxOverage: { amount: 1_000_000_001, currency: 'USD' } } }),
+          bad('a fraction of a cent', { cap: { atLimit: 'overage', maxOverage: { amount: 10.5, currency: 'USD' } } }),
+          bad('a lower-case currency', { cap: { atLimit: 'overage', maxOverage: { amount: 500, currency: 'usd' } } }),
+          bad('a ceiling on stop', { cap: { atLimit: 'stop', maxOverage: { amount: 500, currency: 'USD' } } }),
+          bad('a field more', { cap: { atLimit: 'stop' }, meter: 'input_tokens' })],
+      },
+      {
         path: '/billing-details', method: 'put', schema: BODIES.billingDetails,
         cases: [good('everything', details), good('an email only', { email: 'ap@example.com' }), good('nothing', {}), bad('no body', undefined),
           ...mutations(details, [

@@ -226,7 +226,7 @@ describe('the webhook route', () => {
 
 describe('handler.usage.record', () => {
   const period = { start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' };
-  const reading = (before: number, after: number, limit: number | null, thresholds = [0.8, 1]): UsageReading => ({ before, after, limit, thresholds, period });
+  const reading = (before: number, after: number, limit: number | null, thresholds = [0.8, 1]): UsageReading => ({ before, after, limit, thresholds, cap: null, period });
 
   it('refuses an empty account, a non-finite or negative amount, and takes zero', async () => {
     const recordUsage = vi.fn(async () => undefined);

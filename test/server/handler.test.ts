@@ -219,7 +219,7 @@ describe('the billing handler: usage', () => {
 
   it('tells the host app once per crossing, however many records cross it at once, with exact totals', async () => {
     const events: Array<{ meter: string; threshold: number }> = [];
-    const { call, handler } = setup('individual-active', { onEvent: (e) => void events.push({ meter: e.meter, threshold: e.threshold }) });
+    const { call, handler } = setup('individual-active', { onEvent: (e) => void (e.type === 'usage.threshold_crossed' && events.push({ meter: e.meter, threshold: e.threshold })) });
     const usage = await json<{ meters: Array<{ key: string; used: number; limit: number | null; alertThresholds?: number[] }> }>(await call('alice', 'GET', '/usage'));
     const meter = usage.meters.find((m) => m.limit && m.alertThresholds?.length && m.used / m.limit < Math.min(...m.alertThresholds));
     expect(meter, 'a meter below its first threshold').toBeDefined();

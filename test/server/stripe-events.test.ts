@@ -138,8 +138,8 @@ describe('the Stripe engine’s usage', () => {
     await alice.setUsageAlerts('input_tokens', [0.8]);
     const item = [...double.state.subscriptions.values()][0]!.items.data[0]!;
     const period = { start: new Date(item.current_period_start * 1000).toISOString(), end: new Date(item.current_period_end * 1000).toISOString() };
-    expect(await engine.recordUsage('alice', 'input_tokens', 400)).toEqual({ before: 0, after: 400, limit: 10_000_000, thresholds: [0.8], period });
-    expect(await engine.recordUsage('alice', 'input_tokens', 100)).toEqual({ before: 400, after: 500, limit: 10_000_000, thresholds: [0.8], period });
+    expect(await engine.recordUsage('alice', 'input_tokens', 400)).toEqual({ before: 0, after: 400, limit: 10_000_000, thresholds: [0.8], cap: null, period });
+    expect(await engine.recordUsage('alice', 'input_tokens', 100)).toEqual({ before: 400, after: 500, limit: 10_000_000, thresholds: [0.8], cap: null, period });
     expect(await engine.recordUsage('alice', 'output_tokens', 1)).toMatchObject({ thresholds: [] });
     expect(await engine.recordUsage('alice', 'seats_used' as 'input_tokens', 1)).toBeUndefined();
     // Before and after the flush, each unit once.

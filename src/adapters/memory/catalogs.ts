@@ -1,4 +1,4 @@
-import type { Catalog, Meter, Tier } from '../../core/types.js';
+import type { Catalog, Meter, OveragePrice, Tier } from '../../core/types.js';
 
 /** The four meters every demo tier limits, with their units. */
 export const DEMO_METERS: ReadonlyArray<readonly [string, Meter['unit']]> = [
@@ -7,6 +7,15 @@ export const DEMO_METERS: ReadonlyArray<readonly [string, Meter['unit']]> = [
   ['integrations', 'count'],
   ['transcription_minutes', 'minutes'],
 ];
+
+/**
+ * What the demo charges beyond a plan's limit, per meter, in minor units of the catalog's
+ * currency: tokens by the million, minutes one by one; integrations are not sold beyond it.
+ */
+export function demoOveragePrices(currency: string): Record<string, OveragePrice> {
+  const price = (cents: number, per = 1e6): OveragePrice => ({ amount: { amount: currency === 'JPY' ? cents * 1.5 : cents, currency }, per });
+  return { input_tokens: price(300), output_tokens: price(1500), transcription_minutes: price(2, 1) };
+}
 
 interface TierPrices {
   starter: [number, number];

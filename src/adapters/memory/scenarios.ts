@@ -1,7 +1,7 @@
 /** Ready-made demo accounts for Storybook, the demo page and tests. */
 import { addInterval, addMonths } from '../../core/dates.js';
 import type { Catalog, CreditEntry, CreditEntryKind, Invoice, Meter, PaymentMethod, Subscription, Usage } from '../../core/types.js';
-import { DEMO_METERS, demoCatalog } from './catalogs.js';
+import { DEMO_METERS, demoCatalog, demoOveragePrices } from './catalogs.js';
 import { charge, recurringPrice } from './pricing.js';
 import type { BillingSnapshot, SimulatedCoupon } from './snapshot.js';
 
@@ -18,6 +18,7 @@ export const DEMO_SCENARIOS = [
   'jpy',
   'prepaid',
   'auto-recharge',
+  'capped',
 ] as const;
 export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
@@ -71,6 +72,8 @@ function meters(catalog: Catalog, tierId: string | undefined, fractions: number[
     const fraction = fractions[i] ?? 0;
     const used = limit === null ? Math.round(fraction * (unit === 'count' ? 40 : 80_000_000)) : Math.round(limit * fraction);
     const meter: Meter = { key, used, limit, unit, alertThresholds: [0.8, 1] };
+    const overagePrice = limit === null ? undefined : demoOveragePrices(catalog.currency)[key];
+    if (overagePrice) meter.overagePrice = overagePrice;
     if (pooled) meter.pooled = true;
     return meter;
   });
@@ -265,6 +268,15 @@ export function demoSnapshot(name: DemoScenario = 'individual-active', options: 
       // Its card asks for 3-D Secure, so each recharge without the customer fails until they confirm a payment.
       const paymentMethods = [{ id: 'pm_visa_3ds', type: 'card', brand: 'visa', last4: '3184', expMonth: 8, expYear: year + 2, isDefault: true }];
       return { ...account(subscription, [0.7, 1.3, 0.4, 0.6], history(catalog, subscription, 3, 'ar'), 'two'), paymentMethods, ...prepaidCredit(now, true) };
+    }
+    case 'capped': {
+      // The owner capped spend: output tokens stopped at the limit; input tokens run on as overage up to $50.00.
+      const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'America/Chicago' });
+      const snapshot = account(subscription, [1.08, 1, 0.4, 0.55], history(catalog, subscription, 3, 'cp'), 'one');
+      const [input, output] = snapshot.usage.meters as [Meter, Meter];
+      input.spendCap = { atLimit: 'overage', maxOverage: money(5000) };
+      output.spendCap = { atLimit: 'stop' };
+      return snapshot;
     }
     case 'jpy': {
       const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'Asia/Tokyo' });

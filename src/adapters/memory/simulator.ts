@@ -9,6 +9,7 @@ import { BillingError } from '../../core/errors.js';
 import { addressProblems } from '../../core/address.js';
 import { CAPABILITIES, capabilityFor } from '../../core/capabilities.js';
 import { isValidTaxId, normalizeTaxId } from '../../core/tax-ids.js';
+import { SPEND_CAP_PROBLEMS, spendCapProblem } from '../../core/spend-caps.js';
 import type {
   ActivationResult,
   BillingDetails,
@@ -24,7 +25,7 @@ import type { BillingAdapter, RequestOptions } from '../types.js';
 import { hasPlan, sameSelection } from '../../core/plans.js';
 import { charge, findTier, recurringPrice } from './pricing.js';
 import { priceSelection, type PricedQuote } from './quotes.js';
-import { DEMO_METERS } from './catalogs.js';
+import { DEMO_METERS, demoOveragePrices } from './catalogs.js';
 import { localizeDemoCatalog } from './catalog-text.js';
 import { createCredits } from './credits.js';
 import { $locale } from '../../i18n/localization.js';
@@ -163,14 +164,24 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
     const tier = findTier(state.catalog, tierId);
     const pooled = tier.kind !== 'individual';
     const existing = new Map(state.usage.meters.map((m) => [m.key, m]));
-    state.usage.meters = DEMO_METERS.map(([key, unit]) => ({
-      key,
-      unit,
-      used: existing.get(key)?.used ?? 0,
-      limit: tier.limits[key] ?? null,
-      alertThresholds: existing.get(key)?.alertThresholds ?? [0.8, 1],
-      ...(pooled ? { pooled: true } : {}),
-    }));
+    const prices = demoOveragePrices(state.catalog.currency);
+    state.usage.meters = DEMO_METERS.map(([key, unit]) => {
+      const before = existing.get(key);
+      const limit = tier.limits[key] ?? null;
+      const overagePrice = limit === null ? undefined : (before?.overagePrice ?? prices[key]);
+      // A cap stays with its meter while the meter has a limit to cap at.
+      const spendCap = limit === null ? undefined : before?.spendCap;
+      return {
+        key,
+        unit,
+        used: before?.used ?? 0,
+        limit,
+        alertThresholds: before?.alertThresholds ?? [0.8, 1],
+        ...(overagePrice ? { overagePrice } : {}),
+        ...(spendCap ? { spendCap } : {}),
+        ...(pooled ? { pooled: true } : {}),
+      };
+    });
     state.usage.updatedAt = now();
   }
 
@@ -466,6 +477,16 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
           throw new BillingError('invalid_request', 'Thresholds are distinct fractions between 0 and 1.', { status: 400 });
         }
         target.alertThresholds = [...thresholds].sort((a, b) => a - b);
+      }),
+
+    setSpendCap: (meter, cap, o) =>
+      call('setSpendCap', o, () => {
+        const target = state.usage.meters.find((m) => m.key === meter);
+        if (!target) throw new BillingError('not_found', `There is no meter "${meter}".`, { status: 404 });
+        const problem = cap && spendCapProblem(cap, target);
+        if (problem) throw new BillingError('invalid_request', `cap: ${SPEND_CAP_PROBLEMS[problem]}`, { status: 400 });
+        if (cap) target.spendCap = structuredClone(cap);
+        else delete target.spendCap;
       }),
 
     getBillingDetails: (o) => call('getBillingDetails', o, () => billingDetails()),

@@ -214,10 +214,14 @@ export class TectraBillingPortal extends TectraElement {
 
   #renderSection(): TemplateResult {
     switch (this.section) {
-      case 'usage':
-        // The upgrade prompt shows only when a meter nears its limit (registered when first shown).
+      case 'usage': {
+        // The upgrade prompt shows only when a meter nears its limit; both register when first shown.
+        // Spend caps where the backend takes them.
+        const caps = this.client?.adapter.setSpendCap && html`<tectra-spend-caps></tectra-spend-caps>`;
         void loadElement('tectra-upgrade-prompt').catch(() => undefined);
-        return html`<tectra-upgrade-prompt></tectra-upgrade-prompt><tectra-usage-meter></tectra-usage-meter><tectra-usage-alerts></tectra-usage-alerts>`;
+        if (caps) void loadElement('tectra-spend-caps').catch(() => undefined);
+        return html`<tectra-upgrade-prompt></tectra-upgrade-prompt><tectra-usage-meter></tectra-usage-meter><tectra-usage-alerts></tectra-usage-alerts>${caps}`;
+      }
       case 'plan': {
         // Without billing yet: choose a tier, then pay for it. With a plan: change it with a quote.
         // The checkout stays through the purchase, so its confirmation shows once the plan is live.

@@ -11,10 +11,10 @@ import { downloadCsv } from '../../core/csv.js';
 import { formatDate } from '../../core/dates.js';
 import type { BillingError } from '../../core/errors.js';
 import { cachedFormatter } from '../../core/intl-cache.js';
-import { currencyExponent } from '../../core/currency.js';
-import { formatMoney, toDecimalString } from '../../core/money.js';
+import { formatMoney } from '../../core/money.js';
 import type { CreditEntry, Credits, Money, PaymentMethod } from '../../core/types.js';
 import { cardLabel } from '../../format/cards.js';
+import { asMoneyInput } from '../../format/money-input.js';
 import { meterLabel } from '../../format/labels.js';
 import { formatQuantity, meterUnit } from '../../format/quantities.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
@@ -70,17 +70,6 @@ function activity(entry: CreditEntry, locale: string): string {
       return entry.quantity === undefined ? name : `${name} · ${formatQuantity(entry.quantity, meterUnit(entry.meter), locale)}`;
     }
   }
-}
-
-/**
- * The amount an input starts from, written as the page's language writes it ("25.00", "25,00")
- * without grouping, so that `parseMoneyInput` reads back exactly what it shows.
- */
-function asInput(m: Money | undefined, locale: string): string {
-  if (!m) return '';
-  const digits = currencyExponent(m.currency);
-  const format = cachedFormatter('money-input', locale, { digits }, () => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }));
-  return format.format(toDecimalString(m) as Intl.StringNumericLiteral);
 }
 
 export class CreditsView {
@@ -233,7 +222,7 @@ export class CreditsView {
     return (this.#recharge = {
       locale,
       enabled: a.enabled,
-      values: { threshold: asInput(a.threshold, locale), amount: asInput(a.amount, locale), monthlyLimit: asInput(a.monthlyLimit, locale) },
+      values: { threshold: asMoneyInput(a.threshold, locale), amount: asMoneyInput(a.amount, locale), monthlyLimit: asMoneyInput(a.monthlyLimit, locale) },
       errors: {},
     });
   }

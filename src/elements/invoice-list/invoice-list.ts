@@ -6,7 +6,6 @@ import type { BillingError } from '../../core/errors.js';
 import { formatNumber } from '../../core/money.js';
 import type { Invoice, InvoiceStatus } from '../../core/types.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
-import { rovingTarget } from '../base/roving-keys.js';
 import { TectraElement } from '../base/tectra-element.js';
 import type { InvoiceTableContext } from './invoice-table.js';
 import { styles } from './invoice-list.styles.js';
@@ -78,7 +77,6 @@ export class TectraInvoiceList extends TectraElement {
 
   #invoices = this.select((c) => c.$invoices);
   #subscription = this.select((c) => c.$subscription);
-  #observer: IntersectionObserver | undefined;
   #filtered: { source: Invoice[] | undefined; key: string; items: Invoice[] } = { source: undefined, key: '', items: [] };
 
   override connectedCallback(): void {
@@ -89,8 +87,7 @@ export class TectraInvoiceList extends TectraElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#observer?.disconnect();
-    this.#observer = undefined;
+    table.loaded?.stopWatchingEnd(this);
   }
 
   get #tz(): string {
@@ -138,34 +135,8 @@ export class TectraInvoiceList extends TectraElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     reportFailure(this, this.#invoices.value?.error ?? this.moreError, 'load-invoices');
-    this.#observeEnd();
-  }
-
-  #rangeTarget: Element | undefined;
-
-  /** Loads the next page when the last row scrolls into view. */
-  #observeEnd(): void {
-    const scroller = this.shadowRoot?.querySelector('.body');
-    if (scroller && scroller !== this.#rangeTarget) {
-      // The virtualizer renders rows as the list scrolls, without a render of this element.
-      scroller.addEventListener('rangeChanged', () => this.#observeEnd());
-      this.#rangeTarget = scroller;
-    }
-    if (!scroller) {
-      this.#observer?.disconnect();
-      this.#observer = undefined;
-      return;
-    }
-    this.#observer ??= new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting) && !this.moreError) void this.#loadMore();
-      },
-      { root: scroller, rootMargin: '0px 0px 200px 0px' },
-    );
-    this.#observer.disconnect();
-    const count = this.#filtered.items.length;
-    const last = scroller.querySelector(`[data-index="${count - 1}"]`);
-    if (last) this.#observer.observe(last);
+    // Past the last row, the next page loads (the table's module watches its rows).
+    table.loaded?.watchEnd(this, () => this.#filtered.items.length, () => void (this.moreError || this.#loadMore()));
   }
 
   async #loadMore(): Promise<void> {
@@ -180,20 +151,6 @@ export class TectraInvoiceList extends TectraElement {
     } finally {
       this.loadingMore = false;
     }
-  }
-
-  /** Arrow keys, Home, End and Page keys move between rows, scrolling them into view. */
-  #onRowKeydown(event: KeyboardEvent, index: number, count: number): void {
-    const next = rovingTarget(event, index, count, 'rows');
-    if (next === undefined) return;
-    this.focusIndex = next;
-    table.loaded?.scrollToRow(this.shadowRoot?.querySelector('.body'), next);
-    const focus = (tries: number) => {
-      const row = this.shadowRoot?.querySelector<HTMLElement>(`[data-index="${next}"]`);
-      if (row) row.focus();
-      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
-    };
-    requestAnimationFrame(() => focus(60));
   }
 
   protected override render(): TemplateResult {
@@ -254,7 +211,6 @@ export class TectraInvoiceList extends TectraElement {
   readonly #onLoadMore = () => void this.#loadMore();
   readonly #report = (error: BillingError, operation: string) => this.reportError(error, operation);
   readonly #onRowFocus = (index: number) => (this.focusIndex = index);
-  readonly #onRowKeydownBound = (event: KeyboardEvent, index: number, count: number) => this.#onRowKeydown(event, index, count);
 
   #onClearFilters = (): void => {
     this.status = '';
@@ -281,7 +237,6 @@ export class TectraInvoiceList extends TectraElement {
       report: this.#report,
       onClearFilters: this.#onClearFilters,
       onRowFocus: this.#onRowFocus,
-      onRowKeydown: this.#onRowKeydownBound,
     };
   }
 }

@@ -14,6 +14,7 @@ import type { Invoice, InvoiceStatus } from '../../core/types.js';
 import { safeUrl } from '../../core/urls.js';
 import type { BillingClient } from '../../state/client.js';
 import { errorMessage } from '../base/error-message.js';
+import { rovingTarget } from '../base/roving-keys.js';
 import { countOf } from '../../format/counts.js';
 
 /** What the invoice list shares with its table on each render. */
@@ -48,14 +49,13 @@ export interface InvoiceTableContext {
   moreError: BillingError | undefined;
   statusText: (status: InvoiceStatus) => string;
   onLoadMore: () => void;
-  /** The list, which renders again as the export goes, and its client, which exports. */
-  host: { requestUpdate(): void };
+  /** The list, which renders again as the export goes (its rows are in its shadow root), and its client, which exports. */
+  host: HTMLElement & { requestUpdate(): void };
   client: BillingClient | undefined;
   report: (error: BillingError, operation: string) => void;
   /** Shows every invoice again (offered when the filters match none). */
   onClearFilters: () => void;
   onRowFocus: (index: number) => void;
-  onRowKeydown: (event: KeyboardEvent, index: number, count: number) => void;
 }
 
 /**
@@ -66,10 +66,55 @@ export interface InvoiceTableContext {
 const PLAIN_ROWS = 20;
 
 /** Scrolls row `index` into view (a virtualized one may not be in the DOM yet). */
-export function scrollToRow(scroller: Element | null | undefined, index: number): void {
+function scrollToRow(scroller: Element | null | undefined, index: number): void {
   const virtualizer = (scroller as VirtualizerHostElement | null | undefined)?.[virtualizerRef];
   if (virtualizer) virtualizer.element(index)?.scrollIntoView({ block: 'nearest' });
   else scroller?.querySelector(`[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' });
+}
+
+/** Arrow keys, Home, End and Page keys move between rows, scrolling them into view. */
+function onRowKeydown(ctx: InvoiceTableContext, event: KeyboardEvent, index: number, count: number): void {
+  const next = rovingTarget(event, index, count, 'rows');
+  if (next === undefined) return;
+  ctx.onRowFocus(next);
+  const root = ctx.host.shadowRoot;
+  scrollToRow(root?.querySelector('.body'), next);
+  // A virtualized row is rendered a frame or more after it scrolls into view.
+  const focus = (tries: number) => {
+    const row = root?.querySelector<HTMLElement>(`[data-index="${next}"]`);
+    if (row) row.focus();
+    else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+  };
+  requestAnimationFrame(() => focus(60));
+}
+
+/** Each list's watch on its last row: the scroller it watches in, and the observer. */
+const ends = new WeakMap<HTMLElement, { scroller: Element; observer: IntersectionObserver }>();
+
+/**
+ * Calls `onEnd` when the last of `count()` rows scrolls into view (the list loads its next
+ * page then). Call it after every update of the list; the virtualizer renders rows as the
+ * list scrolls, without an update, so it watches for that too.
+ */
+export function watchEnd(host: HTMLElement, count: () => number, onEnd: () => void): void {
+  const scroller = host.shadowRoot?.querySelector('.body');
+  let end = ends.get(host);
+  if (!end || end.scroller !== scroller) {
+    stopWatchingEnd(host);
+    if (!scroller) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onEnd(), { root: scroller, rootMargin: '0px 0px 200px 0px' });
+    scroller.addEventListener('rangeChanged', () => watchEnd(host, count, onEnd));
+    ends.set(host, (end = { scroller, observer }));
+  }
+  const { observer } = end;
+  observer.disconnect();
+  const last = scroller?.querySelector(`[data-index="${count() - 1}"]`);
+  if (last) observer.observe(last);
+}
+
+export function stopWatchingEnd(host: HTMLElement): void {
+  ends.get(host)?.observer.disconnect();
+  ends.delete(host);
 }
 
 export function renderInvoiceTable(ctx: InvoiceTableContext): TemplateResult {
@@ -149,7 +194,7 @@ function renderRow(ctx: InvoiceTableContext, invoice: Invoice, index: number, ta
     data-index=${index}
     tabindex=${tabStop ? 0 : -1}
     @focus=${() => ctx.onRowFocus(index)}
-    @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && ctx.onRowKeydown(e, index, count)}
+    @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && onRowKeydown(ctx, e, index, count)}
   >
     <span role="cell">${label(msg('Number', { id: 'invoices.number' }))}${number}</span>
     <span role="cell">${label(msg('Date', { id: 'invoices.date' }))}${formatDate(invoice.createdAt, locale, tz)}</span>

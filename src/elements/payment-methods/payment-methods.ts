@@ -6,11 +6,15 @@ import { hasPlan } from '../../core/plans.js';
 import type { PaymentMethod } from '../../core/types.js';
 import { TectraPaymentMethodChangedEvent } from '../../events.js';
 import { onDemand } from '../../core/on-demand.js';
+import { toBillingError } from '../../core/errors.js';
 import { cardLabel, monthsLeft } from '../../format/cards.js';
 import { fields } from '../../styles/fields.js';
 import { cardErrorMessage, errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import type { AddCardContext } from './add-card.js';
+
+// The confirmation before removing a card, loaded with the first Remove.
+const removeCard = onDemand(() => import('./remove-card.js'));
 import { styles } from './payment-methods.styles.js';
 
 /**
@@ -109,7 +113,13 @@ export class TectraPaymentMethods extends TectraElement {
   #remove(pm: PaymentMethod): void {
     this.removing = pm;
     this.failure = undefined;
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector('dialog')?.showModal());
+    // The confirmation loads with the first Remove; it opens once it is rendered.
+    void removeCard()
+      .then(() => (this.requestUpdate(), this.updateComplete))
+      .then(() => this.removing === pm && this.shadowRoot?.querySelector('dialog')?.showModal(), (error: unknown) => {
+        this.removing = undefined;
+        this.failure = toBillingError(error);
+      });
   }
 
   #closeRemove(): void {
@@ -173,7 +183,13 @@ export class TectraPaymentMethods extends TectraElement {
         ? html`<p part="error" class="banner" data-tone="danger" role="alert">${this.#failureText()}</p>`
         : nothing}
       <p part="status" class=${this.message ? 'banner' : 'visually-hidden'} data-tone="success" role="status">${this.message}</p>
-      ${this.#renderRemoveDialog()}
+      ${removeCard.loaded?.removeDialog(this.removing, {
+        busy: this.busy,
+        refused: !!this.removing && (this.#isLastCardOfPlan() || this.failure?.code === 'conflict'),
+        failure: this.failure && this.#failureText(),
+        close: () => this.#closeRemove(),
+        confirm: () => void this.#confirmRemove(),
+      }) ?? nothing}
     </section>`;
   }
 
@@ -215,30 +231,5 @@ export class TectraPaymentMethods extends TectraElement {
             ${msg('Remove', { id: 'checkout.coupon_remove' })}<span class="visually-hidden">: ${this.#label(pm)}</span>
           </button>`}
     </li>`;
-  }
-
-  #renderRemoveDialog(): TemplateResult {
-    const pm = this.removing;
-    const refused = pm && (this.#isLastCardOfPlan() || this.failure?.code === 'conflict');
-    return html`<dialog part="dialog" aria-labelledby="remove-title" @cancel=${(e: Event) => (e.preventDefault(), this.#closeRemove())}>
-      ${pm
-        ? html`<h3 id="remove-title">${msg(str`Remove ${this.#label(pm)}?`, { id: 'cards.remove_title' })}</h3>
-            ${refused
-              ? html`<p class="banner" data-tone="warning" role="alert">
-                  ${msg('This is the only card of your plan. Add another card before removing it.', { id: 'cards.last_card' })}
-                </p>`
-              : this.failure
-                ? html`<p class="banner" data-tone="danger" role="alert">${this.#failureText()}</p>`
-                : html`<p>${msg('You can add it again later.', { id: 'cards.remove_text' })}</p>`}
-            <div class="actions">
-              <button @click=${() => this.#closeRemove()}>${refused ? msg('Close', { id: 'common.close' }) : msg('Cancel', { id: 'common.cancel' })}</button>
-              ${refused
-                ? nothing
-                : html`<button class="danger" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'} @click=${() => void this.#confirmRemove()}>
-                    ${msg('Remove card', { id: 'cards.remove_confirm' })}
-                  </button>`}
-            </div>`
-        : nothing}
-    </dialog>`;
   }
 }

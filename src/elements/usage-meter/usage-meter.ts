@@ -3,12 +3,18 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { formatDate, formatDateRange } from '../../core/dates.js';
 import type { Meter, Usage } from '../../core/types.js';
 import { forecast, meterState, newlyCrossed, usedFraction, warningThreshold, type MeterState } from '../../core/usage.js';
+import { view } from '../../core/on-demand.js';
 import { TectraUsageThresholdEvent } from '../../events.js';
 import { meterLabel } from '../../format/labels.js';
 import { formatAmount, formatPercent, formatUsageAmount } from '../../format/usage.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { TectraElement } from '../base/tectra-element.js';
 import { styles } from './usage-meter.styles.js';
+
+// A meter's spend cap in words, loaded with the first usage that has a cap or an overage price.
+const capView = view(() => import('./meter-cap.js'));
+
+export type { TectraSpendCapReachedEvent } from './meter-cap.js';
 
 const warningIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M12 2 1 21h22L12 2zm1 15h-2v2h2v-2zm0-8h-2v6h2V9z"/></svg>`;
 const overIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15h-2v-2h2v2zm0-4h-2V7h2v6z"/></svg>`;
@@ -22,6 +28,7 @@ const overIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentCo
  * @summary Usage against limits with warning and over-limit states, a forecast and live updates.
  *
  * @fires {TectraUsageThresholdEvent} tectra-usage-threshold - Usage of a meter crossed one of its alert thresholds (`detail.meter`, `detail.threshold`); once per crossing.
+ * @fires {TectraSpendCapReachedEvent} tectra-spend-cap-reached - Usage of a meter reached its spend cap (`detail.meter`, `detail.used`, `detail.cap`); once per crossing.
  * @fires {TectraErrorEvent} tectra-error - Loading failed (`detail.error`, `detail.operation`).
  *
  * @csspart base - The card around everything.
@@ -30,6 +37,7 @@ const overIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentCo
  * @csspart bar - The bar (a native `<meter>`).
  * @csspart state - The warning or over-limit message.
  * @csspart forecast - When the limit is reached at the current pace.
+ * @csspart cap - The meter's spend cap: stopped by it, the overage so far, or the cap in a few words.
  * @csspart error - The error message.
  *
  * @cssprop --tectra-usage-min-height - Reserved height while loading (default 14rem).
@@ -54,6 +62,8 @@ export class TectraUsageMeter extends TectraElement {
   #stopWatching: (() => void) | undefined;
   /** The last fraction seen per meter, to tell a crossing from a repeat. */
   #seen = new Map<string, number>();
+  /** Whether each meter was at its spend cap at the last reading. */
+  #capped = new Map<string, boolean>();
   #period = '';
 
   override connectedCallback(): void {
@@ -69,6 +79,7 @@ export class TectraUsageMeter extends TectraElement {
 
   protected override clientChanged(): void {
     this.#seen.clear();
+    this.#capped.clear();
     this.#watch();
   }
 
@@ -95,8 +106,12 @@ export class TectraUsageMeter extends TectraElement {
     if (usage.period.start !== this.#period) {
       this.#period = usage.period.start;
       this.#seen.clear();
+      this.#capped.clear();
     }
+    const caps = capView.loaded;
     for (const meter of this.#meters(usage)) {
+      if (caps) caps.announceCap(this, meter, this.#capped);
+      else if (meter.spendCap || meter.overagePrice) void capView().then(() => this.requestUpdate(), () => undefined);
       const fraction = usedFraction(meter);
       if (fraction === undefined) continue;
       const before = this.#seen.get(meter.key);
@@ -177,6 +192,7 @@ export class TectraUsageMeter extends TectraElement {
             optimum="0"
           ></meter>`}
       ${this.#renderState(state)}
+      ${capView.loaded?.capLine(meter, usage.period.end, tz, this.intlLocale) ?? nothing}
       ${this.variant === 'compact' ? nothing : this.#renderDetails(meter, usage, tz)}
     </li>`;
   }

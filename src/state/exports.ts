@@ -1,0 +1,24 @@
+/**
+ * The client's CSV exports, loaded with the first download: every invoice (page by page)
+ * and this period's usage, read fresh from the backend and checked like every answer.
+ */
+import type { BillingAdapter, RequestOptions } from '../adapters/types.js';
+import { invoicesCsv, usageCsv } from '../core/csv.js';
+import type { Invoice } from '../core/types.js';
+import { checked } from './checked.js';
+import { guarded } from './guarded.js';
+
+export async function exportInvoicesCsv(adapter: BillingAdapter, o?: RequestOptions): Promise<string> {
+  const all: Invoice[] = [];
+  let cursor: string | null | undefined;
+  do {
+    const page = await checked('invoices', await guarded(() => adapter.listInvoices(cursor ? { cursor, limit: 100 } : { limit: 100 }, o)));
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return invoicesCsv(all);
+}
+
+export async function exportUsageCsv(adapter: BillingAdapter, o?: RequestOptions): Promise<string> {
+  return usageCsv(await checked('usage', await guarded(() => adapter.getUsage(o))));
+}

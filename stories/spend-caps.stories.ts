@@ -1,0 +1,76 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/define/billing-provider.js';
+import '../src/define/spend-caps.js';
+import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../src/adapters/memory/index.js';
+import type { BillingAdapter } from '../src/adapters/types.js';
+import { createBillingClient } from '../src/state/client.js';
+
+interface Args {
+  scenario: DemoScenario;
+  faults?: MemoryAdapterOptions['faults'];
+  /** A member whose role may not change caps. */
+  member?: boolean;
+  /** A backend that takes no caps. */
+  unsupported?: boolean;
+}
+
+function render({ scenario, faults, member, unsupported }: Args) {
+  const memory = createMemoryAdapter(demoSnapshot(scenario), { latencyMs: 200, ...(faults ? { faults } : {}), ...(member ? { role: 'member', capabilities: [] } : {}) });
+  let adapter: BillingAdapter = memory;
+  if (unsupported) {
+    const { setSpendCap: _s, ...rest } = memory;
+    adapter = rest;
+  }
+  const client = createBillingClient({ adapter });
+  return html`<tectra-billing-provider .client=${client}><tectra-spend-caps></tectra-spend-caps></tectra-billing-provider>`;
+}
+
+/** Does a step in the element once it is there (a story's starting action). */
+async function inElement(canvas: HTMLElement, selector: string, act: (el: HTMLElement) => void): Promise<void> {
+  const el = canvas.querySelector('tectra-spend-caps');
+  for (let i = 0; i < 400 && !el?.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
+  const target = el?.shadowRoot?.querySelector<HTMLElement>(selector);
+  if (target) act(target);
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Spend caps',
+  component: 'tectra-spend-caps',
+  render,
+  args: { scenario: 'capped' },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Input tokens run on as overage up to $50.00; output tokens stopped at the limit. */
+export const Capped: Story = {};
+/** No meter capped yet. */
+export const NoCaps: Story = { args: { scenario: 'individual-active' } };
+/** Overage chosen with a ceiling below one block: the field says why. */
+export const AmountRefused: Story = {
+  play: async ({ canvasElement }) => {
+    await inElement(canvasElement, 'input[name="cap-transcription_minutes-mode"][value="overage"]', (radio) => radio.click());
+    await inElement(canvasElement, '#cap-transcription_minutes-amount', (input) => {
+      (input as HTMLInputElement).value = '0.01';
+      input.dispatchEvent(new Event('input'));
+    });
+    await inElement(canvasElement, '#cap-transcription_minutes-save', (button) => button.click());
+  },
+};
+/** Saving failed: said under Save, the choice kept. */
+export const SaveFailed: Story = {
+  args: { faults: { setSpendCap: { code: 'network' } } },
+  play: async ({ canvasElement }) => {
+    await inElement(canvasElement, 'input[name="cap-output_tokens-mode"][value="none"]', (radio) => radio.click());
+    await inElement(canvasElement, '#cap-output_tokens-save', (button) => button.click());
+  },
+};
+export const Member: Story = { args: { member: true } };
+export const NoLimits: Story = { args: { scenario: 'enterprise' } };
+export const Loading: Story = { args: { faults: { getUsage: 'hang' } } };
+export const ErrorWithRetry: Story = { args: { faults: { getUsage: { code: 'server', times: 1 } } } };
+export const Unsupported: Story = { args: { unsupported: true } };
+export const German: Story = { globals: { locale: 'de' } };
+export const Arabic: Story = { globals: { locale: 'ar' } };
+export const Dark: Story = { globals: { theme: 'dark' } };
