@@ -44,6 +44,13 @@ export const SHELL_TEXT: Record<string, Record<Exclude<Locale, 'en'>, string>> =
     ja: '支出上限（1 つのメーターが停止中）',
     ar: 'حدود الإنفاق (عدّاد واحد متوقف)',
   },
+  'scenario.team-with-members': {
+    de: 'Team mit Mitgliedern (Nutzung pro Mitglied)',
+    fr: 'Équipe avec membres (utilisation par membre)',
+    es: 'Equipo con miembros (uso por miembro)',
+    ja: 'メンバーのいるチーム（メンバー別の利用量）',
+    ar: 'فريق مع أعضاء (الاستخدام لكل عضو)',
+  },
   'theme.light': { de: 'Hell', fr: 'Clair', es: 'Claro', ja: 'ライト', ar: 'فاتح' },
   'theme.dark': { de: 'Dunkel', fr: 'Sombre', es: 'Oscuro', ja: 'ダーク', ar: 'داكن' },
   'theme.brand': { de: 'Marke (Petrol, eckig)', fr: 'Marque (sarcelle, angles droits)', es: 'Marca (verde azulado, esquinas rectas)', ja: 'ブランド（ティール、角型）', ar: 'العلامة التجارية (أزرق مخضر، زوايا حادة)' },

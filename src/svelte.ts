@@ -13,6 +13,7 @@ import type { TectraBillingProvider } from './elements/billing-provider/billing-
 import type { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
 import type { TectraCredits, TectraCreditsPurchasedEvent } from './elements/credits/credits.js';
 import type { TectraInvoiceList } from './elements/invoice-list/invoice-list.js';
+import type { TectraMemberUsage, TectraMemberLimitChangedEvent } from './elements/member-usage/member-usage.js';
 import type { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 import type { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
 import type { TectraSpendCaps, TectraSpendCapChangedEvent } from './elements/spend-caps/spend-caps.js';
@@ -98,6 +99,17 @@ export interface TectraSvelteTags {
     /** Show only this year (in the account's time zone); all when empty. */
     'year'?: TectraInvoiceList['year'];
     /** Loading failed (`detail.error`, `detail.operation`). */
+    'ontectra-error'?: (event: TectraErrorEvent) => void;
+    }
+  >;
+  'tectra-member-usage': SvelteTag<
+    TectraMemberUsage,
+    {
+    /** The meter shown (`output_tokens`, ...); without it the first pooled meter, and a choice of meters. */
+    'meter'?: TectraMemberUsage['meter'];
+    /** A member's own limit was saved (`detail.memberId`, `detail.meter`, `detail.limit`, null when removed). */
+    'ontectra-member-limit-changed'?: (event: TectraMemberLimitChangedEvent) => void;
+    /** Loading or saving a limit failed (`detail.error`, `detail.operation`). */
     'ontectra-error'?: (event: TectraErrorEvent) => void;
     }
   >;

@@ -14,6 +14,7 @@ import type { TectraBillingProvider } from './elements/billing-provider/billing-
 import type { TectraBillingSummary } from './elements/billing-summary/billing-summary.js';
 import type { TectraCredits, TectraCreditsPurchasedEvent } from './elements/credits/credits.js';
 import type { TectraInvoiceList } from './elements/invoice-list/invoice-list.js';
+import type { TectraMemberUsage, TectraMemberLimitChangedEvent } from './elements/member-usage/member-usage.js';
 import type { TectraPaymentForm } from './elements/payment-form/payment-form.js';
 import type { TectraPaymentMethods } from './elements/payment-methods/payment-methods.js';
 import type { TectraSpendCaps, TectraSpendCapChangedEvent } from './elements/spend-caps/spend-caps.js';
@@ -112,6 +113,19 @@ export interface TectraVueTags {
     },
     {
       /** Loading failed (`detail.error`, `detail.operation`). */
+      'tectra-error': TectraErrorEvent;
+    }
+  >;
+  'tectra-member-usage': VueTag<
+    TectraMemberUsage,
+    {
+      /** The meter shown (`output_tokens`, ...); without it the first pooled meter, and a choice of meters. */
+      'meter'?: TectraMemberUsage['meter'];
+    },
+    {
+      /** A member's own limit was saved (`detail.memberId`, `detail.meter`, `detail.limit`, null when removed). */
+      'tectra-member-limit-changed': TectraMemberLimitChangedEvent;
+      /** Loading or saving a limit failed (`detail.error`, `detail.operation`). */
       'tectra-error': TectraErrorEvent;
     }
   >;

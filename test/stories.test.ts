@@ -9,6 +9,7 @@ import { render, type TemplateResult } from 'lit';
 import preview from '../.storybook/preview.js';
 import * as credits from '../stories/credits.stories.js';
 import * as caps from '../stories/spend-caps.stories.js';
+import * as members from '../stories/member-usage.stories.js';
 import * as details from '../stories/billing-details.stories.js';
 import * as portal from '../stories/billing-portal.stories.js';
 import * as summary from '../stories/billing-summary.stories.js';
@@ -49,7 +50,7 @@ type Decorator = (story: () => TemplateResult, context: { globals: Args; args: A
 
 const WIDTHS = [320, 360, 768, 1280];
 
-const modules = { portal, summary, invoices, paymentForm, paymentMethods, picker, usage, details, credits, caps, upgrade };
+const modules = { portal, summary, invoices, paymentForm, paymentMethods, picker, usage, details, credits, caps, members, upgrade };
 
 function compose(meta: MetaLike, story: StoryLike): () => TemplateResult {
   const args = { ...meta.args, ...story.args };

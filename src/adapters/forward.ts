@@ -24,6 +24,8 @@ export const ADAPTER_METHODS = {
   addPaymentMethod: 1,
   setUsageAlerts: 2,
   setSpendCap: 2,
+  getMemberUsage: 0,
+  setMemberLimit: 3,
   cancelSubscription: 1,
   resumeSubscription: 1,
   cancelScheduledChange: 1,

@@ -18,6 +18,7 @@ import type {
   ChangeTierRequest,
   Coupon,
   Invoice,
+  MembersUsage,
   InvoicePaymentResult,
   Page,
   PaymentMethod,
@@ -222,6 +223,10 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
     },
     setUsageAlerts: async (meter, thresholds, o) => {
       await send('PUT', `/usage/alerts/${encodeURIComponent(meter)}`, { thresholds }, o);
+    },
+    getMemberUsage: (o) => get<MembersUsage>('/usage/members', o),
+    setMemberLimit: async (member, meter, limit, o) => {
+      await send('PUT', `/usage/members/${encodeURIComponent(member)}/limits/${encodeURIComponent(meter)}`, { limit }, o);
     },
     setSpendCap: async (meter, cap, o) => {
       await send('PUT', `/usage/caps/${encodeURIComponent(meter)}`, { cap }, o);

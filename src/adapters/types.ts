@@ -16,6 +16,7 @@ import type {
   Invoice,
   InvoicePaymentResult,
   LifecycleRequest,
+  MembersUsage,
   MeterKey,
   Page,
   PayInvoiceRequest,
@@ -63,6 +64,13 @@ export interface BillingAdapter {
    * `PUT /usage/caps/{meter}`.
    */
   setSpendCap?(meter: MeterKey, cap: SpendCap | null, options?: RequestOptions): Promise<void>;
+  /**
+   * Optional (with the one below): who used how much of each meter this period, for pooled
+   * team usage. Without it `<tectra-member-usage>` says usage by member is not reported. `GET /usage/members`.
+   */
+  getMemberUsage?(options?: RequestOptions): Promise<MembersUsage>;
+  /** Sets a member's own limit on a meter, or removes it with null. `PUT /usage/members/{member}/limits/{meter}`. */
+  setMemberLimit?(memberId: string, meter: MeterKey, limit: number | null, options?: RequestOptions): Promise<void>;
   /** Cancels the plan, at the period end (it can be resumed until then) or now. `POST /subscription/cancel`. */
   cancelSubscription(request: CancelSubscriptionRequest, options?: RequestOptions): Promise<Subscription>;
   /** Undoes a cancel at the period end: the plan renews again. `POST /subscription/resume`. */

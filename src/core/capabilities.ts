@@ -25,7 +25,7 @@ export const CAPABILITY_OPERATIONS: Record<Capability, Operation[]> = {
   set_alerts: ['setUsageAlerts'],
   edit_billing_details: ['updateBillingDetails', 'addTaxId', 'removeTaxId'],
   buy_credits: ['purchaseCredits', 'setAutoRecharge'],
-  set_spend_caps: ['setSpendCap'],
+  set_spend_caps: ['setSpendCap', 'setMemberLimit'],
 };
 
 /** The capability an operation needs, or undefined for one anyone may call (reading). */

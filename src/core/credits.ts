@@ -3,6 +3,7 @@
  * custom amount and an auto-recharge setting may be, how a typed amount reads, and the
  * ledger by period. The backend checks the same rules again.
  */
+import { parseDecimalInput } from './number-input.js';
 import { fromDecimalString } from './money.js';
 import type { AutoRechargeRequest, CreditEntry, Credits, Money } from './types.js';
 
@@ -53,24 +54,8 @@ export function autoRechargeProblems(
  * German, Arabic-Indic digits) in minor units, or null when it is not one.
  */
 export function parseMoneyInput(text: string, currency: string, locale: string): Money | null {
-  let decimal = '.';
-  try {
-    decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-  } catch {
-    // An unknown locale reads as English.
-  }
-  const normalized = text
-    .trim()
-    // Arabic-Indic and Eastern Arabic-Indic digits, and the Arabic decimal sign.
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/\u066b/g, decimal);
-  const parts = normalized.split(decimal);
-  if (parts.length > 2) return null;
-  // Group separators, spaces, a currency sign or code around the number are not part of it.
-  const [whole = '', fraction] = parts.map((part) => part.replace(/[\s,.'\u066c\p{Sc}]|[A-Za-z]{3}/gu, ''));
-  if (!/^\d*$/.test(whole) || (fraction !== undefined && !/^\d+$/.test(fraction)) || (!whole && fraction === undefined)) return null;
-  return fromDecimalString(fraction === undefined ? whole : `${whole || '0'}.${fraction}`, currency);
+  const decimal = parseDecimalInput(text, locale);
+  return decimal === null ? null : fromDecimalString(decimal, currency);
 }
 
 export interface LedgerPeriod {

@@ -108,6 +108,24 @@ export interface Usage {
   updatedAt: string;
 }
 
+/** One member's share of a team's pooled usage this period. */
+export interface MemberUsage {
+  /** The host app's id of the member (what it passes to `handler.usage.record`). */
+  id: string;
+  /** The member's name as the host app knows it (its id when it names none). */
+  name: string;
+  email?: string;
+  /** Used this period, by meter key (a meter the member has not used is 0 or absent). */
+  used: Record<string, number>;
+  /** The member's own limits, by meter key; without one only the team's limit applies. */
+  limits?: Record<string, number>;
+}
+
+export interface MembersUsage {
+  period: { start: string; end: string };
+  members: MemberUsage[];
+}
+
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
 
 export interface Invoice {

@@ -123,6 +123,21 @@ const meterSchema = v.object({
   spendCap: v.optional(spendCapSchema),
 });
 
+const countsByMeter = v.record(v.string(), v.pipe(v.number(), v.minValue(0)));
+
+export const membersUsageSchema = v.object({
+  period,
+  members: v.array(
+    v.object({
+      id: nonEmpty,
+      name: nonEmpty,
+      email: v.optional(v.string()),
+      used: countsByMeter,
+      limits: v.optional(countsByMeter),
+    }),
+  ),
+});
+
 export const usageSchema = v.object({
   period,
   meters: v.array(meterSchema),
@@ -280,6 +295,7 @@ export const checks = {
   catalog: (input: unknown) => validate(catalogSchema, input, 'catalog'),
   subscription: (input: unknown) => validate(subscriptionSchema, input, 'subscription'),
   usage: (input: unknown) => validate(usageSchema, input, 'usage'),
+  membersUsage: (input: unknown) => validate(membersUsageSchema, input, 'usage by member'),
   paymentMethods: (input: unknown) => validate(paymentMethodsSchema, input, 'payment methods'),
   invoices: (input: unknown) => validate(invoicePageSchema, input, 'invoices'),
   quote: (input: unknown) => validate(quoteSchema, input, 'quote'),

@@ -1,6 +1,6 @@
 /**
  * Elements that `@tectra/billing-widgets` (and `dist/tectra-billing.js`) register when a page
- * first uses them (billing details, credits, the upgrade prompt, spend caps), so that a page pays for them only then: their define module loads when the
+ * first uses them (billing details, credits, the upgrade prompt, spend caps, usage by member), so that a page pays for them only then: their define module loads when the
  * tag appears in the document, when the portal shows their section, or, at the latest, once
  * the page is idle (so `customElements.whenDefined()` resolves wherever the tag is placed,
  * a shadow root included). Each is registered at once by its own define module too.
@@ -10,6 +10,7 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'tectra-credits': () => import('./credits.js'),
   'tectra-upgrade-prompt': () => import('./upgrade-prompt.js'),
   'tectra-spend-caps': () => import('./spend-caps.js'),
+  'tectra-member-usage': () => import('./member-usage.js'),
 };
 
 const loading = new Map<string, Promise<unknown>>();

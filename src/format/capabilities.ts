@@ -19,6 +19,6 @@ export function notAllowedText(capability: Capability): string {
     case 'buy_credits':
       return msg('Your role does not allow buying credit or changing auto-recharge. Ask an account owner.', { id: 'roles.buy_credits' });
     case 'set_spend_caps':
-      return msg('Your role does not allow changing spend caps. Ask an account owner.', { id: 'roles.set_spend_caps' });
+      return msg("Your role does not allow changing spend caps or members' limits. Ask an account owner.", { id: 'roles.set_spend_caps' });
   }
 }

@@ -15,4 +15,5 @@ export { BillingDetails } from './billing-details.js';
 export { Credits } from './credits.js';
 export { UpgradePrompt } from './upgrade-prompt.js';
 export { SpendCaps } from './spend-caps.js';
+export { MemberUsage } from './member-usage.js';
 export { BillingPortal } from './billing-portal.js';

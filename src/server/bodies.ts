@@ -51,6 +51,8 @@ export const BODIES = {
       ]),
     ),
   }),
+  // A member's own limit in the meter's units; null removes it.
+  memberLimit: v.strictObject({ limit: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))) }),
   empty: v.optional(v.strictObject({})),
   billingDetails: v.strictObject({
     // An empty email or name clears it.

@@ -11,10 +11,11 @@ export interface BillingEngine {
   /** Catalog text in the request's language (`Accept-Language`); the catalog as it is when omitted. */
   localizeCatalog?(catalog: Catalog, language: string | undefined): Catalog;
   /**
-   * Usage of the product, reported by the host app (`handler.usage.record`): adds it and
-   * answers the meter before and after, for alerts (undefined when the plan has no such meter).
+   * Usage of the product, reported by the host app (`handler.usage.record`): adds it (to a
+   * member's share too, when one is named) and answers the meter before and after, for
+   * alerts and caps (undefined when the plan has no such meter).
    */
-  recordUsage(accountId: string, meter: MeterKey, value: number): Promise<UsageReading | undefined>;
+  recordUsage(accountId: string, meter: MeterKey, value: number, member?: string): Promise<UsageReading | undefined>;
   /**
    * A provider's webhook delivery (`POST {basePath}/webhooks/stripe`): verify its signature
    * over the raw body, apply it once. Throws `WebhookSignatureError` for a forged or stale one.
@@ -30,6 +31,8 @@ export interface UsageReading {
   thresholds: number[];
   /** Where the meter's spend cap stops usage (`capUnits`), or null without a cap. */
   cap: number | null;
+  /** The member's own use of the meter after the record, and their limit (null without one). */
+  member?: { used: number; limit: number | null };
   period: { start: string; end: string };
 }
 

@@ -53,6 +53,8 @@ export interface UsageStanding {
   limit: number | null;
   /** Where the spend cap stops usage, or null without a cap. */
   cap: number | null;
+  /** The member named: their own use of the meter and their limit (null without one); at it, `allowed` is false too. */
+  member?: { used: number; limit: number | null };
 }
 
 /** Who is asking: what `identify` answers for a signed-in request. */
@@ -102,9 +104,9 @@ export interface BillingHandler {
      * Records usage of the product for an account (tokens, minutes): your app calls it, not
      * the browser. Answers whether more may be served (undefined for a meter the plan lacks).
      */
-    record(accountId: string, meter: MeterKey, value: number): Promise<UsageStanding | undefined>;
-    /** Whether an account may use a meter now (its spend cap not reached), before doing the work. */
-    check(accountId: string, meter: MeterKey): Promise<UsageStanding | undefined>;
+    record(accountId: string, meter: MeterKey, value: number, member?: string): Promise<UsageStanding | undefined>;
+    /** Whether an account (and the member, when named) may use a meter now: its spend cap and the member's limit not reached. */
+    check(accountId: string, meter: MeterKey, member?: string): Promise<UsageStanding | undefined>;
   };
 }
 
@@ -325,11 +327,13 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
   const notified = new Set<string>();
   /** Whether a notice is new: once per account, meter, what was crossed and period, across processes with a store. */
   const firstNotice = async (notice: string) => (store.firstNotice ? store.firstNotice(notice) : !notified.has(notice) && !!notified.add(notice));
-  async function recordAndAlert(accountId: string, meter: MeterKey, value: number): Promise<UsageStanding | undefined> {
-    const reading = await engine.recordUsage(accountId, meter, value);
+  async function recordAndAlert(accountId: string, meter: MeterKey, value: number, member?: string): Promise<UsageStanding | undefined> {
+    const reading = await engine.recordUsage(accountId, meter, value, member);
     if (!reading) return undefined;
     const { before, after, limit, cap, period } = reading;
-    const standing = { allowed: cap === null || after < cap, used: after, limit, cap };
+    const own = reading.member;
+    const allowed = (cap === null || after < cap) && (!own || own.limit === null || own.used < own.limit);
+    const standing: UsageStanding = { allowed, used: after, limit, cap, ...(own ? { member: own } : {}) };
     if (!options.onEvent) return standing;
     if (limit !== null && limit > 0) {
       for (const threshold of newlyCrossed(before / limit, after / limit, reading.thresholds)) {
@@ -344,11 +348,11 @@ export function createBillingHandler(options: BillingHandlerOptions): BillingHan
     return standing;
   }
   handler.usage = {
-    check: (accountId, meter) => handler.usage.record(accountId, meter, 0),
-    record(accountId, meter, value) {
+    check: (accountId, meter, member) => handler.usage.record(accountId, meter, 0, member),
+    record(accountId, meter, value, member) {
       if (!accountId || !Number.isFinite(value) || value < 0) return Promise.reject(new RangeError('usage.record needs an account, a meter and a non-negative amount'));
       const previous = usageQueues.get(accountId) ?? Promise.resolve();
-      const next = previous.then(() => recordAndAlert(accountId, meter, value));
+      const next = previous.then(() => recordAndAlert(accountId, meter, value, member));
       const settled = next.catch(() => undefined);
       usageQueues.set(accountId, settled);
       void settled.then(() => usageQueues.get(accountId) === settled && usageQueues.delete(accountId));

@@ -59,6 +59,13 @@ const MIGRATIONS: string[] = [
      cap text NOT NULL,
      PRIMARY KEY (account_id, meter)
    )`,
+  `CREATE TABLE IF NOT EXISTS tectra_member_limit (
+     account_id text NOT NULL,
+     member_id text NOT NULL,
+     meter text NOT NULL,
+     units double precision NOT NULL,
+     PRIMARY KEY (account_id, member_id, meter)
+   )`,
   `CREATE TABLE IF NOT EXISTS tectra_usage_notice (
      notice text PRIMARY KEY,
      created_at timestamptz NOT NULL DEFAULT now()
@@ -245,6 +252,22 @@ function stripeState(sql: Sql): StripeEngineState {
     async spendCaps(accountId) {
       const rows = await sql<{ meter: string; cap: string }>('SELECT meter, cap FROM tectra_spend_cap WHERE account_id = $1', [accountId]);
       return Object.fromEntries(rows.map((r) => [r.meter, JSON.parse(r.cap) as SpendCap]));
+    },
+    async setMemberLimit(accountId, member, meter, limit) {
+      if (limit === null) {
+        await sql('DELETE FROM tectra_member_limit WHERE account_id = $1 AND member_id = $2 AND meter = $3', [accountId, member, meter]);
+        return;
+      }
+      await sql(
+        'INSERT INTO tectra_member_limit (account_id, member_id, meter, units) VALUES ($1, $2, $3, $4) ON CONFLICT (account_id, member_id, meter) DO UPDATE SET units = $4',
+        [accountId, member, meter, limit],
+      );
+    },
+    async memberLimits(accountId) {
+      const rows = await sql<{ member_id: string; meter: string; units: string | number }>('SELECT member_id, meter, units FROM tectra_member_limit WHERE account_id = $1', [accountId]);
+      const out: Record<string, Record<string, number>> = {};
+      for (const r of rows) (out[r.member_id] ??= {})[r.meter] = Number(r.units);
+      return out;
     },
     async queueMeterEvents(events) {
       for (const e of events) {

@@ -192,6 +192,19 @@ export const ROUTES: Route[] = [
       await set(key, cap);
     },
   },
+  { method: 'GET', pattern: /^\/usage\/members$/, operation: 'getMemberUsage', run: (c) => offered(c.adapter, 'getMemberUsage')() },
+  {
+    method: 'PUT',
+    pattern: /^\/usage\/members\/([^/]+)\/limits\/([^/]+)$/,
+    operation: 'setMemberLimit',
+    run: async (c) => {
+      const set = offered(c.adapter, 'setMemberLimit');
+      const { limit } = parseBody(BODIES.memberLimit, c.body);
+      const [member = '', key = ''] = c.params;
+      if (!(await c.adapter.getUsage()).meters.some((m) => m.key === key)) throw new HttpProblem(404, 'not_found', `There is no meter "${key}".`);
+      await set(member, key, limit);
+    },
+  },
   { method: 'GET', pattern: /^\/billing-details$/, operation: 'getBillingDetails', run: (c) => offered(c.adapter, 'getBillingDetails')() },
   {
     method: 'PUT',

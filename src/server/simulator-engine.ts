@@ -36,11 +36,19 @@ export function createSimulatorEngine(options: SimulatorEngineOptions = {}): Sim
   return {
     adapterFor,
     localizeCatalog: (catalog, language) => localizeDemoCatalog(catalog, language),
-    recordUsage: async (accountId, meter, value) => {
-      const reading = adapterFor(accountId).recordUsage(meter, value);
+    recordUsage: async (accountId, meter, value, member) => {
+      const reading = adapterFor(accountId).recordUsage(meter, value, member);
       if (!reading) return undefined;
-      const [before, after, { period }] = reading;
-      return { before, after: after.used, limit: after.limit, thresholds: [...(after.alertThresholds ?? [])], cap: capUnits(after), period: { ...period } };
+      const [before, after, { period }, who] = reading;
+      return {
+        before,
+        after: after.used,
+        limit: after.limit,
+        thresholds: [...(after.alertThresholds ?? [])],
+        cap: capUnits(after),
+        ...(who ? { member: { used: who.used[meter] ?? 0, limit: who.limits?.[meter] ?? null } } : {}),
+        period: { ...period },
+      };
     },
   };
 }

@@ -27,6 +27,7 @@ import type {
   Coupon,
   Invoice,
   Meter,
+  MemberUsage,
   MeterKey,
   Money,
   PaymentMethod,
@@ -64,7 +65,15 @@ export interface StripeEngineOptions {
   usageFlushMs?: number;
   /** A meter event Stripe refused (for your logs); the usage is kept locally either way. */
   onUsageError?(error: unknown): void;
+  /**
+   * The account's members, for usage by member (your directory: Stripe knows none). A member
+   * who used a meter without being listed shows under their id.
+   */
+  members?(accountId: string): Array<{ id: string; name: string; email?: string }> | Promise<Array<{ id: string; name: string; email?: string }>>;
 }
+
+/** Where a member's share of a meter is counted, beside the meter's own counter. */
+const memberCounter = (member: string, meter: string) => `member:${member}:${meter}`;
 
 export interface StripeEngine extends BillingEngine {
   /** Sends the usage aggregated so far to Stripe's meters now (on shutdown, in tests). */
@@ -173,6 +182,9 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     alerts: Record<string, number[]>;
     caps: Record<string, SpendCap>;
     overage: Record<string, OveragePrice>;
+    /** Members' own limits (by member, then meter) and use (by `memberCounter`). */
+    memberLimits: Record<string, Record<string, number>>;
+    memberUsed: Record<string, number>;
     /** Team tiers share one allowance. */
     pooled: boolean;
     /** Use so far as this process knows it: the stored counters and what it has not written yet. */
@@ -209,11 +221,12 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
 
   async function readContext(accountId: string): Promise<UsageContext> {
     const account = await state.account(accountId);
-    const [c, sub, alerts, caps] = await Promise.all([
+    const [c, sub, alerts, caps, memberLimits] = await Promise.all([
       catalog(),
       account.subscriptionId ? stripe.subscriptions.retrieve(account.subscriptionId) : undefined,
       state.alerts(accountId),
       state.spendCaps(accountId),
+      state.memberLimits(accountId),
     ]);
     const item = sub && sub.status !== 'canceled' && sub.status !== 'incomplete_expired' ? sub.items.data[0] : undefined;
     const tier = findTierIn(c.catalog, item ? c.tierOfPrice.get(item.price.id) : undefined);
@@ -228,7 +241,24 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     const limits = tier?.limits ?? {};
     const used = Object.fromEntries(Object.keys(limits).map((meter) => [meter, (stored[meter] ?? 0) + unwritten(accountId, period.start, meter)]));
     const overage = (tier && c.overageOf.get(tier.id)) ?? {};
-    return { at: Date.now(), ...(account.customerId ? { customerId: account.customerId } : {}), period, limits, alerts, caps, overage, pooled: !!tier && tier.kind !== 'individual', used };
+    // Members' shares: those stored, and those still on their way there.
+    const pendingKeys = [...counters.values()].filter((c) => c.accountId === accountId && c.periodStart === period.start).map((c) => c.meter);
+    const writingKeys = [...writing.keys()].map((key) => JSON.parse(key) as [string, string, string]).filter(([a, p]) => a === accountId && p === period.start).map(([, , m]) => m);
+    const memberKeys = new Set([...Object.keys(stored), ...pendingKeys, ...writingKeys].filter((key) => key.startsWith('member:')));
+    const memberUsed = Object.fromEntries([...memberKeys].map((key) => [key, (stored[key] ?? 0) + unwritten(accountId, period.start, key)]));
+    return {
+      at: Date.now(),
+      ...(account.customerId ? { customerId: account.customerId } : {}),
+      period,
+      limits,
+      alerts,
+      caps,
+      overage,
+      memberLimits,
+      memberUsed,
+      pooled: !!tier && tier.kind !== 'individual',
+      used,
+    };
   }
   async function usageContext(accountId: string): Promise<UsageContext> {
     const known = contexts.get(accountId);
@@ -324,13 +354,22 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
 
   return {
     adapterFor: (accountId) => adapter(accountId),
-    recordUsage: async (accountId, meter, value) => {
+    recordUsage: async (accountId, meter, value, member) => {
       const context = await usageContext(accountId);
       const limit = context.limits[meter];
       const before = context.used[meter] ?? 0;
       const cap = limit === undefined ? null : capUnits({ limit, spendCap: context.caps[meter], overagePrice: context.overage[meter] });
       const counted = { accountId, periodStart: context.period.start, meter, value };
       aggregate(counters, counterKey(counted), counted);
+      let own: { used: number; limit: number | null } | undefined;
+      if (member && limit !== undefined) {
+        // The member's share is one more counter, stored and read beside the meter's.
+        const key = memberCounter(member, meter);
+        const share = { ...counted, meter: key };
+        if (value > 0) aggregate(counters, counterKey(share), share);
+        const used = (context.memberUsed[key] = (context.memberUsed[key] ?? 0) + value);
+        own = { used, limit: context.memberLimits[member]?.[meter] ?? null };
+      }
       // What Stripe bills stops at the spend cap: usage past it is counted, never charged.
       const billable = cap === null ? value : Math.max(0, Math.min(before + value, cap) - before);
       if (context.customerId && billable > 0) {
@@ -341,7 +380,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       flushSoon();
       if (limit === undefined) return undefined;
       context.used[meter] = before + value;
-      return { before, after: before + value, limit, thresholds: context.alerts[meter] ?? [], cap, period: context.period };
+      return { before, after: before + value, limit, thresholds: context.alerts[meter] ?? [], cap, ...(own ? { member: own } : {}), period: context.period };
     },
     flushUsage,
     receiveWebhook: async (rawBody, signature, secret) => {
@@ -836,6 +875,20 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       setUsageAlerts: (meter, thresholds) => locked(accountId, () => state.setAlerts(accountId, meter, thresholds)),
       // Kept here, beside the alerts (Stripe has no spend caps); the route has checked it against the meter.
       setSpendCap: (meter, cap) => locked(accountId, () => state.setSpendCap(accountId, meter, cap)),
+      getMemberUsage: async () => {
+        const context = await readContext(accountId);
+        contexts.set(accountId, Promise.resolve(context));
+        const listed = (await options.members?.(accountId)) ?? [];
+        const byId = new Map<string, MemberUsage>(listed.map((m) => [m.id, { id: m.id, name: m.name || m.id, ...(m.email ? { email: m.email } : {}), used: {} }]));
+        const memberOf = (id: string) => byId.get(id) ?? byId.set(id, { id, name: id, used: {} }).get(id)!;
+        for (const [key, used] of Object.entries(context.memberUsed)) {
+          const [, id = '', meter = ''] = /^member:(.*):([^:]+)$/.exec(key) ?? [];
+          if (id && meter in context.limits) memberOf(id).used[meter] = used;
+        }
+        for (const [id, limits] of Object.entries(context.memberLimits)) if (Object.keys(limits).length) memberOf(id).limits = { ...limits };
+        return { period: context.period.start === 'none' ? { start: new Date().toISOString(), end: new Date().toISOString() } : context.period, members: [...byId.values()] };
+      },
+      setMemberLimit: (member, meter, limit) => locked(accountId, () => state.setMemberLimit(accountId, member, meter, limit)),
       cancelSubscription: (request) =>
         locked(accountId, async () => {
           const record = await account();

@@ -48,6 +48,10 @@ export interface StripeEngineState {
   /** Sets a meter's spend cap, or removes it with null. */
   setSpendCap(accountId: string, meter: MeterKey, cap: SpendCap | null): Promise<void>;
   spendCaps(accountId: string): Promise<Record<string, SpendCap>>;
+  /** Sets a member's own limit on a meter, or removes it with null. */
+  setMemberLimit(accountId: string, member: string, meter: MeterKey, limit: number | null): Promise<void>;
+  /** Members' own limits: by member id, then meter. */
+  memberLimits(accountId: string): Promise<Record<string, Record<string, number>>>;
   /** The meter outbox: queued events, the oldest unsent first, and those Stripe has. */
   queueMeterEvents(events: MeterEventRow[]): Promise<void>;
   unsentMeterEvents(limit: number): Promise<MeterEventRow[]>;
@@ -67,6 +71,7 @@ export function createMemoryStripeState(): StripeEngineState {
   const usage = new Map<string, Record<string, number>>();
   const alerts = new Map<string, Record<string, number[]>>();
   const caps = new Map<string, Record<string, SpendCap>>();
+  const memberLimits = new Map<string, Record<string, Record<string, number>>>();
   const events = new Set<string>();
   const outbox = new Map<string, MeterEventRow>();
   const leases = new Map<string, { holder: string; until: number }>();
@@ -106,6 +111,12 @@ export function createMemoryStripeState(): StripeEngineState {
       caps.set(accountId, cap ? { ...rest, [meter]: structuredClone(cap) } : rest);
     },
     spendCaps: async (accountId) => structuredClone(caps.get(accountId) ?? {}),
+    setMemberLimit: async (accountId, member, meter, limit) => {
+      const all = memberLimits.get(accountId) ?? {};
+      const { [meter]: _old, ...rest } = all[member] ?? {};
+      memberLimits.set(accountId, { ...all, [member]: limit === null ? rest : { ...rest, [meter]: limit } });
+    },
+    memberLimits: async (accountId) => structuredClone(memberLimits.get(accountId) ?? {}),
     firstDelivery: async (eventId) => !events.has(eventId) && !!events.add(eventId),
     forgetDelivery: async (eventId) => void events.delete(eventId),
   };

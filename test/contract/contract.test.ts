@@ -391,6 +391,37 @@ for (const [label, make] of SUBJECTS) {
       expect(await s.handler.usage.check(accountId, 'output_tokens')).toMatchObject({ allowed: true, cap: 2_500_000 });
     });
 
+    test('usage by member: each record counted to its member and the pool; a member’s own limit stops them only; accounts apart', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId);
+      type Members = { members: Array<{ id: string; name: string; used: Record<string, number>; limits?: Record<string, number> }> };
+      const member = async (id: string) => (await call<Members>('GET', '/usage/members')).body.members.find((m) => m.id === id);
+      await s.handler.usage.record(accountId, 'input_tokens', 1000, 'amara');
+      await s.handler.usage.record(accountId, 'input_tokens', 500, 'ben');
+      await s.handler.usage.record(accountId, 'output_tokens', 70, 'ben');
+      expect((await member('amara'))?.used.input_tokens).toBe(1000);
+      expect((await member('ben'))?.used).toMatchObject({ input_tokens: 500, output_tokens: 70 });
+      const pool = (await call<{ meters: Array<{ key: string; used: number }> }>('GET', '/usage')).body.meters.find((m) => m.key === 'input_tokens');
+      expect(pool?.used).toBe(1500);
+
+      // Ben's own limit stops Ben, not Amara; removed, it stops nobody.
+      expect((await call('PUT', '/usage/members/ben/limits/input_tokens', { limit: 600 })).status).toBe(204);
+      expect((await member('ben'))?.limits).toEqual({ input_tokens: 600 });
+      expect(await s.handler.usage.check(accountId, 'input_tokens', 'ben')).toMatchObject({ allowed: true, member: { used: 500, limit: 600 } });
+      expect(await s.handler.usage.record(accountId, 'input_tokens', 100, 'ben')).toMatchObject({ allowed: false, member: { used: 600, limit: 600 } });
+      expect(await s.handler.usage.check(accountId, 'input_tokens', 'amara')).toMatchObject({ allowed: true, member: { used: 1000, limit: null } });
+      expect((await call('PUT', '/usage/members/ben/limits/input_tokens', { limit: null })).status).toBe(204);
+      expect((await member('ben'))?.limits ?? {}).toEqual({});
+      expect(await s.handler.usage.check(accountId, 'input_tokens', 'ben')).toMatchObject({ allowed: true });
+
+      expect((await call('PUT', '/usage/members/ben/limits/seats_used', { limit: 5 })).status).toBe(404);
+      expect((await call('PUT', '/usage/members/ben/limits/input_tokens', { limit: -1 })).status).toBe(400);
+      expect((await client(s, accountId, 'viewer')('PUT', '/usage/members/ben/limits/input_tokens', { limit: 5 })).status).toBe(403);
+      // Another account hears nothing of these members.
+      const other = await client(s, newAccount(s))<Members>('GET', '/usage/members');
+      expect(other.body.members.map((m) => m.id)).not.toContain('ben');
+    });
+
     test('billing details: none on file, then an email, company and address; a field left out is kept; a bad address is named', async (s) => {
       const accountId = newAccount(s);
       const call = client(s, accountId);

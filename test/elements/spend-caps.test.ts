@@ -119,7 +119,7 @@ describe('<tectra-spend-caps>', () => {
 
   it('shows a viewer the caps without a form, and says why', async () => {
     const { el } = await mount('capped', { role: 'member', capabilities: [] });
-    await waitForText(el, 'Your role does not allow changing spend caps. Ask an account owner.');
+    await waitForText(el, "Your role does not allow changing spend caps or members' limits. Ask an account owner.");
     expect(el.shadowRoot?.querySelector('form')).to.equal(null);
     expect(shadowText(el)).to.include('Overage this period: $2.40 of $50.00.');
     await expect(el).to.be.accessible();

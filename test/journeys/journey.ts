@@ -38,6 +38,7 @@ const EVENTS = [
   'tectra-credits-purchased',
   'tectra-spend-cap-changed',
   'tectra-spend-cap-reached',
+  'tectra-member-limit-changed',
 ] as const;
 
 /** Every element under `root`, shadow roots included, in document order. */

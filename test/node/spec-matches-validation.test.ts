@@ -162,9 +162,26 @@ describe('openapi.yaml and the runtime validation accept the same values', () =>
         ['meters.0.alertThresholds', [0.8], true], ['meters.0.alertThresholds', [0, 1], true], ['meters.0.alertThresholds', [80], false],
         ['meters.0.alertThresholds', [-0.1], false], ['meters.0.alertThresholds', ['0.8'], false],
         ['updatedAt', 'now', false], ['period.start', '2026-13-01', false],
+        ['meters.0.overagePrice', { amount: { amount: 300, currency: 'USD' }, per: 1_000_000 }, true], ['meters.0.overagePrice', { amount: { amount: 300, currency: 'USD' }, per: 0 }, false],
+        ['meters.0.overagePrice', { amount: 300, per: 1 }, false], ['meters.0.spendCap', { atLimit: 'stop' }, true],
+        ['meters.0.spendCap', { atLimit: 'overage', maxOverage: { amount: 5000, currency: 'USD' } }, true], ['meters.0.spendCap', { atLimit: 'overage' }, false],
+        ['meters.0.spendCap', { atLimit: 'warn' }, false],
       ]),
     ];
     expectSameVerdicts(cases, (value) => specAccepts(component('Usage'), value), (value) => kitAccepts(checks.usage, value));
+  });
+
+  it('usage by member: the demo team, and ids, names, amounts and limits', () => {
+    const base = { period: team.usage.period, members: [{ id: 'u_1', name: 'Amara Okafor', email: 'amara@acme.example', used: { output_tokens: 1200 }, limits: { output_tokens: 2000 } }] };
+    const cases = [
+      ...snapshots.filter(({ snapshot }) => snapshot.members).map(({ name, snapshot }) => good(`the ${name} members`, { period: snapshot.usage.period, members: snapshot.members })),
+      ...mutations(base, [
+        ['members', [], true], ['members.0.id', '', false], ['members.0.name', '', false], ['members.0.email', undefined, true],
+        ['members.0.used', {}, true], ['members.0.used.output_tokens', -1, false], ['members.0.used.output_tokens', '5', false],
+        ['members.0.limits', undefined, true], ['members.0.limits.output_tokens', -2, false], ['members.0.used', undefined, false], ['period', undefined, false],
+      ]),
+    ];
+    expectSameVerdicts(cases, (value) => specAccepts(component('MembersUsage'), value), (value) => kitAccepts(checks.membersUsage, value));
   });
 
   it('an invoice page: every demo history, and ids, statuses, money, dates and links', () => {
@@ -376,6 +393,11 @@ describe('openapi.yaml and the runtime validation accept the same values', () =>
           good('ten', { thresholds: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] }), bad('eleven', { thresholds: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] }),
           bad('zero', { thresholds: [0] }), bad('a percentage', { thresholds: [80] }), bad('twice the same', { thresholds: [0.5, 0.5] }),
           bad('text', { thresholds: ['0.8'] }), bad('a field more', { thresholds: [0.8], meter: 'input_tokens' })],
+      },
+      {
+        path: '/usage/members/{member}/limits/{meter}', method: 'put', schema: BODIES.memberLimit,
+        cases: [good('a limit', { limit: 2_000_000 }), good('zero', { limit: 0 }), good('removed', { limit: null }), good('a fraction', { limit: 12.5 }),
+          bad('no body', undefined), bad('none', {}), bad('negative', { limit: -1 }), bad('text', { limit: '100' }), bad('a field more', { limit: 5, meter: 'x' })],
       },
       {
         path: '/usage/caps/{meter}', method: 'put', schema: BODIES.spendCap,

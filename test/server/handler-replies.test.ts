@@ -236,7 +236,7 @@ describe('handler.usage.record', () => {
     }
     expect(recordUsage).not.toHaveBeenCalled();
     await handler.usage.record('alice', 'input_tokens', 0);
-    expect(recordUsage).toHaveBeenCalledWith('alice', 'input_tokens', 0);
+    expect(recordUsage).toHaveBeenCalledWith('alice', 'input_tokens', 0, undefined);
   });
 
   it('tells each threshold once, against the limit, and nothing for a meter without a limit', async () => {

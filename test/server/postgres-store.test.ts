@@ -18,11 +18,11 @@ describe('the Postgres store (PGlite)', () => {
     await Promise.all(stores.map((s) => s.migrate()));
     await stores[0]?.migrate();
     const { rows } = await db.query<{ version: number }>('SELECT version FROM tectra_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE 'tectra_%' ORDER BY 1");
     expect(tables.rows.map((t) => t.name)).toEqual([
-      'tectra_account', 'tectra_account_lease', 'tectra_idempotency', 'tectra_meter_outbox', 'tectra_migrations', 'tectra_quote',
-      'tectra_spend_cap', 'tectra_usage_alert', 'tectra_usage_counter', 'tectra_usage_notice', 'tectra_webhook_event',
+      'tectra_account', 'tectra_account_lease', 'tectra_idempotency', 'tectra_member_limit', 'tectra_meter_outbox', 'tectra_migrations',
+      'tectra_quote', 'tectra_spend_cap', 'tectra_usage_alert', 'tectra_usage_counter', 'tectra_usage_notice', 'tectra_webhook_event',
     ]);
   });
 

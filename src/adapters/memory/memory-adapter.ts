@@ -10,7 +10,7 @@ import type { BillingErrorCode } from '../../core/errors.js';
 import { onDemand } from '../../core/on-demand.js';
 import { forwardTo, type AdapterMethod } from '../forward.js';
 import type { BillingAdapter } from '../types.js';
-import type { Meter, Usage } from '../../core/types.js';
+import type { MemberUsage, Meter, Usage } from '../../core/types.js';
 import type { BillingSnapshot } from './snapshot.js';
 
 export type { AdapterMethod };
@@ -61,7 +61,7 @@ export interface MemoryAdapter extends BillingAdapter {
    * Adds usage to a meter (the simulated product being used); pushes it when `pushUsage` is
    * on. Answers [the use before, the meter after, all usage] (read them at once: they live on), or undefined without such a meter.
    */
-  recordUsage(meter: string, amount: number): [before: number, meter: Meter, usage: Usage] | undefined;
+  recordUsage(meter: string, amount: number, member?: string): [before: number, meter: Meter, usage: Usage, member?: MemberUsage] | undefined;
 }
 
 /** What the adapter shares with the simulator it loads. */
@@ -87,16 +87,21 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
 
   const adapter = {
     calls,
-    recordUsage(meter: string, amount: number) {
+    recordUsage(meter: string, amount: number, member?: string) {
       const target = state.usage.meters.find((m) => m.key === meter);
       if (!target) return undefined;
       const before = target.used;
       target.used = Math.max(0, before + amount);
+      // A member the account has not seen yet is added under its id.
+      const members = member ? (state.members ??= []) : [];
+      let who = members.find((m) => m.id === member);
+      if (member && !who && amount) members.push((who = { id: member, name: member, used: {} }));
+      if (who) who.used[meter] = (who.used[meter] ?? 0) + amount;
       state.usage.updatedAt = (options.now?.() ?? new Date()).toISOString();
       shared.afterUsage?.(target, before);
       for (const listener of usageListeners) listener(structuredClone(state.usage));
       // A tuple of live objects, read at once by the caller: names and copies cost bytes up front.
-      return [before, target, state.usage];
+      return [before, target, state.usage, who];
     },
     count: (method: AdapterMethod) => calls.filter((c) => c.method === method).length,
     snapshot: () => structuredClone(state),

@@ -1,6 +1,6 @@
 /** Ready-made demo accounts for Storybook, the demo page and tests. */
 import { addInterval, addMonths } from '../../core/dates.js';
-import type { Catalog, CreditEntry, CreditEntryKind, Invoice, Meter, PaymentMethod, Subscription, Usage } from '../../core/types.js';
+import type { Catalog, CreditEntry, CreditEntryKind, Invoice, MemberUsage, Meter, PaymentMethod, Subscription, Usage } from '../../core/types.js';
 import { DEMO_METERS, demoCatalog, demoOveragePrices } from './catalogs.js';
 import { charge, recurringPrice } from './pricing.js';
 import type { BillingSnapshot, SimulatedCoupon } from './snapshot.js';
@@ -19,6 +19,7 @@ export const DEMO_SCENARIOS = [
   'prepaid',
   'auto-recharge',
   'capped',
+  'team-with-members',
 ] as const;
 export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
@@ -277,6 +278,19 @@ export function demoSnapshot(name: DemoScenario = 'individual-active', options: 
       input.spendCap = { atLimit: 'overage', maxOverage: money(5000) };
       output.spendCap = { atLimit: 'stop' };
       return snapshot;
+    }
+    case 'team-with-members': {
+      // The team's pool as five members used it, halving down the list; Ben has a limit of his own on output tokens.
+      const snapshot = demoSnapshot('team', options);
+      const members: MemberUsage[] = ['Amara Okafor', 'Ben Carter', 'Chen Wei', 'Diego Alvarez', 'Eva Novak'].map((name, i) => ({
+        id: `member_${i + 1}`,
+        name,
+        used: Object.fromEntries(snapshot.usage.meters.map((m) => [m.key, Math.round(m.used / 2 ** (i + 1))])),
+      }));
+      members[1]!.limits = { output_tokens: 3_000_000 };
+      // The pool is what its members used, to the unit.
+      for (const m of snapshot.usage.meters) m.used = members.reduce((sum, member) => sum + (member.used[m.key] ?? 0), 0);
+      return { ...snapshot, members };
     }
     case 'jpy': {
       const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'Asia/Tokyo' });

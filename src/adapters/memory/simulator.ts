@@ -479,6 +479,17 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
         target.alertThresholds = [...thresholds].sort((a, b) => a - b);
       }),
 
+    getMemberUsage: (o) =>
+      call('getMemberUsage', o, () => ({ period: { ...state.usage.period }, members: state.members ?? [] })),
+    setMemberLimit: (memberId, meter, limit, o) =>
+      call('setMemberLimit', o, () => {
+        const member = state.members?.find((m) => m.id === memberId);
+        if (!member) throw new BillingError('not_found', `There is no member "${memberId}".`, { status: 404 });
+        if (!state.usage.meters.some((m) => m.key === meter)) throw new BillingError('not_found', `There is no meter "${meter}".`, { status: 404 });
+        if (limit !== null && !(Number.isFinite(limit) && limit >= 0)) throw new BillingError('invalid_request', 'limit: a number of units, 0 or more', { status: 400 });
+        const { [meter]: _old, ...rest } = member.limits ?? {};
+        member.limits = limit === null ? rest : { ...rest, [meter]: limit };
+      }),
     setSpendCap: (meter, cap, o) =>
       call('setSpendCap', o, () => {
         const target = state.usage.meters.find((m) => m.key === meter);

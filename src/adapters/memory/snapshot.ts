@@ -1,4 +1,4 @@
-import type { BillingDetails, CancellationReason, Catalog, Coupon, CreditEntry, Credits, Invoice, PaymentMethod, Subscription, Usage } from '../../core/types.js';
+import type { BillingDetails, CancellationReason, Catalog, Coupon, CreditEntry, Credits, Invoice, MemberUsage, PaymentMethod, Subscription, Usage } from '../../core/types.js';
 
 /** A coupon as the simulator knows it: who may use it and whether it still works. */
 export interface SimulatedCoupon extends Coupon {
@@ -24,6 +24,8 @@ export interface BillingSnapshot {
   creditLedger?: CreditEntry[];
   /** What usage beyond the plan costs in credit, by meter: `amount` per `per` units. */
   creditRates?: Record<string, { per: number; amount: number }>;
+  /** The team's members and their share of this period's usage (none reported when absent). */
+  members?: MemberUsage[];
   /** What the customer said when cancelling (kept for the product team, as a backend would). */
   cancellation?: { at: string; atPeriodEnd: boolean; reason?: CancellationReason; comment?: string };
 }

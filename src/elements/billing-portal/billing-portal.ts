@@ -216,11 +216,11 @@ export class TectraBillingPortal extends TectraElement {
     switch (this.section) {
       case 'usage': {
         // The upgrade prompt shows only when a meter nears its limit; both register when first shown.
-        // Spend caps where the backend takes them.
-        const caps = this.client?.adapter.setSpendCap && html`<tectra-spend-caps></tectra-spend-caps>`;
-        void loadElement('tectra-upgrade-prompt').catch(() => undefined);
-        if (caps) void loadElement('tectra-spend-caps').catch(() => undefined);
-        return html`<tectra-upgrade-prompt></tectra-upgrade-prompt><tectra-usage-meter></tectra-usage-meter><tectra-usage-alerts></tectra-usage-alerts>${caps}`;
+        // Spend caps and usage by member where the backend has them (members for a plan with seats).
+        const adapter = this.client?.adapter;
+        const tags = ['tectra-upgrade-prompt', adapter?.setSpendCap && 'tectra-spend-caps', adapter?.getMemberUsage && this.#subscription.value?.data?.seats && 'tectra-member-usage'];
+        for (const tag of tags) if (tag) void loadElement(tag).catch(() => undefined);
+        return html`<tectra-upgrade-prompt></tectra-upgrade-prompt><tectra-usage-meter></tectra-usage-meter>${tags[2] ? html`<tectra-member-usage></tectra-member-usage>` : nothing}<tectra-usage-alerts></tectra-usage-alerts>${tags[1] ? html`<tectra-spend-caps></tectra-spend-caps>` : nothing}`;
       }
       case 'plan': {
         // Without billing yet: choose a tier, then pay for it. With a plan: change it with a quote.

@@ -1,6 +1,5 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { cachedFormatter } from '../../core/intl-cache.js';
 import { onDemand } from '../../core/on-demand.js';
 import type { BillingError } from '../../core/errors.js';
 import { formatNumber } from '../../core/money.js';
@@ -77,7 +76,6 @@ export class TectraInvoiceList extends TectraElement {
 
   #invoices = this.select((c) => c.$invoices);
   #subscription = this.select((c) => c.$subscription);
-  #filtered: { source: Invoice[] | undefined; key: string; items: Invoice[] } = { source: undefined, key: '', items: [] };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -94,49 +92,11 @@ export class TectraInvoiceList extends TectraElement {
     return this.#subscription.value?.data?.timeZone ?? 'UTC';
   }
 
-  /**
-   * The calendar year of an invoice in the account's time zone. Time zones are within
-   * 14 hours of UTC, so only dates within a day of New Year need Intl (which is slow
-   * to call ten thousand times).
-   */
-  #yearOf(invoice: Invoice): string {
-    const date = new Date(invoice.createdAt);
-    const month = date.getUTCMonth();
-    const day = date.getUTCDate();
-    const nearNewYear = (month === 0 && day <= 1) || (month === 11 && day >= 31);
-    if (!nearNewYear) return String(date.getUTCFullYear());
-    return cachedFormatter('year', 'en', { tz: this.#tz }, () => new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: this.#tz })).format(date);
-  }
-
-  #years: { source: Invoice[] | undefined; tz: string; years: string[] } = { source: undefined, tz: '', years: [] };
-
-  #yearsOf(items: Invoice[]): string[] {
-    if (this.#years.source !== items || this.#years.tz !== this.#tz) {
-      this.#years = { source: items, tz: this.#tz, years: [...new Set(items.map((i) => this.#yearOf(i)))].sort().reverse() };
-    }
-    return this.#years.years;
-  }
-
-  /** Newest first, filtered; recomputed only when the list or a filter changes. */
-  #visible(items: Invoice[]): Invoice[] {
-    const key = `${this.status}|${this.year}|${this.#tz}`;
-    if (this.#filtered.source === items && this.#filtered.key === key) return this.#filtered.items;
-    const filtered = this.status || this.year
-      ? items.filter((i) => (!this.status || i.status === this.status) && (!this.year || this.#yearOf(i) === this.year))
-      : items;
-    // Backends answer newest first; sort only when they did not.
-    const sorted = filtered.every((item, i) => i === 0 || (filtered[i - 1] as Invoice).createdAt >= item.createdAt)
-      ? filtered
-      : [...filtered].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-    this.#filtered = { source: items, key, items: sorted };
-    return sorted;
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     reportFailure(this, this.#invoices.value?.error ?? this.moreError, 'load-invoices');
     // Past the last row, the next page loads (the table's module watches its rows).
-    table.loaded?.watchEnd(this, () => this.#filtered.items.length, () => void (this.moreError || this.#loadMore()));
+    table.loaded?.watchEnd(this, () => table.loaded?.shownCount(this) ?? 0, () => void (this.moreError || this.#loadMore()));
   }
 
   async #loadMore(): Promise<void> {
@@ -166,7 +126,7 @@ export class TectraInvoiceList extends TectraElement {
     } else if (!invoices.data.items.length) {
       body = html`<p class="muted">${msg('No invoices yet.', { id: 'invoices.empty' })}</p>`;
     } else {
-      body = table.loaded.renderInvoiceTable(this.#tableContext(this.#visible(invoices.data.items), invoices.data.nextCursor !== null));
+      body = table.loaded.renderInvoiceTable(this.#tableContext(table.loaded.shownInvoices(this, invoices.data.items, this.status, this.year, this.#tz), invoices.data.nextCursor !== null));
     }
     return html`<section part="base" class="card" aria-labelledby="invoices-title">
       <header>
@@ -188,7 +148,8 @@ export class TectraInvoiceList extends TectraElement {
   }
 
   #renderFilters(items: Invoice[], loading = false): TemplateResult {
-    const years = this.#yearsOf(items);
+    // The years come with the table's module; until then the list has only All years.
+    const years = table.loaded?.yearsOf(items, this.#tz) ?? [];
     return html`<div part="filters" class="filters">
       <label>
         ${msg('Status', { id: 'invoices.status' })}

@@ -7,6 +7,7 @@ import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-la
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { downloadCsv } from '../../core/csv.js';
+import { cachedFormatter } from '../../core/intl-cache.js';
 import { formatDate, formatDateRange } from '../../core/dates.js';
 import type { BillingError } from '../../core/errors.js';
 import { formatMoney } from '../../core/money.js';
@@ -87,6 +88,49 @@ function onRowKeydown(ctx: InvoiceTableContext, event: KeyboardEvent, index: num
   };
   requestAnimationFrame(() => focus(60));
 }
+
+/**
+ * The calendar year of an invoice in the account's time zone. Time zones are within
+ * 14 hours of UTC, so only dates within a day of New Year need Intl (which is slow
+ * to call ten thousand times).
+ */
+function yearOf(invoice: Invoice, timeZone: string): string {
+  const date = new Date(invoice.createdAt);
+  const month = date.getUTCMonth();
+  const day = date.getUTCDate();
+  const nearNewYear = (month === 0 && day <= 1) || (month === 11 && day >= 31);
+  if (!nearNewYear) return String(date.getUTCFullYear());
+  return cachedFormatter('year', 'en', { tz: timeZone }, () => new Intl.DateTimeFormat('en', { year: 'numeric', timeZone })).format(date);
+}
+
+const years = new WeakMap<Invoice[], { timeZone: string; years: string[] }>();
+
+/** The years the invoices fall in, newest first (worked out once per list and time zone). */
+export function yearsOf(items: Invoice[], timeZone: string): string[] {
+  let known = years.get(items);
+  if (known?.timeZone !== timeZone) years.set(items, (known = { timeZone, years: [...new Set(items.map((i) => yearOf(i, timeZone)))].sort().reverse() }));
+  return known.years;
+}
+
+/** What each list shows: its invoices, the filters they were filtered with, and the result. */
+const shown = new WeakMap<HTMLElement, { source: Invoice[]; key: string; items: Invoice[] }>();
+
+/** A list's invoices newest first, filtered by status and year; recomputed only when the list or a filter changes. */
+export function shownInvoices(host: HTMLElement, items: Invoice[], status: string, year: string, timeZone: string): Invoice[] {
+  const key = `${status}|${year}|${timeZone}`;
+  const known = shown.get(host);
+  if (known?.source === items && known.key === key) return known.items;
+  const filtered = status || year ? items.filter((i) => (!status || i.status === status) && (!year || yearOf(i, timeZone) === year)) : items;
+  // Backends answer newest first; sort only when they did not.
+  const sorted = filtered.every((item, i) => i === 0 || (filtered[i - 1] as Invoice).createdAt >= item.createdAt)
+    ? filtered
+    : [...filtered].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  shown.set(host, { source: items, key, items: sorted });
+  return sorted;
+}
+
+/** How many invoices a list shows now. */
+export const shownCount = (host: HTMLElement): number => shown.get(host)?.items.length ?? 0;
 
 /** Each list's watch on its last row: the scroller it watches in, and the observer. */
 const ends = new WeakMap<HTMLElement, { scroller: Element; observer: IntersectionObserver }>();
