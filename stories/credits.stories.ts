@@ -5,6 +5,7 @@ import '../src/define/credits.js';
 import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../src/adapters/memory/index.js';
 import type { BillingAdapter } from '../src/adapters/types.js';
 import { createBillingClient } from '../src/state/client.js';
+import { inElement } from './in-element.js';
 
 interface Args {
   scenario: DemoScenario;
@@ -28,13 +29,6 @@ function render({ scenario, faults, unsupported, noHistory }: Args) {
   return html`<tectra-billing-provider .client=${client}><tectra-credits></tectra-credits></tectra-billing-provider>`;
 }
 
-/** Does a step in the element once it is there (a story's starting action). */
-async function inElement(canvas: HTMLElement, selector: string, act: (el: HTMLElement) => void): Promise<void> {
-  const el = canvas.querySelector('tectra-credits');
-  for (let i = 0; i < 400 && !el?.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
-  const target = el?.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (target) act(target);
-}
 
 const meta: Meta<Args> = {
   title: 'Elements/Credits',
@@ -52,22 +46,22 @@ export const NoHistory: Story = { args: { noHistory: true } };
 /** Another amount chosen, below the smallest one on sale, and bought: the field says why. */
 export const AmountRefused: Story = {
   play: async ({ canvasElement }) => {
-    await inElement(canvasElement, 'input[value="custom"]', (radio) => radio.click());
-    await inElement(canvasElement, '#credit-amount', (input) => {
+    await inElement(canvasElement, 'tectra-credits', 'input[value="custom"]', (radio) => radio.click());
+    await inElement(canvasElement, 'tectra-credits', '#credit-amount', (input) => {
       (input as HTMLInputElement).value = '2';
       input.dispatchEvent(new Event('input'));
     });
-    await inElement(canvasElement, '#credit-buy', (button) => button.click());
+    await inElement(canvasElement, 'tectra-credits', '#credit-buy', (button) => button.click());
   },
 };
 /** Auto-recharge set to add less than its threshold: refused before anything is sent. */
 export const RechargeRefused: Story = {
   play: async ({ canvasElement }) => {
-    await inElement(canvasElement, '#recharge-amount', (input) => {
+    await inElement(canvasElement, 'tectra-credits', '#recharge-amount', (input) => {
       (input as HTMLInputElement).value = '2';
       input.dispatchEvent(new Event('input'));
     });
-    await inElement(canvasElement, '#recharge-save', (button) => button.click());
+    await inElement(canvasElement, 'tectra-credits', '#recharge-save', (button) => button.click());
   },
 };
 export const NoCredit: Story = { args: { scenario: 'team' } };

@@ -5,6 +5,7 @@ import '../src/define/member-usage.js';
 import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../src/adapters/memory/index.js';
 import type { BillingAdapter } from '../src/adapters/types.js';
 import { createBillingClient } from '../src/state/client.js';
+import { inElement } from './in-element.js';
 
 interface Args {
   scenario: DemoScenario;
@@ -28,13 +29,6 @@ function render({ scenario, faults, member, unsupported, meter }: Args) {
   return html`<tectra-billing-provider .client=${client}><tectra-member-usage meter=${meter ?? ''}></tectra-member-usage></tectra-billing-provider>`;
 }
 
-/** Does a step in the element once it is there (a story's starting action). */
-async function inElement(canvas: HTMLElement, selector: string, act: (el: HTMLElement) => void): Promise<void> {
-  const el = canvas.querySelector('tectra-member-usage');
-  for (let i = 0; i < 400 && !el?.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
-  const target = el?.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (target) act(target);
-}
 
 const meta: Meta<Args> = {
   title: 'Elements/Usage by member',
@@ -52,17 +46,17 @@ export const OneMeter: Story = { args: { meter: 'output_tokens' } };
 /** Sorted by member, A to Z. */
 export const SortedByMember: Story = {
   play: async ({ canvasElement }) => {
-    await inElement(canvasElement, '[data-sort="name"]', (button) => button.click());
+    await inElement(canvasElement, 'tectra-member-usage', '[data-sort="name"]', (button) => button.click());
   },
 };
 /** A limit that is not a number: the field says why. */
 export const LimitRefused: Story = {
   play: async ({ canvasElement }) => {
-    await inElement(canvasElement, '#member-limit', (input) => {
+    await inElement(canvasElement, 'tectra-member-usage', '#member-limit', (input) => {
       (input as HTMLInputElement).value = 'lots';
       input.dispatchEvent(new Event('input'));
     });
-    await inElement(canvasElement, '#member-limit-save', (button) => button.click());
+    await inElement(canvasElement, 'tectra-member-usage', '#member-limit-save', (button) => button.click());
   },
 };
 export const Member: Story = { args: { member: true } };

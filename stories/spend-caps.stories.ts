@@ -5,6 +5,7 @@ import '../src/define/spend-caps.js';
 import { createMemoryAdapter, demoSnapshot, type DemoScenario, type MemoryAdapterOptions } from '../src/adapters/memory/index.js';
 import type { BillingAdapter } from '../src/adapters/types.js';
 import { createBillingClient } from '../src/state/client.js';
+import { inElement } from './in-element.js';
 
 interface Args {
   scenario: DemoScenario;
@@ -26,13 +27,6 @@ function render({ scenario, faults, member, unsupported }: Args) {
   return html`<tectra-billing-provider .client=${client}><tectra-spend-caps></tectra-spend-caps></tectra-billing-provider>`;
 }
 
-/** Does a step in the element once it is there (a story's starting action). */
-async function inElement(canvas: HTMLElement, selector: string, act: (el: HTMLElement) => void): Promise<void> {
-  const el = canvas.querySelector('tectra-spend-caps');
-  for (let i = 0; i < 400 && !el?.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
-  const target = el?.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (target) act(target);
-}
 
 const meta: Meta<Args> = {
   title: 'Elements/Spend caps',
@@ -50,20 +44,20 @@ export const NoCaps: Story = { args: { scenario: 'individual-active' } };
 /** Overage chosen with a ceiling below one block: the field says why. */
 export const AmountRefused: Story = {
   play: async ({ canvasElement }) => {
-    await inElement(canvasElement, 'input[name="cap-transcription_minutes-mode"][value="overage"]', (radio) => radio.click());
-    await inElement(canvasElement, '#cap-transcription_minutes-amount', (input) => {
+    await inElement(canvasElement, 'tectra-spend-caps', 'input[name="cap-transcription_minutes-mode"][value="overage"]', (radio) => radio.click());
+    await inElement(canvasElement, 'tectra-spend-caps', '#cap-transcription_minutes-amount', (input) => {
       (input as HTMLInputElement).value = '0.01';
       input.dispatchEvent(new Event('input'));
     });
-    await inElement(canvasElement, '#cap-transcription_minutes-save', (button) => button.click());
+    await inElement(canvasElement, 'tectra-spend-caps', '#cap-transcription_minutes-save', (button) => button.click());
   },
 };
 /** Saving failed: said under Save, the choice kept. */
 export const SaveFailed: Story = {
   args: { faults: { setSpendCap: { code: 'network' } } },
   play: async ({ canvasElement }) => {
-    await inElement(canvasElement, 'input[name="cap-output_tokens-mode"][value="none"]', (radio) => radio.click());
-    await inElement(canvasElement, '#cap-output_tokens-save', (button) => button.click());
+    await inElement(canvasElement, 'tectra-spend-caps', 'input[name="cap-output_tokens-mode"][value="none"]', (radio) => radio.click());
+    await inElement(canvasElement, 'tectra-spend-caps', '#cap-output_tokens-save', (button) => button.click());
   },
 };
 export const Member: Story = { args: { member: true } };

@@ -3,6 +3,8 @@ import { css, html, type TemplateResult } from 'lit';
 import { onDemand } from '../../core/on-demand.js';
 import { fields } from '../../styles/fields.js';
 import { TectraElement } from '../base/tectra-element.js';
+import { TectraViewElement } from '../base/view-element.js';
+import type { BillingClient } from '../../state/client.js';
 import type { DetailsView } from './details-view.js';
 
 // The view (the form, its rules, the state and its store) loads with the first element on
@@ -135,50 +137,26 @@ const styles = css`
  *
  * @cssprop --tectra-billing-details-min-height - Reserved height while loading (default 16rem).
  */
-export class TectraBillingDetails extends TectraElement {
+export class TectraBillingDetails extends TectraViewElement<typeof import('./details-view.js'), DetailsView> {
   static override styles = [...TectraElement.styles, fields, styles];
 
-  #view: DetailsView | undefined;
+  protected readonly viewModule = view;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A chunk that fails to load is tried again by the next element connected.
-    if (!view.loaded) view().then(() => this.requestUpdate(), () => undefined);
+  protected createView(module: typeof import('./details-view.js'), client: BillingClient): DetailsView {
+    return new module.DetailsView(this.viewHost(client));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#view?.disconnect();
+  protected loading(): TemplateResult {
+    return html`<div class="skeleton skeleton-details" role="status"><span class="visually-hidden">${msg('Loading billing details…', { id: 'details.loading' })}</span></div>`;
   }
 
-  protected override clientChanged(): void {
-    this.#view?.disconnect();
-    this.#view = undefined;
+  protected readonly headingId = 'details-title';
+
+  protected heading(): string {
+    return msg('Billing details', { id: 'details.title' });
   }
 
-  #viewFor(module: typeof import('./details-view.js')): DetailsView | undefined {
-    const client = this.client;
-    if (!client) return undefined;
-    this.#view ??= new module.DetailsView({
-      element: this,
-      client,
-      locale: () => this.intlLocale,
-      reportError: (error, operation) => this.reportError(error, operation),
-    });
-    this.#view.connect();
-    return this.#view;
-  }
-
-  protected override render(): TemplateResult {
-    const module = view.loaded;
-    const current = module && this.#viewFor(module);
-    const body = current
-      ? current.render()
-      : html`<div class="skeleton skeleton-details" role="status"><span class="visually-hidden">${msg('Loading billing details…', { id: 'details.loading' })}</span></div>`;
-    return html`<section part="base" class="card" aria-labelledby="details-title">
-      <h2 id="details-title">${msg('Billing details', { id: 'details.title' })}</h2>
-      <p class="muted">${msg('Who your invoices are made out to. Changes apply to invoices issued from now on.', { id: 'details.intro' })}</p>
-      ${body}
-    </section>`;
+  protected override intro(): TemplateResult {
+    return html`<p class="muted">${msg('Who your invoices are made out to. Changes apply to invoices issued from now on.', { id: 'details.intro' })}</p>`;
   }
 }

@@ -4,6 +4,8 @@ import { onDemand } from '../../core/on-demand.js';
 import type { Credits, Money } from '../../core/types.js';
 import { fields } from '../../styles/fields.js';
 import { TectraElement } from '../base/tectra-element.js';
+import { TectraViewElement } from '../base/view-element.js';
+import type { BillingClient } from '../../state/client.js';
 import type { CreditsView } from './credits-view.js';
 
 // The view (balance, purchase, auto-recharge, ledger, its rules and its state) loads with the
@@ -185,50 +187,25 @@ const styles = css`
  * @cssprop --tectra-credits-min-height - Reserved height while loading (default 24rem).
  * @cssprop --tectra-credits-balance-size - The balance's font size (default 1.75rem).
  */
-export class TectraCredits extends TectraElement {
+export class TectraCredits extends TectraViewElement<typeof import('./credits-view.js'), CreditsView> {
   static override styles = [...TectraElement.styles, fields, styles];
 
-  #view: CreditsView | undefined;
+  protected readonly viewModule = view;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A chunk that fails to load is tried again by the next element connected.
-    if (!view.loaded) view().then(() => this.requestUpdate(), () => undefined);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#view?.disconnect();
-  }
-
-  protected override clientChanged(): void {
-    this.#view?.disconnect();
-    this.#view = undefined;
-  }
-
-  #viewFor(module: typeof import('./credits-view.js')): CreditsView | undefined {
-    const client = this.client;
-    if (!client) return undefined;
-    this.#view ??= new module.CreditsView({
-      element: this,
-      client,
-      locale: () => this.intlLocale,
-      reportError: (error, operation) => this.reportError(error, operation),
+  protected createView(module: typeof import('./credits-view.js'), client: BillingClient): CreditsView {
+    return new module.CreditsView({
+      ...this.viewHost(client),
       purchased: (credits, charged) => this.dispatchEvent(new TectraCreditsPurchasedEvent({ credits, charged })),
     });
-    this.#view.connect();
-    return this.#view;
   }
 
-  protected override render(): TemplateResult {
-    const module = view.loaded;
-    const current = module && this.#viewFor(module);
-    const body = current
-      ? current.render()
-      : html`<div class="skeleton skeleton-credits" role="status"><span class="visually-hidden">${msg('Loading credit…', { id: 'credits.loading' })}</span></div>`;
-    return html`<section part="base" class="card" aria-labelledby="credits-title">
-      <h2 id="credits-title">${msg('Credits', { id: 'credits.title' })}</h2>
-      ${body}
-    </section>`;
+  protected loading(): TemplateResult {
+    return html`<div class="skeleton skeleton-credits" role="status"><span class="visually-hidden">${msg('Loading credit…', { id: 'credits.loading' })}</span></div>`;
+  }
+
+  protected readonly headingId = 'credits-title';
+
+  protected heading(): string {
+    return msg('Credits', { id: 'credits.title' });
   }
 }

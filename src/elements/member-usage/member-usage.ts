@@ -3,6 +3,8 @@ import { css, html, type TemplateResult } from 'lit';
 import { onDemand } from '../../core/on-demand.js';
 import { fields } from '../../styles/fields.js';
 import { TectraElement } from '../base/tectra-element.js';
+import { TectraViewElement } from '../base/view-element.js';
+import type { BillingClient } from '../../state/client.js';
 import type { MemberUsageView } from './member-usage-view.js';
 
 // The view (the table, its order, the limit form) loads with the first element on the page;
@@ -146,54 +148,29 @@ const styles = css`
  *
  * @cssprop --tectra-member-usage-min-height - Reserved height while loading (default 16rem).
  */
-export class TectraMemberUsage extends TectraElement {
+export class TectraMemberUsage extends TectraViewElement<typeof import('./member-usage-view.js'), MemberUsageView> {
   static override styles = [...TectraElement.styles, fields, styles];
   static override properties = { meter: { reflect: true } };
 
   /** The meter shown (`output_tokens`, ...); without it the first pooled meter, and a choice of meters. */
   meter: string | undefined;
 
-  #view: MemberUsageView | undefined;
+  protected readonly viewModule = view;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A chunk that fails to load is tried again by the next element connected.
-    if (!view.loaded) view().then(() => this.requestUpdate(), () => undefined);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#view?.disconnect();
-  }
-
-  protected override clientChanged(): void {
-    this.#view?.disconnect();
-    this.#view = undefined;
-  }
-
-  #viewFor(module: typeof import('./member-usage-view.js')): MemberUsageView | undefined {
-    const client = this.client;
-    if (!client) return undefined;
-    this.#view ??= new module.MemberUsageView({
-      element: this,
-      client,
-      locale: () => this.intlLocale,
-      reportError: (error, operation) => this.reportError(error, operation),
+  protected createView(module: typeof import('./member-usage-view.js'), client: BillingClient): MemberUsageView {
+    return new module.MemberUsageView({
+      ...this.viewHost(client),
       limitChanged: (memberId, meter, limit) => this.dispatchEvent(new TectraMemberLimitChangedEvent({ memberId, meter, limit })),
     });
-    this.#view.connect();
-    return this.#view;
   }
 
-  protected override render(): TemplateResult {
-    const module = view.loaded;
-    const current = module && this.#viewFor(module);
-    const body = current
-      ? current.render()
-      : html`<div class="skeleton skeleton-members" role="status"><span class="visually-hidden">${msg('Loading usage by member…', { id: 'members.loading' })}</span></div>`;
-    return html`<section part="base" class="card" aria-labelledby="members-title">
-      <h2 id="members-title">${msg('Usage by member', { id: 'members.title' })}</h2>
-      ${body}
-    </section>`;
+  protected loading(): TemplateResult {
+    return html`<div class="skeleton skeleton-members" role="status"><span class="visually-hidden">${msg('Loading usage by member…', { id: 'members.loading' })}</span></div>`;
+  }
+
+  protected readonly headingId = 'members-title';
+
+  protected heading(): string {
+    return msg('Usage by member', { id: 'members.title' });
   }
 }

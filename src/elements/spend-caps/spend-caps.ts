@@ -4,6 +4,8 @@ import { onDemand } from '../../core/on-demand.js';
 import type { MeterKey, SpendCap } from '../../core/types.js';
 import { fields } from '../../styles/fields.js';
 import { TectraElement } from '../base/tectra-element.js';
+import { TectraViewElement } from '../base/view-element.js';
+import type { BillingClient } from '../../state/client.js';
 import type { SpendCapsView } from './spend-caps-view.js';
 
 // The view (the forms, their rules and the preview) loads with the first element on the
@@ -119,54 +121,29 @@ const styles = css`
  *
  * @cssprop --tectra-spend-caps-min-height - Reserved height while loading (default 16rem).
  */
-export class TectraSpendCaps extends TectraElement {
+export class TectraSpendCaps extends TectraViewElement<typeof import('./spend-caps-view.js'), SpendCapsView> {
   static override styles = [...TectraElement.styles, fields, styles];
   static override properties = { meter: { reflect: true } };
 
   /** One meter's key (`output_tokens`, ...); every limited meter when absent. */
   meter: string | undefined;
 
-  #view: SpendCapsView | undefined;
+  protected readonly viewModule = view;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A chunk that fails to load is tried again by the next element connected.
-    if (!view.loaded) view().then(() => this.requestUpdate(), () => undefined);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#view?.disconnect();
-  }
-
-  protected override clientChanged(): void {
-    this.#view?.disconnect();
-    this.#view = undefined;
-  }
-
-  #viewFor(module: typeof import('./spend-caps-view.js')): SpendCapsView | undefined {
-    const client = this.client;
-    if (!client) return undefined;
-    this.#view ??= new module.SpendCapsView({
-      element: this,
-      client,
-      locale: () => this.intlLocale,
-      reportError: (error, operation) => this.reportError(error, operation),
+  protected createView(module: typeof import('./spend-caps-view.js'), client: BillingClient): SpendCapsView {
+    return new module.SpendCapsView({
+      ...this.viewHost(client),
       changed: (meter, cap) => this.dispatchEvent(new TectraSpendCapChangedEvent({ meter, cap })),
     });
-    this.#view.connect();
-    return this.#view;
   }
 
-  protected override render(): TemplateResult {
-    const module = view.loaded;
-    const current = module && this.#viewFor(module);
-    const body = current
-      ? current.render()
-      : html`<div class="skeleton skeleton-caps" role="status"><span class="visually-hidden">${msg('Loading usage…', { id: 'usage.loading' })}</span></div>`;
-    return html`<section part="base" class="card" aria-labelledby="caps-title">
-      <h2 id="caps-title">${msg('Spend caps', { id: 'caps.title' })}</h2>
-      ${body}
-    </section>`;
+  protected loading(): TemplateResult {
+    return html`<div class="skeleton skeleton-caps" role="status"><span class="visually-hidden">${msg('Loading usage…', { id: 'usage.loading' })}</span></div>`;
+  }
+
+  protected readonly headingId = 'caps-title';
+
+  protected heading(): string {
+    return msg('Spend caps', { id: 'caps.title' });
   }
 }
