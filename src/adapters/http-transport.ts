@@ -247,7 +247,12 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
     removeTaxId: async (id, o) => {
       await request({ method: 'DELETE', path: `/billing-details/tax-ids/${encodeURIComponent(id)}`, idempotencyKey: randomKey(), options: o });
     },
-    getCredits: (o) => get<Credits>('/credits', o),
+    getCredits: async (o) => {
+      // 204: the account has no prepaid credit.
+      const credits = await get<Credits | undefined>('/credits', o);
+      if (credits === undefined) throw new BillingError('not_found', 'This account has no prepaid credit.', { status: 404 });
+      return credits;
+    },
     listCreditEntries: (q, o) => get<Page<CreditEntry>>(pageOf('/credits/ledger', q), o),
     purchaseCredits: ({ idempotencyKey, ...body }, o) => send<CreditPurchaseResult>('POST', '/credits/purchases', body, o, idempotencyKey),
     getCapabilities: (o) => get<Capabilities>('/capabilities', o),

@@ -4,6 +4,7 @@
  * and body checks do not depend on the engine.
  */
 import type { BillingAdapter } from '../adapters/types.js';
+import { BillingError } from '../core/errors.js';
 import type { Catalog } from '../core/types.js';
 import { addressProblems } from '../core/address.js';
 import { CAPABILITIES, CAPABILITY_OPERATIONS } from '../core/capabilities.js';
@@ -241,7 +242,21 @@ export const ROUTES: Route[] = [
       return { ...(c.role ? { role: c.role } : {}), granted };
     },
   },
-  { method: 'GET', pattern: /^\/credits$/, operation: 'getCredits', run: (c) => offered(c.adapter, 'getCredits')() },
+  {
+    method: 'GET',
+    pattern: /^\/credits$/,
+    operation: 'getCredits',
+    // No credit is an answer, not a failure: 204, so a page that looks on every load logs no error.
+    run: async (c) => {
+      if (!c.adapter.getCredits) return undefined;
+      try {
+        return await c.adapter.getCredits();
+      } catch (error) {
+        if (error instanceof BillingError && error.code === 'not_found') return undefined;
+        throw error;
+      }
+    },
+  },
   {
     method: 'GET',
     pattern: /^\/credits\/ledger$/,

@@ -214,6 +214,8 @@ describe('the http adapter: how each answer is read', () => {
     expect(junk).toMatchObject({ code: 'invalid_response', message: 'The billing service sent an answer that is not JSON.' });
     // 204 is no content, whatever the method.
     await expect(recorded(() => new Response(null, { status: 204 })).transport.getCatalog()).resolves.toBeUndefined();
+    // Except for credit, where 204 says the account has none: the kit hides credits.
+    expect(await failure(recorded(() => new Response(null, { status: 204 })).transport.getCredits!())).toMatchObject({ code: 'not_found', status: 404 });
   });
 
   it('reports a connection that fails as network, and a caller’s abort as the caller’s reason', async () => {
