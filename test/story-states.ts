@@ -138,7 +138,7 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
     Dark: { shows: ['Credits', 'Balance $15.20'], dark: true },
   },
   caps: {
-    Capped: { shows: ['Spend caps', 'Choose what happens when a meter reaches its limit.', 'Input tokens: 10M tokens in your plan', 'Allow overage up to an amount', 'up to $50.00 a period', 'Overage this period: $2.40 of $50.00.', 'Stopped by your spend cap until', 'Usage goes on past the limit.'], hides: ['Retry'] },
+    Capped: { shows: ['Spend caps', 'Choose what happens when a meter reaches its limit.', 'Input tokens: 10M tokens in your plan', 'Allow overage up to an amount', 'up to $50.00 a period', 'Overage this period: $2.40 of $50.00.', 'Usage stops now, until it resets on', 'Usage goes on past the limit.'], hides: ['Retry', 'Stopped by your spend cap'] },
     NoCaps: { shows: ['Past 10M tokens, usage costs $3.00 per 1M tokens, with no ceiling.', 'No cap'], hides: ['Stopped by your spend cap', 'Overage this period'] },
     AmountRefused: { shows: ['Most overage a period (USD)', 'Allow at least $0.02, the price of 1 min.'], hides: ['Spend cap saved'] },
     SaveFailed: { shows: ['The spend cap was not saved. Check your connection and try again.'], hides: ['Spend cap saved'] },
@@ -152,7 +152,7 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
     Dark: { shows: ['Spend caps', 'No cap'], dark: true },
   },
   members: {
-    Team: { shows: ['Usage by member', 'Meter', 'Member', 'Used', 'Own limit', 'Amara Okafor', '10.3M tokens · 52%', "A member's own limit", 'Save limit'], hides: ['Retry'] },
+    Team: { shows: ['Usage by member', 'Meter', 'Member', 'Used', 'Own limit', 'Amara Okafor', '10.3M tokens 52%', 'Share of the team', "A member's own limit", 'Save limit'], hides: ['Retry'] },
     OneMeter: { shows: ['Ben Carter', '3M tokens'], hides: ['Input tokens'] },
     SortedByMember: { shows: ['Sorted by member, A to Z.'], hides: ['Retry'] },
     LimitRefused: { shows: ['Enter a number, like 2,000,000, or leave it empty for no limit.'], hides: ['is now'] },

@@ -13,14 +13,17 @@ export function capPreview(meter: Meter, cap: SpendCap | undefined, resetsOn: st
   const amount = (n: number) => formatUsageAmount(n, meter, locale);
   const limit = amount(meter.limit ?? 0);
   const price = meter.overagePrice;
+  // A cap at or below what is used already stops usage at once: say so, not "at" a point passed.
+  const stopsAt = cap ? capUnits(meter, cap) : null;
+  if (stopsAt !== null && meter.used >= stopsAt) return msg(str`Usage stops now, until it resets on ${resetsOn}.`, { id: 'caps.preview_stop_now' });
   if (cap?.atLimit === 'stop') return msg(str`Usage stops at ${limit} until it resets on ${resetsOn}.`, { id: 'caps.preview_stop' });
   if (!price) return msg('Usage goes on past the limit.', { id: 'caps.preview_none_free' });
   const each = formatMoney(price.amount, locale);
   const per = amount(price.per);
   if (!cap) return msg(str`Past ${limit}, usage costs ${each} per ${per}, with no ceiling.`, { id: 'caps.preview_none' });
   const max = formatMoney(cap.maxOverage, locale);
-  const stopsAt = amount(capUnits(meter, cap) ?? 0);
-  return msg(str`Past ${limit}, usage costs ${each} per ${per}, up to ${max} a period. Usage stops at ${stopsAt} until it resets on ${resetsOn}.`, {
+  const end = amount(stopsAt ?? 0);
+  return msg(str`Past ${limit}, usage costs ${each} per ${per}, up to ${max} a period. Usage stops at ${end} until it resets on ${resetsOn}.`, {
     id: 'caps.preview_overage',
   });
 }

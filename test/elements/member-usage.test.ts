@@ -23,6 +23,7 @@ const active = (el: Element) => el.shadowRoot?.activeElement as HTMLElement | nu
 const names = (el: Element) => [...(el.shadowRoot?.querySelectorAll('tbody .name') ?? [])].map((n) => textOf(n));
 const rowOf = (el: Element, name: string) => [...(el.shadowRoot?.querySelectorAll('tbody tr') ?? [])].find((r) => textOf(r.querySelector('.name')) === name);
 const status = (el: Element) => textOf($(el, '[part="status"]'));
+const order = (el: Element) => textOf($(el, '#members-order'));
 function choose(select: HTMLSelectElement, value: string) {
   select.value = value;
   select.dispatchEvent(new Event('change'));
@@ -39,7 +40,10 @@ describe('<tectra-member-usage>', () => {
     const { el } = await mount();
     expect(textOf($(el, 'caption'))).to.equal('Use of Input tokens by member, this period');
     expect(names(el)).to.deep.equal(['Amara Okafor', 'Ben Carter', 'Chen Wei', 'Diego Alvarez', 'Eva Novak']);
-    expect(textOf(rowOf(el, 'Amara Okafor')?.querySelector('td'))).to.equal('10.3M tokens · 52%');
+    const cells = [...(rowOf(el, 'Amara Okafor')?.querySelectorAll('td') ?? [])];
+    expect(cells.map((td) => textOf(td))).to.deep.equal(['10.3M tokens 52%', '52%', 'None']);
+    // Wide, the share has its own column; the one under the amount shows only when narrow.
+    expect(getComputedStyle(cells[0]!.querySelector('.share-inline')!).display).to.equal('none');
     expect($(el, 'th[aria-sort="descending"] [data-sort="used"]')).to.exist;
     await expect(el).to.be.accessible();
   });
@@ -51,23 +55,28 @@ describe('<tectra-member-usage>', () => {
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[data-sort="name"]').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => status(el) === 'Sorted by member, A to Z.', `status says ${status(el)}`);
+    await waitUntil(() => order(el) === 'Sorted by member, A to Z.', `order says ${order(el)}`);
     expect($(el, '[data-sort="name"]').closest('th')?.getAttribute('aria-sort')).to.equal('ascending');
     expect($(el, '[data-sort="used"]').closest('th')?.getAttribute('aria-sort')).to.equal('none');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => status(el) === 'Sorted by member, Z to A.', `status says ${status(el)}`);
+    await waitUntil(() => order(el) === 'Sorted by member, Z to A.', `order says ${order(el)}`);
     expect(names(el)[0]).to.equal('Eva Novak');
     expect(active(el)?.getAttribute('data-sort'), 'focus stays on the header').to.equal('name');
     $<HTMLButtonElement>(el, '[data-sort="used"]').click();
-    await waitUntil(() => status(el) === 'Sorted by use of Input tokens, highest first.', `status says ${status(el)}`);
+    await waitUntil(() => order(el) === 'Sorted by use of Input tokens, highest first.', `order says ${order(el)}`);
   });
 
   it('sets, refuses, and removes a member’s own limit on another meter; one event per save; the backend keeps it', async () => {
     const { el, adapter } = await mount();
     const changed: TectraMemberLimitChangedEvent[] = [];
     el.addEventListener('tectra-member-limit-changed', (e) => changed.push(e));
+    // The member chosen stays when the meter changes.
+    choose($(el, '#member-choice'), 'member_2');
+    await el.updateComplete;
     choose($(el, '#member-meter'), 'output_tokens');
     await el.updateComplete;
+    expect($<HTMLSelectElement>(el, '#member-choice').value).to.equal('member_2');
+    expect($<HTMLInputElement>(el, '#member-limit').value, 'with their limit on this meter').to.equal('3,000,000');
     expect(textOf(rowOf(el, 'Ben Carter')?.querySelector('td:last-child'))).to.equal('3M tokens');
     expect(textOf(rowOf(el, 'Chen Wei')?.querySelector('td:last-child'))).to.equal('None');
     choose($(el, '#member-choice'), 'member_3');

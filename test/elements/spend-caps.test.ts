@@ -41,7 +41,8 @@ describe('<tectra-spend-caps>', () => {
     expect(input).to.include('Input tokens: 10M tokens in your plan');
     expect(input).to.match(/Past 10M tokens, usage costs \$3\.00 per 1M tokens, up to \$50\.00 a period\. Usage stops at 26\.7M tokens until it resets on \w+ \d+, \d{4}\./);
     expect(input).to.include('Overage this period: $2.40 of $50.00.');
-    expect(textOf(meterBlock(el, 'output_tokens'))).to.match(/Stopped by your spend cap until \w+ \d+, \d{4}\./);
+    expect(textOf(meterBlock(el, 'output_tokens'))).to.match(/Usage stops now, until it resets on \w+ \d+, \d{4}\./);
+    expect(textOf(meterBlock(el, 'output_tokens')), 'said once').not.to.include('Stopped by your spend cap');
     // Integrations are not sold beyond the limit: no overage to choose.
     const integrations = meterBlock(el, 'integrations');
     expect(textOf(integrations)).to.include('Usage goes on past the limit.');
@@ -98,6 +99,19 @@ describe('<tectra-spend-caps>', () => {
     });
     // The saved ceiling comes back as German writes it.
     expect($<HTMLInputElement>(el, '#cap-transcription_minutes-amount').value).to.equal('12,50');
+  });
+
+  it('follows a cap saved elsewhere while the form is untouched, and keeps what the owner is editing', async () => {
+    const { el, adapter, client } = await mount();
+    $<HTMLInputElement>(el, 'input[name="cap-integrations-mode"][value="stop"]').click();
+    await el.updateComplete;
+    // Another admin stops transcription minutes and lifts the stop on output tokens.
+    await adapter.setSpendCap?.('transcription_minutes', { atLimit: 'stop' });
+    await adapter.setSpendCap?.('output_tokens', null);
+    await client.refresh('usage');
+    await waitUntil(() => $<HTMLInputElement>(el, 'input[name="cap-transcription_minutes-mode"]:checked')?.value === 'stop', 'the form kept the old cap');
+    expect($<HTMLInputElement>(el, 'input[name="cap-output_tokens-mode"]:checked').value).to.equal('none');
+    expect($<HTMLInputElement>(el, 'input[name="cap-integrations-mode"]:checked').value, 'the edit stays').to.equal('stop');
   });
 
   it('says why a save failed, keeps the choice, and removes a cap on the next try', async () => {

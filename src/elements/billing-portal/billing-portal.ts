@@ -220,7 +220,8 @@ export class TectraBillingPortal extends TectraElement {
         const adapter = this.client?.adapter;
         const tags = ['tectra-upgrade-prompt', adapter?.setSpendCap && 'tectra-spend-caps', adapter?.getMemberUsage && this.#subscription.value?.data?.seats && 'tectra-member-usage'];
         for (const tag of tags) if (tag) void loadElement(tag).catch(() => undefined);
-        return html`<tectra-upgrade-prompt></tectra-upgrade-prompt><tectra-usage-meter></tectra-usage-meter>${tags[2] ? html`<tectra-member-usage></tectra-member-usage>` : nothing}<tectra-usage-alerts></tectra-usage-alerts>${tags[1] ? html`<tectra-spend-caps></tectra-spend-caps>` : nothing}`;
+        // The caps beside the meters they stop, then who used what, then the alerts.
+        return html`<tectra-upgrade-prompt></tectra-upgrade-prompt><tectra-usage-meter></tectra-usage-meter>${tags[1] ? html`<tectra-spend-caps></tectra-spend-caps>` : nothing}${tags[2] ? html`<tectra-member-usage></tectra-member-usage>` : nothing}<tectra-usage-alerts></tectra-usage-alerts>`;
       }
       case 'plan': {
         // Without billing yet: choose a tier, then pay for it. With a plan: change it with a quote.

@@ -98,12 +98,13 @@ export class MemberUsageView {
     this.host.element.requestUpdate();
   }
 
-  /** The form as it stands for this meter: a draft for another meter starts again. */
+  /** The form as it stands: for another meter the same member, with their limit on it. */
   #draftFor(meter: Meter, members: MemberUsage[]): Draft | undefined {
-    const first = members[0];
-    if (!first) return undefined;
-    if (this.#draft?.meter === meter.key && members.some((m) => m.id === this.#draft?.memberId)) return this.#draft;
-    this.#draft = { memberId: first.id, meter: meter.key, text: this.#limitText(first, meter.key) };
+    const known = members.find((m) => m.id === this.#draft?.memberId);
+    if (this.#draft?.meter === meter.key && known) return this.#draft;
+    const member = known ?? members[0];
+    if (!member) return undefined;
+    this.#draft = { memberId: member.id, meter: meter.key, text: this.#limitText(member, meter.key) };
     return this.#draft;
   }
 
@@ -174,6 +175,7 @@ export class MemberUsageView {
           <th scope="col" class="num" aria-sort=${ariaSort('used')}>
             <button type="button" class="sort" data-sort="used" @click=${() => this.#sortBy('used', meterName)}>${msg('Used', { id: 'members.used' })}</button>
           </th>
+          <th scope="col" class="num share">${msg('Share of the team', { id: 'members.share' })}</th>
           <th scope="col" class="num">${msg('Own limit', { id: 'members.own_limit' })}</th>
         </tr>
       </thead>
@@ -183,7 +185,8 @@ export class MemberUsageView {
           const share = formatPercent(shareOfPool(m, meter.key, members), locale);
           return html`<tr part="member" data-member=${m.id}>
             <th scope="row"><span class="name">${m.name}</span>${m.email ? html`<span class="email muted">${m.email}</span>` : nothing}</th>
-            <td class="num">${formatUsageAmount(m.used[meter.key] ?? 0, meter, locale)} <span class="muted">· ${share}</span></td>
+            <td class="num"><span class="amount">${formatUsageAmount(m.used[meter.key] ?? 0, meter, locale)}</span><span class="share-inline muted">${share}</span></td>
+            <td class="num share">${share}</td>
             <td class="num">
               ${limit === undefined ? html`<span class="muted">${msg('None', { id: 'members.no_limit' })}</span>` : formatUsageAmount(limit, meter, locale)}
               ${atOwnLimit(m, meter.key) ? html`<span part="badge" class="badge" data-tone="warning">${msg('At their limit', { id: 'members.at_limit' })}</span>` : nothing}
@@ -224,6 +227,7 @@ export class MemberUsageView {
       <div class="actions">
         <button type="submit" id="member-limit-save" class="primary" aria-disabled=${this.#saving ? 'true' : 'false'}>${msg('Save limit', { id: 'members.limit_save' })}</button>
       </div>
+      <p part="status" class=${message?.tone === 'success' ? 'done' : 'visually-hidden'} role="status">${message?.tone === 'success' ? message.text : ''}</p>
       <p part="error" class=${message?.tone === 'danger' ? 'banner' : 'visually-hidden'} data-tone="danger" role="alert">${message?.tone === 'danger' ? message.text : ''}</p>
     </form>`;
   }
@@ -248,8 +252,6 @@ export class MemberUsageView {
       return html`<div class="skeleton skeleton-members" role="status"><span class="visually-hidden">${msg('Loading usage by member…', { id: 'members.loading' })}</span></div>`;
     }
     const meter = this.#meterOf(meters);
-    const message = this.#message;
-    const status = message?.tone === 'success' ? message.text : this.#sortNote;
     const may = capabilitiesOf(this.host.client).can('set_spend_caps');
     return html`${meters.length > 1 && !this.host.element.meter
         ? html`<div class="field meter-choice">
@@ -259,7 +261,7 @@ export class MemberUsageView {
             </select>
           </div>`
         : nothing}
-      <p part="status" class=${message?.tone === 'success' ? 'done' : 'visually-hidden'} role="status">${status}</p>
+      <p class="visually-hidden" id="members-order" role="status">${this.#sortNote}</p>
       ${!meter || !data.members.length
         ? html`<p class="muted">${msg('No usage by member yet this period.', { id: 'members.empty' })}</p>`
         : html`${this.#renderTable(meter, data.members)}

@@ -26,6 +26,9 @@ declare global {
 }
 
 const styles = css`
+  :host {
+    container-type: inline-size;
+  }
   .card {
     display: grid;
     gap: var(--_space);
@@ -93,8 +96,28 @@ const styles = css`
   th[aria-sort='descending'] .sort::after {
     content: ' ▼' / '';
   }
+  select {
+    font: inherit;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius-small);
+    background: var(--_surface);
+    color: var(--_text);
+    min-inline-size: 0;
+  }
+  .amount {
+    white-space: nowrap;
+  }
   .badge {
+    display: inline-block;
     margin-inline-start: 0.25rem;
+    padding-inline: 0.55em;
+    border-radius: var(--_radius-small);
+    font-size: 0.75rem;
+    font-weight: 600;
+    background: var(--_warning-bg);
+    color: var(--_warning);
   }
   .limit-form {
     display: grid;
@@ -116,6 +139,22 @@ const styles = css`
   }
   .done {
     color: var(--_success);
+  }
+  .share-inline {
+    display: none;
+  }
+  /* Narrow: the share moves under the amount it belongs to, and the table keeps to the width. */
+  @container (max-width: 30rem) {
+    .share {
+      display: none;
+    }
+    .share-inline {
+      display: block;
+    }
+    th,
+    td {
+      padding-inline: 0.25rem;
+    }
   }
   .skeleton-members {
     block-size: 12rem;

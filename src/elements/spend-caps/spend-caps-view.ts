@@ -10,7 +10,7 @@ import { parseMoneyInput } from '../../core/credits.js';
 import { formatDate } from '../../core/dates.js';
 import type { BillingError } from '../../core/errors.js';
 import { formatMoney } from '../../core/money.js';
-import { MAX_OVERAGE_AMOUNT, spendCapProblem } from '../../core/spend-caps.js';
+import { capReached, MAX_OVERAGE_AMOUNT, spendCapProblem } from '../../core/spend-caps.js';
 import type { Meter, MeterKey, SpendCap } from '../../core/types.js';
 import { notAllowedText } from '../../format/capabilities.js';
 import { meterLabel } from '../../format/labels.js';
@@ -40,6 +40,9 @@ interface Draft {
   amount: string;
   /** The language the amount is written in: another one starts the draft again. */
   locale: string;
+  /** The saved cap the draft started from (JSON): an untouched draft follows a newer one. */
+  base: string;
+  edited?: boolean;
   error?: string;
 }
 
@@ -75,13 +78,21 @@ export class SpendCapsView {
     this.#stops = [];
   }
 
-  /** The saved cap as the form starts from, in the page's language. */
-  #draftFor(meter: Meter): Draft {
+  /** The cap as the form starts from, in the page's language. */
+  #startFrom(cap: SpendCap | null | undefined, base: string): Draft {
     const locale = this.host.locale();
+    return { mode: modeOf(cap ?? undefined), amount: cap?.atLimit === 'overage' ? asMoneyInput(cap.maxOverage, locale) : '', locale, base };
+  }
+
+  /**
+   * The meter's draft: the saved cap until the owner edits it. An untouched draft follows a
+   * cap saved elsewhere (another tab, another admin); an edited one stays as typed.
+   */
+  #draftFor(meter: Meter): Draft {
+    const base = JSON.stringify(meter.spendCap ?? null);
     let draft = this.#drafts.get(meter.key);
-    if (!draft || draft.locale !== locale) {
-      const cap = meter.spendCap;
-      draft = { mode: modeOf(cap), amount: cap?.atLimit === 'overage' ? asMoneyInput(cap.maxOverage, locale) : '', locale };
+    if (!draft || draft.locale !== this.host.locale() || (!draft.edited && draft.base !== base)) {
+      draft = this.#startFrom(meter.spendCap, base);
       this.#drafts.set(meter.key, draft);
     }
     return draft;
@@ -91,7 +102,7 @@ export class SpendCapsView {
   #set(key: MeterKey, change: Partial<Draft>): void {
     const draft = this.#drafts.get(key);
     if (!draft) return;
-    this.#drafts.set(key, { ...draft, error: undefined, ...change });
+    this.#drafts.set(key, { ...draft, error: undefined, edited: true, ...change });
     this.#messages.delete(key);
     this.host.element.requestUpdate();
   }
@@ -137,8 +148,12 @@ export class SpendCapsView {
     const label = meterLabel(key, meter.label);
     try {
       await saveSpendCap(this.host.client, key, wanted.cap);
-      // The form starts again from what the backend now holds.
-      this.#drafts.delete(key);
+      // The form shows the cap just saved (also when reading usage again failed); a choice made
+      // while it was saving stays.
+      if (this.#drafts.get(key) === draft) {
+        const stored = this.host.client.$usage.get().data?.meters.find((m) => m.key === key)?.spendCap;
+        this.#drafts.set(key, this.#startFrom(wanted.cap, JSON.stringify(stored ?? null)));
+      }
       this.#messages.set(key, { tone: 'success', text: msg(str`Spend cap saved for ${label}.`, { id: 'caps.saved' }) });
       this.host.changed(key, wanted.cap);
     } catch (error) {
@@ -172,6 +187,9 @@ export class SpendCapsView {
     const draft = this.#draftFor(meter);
     const chosen = this.#capOf(meter, draft);
     const preview = 'cap' in chosen ? capPreview(meter, chosen.cap ?? undefined, resetsOn, locale) : '';
+    // Stopped by the saved cap: the preview of that cap says so already.
+    const saved = 'cap' in chosen && JSON.stringify(chosen.cap) === JSON.stringify(meter.spendCap ?? null);
+    const shown = saved && capReached(meter) ? '' : standing;
     const option = (mode: Mode, text: string) => html`<label class="choice">
       <input type="radio" name="${id}-mode" .value=${mode} .checked=${draft.mode === mode} @change=${() => this.#set(meter.key, { mode })} />
       ${text}
@@ -196,7 +214,7 @@ export class SpendCapsView {
           </div>`
         : nothing}
       <p part="preview" class="note" id="${id}-preview">${preview}</p>
-      ${standing ? html`<p part="standing" class="standing">${standing}</p>` : nothing}
+      ${shown ? html`<p part="standing" class="standing">${shown}</p>` : nothing}
       <div class="actions">
         <button type="submit" id="${id}-save" class="primary" aria-describedby="${id}-preview" aria-disabled=${saving ? 'true' : 'false'}>
           ${msg('Save', { id: 'alerts.save' })}<span class="visually-hidden">: ${label}</span>

@@ -42,7 +42,9 @@ describe('credit rules', () => {
     expect(parseMoneyInput('-5', 'USD', 'en')).toBeNull();
     expect(parseMoneyInput('five', 'USD', 'en')).toBeNull();
     expect(parseMoneyInput('', 'USD', 'en')).toBeNull();
-    expect(parseMoneyInput('1.2.3', 'USD', 'de')).toEqual(usd(12300));
+    // Grouping is three digits: a stray dot is refused, not dropped.
+    expect(parseMoneyInput('1.2.3', 'USD', 'de')).toBeNull();
+    expect(parseMoneyInput('25.50', 'USD', 'de')).toBeNull();
     expect(parseMoneyInput('1,2,3', 'USD', 'de')).toBeNull();
   });
 

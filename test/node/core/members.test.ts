@@ -43,3 +43,17 @@ describe('usage by member', () => {
     expect(parseDecimalInput('', 'en')).toBeNull();
   });
 });
+
+describe('numbers as typed', () => {
+  it('refuses the other language’s decimal separator instead of reading it as grouping', () => {
+    expect(parseDecimalInput('25.50', 'de')).toBeNull();
+    expect(parseDecimalInput('1.5', 'de')).toBeNull();
+    expect(parseDecimalInput('25,50', 'en')).toBeNull();
+    expect(parseDecimalInput('25.50', 'ar-EG')).toBe(new Intl.NumberFormat('ar-EG').formatToParts(1.5).find((p) => p.type === 'decimal')?.value === '.' ? '25.50' : null);
+    expect(parseDecimalInput('1.250', 'de')).toBe('1250');
+    expect(parseDecimalInput('1,250.75', 'en')).toBe('1250.75');
+    expect(parseDecimalInput('20,00,000', 'en-IN')).toBe('2000000');
+    expect(parseDecimalInput('€ 25,50', 'de')).toBe('25.50');
+    expect(parseDecimalInput('USD 12', 'en')).toBe('12');
+  });
+});
