@@ -140,6 +140,14 @@ describe('<tectra-member-usage>', () => {
     expect($<HTMLInputElement>(el, '#member-limit').value).to.equal('5000');
   });
 
+  it('says a refused limit is about the number, not the connection', async () => {
+    const { el } = await mount('team-with-members', { faults: { setMemberLimit: { code: 'invalid_request', times: 1 } } });
+    type($(el, '#member-limit'), '5000');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#member-limit-save').click();
+    await waitUntil(() => textOf($(el, '[part="error"]')) === 'The limit was not saved. Check the number: the billing service refused it.', `error says ${textOf($(el, '[part="error"]'))}`);
+  });
+
   it('shows a member the table without the form, and says why', async () => {
     const { el } = await mount('team-with-members', { role: 'member', capabilities: [] });
     await waitForText(el, "Your role does not allow changing spend caps or members' limits. Ask an account owner.");

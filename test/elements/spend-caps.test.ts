@@ -131,6 +131,19 @@ describe('<tectra-spend-caps>', () => {
     await waitUntil(() => alert() === '', 'the failure stayed');
   });
 
+  it('gives each meter a heading, and says a refused cap is about the amount, not the connection', async () => {
+    const { el } = await mount('capped', { faults: { setSpendCap: { code: 'invalid_request', times: 1 } } });
+    expect([...(el.shadowRoot?.querySelectorAll('h3') ?? [])].map((h) => textOf(h))).to.deep.equal([
+      'Input tokens: 10M tokens in your plan',
+      'Output tokens: 2.5M tokens in your plan',
+      'Integrations: 15 in your plan',
+      'Transcription minutes: 600 min in your plan',
+    ]);
+    $<HTMLButtonElement>(el, '#cap-input_tokens-save').click();
+    await waitUntil(() => textOf(meterBlock(el, 'input_tokens')?.querySelector('[part="error"]')) !== '', 'no failure shown');
+    expect(textOf(meterBlock(el, 'input_tokens')?.querySelector('[part="error"]'))).to.equal('The spend cap was not saved. Check the amount: the billing service refused it.');
+  });
+
   it('shows a viewer the caps without a form, and says why', async () => {
     const { el } = await mount('capped', { role: 'member', capabilities: [] });
     await waitForText(el, "Your role does not allow changing spend caps or members' limits. Ask an account owner.");

@@ -152,7 +152,8 @@ export class MemberUsageView {
       this.host.limitChanged(member.id, meter.key, limit);
     } catch (error) {
       this.host.reportError(error as BillingError, 'set-member-limit');
-      const why = errorMessage(error as BillingError);
+      // A refusal is about the number, not the connection: trying again will not help.
+      const why = (error as BillingError).code === 'invalid_request' ? msg('Check the number: the billing service refused it.', { id: 'members.refused' }) : errorMessage(error as BillingError);
       this.#message = { tone: 'danger', text: msg(str`The limit was not saved. ${why}`, { id: 'members.limit_failed' }) };
     } finally {
       this.#saving = false;

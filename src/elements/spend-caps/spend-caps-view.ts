@@ -158,7 +158,8 @@ export class SpendCapsView {
       this.host.changed(key, wanted.cap);
     } catch (error) {
       this.host.reportError(error as BillingError, 'set-spend-cap');
-      const why = errorMessage(error as BillingError);
+      // A refusal is about what was chosen, not the connection: trying again will not help.
+      const why = (error as BillingError).code === 'invalid_request' ? msg('Check the amount: the billing service refused it.', { id: 'caps.refused' }) : errorMessage(error as BillingError);
       this.#messages.set(key, { tone: 'danger', text: msg(str`The spend cap was not saved. ${why}`, { id: 'caps.save_failed' }) });
     } finally {
       this.#saving.delete(key);
@@ -176,10 +177,12 @@ export class SpendCapsView {
     const label = meterLabel(meter.key, meter.label);
     const limit = formatUsageAmount(meter.limit ?? 0, meter, locale);
     const standing = capStanding(meter, resetsOn, locale);
-    const heading = html`<legend class="meter-name">${msg(str`${label}: ${limit} in your plan`, { id: 'caps.legend' })}</legend>`;
+    // A heading per meter, so a long card can be moved through by headings.
+    const name = msg(str`${label}: ${limit} in your plan`, { id: 'caps.legend' });
+    const heading = html`<legend><h3 class="meter-name">${name}</h3></legend>`;
     if (!may) {
       return html`<div part="meter" class="meter">
-        <p class="meter-name">${msg(str`${label}: ${limit} in your plan`, { id: 'caps.legend' })}</p>
+        <h3 class="meter-name">${name}</h3>
         <p part="preview" class="note">${capPreview(meter, meter.spendCap, resetsOn, locale)}</p>
         ${standing ? html`<p part="standing" class="standing">${standing}</p>` : nothing}
       </div>`;

@@ -48,9 +48,10 @@ const styles = css`
     border-block-start: 1px solid var(--_raised);
   }
   .meter-name {
+    font-size: 1rem;
     font-weight: 600;
     padding: 0;
-    margin-block-end: 0.25rem;
+    margin-block: 0 0.25rem;
   }
   fieldset {
     border: 0;
