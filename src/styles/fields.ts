@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Form fields, the test card form and its challenge dialog: shared by the checkout and the card list. */
+/** Form fields (inputs and selects), the test card form and its challenge dialog: shared by every form of the kit. */
 export const fields = css`
   .field {
     display: grid;
@@ -22,7 +22,8 @@ export const fields = css`
     font-weight: 600;
     font-size: 0.875rem;
   }
-  input {
+  input,
+  select {
     font: inherit;
     padding-block: 0.5rem;
     padding-inline: 0.75rem;

@@ -11,8 +11,11 @@ export interface ElementView {
   render(): TemplateResult;
 }
 
+/** What a view renders into and asks to render again. */
+export type ViewElement = HTMLElement & { readonly updateComplete: Promise<boolean>; requestUpdate(): void };
+
 /** The part of a view's host every element lends the same way. */
-export interface ViewHost<E> {
+export interface ViewHost<E extends ViewElement = ViewElement> {
   readonly element: E;
   readonly client: BillingClient;
   locale(): string;

@@ -56,16 +56,6 @@ const styles = css`
     display: grid;
     gap: 0.75rem;
   }
-  select {
-    font: inherit;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 1px solid var(--_muted);
-    border-radius: var(--_radius-small);
-    background: var(--_surface);
-    color: var(--_text);
-    min-inline-size: 0;
-  }
   .hint {
     font-size: 0.8125rem;
   }

@@ -14,16 +14,11 @@ import type { Address, BillingDetails, TaxId, TaxIdType } from '../../core/types
 import { billingDetailsOf, type BillingDetailsState } from '../../state/billing-details.js';
 import { capabilitiesOf } from '../../state/capabilities.js';
 import { notAllowedText } from '../../format/capabilities.js';
-import type { BillingClient } from '../../state/client.js';
 import { focusFirst } from '../base/focus.js';
+import type { ViewHost } from '../base/view-element.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 
-export interface DetailsHost {
-  readonly element: HTMLElement & { readonly updateComplete: Promise<boolean>; requestUpdate(): void };
-  readonly client: BillingClient;
-  locale(): string;
-  reportError(error: BillingError, operation: string): void;
-}
+export type DetailsHost = ViewHost;
 
 type Field = 'email' | 'name' | 'country' | 'line1' | 'line2' | 'city' | 'state' | 'postalCode';
 /** The form's order: the first field with an error takes focus. */

@@ -19,18 +19,14 @@ import { meterLabel } from '../../format/labels.js';
 import { formatQuantity, meterUnit } from '../../format/quantities.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
 import { createPaymentProvider, type PaymentProvider } from '../../payments/provider.js';
-import type { BillingClient } from '../../state/client.js';
 import { capabilitiesOf } from '../../state/capabilities.js';
 import { creditsOf, type CreditPurchase, type CreditsState } from '../../state/credits.js';
 import { notAllowedText } from '../../format/capabilities.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { focusFirst } from '../base/focus.js';
+import type { ViewHost } from '../base/view-element.js';
 
-export interface CreditsHost {
-  readonly element: HTMLElement & { readonly updateComplete: Promise<boolean>; requestUpdate(): void };
-  readonly client: BillingClient;
-  locale(): string;
-  reportError(error: BillingError, operation: string): void;
+export interface CreditsHost extends ViewHost {
   /** A purchase went through: the element tells the page. */
   purchased(credits: Credits, charged: Money): void;
 }

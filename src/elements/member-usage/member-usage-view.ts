@@ -14,16 +14,12 @@ import { notAllowedText } from '../../format/capabilities.js';
 import { meterLabel } from '../../format/labels.js';
 import { formatPercent, formatUsageAmount } from '../../format/usage.js';
 import { capabilitiesOf } from '../../state/capabilities.js';
-import type { BillingClient } from '../../state/client.js';
 import { membersOf, type MembersState } from '../../state/members.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { focusFirst } from '../base/focus.js';
+import type { ViewElement, ViewHost } from '../base/view-element.js';
 
-export interface MemberUsageHost {
-  readonly element: HTMLElement & { readonly updateComplete: Promise<boolean>; requestUpdate(): void; readonly meter: string | undefined };
-  readonly client: BillingClient;
-  locale(): string;
-  reportError(error: BillingError, operation: string): void;
+export interface MemberUsageHost extends ViewHost<ViewElement & { readonly meter: string | undefined }> {
   /** A member's limit was saved: the element tells the page. */
   limitChanged(memberId: string, meter: string, limit: number | null): void;
 }

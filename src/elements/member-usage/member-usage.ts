@@ -96,16 +96,6 @@ const styles = css`
   th[aria-sort='descending'] .sort::after {
     content: ' ▼' / '';
   }
-  select {
-    font: inherit;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 1px solid var(--_muted);
-    border-radius: var(--_radius-small);
-    background: var(--_surface);
-    color: var(--_text);
-    min-inline-size: 0;
-  }
   .amount {
     white-space: nowrap;
   }

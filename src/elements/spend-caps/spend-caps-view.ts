@@ -17,17 +17,13 @@ import { meterLabel } from '../../format/labels.js';
 import { capPreview, capStanding } from '../../format/spend-caps.js';
 import { formatUsageAmount } from '../../format/usage.js';
 import { capabilitiesOf } from '../../state/capabilities.js';
-import type { BillingClient } from '../../state/client.js';
 import { offersSpendCaps, saveSpendCap } from '../../state/spend-caps.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { focusFirst } from '../base/focus.js';
+import type { ViewElement, ViewHost } from '../base/view-element.js';
 import { asMoneyInput } from '../../format/money-input.js';
 
-export interface SpendCapsHost {
-  readonly element: HTMLElement & { readonly updateComplete: Promise<boolean>; requestUpdate(): void; readonly meter: string | undefined };
-  readonly client: BillingClient;
-  locale(): string;
-  reportError(error: BillingError, operation: string): void;
+export interface SpendCapsHost extends ViewHost<ViewElement & { readonly meter: string | undefined }> {
   /** A cap was saved: the element tells the page. */
   changed(meter: MeterKey, cap: SpendCap | null): void;
 }
