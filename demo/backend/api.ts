@@ -12,7 +12,7 @@
  * it received.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isDemoScenario, type DemoScenario } from '../../src/adapters/memory/index.js';
+import { demoCreditPacks, isDemoScenario, type DemoScenario } from '../../src/adapters/memory/index.js';
 import { createBillingHandler } from '../../src/server/handler.js';
 import { createSimulatorEngine } from '../../src/server/simulator-engine.js';
 import { createStripeEngine } from '../../src/server/stripe-engine.js';
@@ -82,10 +82,13 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 function stripeTestMode(keys: { secretKey: string; publishableKey: string }): BillingEngine {
   let engine: Promise<BillingEngine> | undefined;
   const ready = () =>
-    (engine ??= import('stripe').then(({ default: Stripe }) => createStripeEngine({ stripe: new Stripe(keys.secretKey), publishableKey: keys.publishableKey })));
+    (engine ??= import('stripe').then(({ default: Stripe }) =>
+      // Every demo account may buy the demo's credit packs in test mode.
+      createStripeEngine({ stripe: new Stripe(keys.secretKey), publishableKey: keys.publishableKey, credits: () => demoCreditPacks() }),
+    ));
   return {
     adapterFor: async (accountId) => (await ready()).adapterFor(accountId),
-    recordUsage: async (accountId, meter, value) => (await ready()).recordUsage(accountId, meter, value),
+    recordUsage: async (accountId, meter, value, member) => (await ready()).recordUsage(accountId, meter, value, member),
     receiveWebhook: async (raw, signature, secret) => (await ready()).receiveWebhook?.(raw, signature, secret) ?? 'ignored',
   };
 }

@@ -19,6 +19,7 @@ export type { UsageReading } from './engine.js';
 export { createStripeEngine } from './stripe-engine.js';
 export type { StripeEngine, StripeEngineOptions } from './stripe-engine.js';
 export { createMemoryStripeState } from './stripe-state.js';
-export type { StoredQuote, StripeAccountRecord, StripeEngineState } from './stripe-state.js';
+export type { StoredAutoRecharge, StoredQuote, StripeAccountRecord, StripeEngineState } from './stripe-state.js';
+export type { StripeCreditOffer } from './stripe-credits.js';
 export { catalogFromStripe, setUpStripeCatalog, stripeCatalogSetup } from './stripe-catalog.js';
 export type { StripeCatalog, StripeCouponSetup } from './stripe-catalog.js';

@@ -5,7 +5,7 @@
  */
 import { STALE_CLAIM_MS, type BillingStore, type Claim } from './store.js';
 import type { SpendCap } from '../core/types.js';
-import type { MeterEventRow, StoredQuote, StripeAccountRecord, StripeEngineState } from './stripe-state.js';
+import type { MeterEventRow, StoredAutoRecharge, StoredQuote, StripeAccountRecord, StripeEngineState } from './stripe-state.js';
 
 /** What the store needs of a client: `pg`'s Pool and PGlite both have it. */
 export interface SqlClient {
@@ -53,19 +53,6 @@ const MIGRATIONS: string[] = [
      thresholds text NOT NULL,
      PRIMARY KEY (account_id, meter)
    )`,
-  `CREATE TABLE IF NOT EXISTS tectra_spend_cap (
-     account_id text NOT NULL,
-     meter text NOT NULL,
-     cap text NOT NULL,
-     PRIMARY KEY (account_id, meter)
-   )`,
-  `CREATE TABLE IF NOT EXISTS tectra_member_limit (
-     account_id text NOT NULL,
-     member_id text NOT NULL,
-     meter text NOT NULL,
-     units double precision NOT NULL,
-     PRIMARY KEY (account_id, member_id, meter)
-   )`,
   `CREATE TABLE IF NOT EXISTS tectra_usage_notice (
      notice text PRIMARY KEY,
      created_at timestamptz NOT NULL DEFAULT now()
@@ -92,6 +79,24 @@ const MIGRATIONS: string[] = [
   'ALTER TABLE tectra_usage_counter ALTER COLUMN used TYPE numeric',
   'ALTER TABLE tectra_meter_outbox ALTER COLUMN value TYPE numeric',
   'ALTER TABLE tectra_meter_outbox ADD COLUMN IF NOT EXISTS happened_at bigint NOT NULL DEFAULT 0',
+  // New steps go last: a database keeps the numbers of the steps it ran (one inserted earlier would never run there).
+  `CREATE TABLE IF NOT EXISTS tectra_spend_cap (
+     account_id text NOT NULL,
+     meter text NOT NULL,
+     cap text NOT NULL,
+     PRIMARY KEY (account_id, meter)
+   )`,
+  `CREATE TABLE IF NOT EXISTS tectra_member_limit (
+     account_id text NOT NULL,
+     member_id text NOT NULL,
+     meter text NOT NULL,
+     units double precision NOT NULL,
+     PRIMARY KEY (account_id, member_id, meter)
+   )`,
+  `CREATE TABLE IF NOT EXISTS tectra_auto_recharge (
+     account_id text PRIMARY KEY,
+     setting text NOT NULL
+   )`,
 ];
 
 /** The handler's store and the Stripe engine's state in one database: pass it as both `store` and `state`. */
@@ -268,6 +273,13 @@ function stripeState(sql: Sql): StripeEngineState {
       const out: Record<string, Record<string, number>> = {};
       for (const r of rows) (out[r.member_id] ??= {})[r.meter] = Number(r.units);
       return out;
+    },
+    async saveAutoRecharge(accountId, setting) {
+      await sql('INSERT INTO tectra_auto_recharge (account_id, setting) VALUES ($1, $2) ON CONFLICT (account_id) DO UPDATE SET setting = $2', [accountId, JSON.stringify(setting)]);
+    },
+    async autoRecharge(accountId) {
+      const [row] = await sql<{ setting: string }>('SELECT setting FROM tectra_auto_recharge WHERE account_id = $1', [accountId]);
+      return row ? (JSON.parse(row.setting) as StoredAutoRecharge) : undefined;
     },
     async queueMeterEvents(events) {
       for (const e of events) {

@@ -44,6 +44,7 @@ import type {
 import { WebhookSignatureError, type BillingEngine } from './engine.js';
 import { capUnits } from '../core/spend-caps.js';
 import { readStripeCatalog, type StripeCatalog } from './stripe-catalog.js';
+import { createStripeCredits, type StripeCreditOffer } from './stripe-credits.js';
 import { createMemoryStripeState, type StripeAccountRecord, type StripeEngineState } from './stripe-state.js';
 
 export interface StripeEngineOptions {
@@ -69,6 +70,11 @@ export interface StripeEngineOptions {
    * The account's members, for usage by member (your directory: Stripe knows none). A member
    * who used a meter without being listed shows under their id.
    */
+  /**
+   * The prepaid credit an account may buy, sold as Stripe credit grants (`stripe-credits.ts`);
+   * an account without an offer has no credit (`GET /credits` answers 204).
+   */
+  credits?(accountId: string): StripeCreditOffer | undefined | Promise<StripeCreditOffer | undefined>;
   members?(accountId: string): Array<{ id: string; name: string; email?: string }> | Promise<Array<{ id: string; name: string; email?: string }>>;
 }
 
@@ -114,6 +120,9 @@ async function retrieveOrNotFound<T>(what: string, retrieve: () => Promise<T>): 
     throw error;
   }
 }
+
+/** Credit is no tier's product: a promotion code limited to products does not apply to it. */
+const CREDIT_PRODUCT = 'tectra_credit';
 
 /** The unit of each of the kit's meters (a meter of your own counts). */
 const UNITS = new Map<string, Meter['unit']>(DEMO_METERS);
@@ -410,6 +419,15 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       cached = undefined;
       return 'applied';
     }
+    if (event.type === 'billing.credit_balance_transaction.created' && options.credits) {
+      // Credit went down (Stripe applied it to an invoice, or some expired): recharge if it is low and turned on.
+      const grantId = idOf((event.data.object as Stripe.Billing.CreditBalanceTransaction).credit_grant) ?? '';
+      const grant = await stripe.billing.creditGrants.retrieve(grantId);
+      const accountId = await state.accountOfCustomer(idOf(grant.customer) ?? '');
+      if (!accountId || grant.metadata?.tectra_kind === 'recharge') return 'ignored';
+      await locked(accountId, async () => (await creditsFor(accountId)).rechargeIfLow());
+      return 'applied';
+    }
     if (!event.type.startsWith('customer.subscription.')) return 'ignored';
     const sub = event.data.object as Stripe.Subscription;
     const accountId = await state.accountOfCustomer(idOf(sub.customer) ?? '');
@@ -426,21 +444,71 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     });
   }
 
+  /** The account's Stripe customer, made on its first purchase. */
+  async function customerFor(accountId: string, record: StripeAccountRecord): Promise<string> {
+    if (record.customerId) return record.customerId;
+    const extra = (await options.customerParams?.(accountId)) ?? {};
+    const created = await stripe.customers.create(
+      { ...extra, metadata: { ...extra.metadata, tectra_account: accountId } },
+      // Keyed by the account alone: two first requests at once (two machines) make one customer.
+      { idempotencyKey: await derivedKey(accountId, 'customer', 'first') },
+    );
+    record.customerId = created.id;
+    await state.saveAccount(record);
+    return created.id;
+  }
+
+  async function promotion(code: string | undefined, productId: string | undefined): Promise<{ id: string; coupon: Stripe.Coupon; code: string } | undefined> {
+    if (!code) return undefined;
+    const found = await stripe.promotionCodes.list({ code: code.trim(), active: true, limit: 1, expand: ['data.promotion.coupon'] });
+    const promo = found.data[0];
+    const coupon = promo?.promotion.coupon;
+    const now = Date.now() / 1000;
+    if (!promo || !coupon || typeof coupon !== 'object' || (promo.expires_at !== null && promo.expires_at <= now)) {
+      throw new BillingError('coupon_invalid', `The code "${code}" is not valid.`, { status: 422 });
+    }
+    if (coupon.applies_to && productId && !coupon.applies_to.products.includes(productId)) {
+      throw new BillingError('coupon_invalid', `The code "${code}" does not apply to this tier.`, { status: 422 });
+    }
+    return { id: promo.id, coupon, code: promo.code };
+  }
+
+  /** The account's own card: attached to its customer (a test token or a fresh card is attached now). */
+  async function ownCard(customerId: string, paymentMethodId: string, attach: boolean): Promise<Stripe.PaymentMethod> {
+    const card = await retrieveOrNotFound('card', () => stripe.paymentMethods.retrieve(paymentMethodId));
+    const owner = idOf(card.customer);
+    if (owner === customerId) return card;
+    // A card reaches the account's customer through its own setup intent (Stripe.js attaches it).
+    // Only Stripe's test tokens (pm_card_visa, ...) are attached here: an unattached card
+    // someone else tokenized is not this account's to use.
+    if (owner || !attach || !/^pm_card_\w+$/.test(paymentMethodId)) throw NOT_FOUND('card');
+    return stripe.paymentMethods.attach(paymentMethodId, { customer: customerId });
+  }
+
+  /** The account's credit, or not_found when it is offered none. */
+  async function creditsFor(accountId: string) {
+    const offer = await options.credits?.(accountId);
+    if (!offer) throw new BillingError('not_found', 'This account has no prepaid credit.', { status: 404 });
+    return createStripeCredits({
+      stripe,
+      state,
+      accountId,
+      offer,
+      customerId: async () => (await state.account(accountId)).customerId,
+      ensureCustomer: async () => customerFor(accountId, await state.account(accountId)),
+      ownCard: (customerId, paymentMethodId) => ownCard(customerId, paymentMethodId, true),
+      // A code limited to some tiers does not apply to credit.
+      coupon: async (code) => {
+        const promo = (await promotion(code, CREDIT_PRODUCT))!;
+        return couponOf(promo.coupon, promo.code);
+      },
+      key: (purpose, key) => derivedKey(accountId, purpose, key),
+    });
+  }
+
   function adapter(accountId: string): BillingAdapter {
     const account = () => state.account(accountId);
-
-    async function customer(record: StripeAccountRecord): Promise<string> {
-      if (record.customerId) return record.customerId;
-      const extra = (await options.customerParams?.(accountId)) ?? {};
-      const created = await stripe.customers.create(
-        { ...extra, metadata: { ...extra.metadata, tectra_account: accountId } },
-        // Keyed by the account alone: two first requests at once (two machines) make one customer.
-        { idempotencyKey: await derivedKey(accountId, 'customer', 'first') },
-      );
-      record.customerId = created.id;
-      await state.saveAccount(record);
-      return created.id;
-    }
+    const customer = (record: StripeAccountRecord) => customerFor(accountId, record);
 
     async function liveSubscription(record: StripeAccountRecord): Promise<Stripe.Subscription | undefined> {
       if (!record.subscriptionId) return undefined;
@@ -455,16 +523,6 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       if (!tier || !price?.recurring) return undefined;
       const interval = price.recurring.interval === 'year' ? 'year' : 'month';
       return { tierId: tier.id, interval, ...(tier.seats ? { seats: item.quantity ?? tier.seats.min } : {}) };
-    }
-
-    function couponOf(coupon: Stripe.Coupon, code?: string): Coupon {
-      return {
-        code: code ?? coupon.name ?? coupon.id,
-        ...(coupon.percent_off !== null ? { percentOff: coupon.percent_off } : {}),
-        ...(coupon.amount_off !== null && coupon.currency ? { amountOff: { amount: coupon.amount_off, currency: coupon.currency.toUpperCase() } } : {}),
-        duration: coupon.duration === 'repeating' ? 'repeating' : coupon.duration === 'forever' ? 'forever' : 'once',
-        ...(coupon.duration_in_months !== null ? { durationInMonths: coupon.duration_in_months } : {}),
-      };
     }
 
     function toSubscription(c: StripeCatalog, sub: Stripe.Subscription | undefined, record: StripeAccountRecord): Subscription {
@@ -510,21 +568,6 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       if (!tier || !price) throw new BillingError('invalid_request', 'That tier is not offered for this interval.', { status: 400 });
       const recurring = recurringPrice(c.catalog, selection);
       return { tier, price, quantity: tier.seats ? (selection.seats ?? tier.seats.min) : 1, recurring };
-    }
-
-    async function promotion(code: string | undefined, productId: string | undefined): Promise<{ id: string; coupon: Stripe.Coupon; code: string } | undefined> {
-      if (!code) return undefined;
-      const found = await stripe.promotionCodes.list({ code: code.trim(), active: true, limit: 1, expand: ['data.promotion.coupon'] });
-      const promo = found.data[0];
-      const coupon = promo?.promotion.coupon;
-      const now = Date.now() / 1000;
-      if (!promo || !coupon || typeof coupon !== 'object' || (promo.expires_at !== null && promo.expires_at <= now)) {
-        throw new BillingError('coupon_invalid', `The code "${code}" is not valid.`, { status: 422 });
-      }
-      if (coupon.applies_to && productId && !coupon.applies_to.products.includes(productId)) {
-        throw new BillingError('coupon_invalid', `The code "${code}" does not apply to this tier.`, { status: 422 });
-      }
-      return { id: promo.id, coupon, code: promo.code };
     }
 
     const money = (amount: number, currency: string): Money => ({ amount, currency: currency.toUpperCase() });
@@ -599,18 +642,6 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       const quote = quoteId ? await state.quote(quoteId) : undefined;
       if (quote) await state.saveQuote({ ...quote, used: true });
       return { status: 'succeeded', subscription: await readSubscription() };
-    }
-
-    /** The account's own card: attached to its customer (a test token or a fresh card is attached now). */
-    async function ownCard(customerId: string, paymentMethodId: string, attach: boolean): Promise<Stripe.PaymentMethod> {
-      const card = await retrieveOrNotFound('card', () => stripe.paymentMethods.retrieve(paymentMethodId));
-      const owner = idOf(card.customer);
-      if (owner === customerId) return card;
-      // A card reaches the account's customer through its own setup intent (Stripe.js attaches it).
-      // Only Stripe's test tokens (pm_card_visa, ...) are attached here: an unattached card
-      // someone else tokenized is not this account's to use.
-      if (owner || !attach || !/^pm_card_\w+$/.test(paymentMethodId)) throw NOT_FOUND('card');
-      return stripe.paymentMethods.attach(paymentMethodId, { customer: customerId });
     }
 
     /** Whether an incomplete subscription is for exactly this price, seats and promotion code. */
@@ -889,6 +920,14 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         return { period: context.period.start === 'none' ? { start: new Date().toISOString(), end: new Date().toISOString() } : context.period, members: [...byId.values()] };
       },
       setMemberLimit: (member, meter, limit) => locked(accountId, () => state.setMemberLimit(accountId, member, meter, limit)),
+      ...(options.credits
+        ? {
+            getCredits: async () => (await creditsFor(accountId)).getCredits(),
+            listCreditEntries: async (query) => (await creditsFor(accountId)).listCreditEntries(query),
+            purchaseCredits: (request) => locked(accountId, async () => (await creditsFor(accountId)).purchaseCredits(request)),
+            setAutoRecharge: (request) => locked(accountId, async () => (await creditsFor(accountId)).setAutoRecharge(request)),
+          }
+        : {}),
       cancelSubscription: (request) =>
         locked(accountId, async () => {
           const record = await account();
@@ -1013,6 +1052,16 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       };
     }
   }
+}
+
+function couponOf(coupon: Stripe.Coupon, code?: string): Coupon {
+  return {
+    code: code ?? coupon.name ?? coupon.id,
+    ...(coupon.percent_off !== null ? { percentOff: coupon.percent_off } : {}),
+    ...(coupon.amount_off !== null && coupon.currency ? { amountOff: { amount: coupon.amount_off, currency: coupon.currency.toUpperCase() } } : {}),
+    duration: coupon.duration === 'repeating' ? 'repeating' : coupon.duration === 'forever' ? 'forever' : 'once',
+    ...(coupon.duration_in_months !== null ? { durationInMonths: coupon.duration_in_months } : {}),
+  };
 }
 
 const VERIFICATIONS = ['pending', 'verified', 'unverified', 'unavailable'] as const;

@@ -4,7 +4,7 @@
  * counters for an immediate `GET /usage`, alert thresholds, and the webhook events already
  * applied. Stripe stays the source of truth for everything else.
  */
-import type { MeterKey, PlanSelection, SpendCap } from '../core/types.js';
+import type { AutoRecharge, MeterKey, PlanSelection, SpendCap } from '../core/types.js';
 
 export interface StripeAccountRecord {
   accountId: string;
@@ -33,6 +33,9 @@ export interface MeterEventRow {
   timestamp: number;
 }
 
+/** An account's auto-recharge setting and its last failed off-session charge: Stripe keeps neither. */
+export type StoredAutoRecharge = Pick<AutoRecharge, 'enabled' | 'threshold' | 'amount' | 'monthlyLimit' | 'lastFailure'>;
+
 export interface StripeEngineState {
   account(accountId: string): Promise<StripeAccountRecord>;
   /** Saves the fields given; one left out keeps what is stored. */
@@ -52,6 +55,8 @@ export interface StripeEngineState {
   setMemberLimit(accountId: string, member: string, meter: MeterKey, limit: number | null): Promise<void>;
   /** Members' own limits: by member id, then meter. */
   memberLimits(accountId: string): Promise<Record<string, Record<string, number>>>;
+  saveAutoRecharge(accountId: string, setting: StoredAutoRecharge): Promise<void>;
+  autoRecharge(accountId: string): Promise<StoredAutoRecharge | undefined>;
   /** The meter outbox: queued events, the oldest unsent first, and those Stripe has. */
   queueMeterEvents(events: MeterEventRow[]): Promise<void>;
   unsentMeterEvents(limit: number): Promise<MeterEventRow[]>;
@@ -72,6 +77,7 @@ export function createMemoryStripeState(): StripeEngineState {
   const alerts = new Map<string, Record<string, number[]>>();
   const caps = new Map<string, Record<string, SpendCap>>();
   const memberLimits = new Map<string, Record<string, Record<string, number>>>();
+  const recharges = new Map<string, StoredAutoRecharge>();
   const events = new Set<string>();
   const outbox = new Map<string, MeterEventRow>();
   const leases = new Map<string, { holder: string; until: number }>();
@@ -117,6 +123,8 @@ export function createMemoryStripeState(): StripeEngineState {
       memberLimits.set(accountId, { ...all, [member]: limit === null ? rest : { ...rest, [meter]: limit } });
     },
     memberLimits: async (accountId) => structuredClone(memberLimits.get(accountId) ?? {}),
+    saveAutoRecharge: async (accountId, setting) => void recharges.set(accountId, structuredClone(setting)),
+    autoRecharge: async (accountId) => structuredClone(recharges.get(accountId)),
     firstDelivery: async (eventId) => !events.has(eventId) && !!events.add(eventId),
     forgetDelivery: async (eventId) => void events.delete(eventId),
   };

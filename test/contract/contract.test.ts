@@ -494,6 +494,12 @@ for (const [label, make] of SUBJECTS) {
       type Credits = { balance: { amount: number; currency: string }; packs: Array<{ id: string }>; autoRecharge: { enabled: boolean } };
       const before = (await call<Credits>('GET', '/credits')).body;
       expect(before.packs.map((p) => p.id)).toEqual(['credit_10', 'credit_25', 'credit_50']);
+      // Credit is paid with the default card: the customer saves one first where there is none.
+      if (!(await call<{ items: unknown[] }>('GET', '/payment-methods')).body.items.length) {
+        const none = await call<{ error: { code: string; message: string } }>('POST', '/credits/purchases', { packId: 'credit_10' });
+        expect([none.status, none.body.error.code]).toEqual([400, 'invalid_request']);
+        expect((await call('POST', '/payment-methods', { paymentMethodId: s.cards.visa })).status).toBe(204);
+      }
       // Two requests at once under one key: one purchase, the same answer twice.
       const [first, second] = await Promise.all([
         call<{ status: string; credits: Credits; charged: { amount: number } }>('POST', '/credits/purchases', { packId: 'credit_50' }, `${accountId}-pack`),
@@ -536,6 +542,68 @@ for (const [label, make] of SUBJECTS) {
       expect(on.body.autoRecharge).toMatchObject({ enabled: true, threshold: usd(500), amount: usd(2500), monthlyLimit: usd(10000) });
       expect((await call<{ autoRecharge: { enabled: boolean } }>('GET', '/credits')).body.autoRecharge.enabled).toBe(true);
     }, (s) => !!s.prepaidAccount);
+
+    test('credits and 3-D Secure: a declined card buys nothing; a card that asks waits for the customer, then one grant', async (s) => {
+      const accountId = s.prepaidAccount!();
+      const call = client(s, accountId);
+      type Credits = { balance: { amount: number } };
+      const declined = await call<{ error: { code: string } }>('POST', '/credits/purchases', { packId: 'credit_25', paymentMethodId: s.cards.declined });
+      expect([declined.status, declined.body.error.code]).toEqual([402, 'card_declined']);
+      expect((await call<Credits>('GET', '/credits')).body.balance.amount).toBe(0);
+      const key = `${accountId}-3ds`;
+      const body = { packId: 'credit_25', paymentMethodId: s.cards.authenticationRequired };
+      const asked = await call<{ status: string; clientSecret: string }>('POST', '/credits/purchases', body, key);
+      expect(asked.body.status).toBe('requires_action');
+      // Not yet authenticated: nothing is granted, and saying it was does not make it so.
+      const early = await call<{ error: { code: string } }>('POST', '/credits/purchases', { ...body, completedAction: asked.body.clientSecret }, key);
+      expect([early.status, early.body.error.code]).toEqual([422, 'authentication_failed']);
+      await s.completeAction!(asked.body.clientSecret);
+      const [done, again] = await Promise.all([
+        call<{ status: string; credits: Credits }>('POST', '/credits/purchases', { ...body, completedAction: asked.body.clientSecret }, key),
+        call<{ status: string; credits: Credits }>('POST', '/credits/purchases', { ...body, completedAction: asked.body.clientSecret }, key),
+      ]);
+      expect(done.body).toMatchObject({ status: 'succeeded', credits: { balance: { amount: 2500 } } });
+      expect(again.body).toEqual(done.body);
+      // Another account cannot claim this payment as its own.
+      const other = client(s, s.prepaidAccount!());
+      const stolen = await other<{ error: { code: string } }>('POST', '/credits/purchases', { ...body, completedAction: asked.body.clientSecret });
+      expect(stolen.status).toBe(404);
+      expect((await other<Credits>('GET', '/credits')).body.balance.amount).toBe(0);
+      const ledger = await call<{ items: Array<{ kind: string; amount: { amount: number }; balanceAfter: { amount: number } }> }>('GET', '/credits/ledger');
+      expect(ledger.body.items.map((e) => [e.kind, e.amount.amount, e.balanceAfter.amount])).toEqual([['purchase', 2500, 2500]]);
+    }, (s) => !!(s.prepaidAccount && s.completeAction && s.cards.declined && s.cards.authenticationRequired));
+
+    test('auto-recharge at the provider: credit used below the threshold is recharged off session once per cooldown; a card that asks for 3-D Secure is reported', async (s) => {
+      const accountId = s.prepaidAccount!();
+      const call = client(s, accountId);
+      const usd = (amount: number) => ({ amount, currency: 'USD' });
+      type Credits = { balance: { amount: number }; autoRecharge: { rechargedThisMonth?: { amount: number }; lastFailure?: { reason: string } } };
+      expect((await call('POST', '/payment-methods', { paymentMethodId: s.cards.visa })).status).toBe(204);
+      await call('POST', '/credits/purchases', { packId: 'credit_10' });
+      const on = await call<Credits>('PUT', '/credits/auto-recharge', { enabled: true, threshold: usd(500), amount: usd(2500), monthlyLimit: usd(10000) });
+      expect(on.body.balance.amount).toBe(1000);
+      await s.useCredit!(accountId, 600);
+      const recharged = (await call<Credits>('GET', '/credits')).body;
+      expect(recharged.balance.amount).toBe(400 + 2500);
+      expect(recharged.autoRecharge.rechargedThisMonth?.amount).toBe(2500);
+      // Below the threshold again within the cooldown: no second charge.
+      await s.useCredit!(accountId, 2700);
+      expect((await call<Credits>('GET', '/credits')).body.balance.amount).toBe(200);
+      const ledger = await call<{ items: Array<{ kind: string; amount: { amount: number }; balanceAfter: { amount: number } }> }>('GET', '/credits/ledger?limit=3');
+      // Stripe draws grant by grant (the soonest to expire first): one use can be two lines.
+      expect(ledger.body.items.map((e) => [e.kind, e.amount.amount, e.balanceAfter.amount])).toEqual([['usage', -2300, 200], ['usage', -400, 2500], ['recharge', 2500, 2900]]);
+      // The rest of the ledger, a page later, carries the balance on.
+      const rest = await call<{ items: Array<{ kind: string; balanceAfter: { amount: number } }> }>('GET', `/credits/ledger?cursor=${encodeURIComponent((ledger.body as unknown as { nextCursor: string }).nextCursor)}`);
+      expect(rest.body.items.map((e) => [e.kind, e.balanceAfter.amount])).toEqual([['usage', 400], ['purchase', 1000]]);
+
+      // Off session, a card that asks for 3-D Secure cannot be charged: said, not retried blindly.
+      const second = s.prepaidAccount!();
+      const asSecond = client(s, second);
+      expect((await asSecond('POST', '/payment-methods', { paymentMethodId: s.cards.authenticationRequired })).status).toBe(204);
+      const failed = await asSecond<Credits>('PUT', '/credits/auto-recharge', { enabled: true, threshold: usd(500), amount: usd(2500) });
+      expect(failed.body.balance.amount).toBe(0);
+      expect(failed.body.autoRecharge.lastFailure).toMatchObject({ reason: 'authentication_required', amount: usd(2500) });
+    }, (s) => !!(s.prepaidAccount && s.useCredit && s.cards.authenticationRequired));
 
     test('webhooks: a forged one is refused, a duplicate and events out of order are applied once', async (s) => {
       if (!s.webhookDeliveries) {

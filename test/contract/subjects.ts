@@ -8,7 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { demoCatalog, demoOveragePrices } from '../../src/adapters/memory/catalogs.js';
+import { demoCatalog, demoCreditPacks, demoOveragePrices } from '../../src/adapters/memory/catalogs.js';
 import { demoCoupons } from '../../src/adapters/memory/scenarios.js';
 import {
   createBillingHandler,
@@ -49,9 +49,14 @@ export interface Subject {
   webhookDeliveries?(): Promise<Array<{ payload: string; signature: string; id: string }>>;
   /**
    * A new account that sells prepaid credit (the demo's packs and custom amounts, auto-recharge
-   * off); absent where the engine does not offer credit yet.
+   * off, a card on file on the simulator and none yet on Stripe); absent where the engine offers no credit.
    */
   prepaidAccount?(): string;
+  /**
+   * The provider applies `amount` of the account's credit to an invoice (Stripe does when it
+   * bills metered usage), and its webhooks reach the handler.
+   */
+  useCredit?(accountId: string, amount: number): Promise<void>;
   /** Usage as the provider's meters have it, after a flush. */
   meteredOf?(accountId: string, meter: string): Promise<number>;
   events: BillingEvent[];
@@ -112,7 +117,15 @@ async function stripeSubject(name: string, stripe: Stripe, store: ContractStore,
   await setUpStripeCatalog(stripe, demoCatalog(), DEMO_COUPONS, demoOveragePrices('USD'));
   // The handler's store and the engine's state in one Postgres (PGlite here), as in production.
   const state = store;
-  const engine: StripeEngine = createStripeEngine({ stripe, publishableKey: 'pk_test_contract', state, usageFlushMs: 60_000 });
+  // Accounts named prepaid-… may buy the demo's credit; every other one is offered none.
+  const engine: StripeEngine = createStripeEngine({
+    stripe,
+    publishableKey: 'pk_test_contract',
+    state,
+    usageFlushMs: 60_000,
+    credits: (accountId) => (accountId.startsWith('prepaid-') ? { ...demoCreditPacks(), expiresAfterDays: 365 } : undefined),
+  });
+  let prepaid = 0;
   const events: BillingEvent[] = [];
   const errors: unknown[] = [];
   const handler = createBillingHandler({ engine, webhooks: { secret: WEBHOOK_SECRET }, ...handlerOptions(store, events, errors) });
@@ -123,6 +136,7 @@ async function stripeSubject(name: string, stripe: Stripe, store: ContractStore,
     baseUrl,
     handler,
     cards: { visa: 'pm_card_visa', mastercard: 'pm_card_mastercard', declined: 'pm_card_chargeDeclined', authenticationRequired: 'pm_card_authenticationRequired' },
+    prepaidAccount: () => `prepaid-${++prepaid}-${Date.now().toString(36)}`,
     subscriptionsOf: async (accountId) => {
       const customer = await customerOf(accountId);
       return customer ? (await stripe.subscriptions.list({ customer, status: 'all' })).data.length : 0;
@@ -141,6 +155,16 @@ async function stripeSubject(name: string, stripe: Stripe, store: ContractStore,
             double.advanceTo(new Date(end * 1000 + 1000));
           },
           webhookDeliveries: async () => (await double.signedEvents()).map(({ payload, signature, event }) => ({ payload, signature, id: event.id })),
+          useCredit: async (accountId: string, amount: number) => {
+            const customer = await customerOf(accountId);
+            const from = double.state.events.length;
+            double.applyCredit(customer ?? '', amount);
+            // Delivered as Stripe would: signed, to the handler's webhook route.
+            for (const { payload, signature } of (await double.signedEvents()).slice(from)) {
+              const answer = await fetch(`${baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload });
+              if (!answer.ok) throw new Error(`webhook answered ${answer.status}`);
+            }
+          },
           meteredOf: async (accountId: string, meter: string) => {
             await engine.flushUsage();
             const customer = await customerOf(accountId);

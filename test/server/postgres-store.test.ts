@@ -18,12 +18,29 @@ describe('the Postgres store (PGlite)', () => {
     await Promise.all(stores.map((s) => s.migrate()));
     await stores[0]?.migrate();
     const { rows } = await db.query<{ version: number }>('SELECT version FROM tectra_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
     const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE 'tectra_%' ORDER BY 1");
     expect(tables.rows.map((t) => t.name)).toEqual([
-      'tectra_account', 'tectra_account_lease', 'tectra_idempotency', 'tectra_member_limit', 'tectra_meter_outbox', 'tectra_migrations',
+      'tectra_account', 'tectra_account_lease', 'tectra_auto_recharge', 'tectra_idempotency', 'tectra_member_limit', 'tectra_meter_outbox', 'tectra_migrations',
       'tectra_quote', 'tectra_spend_cap', 'tectra_usage_alert', 'tectra_usage_counter', 'tectra_usage_notice', 'tectra_webhook_event',
     ]);
+  });
+
+  it('brings a database of an earlier release up to date: the steps added since run there, and keep what it holds', async () => {
+    const store = createPostgresStore({ pool: db as unknown as SqlClient });
+    await store.migrate();
+    await store.saveAccount({ accountId: 'acct_before', customerId: 'cus_before' });
+    // As the database was before spend caps, members' limits and auto-recharge: twelve steps, none of their tables.
+    for (const table of ['tectra_spend_cap', 'tectra_member_limit', 'tectra_auto_recharge']) await db.query(`DROP TABLE ${table}`);
+    await db.query('DELETE FROM tectra_migrations WHERE version > 12');
+    const upgraded = createPostgresStore({ pool: db as unknown as SqlClient });
+    await upgraded.setSpendCap('acct_before', 'input_tokens', { atLimit: 'stop' });
+    await upgraded.setMemberLimit('acct_before', 'ben', 'input_tokens', 5);
+    await upgraded.saveAutoRecharge('acct_before', { enabled: true, threshold: { amount: 500, currency: 'USD' }, amount: { amount: 2500, currency: 'USD' } });
+    expect(await upgraded.spendCaps('acct_before')).toEqual({ input_tokens: { atLimit: 'stop' } });
+    expect(await upgraded.memberLimits('acct_before')).toEqual({ ben: { input_tokens: 5 } });
+    expect(await upgraded.autoRecharge('acct_before')).toMatchObject({ enabled: true, amount: { amount: 2500 } });
+    expect((await upgraded.account('acct_before')).customerId).toBe('cus_before');
   });
 
   it('gives a key to exactly one of concurrent claimers, then replays, refuses another request and forgets a release', async () => {

@@ -8,13 +8,15 @@
  * follows the pinned API version. Modelled: customers, products and prices, test card
  * payment methods (pm_card_visa, pm_card_mastercard, pm_card_chargeDeclined,
  * pm_card_authenticationRequired), setup intents, subscriptions with items, schedules,
- * invoices (previews with prorations, payment, 3-D Secure), coupons and promotion codes,
- * meter events, Stripe-like idempotency (same key and params: the same answer; other
+ * invoices (previews with prorations, payment, 3-D Secure), payment intents of their own
+ * (on and off session), billing credit grants with their balance and transactions
+ * (`credits.ts`), coupons and promotion codes, meter events, Stripe-like idempotency (same key and params: the same answer; other
  * params: an error), signed webhook events, and a clock the test advances (renewals,
  * scheduled phases, cancellations at the period end).
  */
 import Stripe from 'stripe';
 import FIXTURES from './fixtures.json' with { type: 'json' };
+import { createCreditDouble } from './credits.js';
 import { flag, list, number, object, parseForm, text, type Params, type ParamValue } from './form.js';
 
 type Fixtures = typeof FIXTURES;
@@ -78,7 +80,8 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
   const subscriptions = new Map<string, Stripe.Subscription>();
   const schedules = new Map<string, Stripe.SubscriptionSchedule>();
   const invoices = new Map<string, Stripe.Invoice>();
-  const paymentIntents = new Map<string, Stripe.PaymentIntent & { invoice: string }>();
+  /** Payments: an invoice's, or one of their own (a credit purchase) without an invoice. */
+  const paymentIntents = new Map<string, Stripe.PaymentIntent & { invoice?: string }>();
   const coupons = new Map<string, Stripe.Coupon>();
   const promotionCodes = new Map<string, Stripe.PromotionCode>();
   const taxIds = new Map<string, Stripe.TaxId>();
@@ -467,6 +470,48 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     return intent;
   });
 
+  // A payment of its own (a credit purchase), confirmed at once: on session, a card that asks
+  // for 3-D Secure waits for the customer; off session, Stripe refuses it with authentication_required.
+  on('POST', /^\/v1\/payment_intents$/, (p) => {
+    const customer = text(p.customer) ?? '';
+    customerOf(customer);
+    const amount = number(p.amount);
+    if (!amount || !Number.isInteger(amount) || amount < 50) throw invalid('Amount must be at least $0.50 usd', 'amount');
+    const card = cardOf(text(p.payment_method));
+    if (!card || card.customer !== customer) throw invalid('The provided PaymentMethod is not attached to this customer.', 'payment_method');
+    const offSession = flag(p.off_session) === true;
+    const pi = {
+      ...fixture('payment_intent'),
+      id: newId('pi'),
+      amount,
+      currency: text(p.currency) ?? 'usd',
+      customer,
+      payment_method: card.id,
+      created: now,
+      description: text(p.description) ?? null,
+      metadata: object(p.metadata) as Record<string, string>,
+      status: card.behavior === 'succeeds' ? 'succeeded' : card.behavior === 'declines' ? 'requires_payment_method' : 'requires_action',
+    } as Stripe.PaymentIntent;
+    pi.client_secret = `${pi.id}_secret_dbl`;
+    if (card.behavior === 'authenticates' && offSession) pi.status = 'requires_payment_method';
+    paymentIntents.set(pi.id, pi);
+    emit(pi.status === 'succeeded' ? 'payment_intent.succeeded' : pi.status === 'requires_action' ? 'payment_intent.requires_action' : 'payment_intent.payment_failed', pi);
+    if (card.behavior === 'declines') throw new StripeFailure(402, { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.', payment_intent: pi });
+    if (card.behavior === 'authenticates' && offSession) {
+      throw new StripeFailure(402, { type: 'card_error', code: 'authentication_required', decline_code: 'authentication_required', message: 'Your card was declined. This transaction requires authentication.', payment_intent: pi });
+    }
+    return pi;
+  });
+  on('GET', /^\/v1\/payment_intents\/([^/]+)$/, (_, [id = '']) => {
+    const pi = paymentIntents.get(id);
+    if (!pi) throw missing('payment_intent', id);
+    const { invoice: _invoice, ...intent } = pi;
+    return intent;
+  });
+
+  const credits = createCreditDouble({ newId, now: () => now, emit, customerOf, invalid, missing });
+  for (const [method, path, handler] of credits.routes) on(method, path, handler);
+
   function cancellationFrom(p: Params): Stripe.Subscription.CancellationDetails | undefined {
     const c = object(p.cancellation_details);
     if (!p.cancellation_details) return undefined;
@@ -753,7 +798,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
       const id = copy[head];
       let expanded: unknown = id;
       if (typeof id === 'string') {
-        expanded = invoices.get(id) ?? schedules.get(id) ?? subscriptions.get(id) ?? customers.get(id) ?? paymentIntents.get(id) ?? prices.get(id) ?? products.get(id) ?? cardOf(id) ?? id;
+        expanded = invoices.get(id) ?? schedules.get(id) ?? subscriptions.get(id) ?? customers.get(id) ?? paymentIntents.get(id) ?? prices.get(id) ?? products.get(id) ?? cardOf(id) ?? credits.grantOf(id) ?? id;
       }
       if (head === 'payments' && id && typeof id === 'object') {
         const payments = id as Stripe.ApiList<Stripe.InvoicePayment>;
@@ -834,6 +879,8 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
       const pi = [...paymentIntents.values()].find((p) => p.client_secret === clientSecret);
       if (!pi || pi.status !== 'requires_action') throw new Error(`no payment waits for authentication under ${clientSecret}`);
       pi.status = 'succeeded';
+      emit('payment_intent.succeeded', pi);
+      if (!pi.invoice) return;
       const invoice = invoiceOf(pi.invoice);
       const payment = invoice.payments?.data[0];
       if (payment) payment.status = 'paid';
@@ -849,10 +896,13 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
         renew(due);
       }
       now = Math.max(now, target);
+      credits.expireUntil(now);
     },
+    /** Stripe makes an invoice with metered lines worth `amount` and applies the customer's credit to it (answers what was drawn). */
+    applyCredit: (customer: string, amount: number) => credits.applyCredit(customer, amount),
     now: () => new Date(now * 1000),
     /** What the double holds, for tests that check what reached Stripe. */
-    state: { customers, products, prices, paymentMethods, subscriptions, schedules, invoices, paymentIntents, coupons, promotionCodes, taxIds, meterEvents, events },
+    state: { customers, products, prices, paymentMethods, subscriptions, schedules, invoices, paymentIntents, coupons, promotionCodes, taxIds, meterEvents, events, creditGrants: credits.grants, creditTransactions: credits.transactions },
   };
 
   function renew(sub: Stripe.Subscription): void {

@@ -1,4 +1,4 @@
-import type { Catalog, Meter, OveragePrice, Tier } from '../../core/types.js';
+import type { Catalog, Credits, Meter, Money, OveragePrice, Tier } from '../../core/types.js';
 
 /** The four meters every demo tier limits, with their units. */
 export const DEMO_METERS: ReadonlyArray<readonly [string, Meter['unit']]> = [
@@ -15,6 +15,17 @@ export const DEMO_METERS: ReadonlyArray<readonly [string, Meter['unit']]> = [
 export function demoOveragePrices(currency: string): Record<string, OveragePrice> {
   const price = (cents: number, per = 1e6): OveragePrice => ({ amount: { amount: currency === 'JPY' ? cents * 1.5 : cents, currency }, per });
   return { input_tokens: price(300), output_tokens: price(1500), transcription_minutes: price(2, 1) };
+}
+
+/**
+ * The demo's prepaid credit on sale, in US cents: packs of $10, $25 and $55 for $50, and an
+ * amount of the customer's own from $5 to $500. The simulator's prepaid scenarios and the
+ * Stripe engine's demo offer both sell it.
+ */
+export function demoCreditPacks(): Pick<Credits, 'packs' | 'customAmount'> {
+  const usd = (amount: number): Money => ({ amount, currency: 'USD' });
+  const pack = (dollars: number, price = dollars) => ({ id: `credit_${price}`, credit: usd(dollars * 100), price: usd(price * 100) });
+  return { packs: [pack(10), pack(25), pack(55, 50)], customAmount: { min: usd(500), max: usd(50000) } };
 }
 
 interface TierPrices {

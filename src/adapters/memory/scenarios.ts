@@ -1,7 +1,7 @@
 /** Ready-made demo accounts for Storybook, the demo page and tests. */
 import { addInterval, addMonths } from '../../core/dates.js';
 import type { Catalog, CreditEntry, CreditEntryKind, Invoice, MemberUsage, Meter, PaymentMethod, Subscription, Usage } from '../../core/types.js';
-import { DEMO_METERS, demoCatalog, demoOveragePrices } from './catalogs.js';
+import { DEMO_METERS, demoCatalog, demoCreditPacks, demoOveragePrices } from './catalogs.js';
 import { charge, recurringPrice } from './pricing.js';
 import type { BillingSnapshot, SimulatedCoupon } from './snapshot.js';
 
@@ -128,15 +128,13 @@ function prepaidCredit(now: string, recharge: boolean): Pick<BillingSnapshot, 'c
     at: shift(now, -days),
     ...(tokens ? { meter: tokens > 0 ? 'output_tokens' : 'input_tokens', quantity: Math.abs(tokens) } : kind === 'grant' ? { description: 'Welcome credit' } : {}),
   })).reverse();
-  const pack = (dollars: number, price = dollars) => ({ id: `credit_${price}`, credit: usd(dollars * 100), price: usd(price * 100) });
   return {
     credits: {
       balance: usd(balance),
       covers: ['input_tokens', 'output_tokens'],
       nextExpiry: { amount: usd(580), at: startOfDay(shift(now, 20)) },
       atZero: recharge ? 'overage' : 'stop',
-      packs: [pack(10), pack(25), pack(55, 50)],
-      customAmount: { min: usd(500), max: usd(50000) },
+      ...demoCreditPacks(),
       autoRecharge: recharge
         ? { enabled: true, threshold: usd(1000), amount: usd(2500), monthlyLimit: usd(10000), cooldownMinutes: 60, lastFailure: { reason: 'authentication_required', at: shift(now, -1), amount: usd(2500) } }
         : { enabled: false, threshold: usd(500), amount: usd(2500), cooldownMinutes: 60 },

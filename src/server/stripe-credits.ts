@@ -1,0 +1,289 @@
+/**
+ * Prepaid credit on the Stripe engine, as Stripe Billing credits (SERVER.md, "Credits"):
+ * - a purchase is a PaymentIntent of its own on the customer's card (3-D Secure on session),
+ *   then a paid credit grant for metered prices, keyed by that payment: one payment, one grant;
+ * - the balance is Stripe's credit balance summary; the ledger its credit balance
+ *   transactions (grants, credit applied to invoices, expiries);
+ * - auto-recharge is kept here (Stripe has none): when Stripe reports a new transaction and
+ *   the balance is below the threshold, an off-session payment and a grant, within the
+ *   monthly ceiling and after the cooldown; a card that asks for 3-D Secure or is declined is
+ *   kept as the setting's last failure, for the customer to see.
+ * Stripe applies credit when it makes an invoice with metered lines, so the balance drops at
+ * invoicing, not with each record, and usage beyond the credit is billed: `atZero` is `overage`.
+ */
+import type Stripe from 'stripe';
+import type { BillingAdapter } from '../adapters/types.js';
+import { discountFor } from '../adapters/memory/pricing.js';
+import { autoRechargeProblems, customAmountProblem } from '../core/credits.js';
+import { BillingError } from '../core/errors.js';
+import type { Coupon, CreditEntry, CreditPack, Credits, Money } from '../core/types.js';
+import type { StoredAutoRecharge, StripeEngineState } from './stripe-state.js';
+
+/** What an account may buy as credit (the engine's `credits(accountId)` option). */
+export interface StripeCreditOffer {
+  packs: CreditPack[];
+  /** Bounds of an amount the customer chooses; only packs are sold without it. */
+  customAmount?: { min: Money; max: Money };
+  /** Days bought credit lasts (it does not expire when absent). */
+  expiresAfterDays?: number;
+  /** Minutes between two automatic recharges (default 60). */
+  cooldownMinutes?: number;
+}
+
+/** What credit needs from the engine around it, for one account. */
+export interface StripeCreditHost {
+  stripe: Stripe;
+  state: StripeEngineState;
+  accountId: string;
+  offer: StripeCreditOffer;
+  /** The account's customer, if it has one yet; `ensureCustomer` makes it. */
+  customerId(): Promise<string | undefined>;
+  ensureCustomer(): Promise<string>;
+  /** The account's own card (404 otherwise); a test token is attached. */
+  ownCard(customerId: string, paymentMethodId: string): Promise<Stripe.PaymentMethod>;
+  /** A promotion code's coupon, or `coupon_invalid` (one limited to tiers does not apply to credit). */
+  coupon(code: string): Promise<Coupon>;
+  /** A Stripe idempotency key derived from the request's key and the call's purpose. */
+  key(purpose: string, key: string): Promise<string>;
+}
+
+type CreditMethods = Required<Pick<BillingAdapter, 'getCredits' | 'listCreditEntries' | 'purchaseCredits' | 'setAutoRecharge'>>;
+
+const DECLINED = () => new BillingError('card_declined', 'The card was declined. Try another card.', { status: 402 });
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+const SCOPE = { scope: { price_type: 'metered' as const } };
+/** Grants the kit made say what they were for; one made in the Dashboard is a plain grant. */
+type GrantKind = 'purchase' | 'recharge';
+
+export function createStripeCredits(host: StripeCreditHost): CreditMethods & { rechargeIfLow(): Promise<void> } {
+  const { stripe, state, offer } = host;
+  const currency = (offer.packs[0]?.price ?? offer.customAmount?.min)?.currency ?? 'USD';
+  const money = (amount: number): Money => ({ amount, currency });
+  const own = (m: { currency: string } | null | undefined) => m?.currency.toUpperCase() === currency;
+
+  async function balanceOf(customer: string, grant?: string): Promise<{ available: number; ledger: number }> {
+    const summary = await stripe.billing.creditBalanceSummaries.retrieve({
+      customer,
+      filter: grant ? { type: 'credit_grant', credit_grant: grant } : { type: 'applicability_scope', applicability_scope: { price_type: 'metered' } },
+    });
+    const line = summary.balances.find((b) => own(b.available_balance.monetary));
+    return { available: line?.available_balance.monetary?.value ?? 0, ledger: line?.ledger_balance.monetary?.value ?? 0 };
+  }
+
+  async function grantsOf(customer: string): Promise<Stripe.Billing.CreditGrant[]> {
+    return (await stripe.billing.creditGrants.list({ customer, limit: 100 })).data.filter((g) => !g.voided_at && own(g.amount.monetary));
+  }
+
+  const startOfMonth = () => {
+    const now = new Date();
+    return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) / 1000;
+  };
+  const recharges = (grants: Stripe.Billing.CreditGrant[]) => grants.filter((g) => g.metadata?.tectra_kind === 'recharge');
+  const rechargedThisMonth = (grants: Stripe.Billing.CreditGrant[]) =>
+    recharges(grants).filter((g) => g.created >= startOfMonth()).reduce((sum, g) => sum + (g.amount.monetary?.value ?? 0), 0);
+
+  async function setting(): Promise<StoredAutoRecharge> {
+    const stored = await state.autoRecharge(host.accountId);
+    if (stored) return stored;
+    // Off until the customer turns it on; the first pack's figures are offered as a start.
+    const first = offer.packs[0]?.credit.amount ?? offer.customAmount?.min.amount ?? 1000;
+    const second = offer.packs[1]?.credit.amount ?? first;
+    return { enabled: false, threshold: money(Math.floor(first / 2)), amount: money(second) };
+  }
+
+  async function view(): Promise<Credits> {
+    const customer = await host.customerId();
+    const [balance, grants, auto] = await Promise.all([customer ? balanceOf(customer) : { available: 0, ledger: 0 }, customer ? grantsOf(customer) : [], setting()]);
+    // The next grant to expire that still holds credit (Stripe tells each grant's own balance).
+    let nextExpiry: Credits['nextExpiry'];
+    const now = Date.now() / 1000;
+    for (const grant of grants.filter((g) => g.expires_at !== null && g.expires_at > now).sort((a, b) => (a.expires_at ?? 0) - (b.expires_at ?? 0))) {
+      const left = (await balanceOf(customer ?? '', grant.id)).available;
+      if (left > 0) {
+        nextExpiry = { amount: money(left), at: iso(grant.expires_at ?? 0) };
+        break;
+      }
+    }
+    return {
+      balance: money(balance.available),
+      covers: [],
+      ...(nextExpiry ? { nextExpiry } : {}),
+      atZero: 'overage',
+      packs: structuredClone(offer.packs),
+      ...(offer.customAmount ? { customAmount: structuredClone(offer.customAmount) } : {}),
+      autoRecharge: { ...structuredClone(auto), rechargedThisMonth: money(rechargedThisMonth(grants)), cooldownMinutes: offer.cooldownMinutes ?? 60 },
+    };
+  }
+
+  /** The paid grant for a payment that went through, once per payment whatever retries. */
+  async function grantFor(customer: string, payment: string, credit: number, kind: GrantKind): Promise<void> {
+    const days = offer.expiresAfterDays;
+    await stripe.billing.creditGrants.create(
+      {
+        customer,
+        amount: { type: 'monetary', monetary: { value: credit, currency: currency.toLowerCase() } },
+        applicability_config: SCOPE,
+        category: 'paid',
+        name: kind === 'recharge' ? 'Auto-recharge' : 'Credit purchase',
+        ...(days ? { expires_at: Math.floor(Date.now() / 1000) + days * 86_400 } : {}),
+        metadata: { tectra_account: host.accountId, tectra_kind: kind, tectra_payment: payment },
+      },
+      { idempotencyKey: await host.key('credit_grant', payment) },
+    );
+  }
+
+  async function clearFailure(): Promise<void> {
+    const stored = await state.autoRecharge(host.accountId);
+    if (stored?.lastFailure) {
+      const { lastFailure: _cleared, ...rest } = stored;
+      await state.saveAutoRecharge(host.accountId, rest);
+    }
+  }
+
+  async function defaultCard(customer: string): Promise<string | undefined> {
+    const c = await stripe.customers.retrieve(customer);
+    const card = 'deleted' in c ? undefined : c.invoice_settings?.default_payment_method;
+    return typeof card === 'string' ? card : card?.id;
+  }
+
+  async function rechargeIfLow(): Promise<void> {
+    const customer = await host.customerId();
+    const auto = await setting();
+    if (!customer || !auto.enabled) return;
+    if ((await balanceOf(customer)).available >= auto.threshold.amount) return;
+    const grants = await grantsOf(customer);
+    const last = recharges(grants).sort((a, b) => b.created - a.created)[0];
+    if (last && Date.now() / 1000 - last.created < (offer.cooldownMinutes ?? 60) * 60) return;
+    if (auto.monthlyLimit && rechargedThisMonth(grants) + auto.amount.amount > auto.monthlyLimit.amount) return;
+    const failed = (reason: 'authentication_required' | 'card_declined') =>
+      state.saveAutoRecharge(host.accountId, { ...auto, lastFailure: { reason, at: new Date().toISOString(), amount: { ...auto.amount } } });
+    const card = await defaultCard(customer);
+    if (!card) return failed('card_declined');
+    let intent: Stripe.PaymentIntent;
+    try {
+      intent = await stripe.paymentIntents.create(
+        {
+          amount: auto.amount.amount,
+          currency: currency.toLowerCase(),
+          customer,
+          payment_method: card,
+          automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+          confirm: true,
+          off_session: true,
+          description: 'Credit auto-recharge',
+          metadata: { tectra_account: host.accountId, tectra_credit: String(auto.amount.amount) },
+        },
+        // The recharge after the last one, on this card, after this failure: twice at once is one payment.
+        { idempotencyKey: await host.key('recharge', JSON.stringify([last?.id ?? null, card, auto.lastFailure?.at ?? null])) },
+      );
+    } catch (error) {
+      const e = error as { type?: string; code?: string };
+      if (e.type !== 'StripeCardError') throw error;
+      return failed(e.code === 'authentication_required' ? 'authentication_required' : 'card_declined');
+    }
+    if (intent.status !== 'succeeded') return failed(intent.status === 'requires_action' ? 'authentication_required' : 'card_declined');
+    await grantFor(customer, intent.id, auto.amount.amount, 'recharge');
+    await clearFailure();
+  }
+
+  return {
+    getCredits: () => view(),
+    listCreditEntries: async (query) => {
+      const customer = await host.customerId();
+      // The cursor carries where the page starts and the balance after it (Stripe lists no running balance).
+      const from = query.cursor ? /^([A-Za-z0-9_]+)\.(-?\d+)$/.exec(query.cursor) : null;
+      if (query.cursor && !from) throw new BillingError('invalid_request', 'Unknown cursor.', { status: 400 });
+      if (!customer) return { items: [], nextCursor: null };
+      const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+      const list = await stripe.billing.creditBalanceTransactions.list({ customer, limit, ...(from ? { starting_after: from[1] } : {}), expand: ['data.credit_grant'] });
+      let running = from ? Number(from[2]) : (await balanceOf(customer)).ledger;
+      const items = list.data.map((txn): CreditEntry => {
+        const grant = typeof txn.credit_grant === 'object' ? txn.credit_grant : undefined;
+        const value = (txn.credit ?? txn.debit)?.amount.monetary?.value ?? 0;
+        const amount = txn.credit ? value : -value;
+        const kindOfGrant = grant?.metadata?.tectra_kind;
+        const kind: CreditEntry['kind'] = txn.debit ? (txn.debit.type === 'credits_applied' ? 'usage' : 'expiry') : kindOfGrant === 'purchase' || kindOfGrant === 'recharge' ? kindOfGrant : 'grant';
+        const entry: CreditEntry = {
+          id: txn.id,
+          kind,
+          amount: money(amount),
+          balanceAfter: money(running),
+          at: iso(txn.effective_at || txn.created),
+          ...(kind === 'grant' && grant?.name ? { description: grant.name } : {}),
+        };
+        running -= amount;
+        return entry;
+      });
+      const lastItem = list.data[list.data.length - 1];
+      return { items, nextCursor: list.has_more && lastItem ? `${lastItem.id}.${running}` : null };
+    },
+    purchaseCredits: async ({ idempotencyKey, packId, amount, couponCode, paymentMethodId, completedAction }) => {
+      const pack = packId === undefined ? undefined : offer.packs.find((p) => p.id === packId);
+      if (packId !== undefined && !pack) throw new BillingError('not_found', 'That credit pack does not exist.', { status: 404 });
+      if (!pack === !amount) throw new BillingError('invalid_request', 'packId or amount: name one.', { status: 400 });
+      if (amount && customAmountProblem(amount, offer.customAmount)) throw new BillingError('invalid_request', 'amount: outside the amounts on sale.', { status: 400 });
+      const credit = pack?.credit ?? (amount as Money);
+      let price = pack?.price ?? (amount as Money);
+      if (couponCode) price = { ...price, amount: price.amount - discountFor(price, await host.coupon(couponCode)).amount };
+      const customer = await host.ensureCustomer();
+      let payment: string;
+      if (completedAction) {
+        // The customer authenticated in the browser: Stripe has the outcome. Only this account's payment counts.
+        const id = completedAction.split('_secret_')[0] ?? '';
+        const intent = await stripe.paymentIntents.retrieve(id).catch(() => undefined);
+        if (!intent || intent.client_secret !== completedAction || intent.customer !== customer || intent.metadata.tectra_account !== host.accountId) {
+          throw new BillingError('not_found', 'That payment does not exist.', { status: 404 });
+        }
+        if (intent.status !== 'succeeded') throw new BillingError('authentication_failed', 'The card could not be authenticated.', { status: 422 });
+        payment = intent.id;
+      } else if (price.amount <= 0) {
+        // Paid in full by the coupon: nothing to charge, the grant is keyed by the request.
+        payment = `free_${await host.key('credits_free', idempotencyKey)}`;
+      } else {
+        const card = paymentMethodId ? (await host.ownCard(customer, paymentMethodId)).id : await defaultCard(customer);
+        if (!card) throw new BillingError('invalid_request', 'A payment method is required.', { status: 400 });
+        let intent: Stripe.PaymentIntent;
+        try {
+          intent = await stripe.paymentIntents.create(
+            {
+              amount: price.amount,
+              currency: currency.toLowerCase(),
+              customer,
+              payment_method: card,
+              automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+              confirm: true,
+              description: 'Credit purchase',
+              metadata: { tectra_account: host.accountId, tectra_credit: String(credit.amount) },
+            },
+            // Per card: a repeat after a decline may name another card under the same key.
+            { idempotencyKey: await host.key(`credits_${card}`, idempotencyKey) },
+          );
+        } catch (error) {
+          if ((error as { type?: string }).type === 'StripeCardError') throw DECLINED();
+          throw error;
+        }
+        if (intent.status === 'requires_action' && intent.client_secret) return { status: 'requires_action', clientSecret: intent.client_secret };
+        if (intent.status !== 'succeeded') throw DECLINED();
+        payment = intent.id;
+      }
+      await grantFor(customer, payment, credit.amount, 'purchase');
+      await clearFailure();
+      return { status: 'succeeded', credits: await view(), charged: price };
+    },
+    setAutoRecharge: async ({ idempotencyKey: _key, ...body }) => {
+      const [problem] = autoRechargeProblems(body, currency);
+      if (problem) throw new BillingError('invalid_request', `${problem[0]}: ${problem[1].replaceAll('_', ' ')}`, { status: 400 });
+      const { lastFailure } = await setting();
+      await state.saveAutoRecharge(host.accountId, {
+        enabled: body.enabled,
+        threshold: body.threshold,
+        amount: body.amount,
+        ...(body.monthlyLimit ? { monthlyLimit: body.monthlyLimit } : {}),
+        ...(lastFailure ? { lastFailure } : {}),
+      });
+      await rechargeIfLow();
+      return view();
+    },
+    rechargeIfLow,
+  };
+}
