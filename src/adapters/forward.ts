@@ -25,6 +25,7 @@ export const ADAPTER_METHODS = {
   setUsageAlerts: 2,
   setSpendCap: 2,
   getMemberUsage: 0,
+  getDailyUsage: 0,
   setMemberLimit: 3,
   cancelSubscription: 1,
   resumeSubscription: 1,

@@ -19,6 +19,7 @@ import type {
   Coupon,
   Invoice,
   MembersUsage,
+  DailyUsage,
   InvoicePaymentResult,
   Page,
   PaymentMethod,
@@ -225,6 +226,7 @@ export function createHttpTransport(config: HttpAdapterOptions): HttpTransport {
       await send('PUT', `/usage/alerts/${encodeURIComponent(meter)}`, { thresholds }, o);
     },
     getMemberUsage: (o) => get<MembersUsage>('/usage/members', o),
+    getDailyUsage: (o) => get<DailyUsage>('/usage/daily', o),
     setMemberLimit: async (member, meter, limit, o) => {
       await send('PUT', `/usage/members/${encodeURIComponent(member)}/limits/${encodeURIComponent(meter)}`, { limit }, o);
     },

@@ -17,6 +17,7 @@ import type {
   InvoicePaymentResult,
   LifecycleRequest,
   MembersUsage,
+  DailyUsage,
   MeterKey,
   Page,
   PayInvoiceRequest,
@@ -64,6 +65,11 @@ export interface BillingAdapter {
    * `PUT /usage/caps/{meter}`.
    */
   setSpendCap?(meter: MeterKey, cap: SpendCap | null, options?: RequestOptions): Promise<void>;
+  /**
+   * Optional: this period's usage day by day (UTC days), for the usage CSV by day. Without it
+   * the CSV has the period's totals. `GET /usage/daily`.
+   */
+  getDailyUsage?(options?: RequestOptions): Promise<DailyUsage>;
   /**
    * Optional (with the one below): who used how much of each meter this period, for pooled
    * team usage. Without it `<tectra-member-usage>` says usage by member is not reported. `GET /usage/members`.

@@ -1,12 +1,12 @@
 /**
  * CSV exports for spreadsheets and accounting tools: invoices, the usage of the period per
- * meter, and the credit ledger. RFC 4180 (quoted where needed, CRLF line ends); columns have
+ * meter and per day, and the credit ledger. RFC 4180 (quoted where needed, CRLF line ends); columns have
  * stable English names, dates are ISO 8601 and amounts are decimals in major units with the
  * currency beside them, so a file reads the same in every locale. A text cell that a
  * spreadsheet would run as a formula (=, +, -, @) is written with a leading apostrophe.
  */
 import { toDecimalString } from './money.js';
-import type { CreditEntry, Invoice, Money, Usage } from './types.js';
+import type { CreditEntry, DailyUsage, Invoice, Money, Usage } from './types.js';
 
 /** An amount as an exact decimal ("-1.20"): a number to a spreadsheet, never a formula. */
 type Decimal = { decimal: string };
@@ -51,6 +51,17 @@ export function usageCsv(usage: Usage): string {
   return toCsv([
     ['meter', 'unit', 'used', 'limit', 'period_start', 'period_end', 'updated_at'],
     ...usage.meters.map((m) => [m.key, m.unit, m.used, m.limit, usage.period.start, usage.period.end, usage.updatedAt]),
+  ]);
+}
+
+/**
+ * The period's usage day by day: a row per UTC day and meter, oldest first, every meter every
+ * day (0 on a day it was not used), so a pivot table needs no gaps filled.
+ */
+export function dailyUsageCsv(daily: DailyUsage, usage: Usage): string {
+  return toCsv([
+    ['date', 'meter', 'unit', 'used'],
+    ...daily.days.flatMap((day) => usage.meters.map((m) => [day.date, m.key, m.unit, day.used[m.key] ?? 0])),
   ]);
 }
 

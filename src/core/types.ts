@@ -108,6 +108,18 @@ export interface Usage {
   updatedAt: string;
 }
 
+/** One day of usage (a UTC calendar day, `YYYY-MM-DD`), by meter key; a meter unused that day is absent. */
+export interface UsageDay {
+  date: string;
+  used: Record<string, number>;
+}
+
+/** This period's usage day by day, oldest first, up to today. */
+export interface DailyUsage {
+  period: { start: string; end: string };
+  days: UsageDay[];
+}
+
 /** One member's share of a team's pooled usage this period. */
 export interface MemberUsage {
   /** The host app's id of the member (what it passes to `handler.usage.record`). */

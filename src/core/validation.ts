@@ -138,6 +138,11 @@ export const membersUsageSchema = v.object({
   ),
 });
 
+export const dailyUsageSchema = v.object({
+  period,
+  days: v.array(v.object({ date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)), used: countsByMeter })),
+});
+
 export const usageSchema = v.object({
   period,
   meters: v.array(meterSchema),
@@ -296,6 +301,7 @@ export const checks = {
   subscription: (input: unknown) => validate(subscriptionSchema, input, 'subscription'),
   usage: (input: unknown) => validate(usageSchema, input, 'usage'),
   membersUsage: (input: unknown) => validate(membersUsageSchema, input, 'usage by member'),
+  dailyUsage: (input: unknown) => validate(dailyUsageSchema, input, 'usage by day'),
   paymentMethods: (input: unknown) => validate(paymentMethodsSchema, input, 'payment methods'),
   invoices: (input: unknown) => validate(invoicePageSchema, input, 'invoices'),
   quote: (input: unknown) => validate(quoteSchema, input, 'quote'),

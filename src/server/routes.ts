@@ -193,6 +193,7 @@ export const ROUTES: Route[] = [
       await set(key, cap);
     },
   },
+  { method: 'GET', pattern: /^\/usage\/daily$/, operation: 'getDailyUsage', run: (c) => offered(c.adapter, 'getDailyUsage')() },
   { method: 'GET', pattern: /^\/usage\/members$/, operation: 'getMemberUsage', run: (c) => offered(c.adapter, 'getMemberUsage')() },
   {
     method: 'PUT',

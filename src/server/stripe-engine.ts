@@ -80,6 +80,8 @@ export interface StripeEngineOptions {
 
 /** Where a member's share of a meter is counted, beside the meter's own counter. */
 const memberCounter = (member: string, meter: string) => `member:${member}:${meter}`;
+/** Where a UTC day's use of a meter is counted (for usage by day), beside the meter's own counter. */
+const dayCounter = (day: string, meter: string) => `day:${day}:${meter}`;
 
 export interface StripeEngine extends BillingEngine {
   /** Sends the usage aggregated so far to Stripe's meters now (on shutdown, in tests). */
@@ -194,6 +196,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     /** Members' own limits (by member, then meter) and use (by `memberCounter`). */
     memberLimits: Record<string, Record<string, number>>;
     memberUsed: Record<string, number>;
+    /** Use by day (by `dayCounter`). */
+    dayUsed: Record<string, number>;
     /** Team tiers share one allowance. */
     pooled: boolean;
     /** Use so far as this process knows it: the stored counters and what it has not written yet. */
@@ -250,11 +254,14 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     const limits = tier?.limits ?? {};
     const used = Object.fromEntries(Object.keys(limits).map((meter) => [meter, (stored[meter] ?? 0) + unwritten(accountId, period.start, meter)]));
     const overage = (tier && c.overageOf.get(tier.id)) ?? {};
-    // Members' shares: those stored, and those still on their way there.
+    // Members' shares and days: those stored, and those still on their way there.
     const pendingKeys = [...counters.values()].filter((c) => c.accountId === accountId && c.periodStart === period.start).map((c) => c.meter);
     const writingKeys = [...writing.keys()].map((key) => JSON.parse(key) as [string, string, string]).filter(([a, p]) => a === accountId && p === period.start).map(([, , m]) => m);
-    const memberKeys = new Set([...Object.keys(stored), ...pendingKeys, ...writingKeys].filter((key) => key.startsWith('member:')));
-    const memberUsed = Object.fromEntries([...memberKeys].map((key) => [key, (stored[key] ?? 0) + unwritten(accountId, period.start, key)]));
+    const keys = [...new Set([...Object.keys(stored), ...pendingKeys, ...writingKeys])];
+    const countedAs = (prefix: string) =>
+      Object.fromEntries(keys.filter((key) => key.startsWith(prefix)).map((key) => [key, (stored[key] ?? 0) + unwritten(accountId, period.start, key)]));
+    const memberUsed = countedAs('member:');
+    const dayUsed = countedAs('day:');
     return {
       at: Date.now(),
       ...(account.customerId ? { customerId: account.customerId } : {}),
@@ -265,6 +272,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       overage,
       memberLimits,
       memberUsed,
+      dayUsed,
       pooled: !!tier && tier.kind !== 'individual',
       used,
     };
@@ -370,6 +378,12 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       const cap = limit === undefined ? null : capUnits({ limit, spendCap: context.caps[meter], overagePrice: context.overage[meter] });
       const counted = { accountId, periodStart: context.period.start, meter, value };
       aggregate(counters, counterKey(counted), counted);
+      if (limit !== undefined && value > 0) {
+        // The day's share: one more counter, so usage by day costs no extra reads.
+        const daily = { ...counted, meter: dayCounter(new Date().toISOString().slice(0, 10), meter) };
+        aggregate(counters, counterKey(daily), daily);
+        context.dayUsed[daily.meter] = (context.dayUsed[daily.meter] ?? 0) + value;
+      }
       let own: { used: number; limit: number | null } | undefined;
       if (member && limit !== undefined) {
         // The member's share is one more counter, stored and read beside the meter's.
@@ -918,6 +932,17 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         }
         for (const [id, limits] of Object.entries(context.memberLimits)) if (Object.keys(limits).length) memberOf(id).limits = { ...limits };
         return { period: context.period.start === 'none' ? { start: new Date().toISOString(), end: new Date().toISOString() } : context.period, members: [...byId.values()] };
+      },
+      getDailyUsage: async () => {
+        const context = await readContext(accountId);
+        contexts.set(accountId, Promise.resolve(context));
+        const days = new Map<string, Record<string, number>>();
+        for (const [key, used] of Object.entries(context.dayUsed)) {
+          const [, date = '', meter = ''] = /^day:(\d{4}-\d{2}-\d{2}):(.+)$/.exec(key) ?? [];
+          if (date && meter in context.limits && used > 0) (days.get(date) ?? days.set(date, {}).get(date)!)[meter] = used;
+        }
+        const period = context.period.start === 'none' ? { start: new Date().toISOString(), end: new Date().toISOString() } : context.period;
+        return { period, days: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([date, used]) => ({ date, used })) };
       },
       setMemberLimit: (member, meter, limit) => locked(accountId, () => state.setMemberLimit(accountId, member, meter, limit)),
       ...(options.credits

@@ -126,6 +126,11 @@ export interface BillingClient {
   exportInvoicesCsv(options?: RequestOptions): Promise<string>;
   /** The period's usage as CSV, a row per meter (used, limit, unit, period). */
   exportUsageCsv(options?: RequestOptions): Promise<string>;
+  /**
+   * This period's usage as CSV, a row per UTC day and meter (`date,meter,unit,used`), where
+   * the backend reports usage by day (`getDailyUsage`); else the same as `exportUsageCsv`.
+   */
+  exportDailyUsageCsv(options?: RequestOptions): Promise<string>;
   /** Where the last lifecycle action (cancel, resume, keep the current tier, pay an invoice) stands. */
   readonly $lifecycle: ReadableAtom<LifecycleState>;
   /** Cancels the plan: at the period end by default (it can be resumed until then), or now with `atPeriodEnd: false`. */
@@ -415,6 +420,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     watchUsage: (intervalMs) => usageLive.watch(intervalMs),
     exportInvoicesCsv: async (o) => (await import('./exports.js')).exportInvoicesCsv(adapter, o),
     exportUsageCsv: async (o) => (await import('./exports.js')).exportUsageCsv(adapter, o),
+    exportDailyUsageCsv: async (o) => (await import('./exports.js')).exportDailyUsageCsv(adapter, o),
   };
   return client;
 }

@@ -422,6 +422,29 @@ for (const [label, make] of SUBJECTS) {
       expect(other.body.members.map((m) => m.id)).not.toContain('ben');
     });
 
+    test('usage by day: what is recorded lands on its UTC day, and the days add up to the period; accounts apart', async (s) => {
+      const accountId = newAccount(s);
+      const { call } = await subscribe(s, accountId);
+      const today = new Date().toISOString().slice(0, 10);
+      await s.handler.usage.record(accountId, 'input_tokens', 1000);
+      await s.handler.usage.record(accountId, 'input_tokens', 250, 'amara');
+      await s.handler.usage.record(accountId, 'output_tokens', 70);
+      type Daily = { period: { start: string }; days: Array<{ date: string; used: Record<string, number> }> };
+      const daily = await call<Daily>('GET', '/usage/daily');
+      expect(daily.status).toBe(200);
+      // On the day it was recorded (the clock may pass midnight UTC meanwhile: then the next day).
+      const since = daily.body.days.filter((d) => d.date >= today);
+      expect(since.map((d) => d.date).every((date) => date <= new Date().toISOString().slice(0, 10))).toBe(true);
+      expect(['input_tokens', 'output_tokens'].map((meter) => since.reduce((sum, d) => sum + (d.used[meter] ?? 0), 0))).toEqual([1250, 70]);
+      // Oldest first, one entry a day, and together the period's usage.
+      const dates = daily.body.days.map((d) => d.date);
+      expect(dates).toEqual([...new Set(dates)].sort());
+      const usage = (await call<{ meters: Array<{ key: string; used: number }> }>('GET', '/usage')).body.meters;
+      for (const meter of usage) expect(daily.body.days.reduce((sum, d) => sum + (d.used[meter.key] ?? 0), 0), meter.key).toBe(meter.used);
+      const other = await client(s, newAccount(s))<Daily>('GET', '/usage/daily');
+      expect(other.body.days.flatMap((d) => Object.values(d.used)).filter((n) => n > 0)).toEqual([]);
+    });
+
     test('billing details: none on file, then an email, company and address; a field left out is kept; a bad address is named', async (s) => {
       const accountId = newAccount(s);
       const call = client(s, accountId);

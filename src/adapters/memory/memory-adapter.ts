@@ -98,6 +98,8 @@ export function createMemoryAdapter(initial: BillingSnapshot, options: MemoryAda
       if (member && !who && amount) members.push((who = { id: member, name: member, used: {} }));
       if (who) who.used[meter] = (who.used[meter] ?? 0) + amount;
       state.usage.updatedAt = (options.now?.() ?? new Date()).toISOString();
+      const day = ((state.usageByDay ??= {})[state.usage.updatedAt.slice(0, 10)] ??= {});
+      day[meter] = (day[meter] ?? 0) + amount;
       shared.afterUsage?.(target, before);
       for (const listener of usageListeners) listener(structuredClone(state.usage));
       // A tuple of live objects, read at once by the caller: names and copies cost bytes up front.

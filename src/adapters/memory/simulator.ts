@@ -26,6 +26,7 @@ import { hasPlan, sameSelection } from '../../core/plans.js';
 import { charge, findTier, recurringPrice } from './pricing.js';
 import { priceSelection, type PricedQuote } from './quotes.js';
 import { DEMO_METERS, demoOveragePrices } from './catalogs.js';
+import { dailyUsage } from './daily.js';
 import { localizeDemoCatalog } from './catalog-text.js';
 import { createCredits } from './credits.js';
 import { $locale } from '../../i18n/localization.js';
@@ -479,6 +480,7 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
         target.alertThresholds = [...thresholds].sort((a, b) => a - b);
       }),
 
+    getDailyUsage: (o) => call('getDailyUsage', o, () => dailyUsage(state, now())),
     getMemberUsage: (o) =>
       call('getMemberUsage', o, () => ({ period: { ...state.usage.period }, members: state.members ?? [] })),
     setMemberLimit: (memberId, meter, limit, o) =>

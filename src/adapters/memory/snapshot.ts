@@ -24,6 +24,8 @@ export interface BillingSnapshot {
   creditLedger?: CreditEntry[];
   /** What usage beyond the plan costs in credit, by meter: `amount` per `per` units. */
   creditRates?: Record<string, { per: number; amount: number }>;
+  /** Usage recorded since the scenario began, by UTC day (`YYYY-MM-DD`) and meter. */
+  usageByDay?: Record<string, Record<string, number>>;
   /** The team's members and their share of this period's usage (none reported when absent). */
   members?: MemberUsage[];
   /** What the customer said when cancelling (kept for the product team, as a backend would). */

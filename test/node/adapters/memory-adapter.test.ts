@@ -49,3 +49,35 @@ describe('memory adapter: simulator options', () => {
     expect(sub.nextPayment?.amount).to.deep.equal({ amount: 7400, currency: 'JPY' });
   });
 });
+
+describe('memory adapter: usage by day', () => {
+  it('spreads the usage a scenario starts with over the period so far, weekdays busier, adding up to each meter exactly', async () => {
+    const adapter = createMemoryAdapter(demoSnapshot('individual-active', { now: NOW }), { now: () => new Date(NOW) });
+    const [usage, daily] = await Promise.all([adapter.getUsage(), adapter.getDailyUsage!()]);
+    expect(daily.period).toEqual(usage.period);
+    expect(daily.days[0]?.date).toBe(usage.period.start.slice(0, 10));
+    expect(daily.days.at(-1)?.date).toBe(NOW.slice(0, 10));
+    for (const meter of usage.meters) expect(daily.days.reduce((sum, d) => sum + (d.used[meter.key] ?? 0), 0), meter.key).toBe(meter.used);
+    const tokens = (date: string) => daily.days.find((d) => d.date === date)?.used.input_tokens ?? 0;
+    const weekday = daily.days.find((d) => ![0, 6].includes(new Date(`${d.date}T00:00:00Z`).getUTCDay()))!;
+    const weekend = daily.days.find((d) => [0, 6].includes(new Date(`${d.date}T00:00:00Z`).getUTCDay()))!;
+    expect(tokens(weekday.date)).toBeGreaterThan(tokens(weekend.date));
+    // The same every time: a designer's screenshot does not change from run to run.
+    expect(await adapter.getDailyUsage!()).toEqual(daily);
+  });
+
+  it('puts what is recorded on the day it happened', async () => {
+    let now = new Date(NOW);
+    const adapter = createMemoryAdapter(demoSnapshot('individual-active', { now: NOW }), { now: () => now });
+    const before = await adapter.getDailyUsage!();
+    adapter.recordUsage('output_tokens', 5000);
+    now = new Date(Date.parse(NOW) + 86_400_000);
+    adapter.recordUsage('output_tokens', 700);
+    const after = await adapter.getDailyUsage!();
+    const on = (list: typeof after, date: string) => list.days.find((d) => d.date === date)?.used.output_tokens ?? 0;
+    const today = NOW.slice(0, 10);
+    const tomorrow = now.toISOString().slice(0, 10);
+    expect(on(after, today) - on(before, today)).toBe(5000);
+    expect(on(after, tomorrow)).toBe(700);
+  });
+});

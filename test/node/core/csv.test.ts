@@ -1,7 +1,7 @@
 // CSV exports: RFC 4180 quoting, formulas kept from running, exact decimal amounts, every
 // invoice page through the client, the credit ledger through its state.
 import { describe, expect, it } from 'vitest';
-import { creditLedgerCsv, invoicesCsv, toCsv, usageCsv } from '../../../src/core/csv.js';
+import { creditLedgerCsv, dailyUsageCsv, invoicesCsv, toCsv, usageCsv } from '../../../src/core/csv.js';
 import { creditsOf } from '../../../src/state/credits.js';
 import { memoryClient } from '../client-helpers.js';
 
@@ -36,5 +36,21 @@ describe('CSV exports', () => {
     const ledger = (await creditsOf(prepaid.client).exportCsv()).trim().split('\r\n');
     expect(ledger).toHaveLength(1 + (prepaid.adapter.snapshot().creditLedger?.length ?? 0));
     expect(ledger.at(-1)).toMatch(/^cre_1,[^,]+,grant,USD,10.00,10.00,,,Welcome credit$/);
+  });
+
+  it('writes usage by day: every meter every day, 0 where unused, and the period totals from a backend without days', async () => {
+    const usage = { period: { start: 'a', end: 'b' }, updatedAt: 'c', meters: [{ key: 'input_tokens', unit: 'tokens' as const, used: 12, limit: 100 }, { key: 'integrations', unit: 'count' as const, used: 1, limit: null }] };
+    const csv = dailyUsageCsv({ period: usage.period, days: [{ date: '2026-12-01', used: { input_tokens: 5 } }, { date: '2026-12-02', used: { input_tokens: 7, integrations: 1 } }] }, usage);
+    expect(csv).toBe('date,meter,unit,used\r\n2026-12-01,input_tokens,tokens,5\r\n2026-12-01,integrations,count,0\r\n2026-12-02,input_tokens,tokens,7\r\n2026-12-02,integrations,count,1\r\n');
+
+    const { client, adapter } = memoryClient('individual-active');
+    const rows = (await client.exportDailyUsageCsv()).trim().split('\r\n').slice(1).map((row) => row.split(','));
+    const meters = adapter.snapshot().usage.meters;
+    // Together, the days are the period's usage of each meter.
+    for (const meter of meters) expect(rows.filter((r) => r[1] === meter.key).reduce((sum, r) => sum + Number(r[3]), 0)).toBe(meter.used);
+    const { getDailyUsage: _none, ...withoutDays } = adapter;
+    const { createBillingClient } = await import('../../../src/state/client.js');
+    const plain = createBillingClient({ adapter: withoutDays as typeof adapter });
+    expect((await plain.exportDailyUsageCsv()).split('\r\n')[0]).toBe('meter,unit,used,limit,period_start,period_end,updated_at');
   });
 });
