@@ -175,3 +175,20 @@ export function manualFrames(): { frame(): void; readonly pending: number; resto
     },
   };
 }
+
+/**
+ * The files a page offers to save (a download link's click), read back from their blob
+ * instead of saved; `stop()` lets downloads through again.
+ */
+export function captureDownloads(): { files: Array<{ name: string; text: Promise<string> }>; stop(): void } {
+  const files: Array<{ name: string; text: Promise<string> }> = [];
+  const onClick = (event: Event) => {
+    const link = event.target;
+    if (link instanceof HTMLAnchorElement && link.download) {
+      event.preventDefault();
+      files.push({ name: link.download, text: fetch(link.href).then((r) => r.text()) });
+    }
+  };
+  document.addEventListener('click', onClick, true);
+  return { files, stop: () => document.removeEventListener('click', onClick, true) };
+}

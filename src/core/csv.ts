@@ -71,14 +71,3 @@ export function creditLedgerCsv(entries: CreditEntry[]): string {
     ...entries.map((e) => [e.id, e.at, e.kind, e.amount.currency, decimal(e.amount), decimal(e.balanceAfter), e.meter, e.quantity, e.description]),
   ]);
 }
-
-/** Offers `csv` as a file to save (a page's download; nothing happens without a document). */
-export function downloadCsv(csv: string, filename: string): void {
-  if (!globalThis.document) return;
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -9,7 +9,7 @@ import type { Invoice, InvoiceStatus, Page } from '../../src/core/types.js';
 import type { TectraInvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
-import { shadowText, textOf, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
+import { captureDownloads, shadowText, textOf, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
 
 before(warmOnDemand);
 
@@ -308,15 +308,7 @@ describe('<tectra-invoice-list> CSV export', () => {
     const client = createBillingClient({ adapter, invoicePageSize: 20 });
     const el = await mount(client);
     // The file the page is handed: the download link's blob, read back.
-    const files: Array<{ name: string; text: Promise<string> }> = [];
-    const onClick = (event: Event) => {
-      const link = event.target as HTMLAnchorElement;
-      if (link instanceof HTMLAnchorElement && link.download) {
-        event.preventDefault();
-        files.push({ name: link.download, text: fetch(link.href).then((r) => r.text()) });
-      }
-    };
-    document.addEventListener('click', onClick, true);
+    const { files, stop } = captureDownloads();
     try {
       const button = el.shadowRoot?.querySelector<HTMLButtonElement>('[part="export"]');
       expect(textOf(button)).to.equal('Download CSV');
@@ -335,7 +327,7 @@ describe('<tectra-invoice-list> CSV export', () => {
       expect(errors).to.deep.equal(['export-invoices']);
       expect(files).to.have.length(1);
     } finally {
-      document.removeEventListener('click', onClick, true);
+      stop();
     }
   });
 });

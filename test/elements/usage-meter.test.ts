@@ -9,7 +9,7 @@ import type { TectraUsageThresholdEvent } from '../../src/events.js';
 import { formatPercent, formatUsageAmount } from '../../src/format/usage.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient, type BillingClient } from '../../src/state/client.js';
-import { countRenders, manualFrames, nextFrame, shadowText, textOf, waitForText, waitUntil } from '../helpers.js';
+import { captureDownloads, countRenders, manualFrames, nextFrame, shadowText, textOf, waitForText, waitUntil } from '../helpers.js';
 
 function setup(scenario: DemoScenario = 'individual-active', options: MemoryAdapterOptions = {}) {
   const adapter = createMemoryAdapter(demoSnapshot(scenario), options);
@@ -312,5 +312,47 @@ describe('client.watchUsage', () => {
     await waitUntil(() => client.$usage.get().data?.meters.find((m) => m.key === 'integrations')?.used === 5, 'the push was not applied');
     stop();
     stopRead();
+  });
+});
+
+describe('<tectra-usage-meter> CSV', () => {
+  it('downloads the period day by day, every meter every day; a failure is said beside the button and reported once', async () => {
+    const { client, adapter } = setup('individual-active');
+    const el = await mount(client);
+    await waitUntil(() => el.shadowRoot?.querySelector('[part="export"]'), 'no Download CSV');
+    const button = el.shadowRoot?.querySelector<HTMLButtonElement>('[part="export"]');
+    expect(textOf(button)).to.equal('Download CSV');
+    const { files, stop } = captureDownloads();
+    try {
+      button?.click();
+      await waitUntil(() => files.length === 1, 'no file was offered');
+      expect(files[0]!.name).to.equal('usage.csv');
+      const rows = (await files[0]!.text).trim().split('\r\n');
+      expect(rows[0]).to.equal('date,meter,unit,used');
+      const meters = adapter.snapshot().usage.meters;
+      // Together the days are what the meters show.
+      for (const meter of meters) {
+        expect(rows.slice(1).filter((r) => r.split(',')[1] === meter.key).reduce((sum, r) => sum + Number(r.split(',')[3]), 0), meter.key).to.equal(meter.used);
+      }
+      adapter.setFault('getDailyUsage', { code: 'network', times: 1 });
+      const errors: string[] = [];
+      el.addEventListener('tectra-error', (e) => errors.push(e.detail.operation));
+      el.shadowRoot?.querySelector<HTMLButtonElement>('[part="export"]')?.click();
+      await waitForText(el, 'The CSV was not made. Check your connection and try again.');
+      expect(errors).to.deep.equal(['export-usage']);
+      expect(files).to.have.length(1);
+      await expect(el).to.be.accessible();
+    } finally {
+      stop();
+    }
+  });
+
+  it('offers no download in the compact variant or for one meter', async () => {
+    const { client } = setup('individual-active');
+    for (const attrs of ['variant=compact', 'meter=input_tokens']) {
+      const el = await mount(client, attrs);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(el.shadowRoot?.querySelector('[part="export"]'), attrs).to.equal(null);
+    }
   });
 });

@@ -7,7 +7,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { autoRechargeProblems, customAmountProblem, ledgerByPeriod, parseMoneyInput, type AutoRechargeField } from '../../core/credits.js';
-import { downloadCsv } from '../../core/csv.js';
+import { downloadCsv } from '../base/csv-download.js';
 import { formatDate } from '../../core/dates.js';
 import type { BillingError } from '../../core/errors.js';
 import { cachedFormatter } from '../../core/intl-cache.js';

@@ -170,7 +170,6 @@ export class TectraInvoiceList extends TectraElement {
 
   // Stable handlers for the table, so its rows do not re-bind their listeners on each render.
   readonly #onLoadMore = () => void this.#loadMore();
-  readonly #report = (error: BillingError, operation: string) => this.reportError(error, operation);
   readonly #onRowFocus = (index: number) => (this.focusIndex = index);
 
   #onClearFilters = (): void => {
@@ -195,7 +194,6 @@ export class TectraInvoiceList extends TectraElement {
       // The CSV export lives in the table's module: a list without invoices never loads it.
       host: this,
       client: this.client,
-      report: this.#report,
       onClearFilters: this.#onClearFilters,
       onRowFocus: this.#onRowFocus,
     };

@@ -6,7 +6,6 @@
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { downloadCsv } from '../../core/csv.js';
 import { cachedFormatter } from '../../core/intl-cache.js';
 import { formatDate, formatDateRange } from '../../core/dates.js';
 import type { BillingError } from '../../core/errors.js';
@@ -16,28 +15,10 @@ import { safeUrl } from '../../core/urls.js';
 import type { BillingClient } from '../../state/client.js';
 import { errorMessage } from '../base/error-message.js';
 import { rovingTarget } from '../base/roving-keys.js';
+import { downloadButton, downloadFailure } from '../base/csv-download.js';
 import { countOf } from '../../format/counts.js';
 
 /** What the invoice list shares with its table on each render. */
-/** Each list's CSV export: running (true), failed (its error), or none. */
-const exporting = new WeakMap<object, true | BillingError>();
-
-/** Every invoice (all pages, not only those loaded or shown) as a CSV file to save. */
-async function exportCsv(ctx: InvoiceTableContext): Promise<void> {
-  const { host, client } = ctx;
-  if (!client || exporting.get(host) === true) return;
-  exporting.set(host, true);
-  host.requestUpdate();
-  try {
-    downloadCsv(await client.exportInvoicesCsv(), 'invoices.csv');
-    exporting.delete(host);
-  } catch (error) {
-    ctx.report(error as BillingError, 'export-invoices');
-    exporting.set(host, error as BillingError);
-  }
-  host.requestUpdate();
-}
-
 export interface InvoiceTableContext {
   items: Invoice[];
   /** Older invoices remain on the backend. */
@@ -53,7 +34,6 @@ export interface InvoiceTableContext {
   /** The list, which renders again as the export goes (its rows are in its shadow root), and its client, which exports. */
   host: HTMLElement & { requestUpdate(): void };
   client: BillingClient | undefined;
-  report: (error: BillingError, operation: string) => void;
   /** Shows every invoice again (offered when the filters match none). */
   onClearFilters: () => void;
   onRowFocus: (index: number) => void;
@@ -203,15 +183,9 @@ export function renderInvoiceTable(ctx: InvoiceTableContext): TemplateResult {
             ${ctx.loadingMore ? msg('Loading…', { id: 'invoices.loading_more' }) : msg('Load more', { id: 'invoices.load_more' })}
           </button>`
         : nothing}
-      <button part="export" aria-busy=${exporting.get(ctx.host) === true ? 'true' : 'false'} @click=${() => void exportCsv(ctx)}>
-        ${exporting.get(ctx.host) === true ? msg('Preparing the CSV…', { id: 'invoices.exporting' }) : msg('Download CSV', { id: 'invoices.export' })}
-      </button>
+      ${downloadButton(ctx.host, () => ctx.client!.exportInvoicesCsv(), 'invoices.csv', 'export-invoices')}
     </div>
-    ${typeof exporting.get(ctx.host) === 'object'
-      ? html`<div part="error" class="banner" data-tone="danger" role="alert">
-          <p>${msg('The CSV was not made.', { id: 'invoices.export_failed' })} ${errorMessage(exporting.get(ctx.host) as BillingError)}</p>
-        </div>`
-      : nothing}
+    ${downloadFailure(ctx.host)}
     ${ctx.moreError
       ? html`<div part="error" class="banner" data-tone="danger" role="alert">
           <p>${msg('We could not load more invoices.', { id: 'invoices.more_error' })} ${errorMessage(ctx.moreError)}</p>

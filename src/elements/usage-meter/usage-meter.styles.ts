@@ -28,6 +28,9 @@ export const styles = css`
   h2 {
     font-size: 1.125rem;
   }
+  .export {
+    margin: 0;
+  }
   /* No row gap: it would run between a meter's own rows too. Meters are spaced by their padding. */
   .meters {
     list-style: none;

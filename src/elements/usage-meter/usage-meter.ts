@@ -14,6 +14,9 @@ import { styles } from './usage-meter.styles.js';
 // A meter's spend cap in words, loaded with the first usage that has a cap or an overage price.
 const capView = view(() => import('./meter-cap.js'));
 
+// Download CSV (its button, busy state and failure), loaded with the first usage.
+const download = view(() => import('../base/csv-download.js'));
+
 export type { TectraSpendCapReachedEvent } from './meter-cap.js';
 
 const warningIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M12 2 1 21h22L12 2zm1 15h-2v2h2v-2zm0-8h-2v6h2V9z"/></svg>`;
@@ -38,7 +41,8 @@ const overIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentCo
  * @csspart state - The warning or over-limit message.
  * @csspart forecast - When the limit is reached at the current pace.
  * @csspart cap - The meter's spend cap: stopped by it, the overage so far, or the cap in a few words.
- * @csspart error - The error message.
+ * @csspart export - The Download CSV button (every meter, day by day where the backend reports days; not in the compact variant or for one meter).
+ * @csspart error - The error message (loading, or a CSV that was not made).
  *
  * @cssprop --tectra-usage-min-height - Reserved height while loading (default 14rem).
  */
@@ -155,7 +159,19 @@ export class TectraUsageMeter extends TectraElement {
           : nothing}
       </header>
       ${body}
+      ${usage?.data && this.variant !== 'compact' && !this.meter ? this.#renderExport() : nothing}
     </section>`;
+  }
+
+  /** Download CSV, from its own small module: shown once that has loaded (it starts loading with the first usage). */
+  #renderExport(): TemplateResult | typeof nothing {
+    const d = download.loaded;
+    if (!d) {
+      void download().then(() => this.requestUpdate(), () => undefined);
+      return nothing;
+    }
+    return html`<p class="export">${d.downloadButton(this, () => this.client!.exportDailyUsageCsv(), 'usage.csv', 'export-usage')}</p>
+      ${d.downloadFailure(this)}`;
   }
 
   #renderMeter(meter: Meter, usage: Usage, tz: string): TemplateResult {
