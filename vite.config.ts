@@ -97,7 +97,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
         minify: true,
         chunkFileNames: 'chunks/[name]-[hash].js',
         codeSplitting: {
-          groups: [{ name: 'runtime', test: /node_modules[\\/]((lit|lit-html)(?![\\/](directives|async-directive|directive))|lit-element|@lit[\\/](reactive-element|localize|context)|nanostores)[\\/]|src[\\/](core[\\/](?!validation|tax-ids|address|catalog-rules|credits|upgrade|csv|capabilities|spend-caps|number-input|members)|elements[\\/]base[\\/](?!focus|view-element|csv-download)|format[\\/](labels|cards|usage|counts|quantities)|events\.ts|payments[\\/](container|provider)|styles[\\/]fields|state[\\/](store-controller|guarded|resource|checked)|define[\\/]define\.ts|adapters[\\/]memory[\\/](pricing|catalogs))/ }],
+          groups: [{ name: 'runtime', test: /node_modules[\\/]((lit|lit-html)(?![\\/](directives|async-directive|directive))|lit-element|@lit[\\/](reactive-element|localize|context)|nanostores)[\\/]|src[\\/](core[\\/](?!validation|tax-ids|address|catalog-rules|credits|upgrade|csv|capabilities|spend-caps|number-input|members)|elements[\\/]base[\\/](?!focus|view-element|csv-download|role-gate)|format[\\/](labels|cards|usage|counts|quantities)|events\.ts|payments[\\/](container|provider)|styles[\\/]fields|state[\\/](store-controller|guarded|resource|checked)|define[\\/]define\.ts|adapters[\\/]memory[\\/](pricing|catalogs))/ }],
         },
       },
     },

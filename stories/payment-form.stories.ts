@@ -13,10 +13,12 @@ interface Args {
   faults?: MemoryAdapterOptions['faults'];
   /** The backend confirms the subscription only after this many reads (a slow webhook). */
   slowConfirm?: boolean;
+  /** The viewer is a member whose role grants nothing. */
+  member?: boolean;
 }
 
-function render({ scenario, select, faults, slowConfirm }: Args) {
-  const memory = createMemoryAdapter(demoSnapshot(scenario), { latencyMs: 200, ...(faults ? { faults } : {}) });
+function render({ scenario, select, faults, slowConfirm, member }: Args) {
+  const memory = createMemoryAdapter(demoSnapshot(scenario), { latencyMs: 200, ...(faults ? { faults } : {}), ...(member ? { role: 'member', capabilities: [] } : {}) });
   const adapter: BillingAdapter = slowConfirm
     ? {
         ...memory,
@@ -76,6 +78,8 @@ export const RequiresAction: Story = { play: ({ canvasElement }) => pay(canvasEl
 export const Declined: Story = { play: ({ canvasElement }) => pay(canvasElement, '4000000000000002') };
 export const Activating: Story = { args: { slowConfirm: true }, play: ({ canvasElement }) => pay(canvasElement, '4242424242424242') };
 export const Succeeded: Story = { play: ({ canvasElement }) => pay(canvasElement, '4242424242424242') };
+/** A member who may not buy: what was chosen, and why there is no card form. */
+export const MemberNotAllowed: Story = { args: { member: true } };
 export const AlreadySubscribed: Story = { args: { scenario: 'individual-active' } };
 export const German: Story = { globals: { locale: 'de' } };
 export const Dark: Story = { globals: { theme: 'dark' } };

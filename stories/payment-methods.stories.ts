@@ -9,16 +9,18 @@ interface Args {
   scenario: DemoScenario;
   faults?: MemoryAdapterOptions['faults'];
   expiringSoon?: boolean;
+  /** The viewer is a member whose role grants nothing. */
+  member?: boolean;
 }
 
-function render({ scenario, faults, expiringSoon }: Args) {
+function render({ scenario, faults, expiringSoon, member }: Args) {
   const snapshot = demoSnapshot(scenario);
   if (expiringSoon && snapshot.paymentMethods[0]) {
     const now = new Date();
     snapshot.paymentMethods[0].expMonth = now.getUTCMonth() + 1;
     snapshot.paymentMethods[0].expYear = now.getUTCFullYear();
   }
-  const client = createBillingClient({ adapter: createMemoryAdapter(snapshot, { latencyMs: 200, ...(faults ? { faults } : {}) }) });
+  const client = createBillingClient({ adapter: createMemoryAdapter(snapshot, { latencyMs: 200, ...(faults ? { faults } : {}), ...(member ? { role: 'member', capabilities: [] } : {}) }) });
   return html`<tectra-billing-provider .client=${client}><tectra-payment-methods></tectra-payment-methods></tectra-billing-provider>`;
 }
 
@@ -47,5 +49,7 @@ export const ErrorWithRetry: Story = { args: { faults: { listPaymentMethods: { c
 export const OnlyCardOfAPlan: Story = { args: { scenario: 'individual-active' } };
 export const ConfirmRemoval: Story = { play: ({ canvasElement }) => clickFirst(canvasElement, '[data-remove]') };
 export const AddingACard: Story = { args: { scenario: 'new' }, play: ({ canvasElement }) => clickFirst(canvasElement, 'header button') };
+/** A member who may not manage cards: the cards, and why nothing can be changed. */
+export const MemberReadOnly: Story = { args: { member: true } };
 export const German: Story = { globals: { locale: 'de' } };
 export const Dark: Story = { globals: { theme: 'dark' } };

@@ -29,7 +29,6 @@ import { guarded } from './guarded.js';
 import { createResource, type Resource } from './resource.js';
 import type { CheckoutState, PurchasePayment, PurchaseState } from './checkout.js';
 import type { TierChangeState } from './tier-change.js';
-import { createUsageLive } from './usage-live.js';
 import type { CancelOptions, LifecycleState, PayInvoiceOptions } from './plan-lifecycle.js';
 
 export type { Resource, ResourceStatus } from './resource.js';
@@ -250,16 +249,21 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     };
   });
 
-  const usageLive = createUsageLive({
-    subscribe: adapter.subscribeUsage
-      ? () =>
-          adapter.subscribeUsage?.((next) => {
-            // A malformed push is dropped; the next poll or push replaces it.
-            checked('usage', next).then(usage.set, () => undefined);
-          }) ?? (() => {})
-      : undefined,
-    refresh: () => usage.load(true),
-  });
+  // Live usage (the adapter's push, or polling) loads with the first meter that watches.
+  const usageLive = onDemand(() =>
+    import('./usage-live.js').then(({ createUsageLive }) =>
+      createUsageLive({
+        subscribe: adapter.subscribeUsage
+          ? () =>
+              adapter.subscribeUsage?.((next) => {
+                // A malformed push is dropped; the next poll or push replaces it.
+                checked('usage', next).then(usage.set, () => undefined);
+              }) ?? (() => {})
+          : undefined,
+        refresh: () => usage.load(true),
+      }),
+    ),
+  );
 
   // A change of tier is quoted and confirmed by a module that loads with the first request.
   const $change = map<TierChangeState>({ status: 'idle' });
@@ -417,7 +421,15 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
       }
     },
 
-    watchUsage: (intervalMs) => usageLive.watch(intervalMs),
+    watchUsage: (intervalMs) => {
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      void usageLive().then((live) => stopped || (stop = live.watch(intervalMs)), () => undefined);
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
     exportInvoicesCsv: async (o) => (await import('./exports.js')).exportInvoicesCsv(adapter, o),
     exportUsageCsv: async (o) => (await import('./exports.js')).exportUsageCsv(adapter, o),
     exportDailyUsageCsv: async (o) => (await import('./exports.js')).exportDailyUsageCsv(adapter, o),

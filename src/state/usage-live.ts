@@ -1,7 +1,8 @@
 /**
  * Keeps usage live while at least one meter is on the page: the adapter's push
- * (`subscribeUsage`) where it has one, else polling that pauses while the page is
- * hidden. Reference-counted: the last meter to leave stops it.
+ * (`subscribeUsage`) where it has one (and one read as it starts), else polling that
+ * pauses while the page is hidden. Reference-counted: the last meter to leave stops it.
+ * Loaded by the client with the first meter that watches.
  */
 export interface UsageLiveDeps {
   /** Starts the adapter's push, if any; returns its stop function. */
@@ -55,7 +56,11 @@ export function createUsageLive(deps: UsageLiveDeps): UsageLive {
     }
     const shortest = Math.min(...watchers.values());
     if (deps.subscribe) {
-      stopPush ??= deps.subscribe();
+      if (!stopPush) {
+        stopPush = deps.subscribe();
+        // Read once as the push starts: what changed before it started is not missed.
+        void deps.refresh();
+      }
       return;
     }
     if (shortest !== interval || timer === undefined) {

@@ -9,6 +9,8 @@ import '../../src/define/billing-details.js';
 import '../../src/define/credits.js';
 import '../../src/define/usage-alerts.js';
 import '../../src/define/tier-picker.js';
+import '../../src/define/payment-methods.js';
+import '../../src/define/payment-form.js';
 import { createMemoryAdapter, demoSnapshot, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import { createBillingClient } from '../../src/state/client.js';
 import { shadowText, waitForText, waitUntil, warmOnDemand } from '../helpers.js';
@@ -23,14 +25,19 @@ async function page(options: MemoryAdapterOptions) {
     <tectra-usage-alerts></tectra-usage-alerts>
     <tectra-credits></tectra-credits>
     <tectra-billing-details></tectra-billing-details>
+    <tectra-payment-methods></tectra-payment-methods>
   </tectra-billing-provider>`);
   const get = (tag: string) => root.querySelector(tag) as HTMLElement;
-  return { adapter, summary: get('tectra-billing-summary'), alerts: get('tectra-usage-alerts'), credits: get('tectra-credits'), details: get('tectra-billing-details') };
+  return { adapter, summary: get('tectra-billing-summary'), alerts: get('tectra-usage-alerts'), credits: get('tectra-credits'), details: get('tectra-billing-details'), cards: get('tectra-payment-methods') };
 }
 
 describe('roles and capabilities', () => {
   it('shows a member everything, changes nothing, and says why in each place', async () => {
-    const { adapter, summary, alerts, credits, details } = await page({ capabilities: [], role: 'member' });
+    const { adapter, summary, alerts, credits, details, cards } = await page({ capabilities: [], role: 'member' });
+    await waitForText(cards, 'Your role does not allow managing cards. Ask an account owner.');
+    expect(cards.shadowRoot?.querySelector('#add-card, [data-remove]'), 'no Add a card or Remove').to.equal(null);
+    expect(shadowText(cards)).to.include('Visa ending in 4242').and.not.include('Make default');
+    await expect(cards).to.be.accessible();
     await waitForText(credits, 'Your role does not allow buying credit or changing auto-recharge. Ask an account owner.');
     expect(credits.shadowRoot?.querySelector('#credit-buy, #recharge-save')).to.equal(null);
     expect(shadowText(credits)).to.include('Balance $15.20');
@@ -72,8 +79,30 @@ describe('roles and capabilities', () => {
     await expect(picker).to.be.accessible();
   });
 
+  it('shows a member the cards with no way to add, change or remove one, and why', async () => {
+    const adapter = createMemoryAdapter(demoSnapshot('team'), { capabilities: ['cancel'], role: 'member' });
+    const root = await fixture(html`<tectra-billing-provider .client=${createBillingClient({ adapter })}><tectra-payment-methods></tectra-payment-methods></tectra-billing-provider>`);
+    const cards = root.querySelector('tectra-payment-methods') as HTMLElement;
+    await waitForText(cards, 'Your role does not allow managing cards. Ask an account owner.');
+    expect(cards.shadowRoot?.querySelectorAll('[part="method"]').length, 'both cards are listed').to.equal(2);
+    expect(cards.shadowRoot?.querySelectorAll('button').length, 'no button at all').to.equal(0);
+  });
+
+  it('shows a member of an account without a plan what was chosen, and no card form to pay with', async () => {
+    const adapter = createMemoryAdapter(demoSnapshot('new'), { capabilities: [], role: 'member' });
+    const client = createBillingClient({ adapter });
+    const root = await fixture(html`<tectra-billing-provider .client=${client}><tectra-payment-form tier="pro"></tectra-payment-form></tectra-billing-provider>`);
+    const form = root.querySelector('tectra-payment-form') as HTMLElement;
+    await waitForText(form, 'Your role does not allow changing the plan. Ask an account owner.');
+    expect(shadowText(form)).to.include('Pro, Monthly');
+    expect(form.shadowRoot?.querySelector('[part="submit"], form')).to.equal(null);
+    await expect(form).to.be.accessible();
+    expect(adapter.count('activate')).to.equal(0);
+  });
+
   it('offers an owner every control', async () => {
-    const { summary, alerts, credits, details } = await page({});
+    const { summary, alerts, credits, details, cards } = await page({});
+    await waitUntil(() => cards.shadowRoot?.querySelector('#add-card'), 'no Add a card');
     await waitUntil(() => credits.shadowRoot?.querySelector('#credit-buy'), 'no Buy credit');
     await waitUntil(() => details.shadowRoot?.querySelector('#d-edit'), 'no Edit');
     await waitUntil(() => alerts.shadowRoot?.querySelector('[data-add]'), 'no Add threshold');

@@ -6,7 +6,7 @@
  * own modules stay small. The actions themselves live in the client (`$lifecycle`).
  */
 import { notAllowedText } from '../../format/capabilities.js';
-import { capabilitiesOf } from '../../state/capabilities.js';
+import { mayDo } from '../base/role-gate.js';
 import type { Capability } from '../../core/capabilities.js';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -175,8 +175,6 @@ export class PlanActions implements ReactiveController {
   // Read only while a payment is overdue, so other accounts load neither.
   readonly #invoices: StoreController<Resource<InvoiceList>>;
   readonly #cards: StoreController<Resource<PaymentMethod[]>>;
-  /** What the viewer may do: a member who may not cancel sees why instead of the button. */
-  readonly #capabilities: StoreController<unknown>;
 
   readonly #hooks: PlanActionsHooks;
 
@@ -186,7 +184,6 @@ export class PlanActions implements ReactiveController {
     this.#lifecycle = new StoreController(host);
     this.#invoices = new StoreController(host);
     this.#cards = new StoreController(host);
-    this.#capabilities = new StoreController(host);
     host.addController(this);
     // Its styles, and the form fields' (the test card form renders here too), join the host's.
     adoptStyles(host.renderRoot, [fields.styleSheet, modal.styleSheet, styles.styleSheet]);
@@ -198,7 +195,6 @@ export class PlanActions implements ReactiveController {
     this.#lifecycle.bind(client?.$lifecycle);
     this.#invoices.bind(overdue ? client?.$invoices : undefined);
     this.#cards.bind(overdue || this.#dialog ? client?.$paymentMethods : undefined);
-    this.#capabilities.bind(client && hasPlan(subscription) ? capabilitiesOf(client).$capabilities : undefined);
   }
 
   hostUpdated(): void {
@@ -501,10 +497,9 @@ export class PlanActions implements ReactiveController {
     </div>`;
   }
 
-  /** Whether the viewer may (the backend's capabilities; everything until it says otherwise). */
+  /** Whether the viewer may (the backend's capabilities; everything until it says otherwise): a member who may not cancel sees why instead of the button. */
   #may(capability: Capability): boolean {
-    const client = this.#hooks.state().client;
-    return !client || capabilitiesOf(client).can(capability);
+    return mayDo(this.#host, this.#hooks.state().client, capability);
   }
 
   /** The dialog of the confirm step and the payment; empty while closed. */

@@ -16,6 +16,7 @@ import { countOf } from '../../format/counts.js';
 import { chargeRows, dueRows, quoteList, type QuoteRow } from '../../format/quote.js';
 import type { BillingClient, CheckoutState, PurchaseState, Resource } from '../../state/client.js';
 import { cardErrorMessage, errorMessage } from '../base/error-message.js';
+import { notAllowedText } from '../../format/capabilities.js';
 
 /** What the payment form shares with its checkout view on each render. */
 export interface CheckoutContext {
@@ -85,12 +86,13 @@ export class CheckoutView {
     const name = tier?.name ?? selection?.tierId ?? '';
     const seats = selection?.seats ? countOf('seats', selection.seats, ctx.locale) : '';
     const cadence = selection ? intervalName(selection.interval) : '';
+    const chosen = html`<p part="selection" class="selection">
+      ${seats ? msg(str`${name}, ${cadence}, ${seats}`, { id: 'checkout.selection_seats' }) : msg(str`${name}, ${cadence}`, { id: 'checkout.selection' })}
+    </p>`;
+    // A member the backend refuses a card form (their role may not buy) sees what was chosen and why there is nothing to pay with.
+    if (ctx.providerError?.code === 'forbidden') return html`${chosen}<p part="not-allowed" class="muted">${notAllowedText('purchase')}</p>`;
     // Busy, the pay button stays focusable (aria-disabled): a second press joins the same purchase.
-    return html`<p part="selection" class="selection">
-        ${seats
-          ? msg(str`${name}, ${cadence}, ${seats}`, { id: 'checkout.selection_seats' })
-          : msg(str`${name}, ${cadence}`, { id: 'checkout.selection' })}
-      </p>
+    return html`${chosen}
       <form class="layout" @submit=${ctx.onSubmit} novalidate aria-busy=${busy ? 'true' : 'false'}>
         <div class="section" part="payment">
           <h3>${msg('Card', { id: 'checkout.card' })}</h3>

@@ -35,6 +35,7 @@ import { styles } from './payment-form.styles.js';
  * @csspart status - Progress and outcome messages.
  * @csspart error - The error message.
  * @csspart confirmation - The confirmation after success.
+ * @csspart not-allowed - Why the viewer's role cannot buy the plan (instead of the card form and the pay button).
  *
  * @cssprop --tectra-payment-form-min-height - Reserved height while loading (default 24rem).
  */

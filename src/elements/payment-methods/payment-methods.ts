@@ -5,7 +5,7 @@ import { formatNumber } from '../../core/money.js';
 import { hasPlan } from '../../core/plans.js';
 import type { PaymentMethod } from '../../core/types.js';
 import { TectraPaymentMethodChangedEvent } from '../../events.js';
-import { onDemand } from '../../core/on-demand.js';
+import { onDemand, view } from '../../core/on-demand.js';
 import { toBillingError } from '../../core/errors.js';
 import { cardLabel, monthsLeft } from '../../format/cards.js';
 import { fields } from '../../styles/fields.js';
@@ -15,6 +15,8 @@ import type { AddCardContext } from './add-card.js';
 
 // The confirmation before removing a card, loaded with the first Remove.
 const removeCard = onDemand(() => import('./remove-card.js'));
+// What the viewer may do, loaded with the cards where the backend reports capabilities.
+const roles = view(() => import('../base/role-gate.js'));
 import { styles } from './payment-methods.styles.js';
 
 /**
@@ -37,6 +39,7 @@ import { styles } from './payment-methods.styles.js';
  * @csspart badge - Default, expired and expiring badges.
  * @csspart add - The add-a-card section.
  * @csspart dialog - The remove confirmation.
+ * @csspart not-allowed - Why the viewer's role cannot add, change or remove cards (instead of those buttons).
  * @csspart status - Outcome messages.
  * @csspart error - The error message.
  *
@@ -155,8 +158,16 @@ export class TectraPaymentMethods extends TectraElement {
     });
   }
 
+  /** Whether the viewer may manage cards (the role gate loads with the first cards, where the backend says). */
+  #may(): boolean {
+    const gate = roles.loaded;
+    if (!gate && this.client?.adapter.getCapabilities) void roles().then(() => this.requestUpdate(), () => undefined);
+    return gate?.mayDo(this, this.client, 'manage_cards') ?? true;
+  }
+
   protected override render(): TemplateResult {
     const methods = this.#methods.value;
+    const may = !methods?.data || this.#may();
     let body: TemplateResult;
     if (methods?.status === 'error' && !methods.data) {
       body = html`<div part="error" class="banner" data-tone="danger" role="alert">
@@ -167,14 +178,14 @@ export class TectraPaymentMethods extends TectraElement {
       body = html`<div part="skeleton" class="skeleton skeleton-list" role="status"><span class="visually-hidden">${msg('Loading cards…', { id: 'cards.loading' })}</span></div>`;
     } else {
       body = html`${methods.data.length
-          ? html`<ul part="list">${methods.data.map((pm) => this.#renderMethod(pm))}</ul>`
+          ? html`<ul part="list">${methods.data.map((pm) => this.#renderMethod(pm, may))}</ul>`
           : html`<p class="muted">${msg('No cards on file.', { id: 'cards.empty' })}</p>`}
-        ${this.#add.loaded?.render() ?? nothing}`;
+        ${may ? (this.#add.loaded?.render() ?? nothing) : roles.loaded?.notAllowedNote('manage_cards')}`;
     }
     return html`<section part="base" class="card" aria-labelledby="cards-title" aria-busy=${this.busy ? 'true' : 'false'}>
       <header>
         <h2 id="cards-title">${msg('Payment methods', { id: 'cards.title' })}</h2>
-        ${methods?.data && (this.#add.loaded?.state ?? 'closed') === 'closed'
+        ${methods?.data && may && (this.#add.loaded?.state ?? 'closed') === 'closed'
           ? html`<button class="primary" id="add-card" @click=${() => this.#openAdd()}>${msg('Add a card', { id: 'cards.add' })}</button>`
           : nothing}
       </header>
@@ -199,7 +210,7 @@ export class TectraPaymentMethods extends TectraElement {
       : cardErrorMessage(this.failure);
   }
 
-  #renderMethod(pm: PaymentMethod): TemplateResult {
+  #renderMethod(pm: PaymentMethod, may: boolean): TemplateResult {
     const left = monthsLeft(pm);
     const expiry = pm.expMonth && pm.expYear ? `${String(pm.expMonth).padStart(2, '0')}/${formatNumber(pm.expYear, this.intlLocale, { useGrouping: false })}` : '';
     return html`<li part="method">
@@ -212,7 +223,7 @@ export class TectraPaymentMethods extends TectraElement {
           ? html`<span part="badge" class="badge" data-tone="warning">${msg('Expires soon', { id: 'cards.expiring' })}</span>`
           : nothing}
       <span class="grow"></span>
-      ${pm.isDefault || (left !== undefined && left < 0)
+      ${pm.isDefault || (left !== undefined && left < 0) || !may
         ? nothing
         : html`<button aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => {
             void this.#run(
@@ -225,7 +236,9 @@ export class TectraPaymentMethods extends TectraElement {
           }}>
             ${msg('Make default', { id: 'cards.make_default' })}<span class="visually-hidden">: ${this.#label(pm)}</span>
           </button>`}
-      ${this.#isLastCardOfPlan()
+      ${!may
+        ? nothing
+        : this.#isLastCardOfPlan()
         ? html`<span class="muted">${msg('This is the only card of your plan. Add another card before removing it.', { id: 'cards.last_card' })}</span>`
         : html`<button data-remove=${pm.id} aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => !this.busy && this.#remove(pm)}>
             ${msg('Remove', { id: 'checkout.coupon_remove' })}<span class="visually-hidden">: ${this.#label(pm)}</span>

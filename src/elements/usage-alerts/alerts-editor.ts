@@ -4,9 +4,7 @@
  * repeats) and saved, with the messages that say how saving went.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { notAllowedText } from '../../format/capabilities.js';
-import { capabilitiesOf } from '../../state/capabilities.js';
-import { StoreController } from '../../state/store-controller.js';
+import { mayDo, notAllowedNote } from '../base/role-gate.js';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BillingError } from '../../core/errors.js';
@@ -39,20 +37,11 @@ export class AlertsEditor {
   #messages = new Map<string, { tone: 'success' | 'danger'; text: string }>();
   #saving = new Set<string>();
 
-  /** Follows what the viewer may do (loaded with the editor, unbound with the element). */
-  readonly #capabilities: StoreController<unknown>;
+  constructor(private readonly host: AlertsHost) {}
 
-  constructor(private readonly host: AlertsHost) {
-    this.#capabilities = new StoreController(host.element as unknown as ReactiveControllerHost & HTMLElement);
-  }
-
-  /** Whether the viewer may change alerts (bound to the client's capabilities as it renders). */
+  /** Whether the viewer may change alerts (the element follows the backend's answer). */
   #mayEdit(): boolean {
-    const client = this.host.client();
-    if (!client) return true;
-    const capabilities = capabilitiesOf(client);
-    this.#capabilities.bind(capabilities.$capabilities);
-    return capabilities.can('set_alerts');
+    return mayDo(this.host.element as unknown as ReactiveControllerHost, this.host.client(), 'set_alerts');
   }
 
   #draftsFor(meter: Meter): Draft[] {
@@ -187,7 +176,7 @@ export class AlertsEditor {
     return html`<fieldset part="meter">
       <legend>${msg(str`${label} · ${used} used`, { id: 'alerts.legend' })}</legend>
       <p>${thresholds.length ? thresholds.join(' · ') : msg('No alerts for this meter.', { id: 'alerts.none' })}</p>
-      <p class="muted" part="not-allowed">${notAllowedText('set_alerts')}</p>
+      ${notAllowedNote('set_alerts')}
     </fieldset>`;
   }
 }
