@@ -54,9 +54,10 @@ export const AmountRefused: Story = {
     await inElement(canvasElement, 'tectra-credits', '#credit-buy', (button) => button.click());
   },
 };
-/** Auto-recharge set to add less than its threshold: refused before anything is sent. */
+/** Auto-recharge turned on to add less than its threshold: refused before anything is sent. */
 export const RechargeRefused: Story = {
   play: async ({ canvasElement }) => {
+    await inElement(canvasElement, 'tectra-credits', '#recharge-enabled', (box) => box.click());
     await inElement(canvasElement, 'tectra-credits', '#recharge-amount', (input) => {
       (input as HTMLInputElement).value = '2';
       input.dispatchEvent(new Event('input'));

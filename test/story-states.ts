@@ -141,7 +141,7 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
   },
   caps: {
     Capped: { shows: ['Spend caps', 'Choose what happens when a meter reaches its limit.', 'Input tokens: 10M tokens in your plan', 'Allow overage up to an amount', 'up to $50.00 a period', 'Overage this period: $2.40 of $50.00.', 'Usage stops now, until it resets on', 'Usage goes on past the limit.'], hides: ['Retry', 'Stopped by your spend cap'] },
-    NoCaps: { shows: ['Past 10M tokens, usage costs $3.00 per 1M tokens, with no ceiling.', 'No cap'], hides: ['Stopped by your spend cap', 'Overage this period'] },
+    NoCaps: { shows: ['Past 10M tokens, usage costs $3.00 per 1M tokens, with no cap.', 'No cap'], hides: ['Stopped by your spend cap', 'Overage this period'] },
     AmountRefused: { shows: ['Most overage a period (USD)', 'Allow at least $0.02, the price of 1 min.'], hides: ['Spend cap saved'] },
     SaveFailed: { shows: ['The spend cap was not saved. Check your connection and try again.'], hides: ['Spend cap saved'] },
     Member: { shows: ["Your role does not allow changing spend caps or members' limits. Ask an account owner.", 'Overage this period: $2.40 of $50.00.'], hides: ['Allow overage up to an amount'] },
@@ -149,8 +149,8 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
     Loading: { shows: ['Spend caps', 'Loading usage…'], hides: ['No cap', 'Retry'] },
     ErrorWithRetry: { shows: ['We could not load your usage. Please try again in a moment.', 'Retry'], hides: ['No cap'] },
     Unsupported: { shows: ['This billing service offers no spend caps.'], hides: ['No cap'] },
-    German: { shows: ['Ausgabenlimits', 'Am Limit stoppen', 'Mehrnutzung in diesem Zeitraum: 2,40 $ von 50,00 $.'], hides: ['Spend caps', 'No cap'] },
-    Arabic: { shows: ['حدود الإنفاق', 'التوقف عند الحد'], hides: ['Spend caps', 'No cap'], rtl: true },
+    German: { shows: ['Ausgabengrenzen', 'Keine Ausgabengrenze', 'Am Limit stoppen', 'Mehrnutzung in diesem Zeitraum: 2,40 $ von 50,00 $.'], hides: ['Spend caps', 'No cap'] },
+    Arabic: { shows: ['أسقف الإنفاق', 'بلا سقف', 'التوقف عند الحد'], hides: ['Spend caps', 'No cap'], rtl: true },
     Dark: { shows: ['Spend caps', 'No cap'], dark: true },
   },
   members: {

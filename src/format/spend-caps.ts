@@ -20,7 +20,7 @@ export function capPreview(meter: Meter, cap: SpendCap | undefined, resetsOn: st
   if (!price) return msg('Usage goes on past the limit.', { id: 'caps.preview_none_free' });
   const each = formatMoney(price.amount, locale);
   const per = amount(price.per);
-  if (!cap) return msg(str`Past ${limit}, usage costs ${each} per ${per}, with no ceiling.`, { id: 'caps.preview_none' });
+  if (!cap) return msg(str`Past ${limit}, usage costs ${each} per ${per}, with no cap.`, { id: 'caps.preview_none' });
   const max = formatMoney(cap.maxOverage, locale);
   const end = amount(stopsAt ?? 0);
   return msg(str`Past ${limit}, usage costs ${each} per ${per}, up to ${max} a period. Usage stops at ${end} until it resets on ${resetsOn}.`, {

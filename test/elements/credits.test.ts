@@ -153,6 +153,17 @@ describe('<tectra-credits>', () => {
     await waitUntil(() => textOf(el.shadowRoot?.querySelector('tbody tr td:nth-child(2)')) === 'Auto-recharge', 'the ledger never showed the recharge');
   });
 
+  it('turns auto-recharge off whatever is typed in its amounts: what was saved stays', async () => {
+    const { el, adapter } = await mount('auto-recharge');
+    type($(el, '#recharge-threshold'), 'lots');
+    $<HTMLInputElement>(el, '#recharge-enabled').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#recharge-save').click();
+    await waitUntil(() => liveStatus(el) === 'Auto-recharge is off.', `status says "${liveStatus(el)}"`);
+    expect(adapter.snapshot().credits?.autoRecharge).to.deep.include({ enabled: false, threshold: { amount: 1000, currency: 'USD' }, amount: { amount: 2500, currency: 'USD' } });
+    expect(el.shadowRoot?.querySelector('[aria-invalid="true"]'), 'no field is flagged').to.equal(null);
+  });
+
   it('says plainly that the last auto-recharge needs 3-D Secure', async () => {
     const { el } = await mount('auto-recharge');
     await waitForText(el, 'did not go through');

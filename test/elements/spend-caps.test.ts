@@ -114,6 +114,26 @@ describe('<tectra-spend-caps>', () => {
     expect($<HTMLInputElement>(el, 'input[name="cap-integrations-mode"]:checked').value, 'the edit stays').to.equal('stop');
   });
 
+  it('says so when overage stopped being offered while the form was open, instead of saving something else', async () => {
+    let priced = true;
+    const { el, adapter, client } = await mount('capped', {}, (a) => ({
+      ...a,
+      getUsage: async (o) => {
+        const usage = await a.getUsage(o);
+        if (!priced) for (const meter of usage.meters) delete meter.overagePrice;
+        return usage;
+      },
+    }));
+    expect($<HTMLInputElement>(el, 'input[name="cap-input_tokens-mode"]:checked').value).to.equal('overage');
+    priced = false;
+    await client.refresh('usage');
+    await waitUntil(() => !$(el, 'input[name="cap-input_tokens-mode"][value="overage"]'), 'overage was still offered');
+    $<HTMLButtonElement>(el, '#cap-input_tokens-save').click();
+    await waitForText(el, 'Overage is no longer offered for this meter. Choose No cap or Stop at the limit.');
+    expect(adapter.count('setSpendCap')).to.equal(0);
+    expect(adapter.snapshot().usage.meters.find((m) => m.key === 'input_tokens')?.spendCap).to.deep.include({ atLimit: 'overage' });
+  });
+
   it('says why a save failed, keeps the choice, and removes a cap on the next try', async () => {
     const { el, adapter } = await mount('capped', { faults: { setSpendCap: { code: 'network', times: 1 } } });
     const errors: Event[] = [];

@@ -121,6 +121,19 @@ describe('<tectra-usage-meter>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says the limit is reached at exactly 100 %, and over it only past it', async () => {
+    const snapshot = demoSnapshot('individual-active');
+    const input = snapshot.usage.meters.find((m) => m.key === 'input_tokens')!;
+    input.used = input.limit!;
+    const adapter = createMemoryAdapter(snapshot);
+    const client = createBillingClient({ adapter });
+    const el = await mount(client);
+    expect(textOf(meterRow(el, 'input_tokens'))).to.contain('Limit reached').and.not.contain('Over the limit');
+    adapter.recordUsage('input_tokens', 1);
+    await client.refresh('usage');
+    await waitUntil(() => textOf(meterRow(el, 'input_tokens')).includes('Over the limit'), 'one more token is over the limit');
+  });
+
   it('says Unlimited and draws no bar for an unlimited meter', async () => {
     const { client } = setup('enterprise');
     const el = await mount(client);

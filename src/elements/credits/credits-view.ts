@@ -260,17 +260,22 @@ export class CreditsView {
       }
     }
     const first = (['threshold', 'amount', 'monthlyLimit'] as const).find((f) => errors[f]);
-    if (first || !threshold || !amount) {
+    // Turning it off needs no amounts: when what was typed does not hold, the saved ones go with it.
+    const off = !draft.enabled && (first || !threshold || !amount) ? credits.autoRecharge : undefined;
+    if (!off && (first || !threshold || !amount)) {
       this.#recharge = { ...draft, errors };
       this.#update();
       if (first) focusFirst(this.host.element, `#recharge-${first}`);
       return;
     }
+    const setting = off
+      ? { threshold: off.threshold, amount: off.amount, ...(off.monthlyLimit ? { monthlyLimit: off.monthlyLimit } : {}) }
+      : { threshold: threshold!, amount: amount!, ...(limit ? { monthlyLimit: limit } : {}) };
     this.#savingRecharge = true;
     this.#message = undefined;
     this.#update();
     try {
-      const saved = await this.#state.setAutoRecharge({ enabled: draft.enabled, threshold, amount, ...(limit ? { monthlyLimit: limit } : {}) });
+      const saved = await this.#state.setAutoRecharge({ enabled: draft.enabled, ...setting });
       this.#recharge = undefined;
       const below = this.#money(saved.autoRecharge.threshold);
       const add = this.#money(saved.autoRecharge.amount);

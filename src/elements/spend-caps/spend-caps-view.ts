@@ -108,7 +108,8 @@ export class SpendCapsView {
     if (draft.mode === 'none') return { cap: null };
     if (draft.mode === 'stop') return { cap: { atLimit: 'stop' } };
     const price = meter.overagePrice;
-    if (!price) return { cap: { atLimit: 'stop' } };
+    // The backend stopped selling overage since the form was filled: say so, do not save something else.
+    if (!price) return { error: msg('Overage is no longer offered for this meter. Choose No cap or Stop at the limit.', { id: 'caps.overage_gone' }) };
     const maxOverage = parseMoneyInput(draft.amount, price.amount.currency, this.host.locale());
     if (!maxOverage) return { error: msg('Enter an amount, like 25.', { id: 'credits.amount_invalid' }) };
     const cap: SpendCap = { atLimit: 'overage', maxOverage };
@@ -133,6 +134,12 @@ export class SpendCapsView {
     const draft = this.#drafts.get(key);
     if (!draft || this.#saving.has(key)) return;
     const wanted = this.#capOf(meter, draft);
+    if ('error' in wanted && draft.mode === 'overage' && !meter.overagePrice) {
+      // No amount field to show it on: said under Save, where focus stays.
+      this.#messages.set(key, { tone: 'danger', text: wanted.error });
+      this.host.element.requestUpdate();
+      return;
+    }
     if ('error' in wanted) {
       this.#set(key, { error: wanted.error });
       focusFirst(this.host.element, `#${CSS.escape(`cap-${key}`)}-amount`);

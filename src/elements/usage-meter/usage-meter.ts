@@ -207,18 +207,19 @@ export class TectraUsageMeter extends TectraElement {
             high=${meter.limit * 0.9999}
             optimum="0"
           ></meter>`}
-      ${this.#renderState(state)}
+      ${this.#renderState(state, meter)}
       ${capView.loaded?.capLine(meter, usage.period.end, tz, this.intlLocale) ?? nothing}
       ${this.variant === 'compact' ? nothing : this.#renderDetails(meter, usage, tz)}
     </li>`;
   }
 
-  #renderState(state: MeterState): TemplateResult | typeof nothing {
+  #renderState(state: MeterState, meter: Meter): TemplateResult | typeof nothing {
     if (state === 'warning') {
       return html`<p part="state" class="state" data-state="warning">${warningIcon}${msg('Nearing the limit', { id: 'usage.warning' })}</p>`;
     }
     if (state === 'over') {
-      return html`<p part="state" class="state" data-state="over">${overIcon}${msg('Over the limit', { id: 'usage.over' })}</p>`;
+      // Exactly at the limit is not over it (a meter that stops there never is).
+      return html`<p part="state" class="state" data-state="over">${overIcon}${meter.used > (meter.limit ?? 0) ? msg('Over the limit', { id: 'usage.over' }) : msg('Limit reached', { id: 'usage.reached' })}</p>`;
     }
     return nothing;
   }
