@@ -12,6 +12,8 @@ interface Args {
   count?: number;
   allStatuses?: boolean;
   faults?: MemoryAdapterOptions['faults'];
+  /** Invoices made out to a company with a VAT number. */
+  billedTo?: boolean;
 }
 
 function generated(count: number, currency: string, allStatuses: boolean): Invoice[] {
@@ -35,9 +37,14 @@ function generated(count: number, currency: string, allStatuses: boolean): Invoi
   });
 }
 
-function render({ scenario, count, allStatuses, faults }: Args) {
+function render({ scenario, count, allStatuses, faults, billedTo }: Args) {
   const snapshot = demoSnapshot(scenario);
   if (count !== undefined) snapshot.invoices = generated(count, snapshot.catalog.currency, !!allStatuses);
+  if (billedTo) {
+    for (const invoice of snapshot.invoices) {
+      invoice.billedTo = { name: 'Acme GmbH', address: { line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117', country: 'DE' }, taxIds: [{ type: 'eu_vat', value: 'DE123456789' }] };
+    }
+  }
   const client = createBillingClient({ adapter: createMemoryAdapter(snapshot, { latencyMs: 250, ...(faults ? { faults } : {}) }) });
   return html`<tectra-billing-provider .client=${client}><tectra-invoice-list></tectra-invoice-list></tectra-billing-provider>`;
 }
@@ -58,6 +65,8 @@ export const PastDue: Story = { args: { scenario: 'past-due' } };
 export const Empty: Story = { args: { scenario: 'new' } };
 export const Loading: Story = { args: { faults: { listInvoices: 'hang' } } };
 export const FailedPageLoad: Story = { args: { count: 60, faults: { listInvoices: { code: 'server', times: 1 } } } };
+/** Each invoice says who it is made out to, under its number. */
+export const BilledTo: Story = { args: { billedTo: true } };
 export const Yen: Story = { args: { scenario: 'jpy' } };
 export const German: Story = { globals: { locale: 'de' } };
 export const Dark: Story = { args: { count: 30, allStatuses: true }, globals: { theme: 'dark' } };

@@ -56,6 +56,7 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
     Empty: { shows: ['Billing history', 'No invoices yet.'], hides: ['Number Date'] },
     Loading: { shows: ['Loading invoices…'], hides: ['Number Date', 'Retry'] },
     FailedPageLoad: { shows: ['We could not load your invoices. Please try again in a moment.', 'Retry'], hides: ['Number Date'] },
+    BilledTo: { shows: ['Billed to Acme GmbH · DE123456789'] },
     Yen: { shows: ['TEC-JP-0006', '¥7,400 Paid'], hides: ['$'] },
     German: { shows: ['Rechnungsverlauf', 'Alle Status', '49,00 $ Bezahlt', 'Ansehen TEC-PRO-0008'], hides: ['Billing history'] },
     Dark: { shows: ['INV-00030'], dark: true },

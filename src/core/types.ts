@@ -153,6 +153,16 @@ export interface Invoice {
   hostedUrl?: string;
   /** When payment is due (ISO); an open invoice past it is overdue. */
   dueDate?: string;
+  /** Who the invoice is made out to, as the billing details were when it was made (absent without any). */
+  billedTo?: InvoiceRecipient;
+}
+
+/** An invoice's recipient: a copy of the billing details, which later changes do not rewrite. */
+export interface InvoiceRecipient {
+  name?: string;
+  email?: string;
+  address?: Address;
+  taxIds: Array<{ type: TaxIdType; value: string }>;
 }
 
 export interface Page<T> {

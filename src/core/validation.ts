@@ -149,6 +149,17 @@ export const usageSchema = v.object({
   updatedAt: isoDate,
 });
 
+/** A billing address as answers carry it and the reference server's bodies check it. */
+export const addressEntries = {
+  line1: v.pipe(v.string(), v.maxLength(200)),
+  line2: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  city: v.pipe(v.string(), v.maxLength(200)),
+  state: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  postalCode: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')),
+};
+export const taxIdType = v.picklist(Object.keys(TAX_ID_TYPES) as TaxIdType[]);
+
 const invoiceSchema = v.object({
   id: nonEmpty,
   number: v.string(),
@@ -161,6 +172,14 @@ const invoiceSchema = v.object({
   pdfUrl: v.optional(v.string()),
   hostedUrl: v.optional(v.string()),
   dueDate: v.optional(isoDate),
+  billedTo: v.optional(
+    v.object({
+      name: v.optional(v.string()),
+      email: v.optional(v.string()),
+      address: v.optional(v.object(addressEntries)),
+      taxIds: v.array(v.object({ type: taxIdType, value: nonEmpty })),
+    }),
+  ),
 });
 
 export const invoicePageSchema = v.object({
@@ -195,16 +214,6 @@ export const quoteSchema = v.object({
   effectiveAt: v.optional(isoDate),
 });
 
-/** A billing address as answers carry it and the reference server's bodies check it. */
-export const addressEntries = {
-  line1: v.pipe(v.string(), v.maxLength(200)),
-  line2: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  city: v.pipe(v.string(), v.maxLength(200)),
-  state: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  postalCode: v.optional(v.pipe(v.string(), v.maxLength(20))),
-  country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')),
-};
-export const taxIdType = v.picklist(Object.keys(TAX_ID_TYPES) as TaxIdType[]);
 
 export const taxIdSchema = v.object({
   id: nonEmpty,

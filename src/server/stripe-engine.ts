@@ -43,6 +43,7 @@ import type {
 } from '../core/types.js';
 import { WebhookSignatureError, type BillingEngine } from './engine.js';
 import { capUnits } from '../core/spend-caps.js';
+import { TAX_ID_TYPES } from '../core/tax-ids.js';
 import { readStripeCatalog, type StripeCatalog } from './stripe-catalog.js';
 import { createStripeCredits, type StripeCreditOffer } from './stripe-credits.js';
 import { createMemoryStripeState, type StripeAccountRecord, type StripeEngineState } from './stripe-state.js';
@@ -712,7 +713,20 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         ...(invoice.invoice_pdf ? { pdfUrl: invoice.invoice_pdf } : {}),
         ...(invoice.hosted_invoice_url ? { hostedUrl: invoice.hosted_invoice_url } : {}),
         ...(invoice.due_date ? { dueDate: iso(invoice.due_date) } : {}),
+        ...recipientOf(invoice),
       };
+    }
+
+    /** Who Stripe made the invoice out to (its copy of the customer's details), when it names anyone. */
+    function recipientOf(invoice: Stripe.Invoice): Pick<Invoice, 'billedTo'> {
+      const a = invoice.customer_address;
+      const address = a?.line1 && a.country
+        ? { line1: a.line1, ...(a.line2 ? { line2: a.line2 } : {}), city: a.city ?? '', ...(a.state ? { state: a.state } : {}), ...(a.postal_code ? { postalCode: a.postal_code } : {}), country: a.country }
+        : undefined;
+      const taxIds = (invoice.customer_tax_ids ?? []).filter((t) => t.value && TAX_ID_TYPE_NAMES.has(t.type)).map((t) => ({ type: t.type as TaxIdType, value: t.value ?? '' }));
+      const { customer_name: name, customer_email: email } = invoice;
+      if (!name && !email && !address && !taxIds.length) return {};
+      return { billedTo: { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(address ? { address } : {}), taxIds } };
     }
 
     async function usageNow(): Promise<{ meters: Meter[]; period: { start: string; end: string } }> {
@@ -1088,6 +1102,9 @@ function couponOf(coupon: Stripe.Coupon, code?: string): Coupon {
     ...(coupon.duration_in_months !== null ? { durationInMonths: coupon.duration_in_months } : {}),
   };
 }
+
+/** The tax ID types the kit knows (Stripe has more: one of those is left off an invoice's recipient). */
+const TAX_ID_TYPE_NAMES = new Set<string>(Object.keys(TAX_ID_TYPES));
 
 const VERIFICATIONS = ['pending', 'verified', 'unverified', 'unavailable'] as const;
 

@@ -473,6 +473,23 @@ for (const [label, make] of SUBJECTS) {
       expect((await client(s, newAccount(s))('GET', '/billing-details')).body).toEqual({ taxIds: [] });
     });
 
+    test('invoices are made out to the billing details as they were: name, email, address and tax IDs; a later change does not rewrite them', async (s) => {
+      const accountId = newAccount(s);
+      const call = client(s, accountId);
+      const address = { line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117', country: 'DE' };
+      await call('PUT', '/billing-details', { email: 'ap@acme.example', name: 'Acme GmbH', address });
+      expect((await call('POST', '/billing-details/tax-ids', { type: 'eu_vat', value: 'DE123456789' })).status).toBe(200);
+      await subscribe(s, accountId);
+      type Invoices = { items: Array<{ billedTo?: unknown }> };
+      const billedTo = { name: 'Acme GmbH', email: 'ap@acme.example', address, taxIds: [{ type: 'eu_vat', value: 'DE123456789' }] };
+      expect((await call<Invoices>('GET', '/invoices')).body.items[0]?.billedTo).toEqual(billedTo);
+      await call('PUT', '/billing-details', { name: 'Acme Europe GmbH' });
+      expect((await call<Invoices>('GET', '/invoices')).body.items[0]?.billedTo, 'the invoice keeps its recipient').toEqual(billedTo);
+      // An account without billing details gets invoices made out to no one in particular.
+      const { call: other } = await subscribe(s, newAccount(s));
+      expect((await other<Invoices>('GET', '/invoices')).body.items[0]?.billedTo).toBeUndefined();
+    });
+
     test('tax IDs: added normalized, one of each at most, checked by format, removed only by their account', async (s) => {
       const accountId = newAccount(s);
       const call = client(s, accountId);

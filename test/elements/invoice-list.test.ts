@@ -69,6 +69,19 @@ describe('<tectra-invoice-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says under each number who the invoice is made out to, as it was; nothing for one made out to no one', async () => {
+    const [a, b, c] = manyInvoices(3);
+    a!.billedTo = { name: 'Acme GmbH', address: { line1: 'Unter den Linden 1', city: 'Berlin', country: 'DE' }, taxIds: [{ type: 'eu_vat', value: 'DE123456789' }] };
+    b!.billedTo = { email: 'ap@acme.example', taxIds: [] };
+    const { client } = setup([a!, b!, c!]);
+    const el = await mount(client);
+    const cell = (number: string) => textOf(rows(el).find((r) => textOf(r).includes(number))?.querySelector('[role="cell"]'));
+    expect(cell('INV-00003')).to.contain('Billed to Acme GmbH · DE123456789');
+    expect(cell('INV-00002')).to.contain('Billed to ap@acme.example');
+    expect(cell('INV-00001')).to.not.contain('Billed to');
+    await expect(el).to.be.accessible();
+  });
+
   it('reads an open invoice as Open until its due date, and Overdue after it', async () => {
     const soon = new Date(Date.now() + 86_400_000).toISOString();
     const late = new Date(Date.now() - 86_400_000).toISOString();

@@ -170,6 +170,16 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     description: string;
   }
 
+  function recipientOf(id: string): Pick<Stripe.Invoice, 'customer_name' | 'customer_email' | 'customer_address' | 'customer_tax_ids'> {
+    const c = customers.get(id);
+    return {
+      customer_name: c?.name ?? null,
+      customer_email: c?.email ?? null,
+      customer_address: c?.address ? structuredClone(c.address) : null,
+      customer_tax_ids: [...taxIds.values()].filter((t) => t.customer === id).map((t) => ({ type: t.type, value: t.value })) as Stripe.Invoice.CustomerTaxId[],
+    };
+  }
+
   function invoiceFor(customer: string, lines: Line[], discounts: Stripe.Discount[], period: { start: number; end: number }, subscription: string | null, preview = false): Stripe.Invoice {
     const subtotal = lines.reduce((s, l) => s + l.amount, 0);
     const discount = lines.reduce((s, l) => s + (l.amount > 0 && !l.proration ? discountAmount(l.amount, discounts, String(l.price.product)) : 0), 0);
@@ -198,6 +208,8 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
       due_date: null,
       hosted_invoice_url: preview ? null : `https://invoice.stripe.test/${id}`,
       invoice_pdf: preview ? null : `https://pay.stripe.test/${id}/pdf`,
+      // Stripe copies the customer's details onto the invoice when it is made: later changes do not rewrite it.
+      ...(preview ? {} : recipientOf(customer)),
       lines: {
         object: 'list',
         has_more: false,

@@ -158,7 +158,15 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
       periodEnd,
       pdfUrl: `https://billing.tectra.example/invoices/${id}.pdf`,
       hostedUrl: `https://billing.tectra.example/invoices/${id}`,
+      ...recipient(),
     });
+  }
+
+  /** Who a new invoice is made out to: the billing details as they are now, when there are any. */
+  function recipient(): Pick<Invoice, 'billedTo'> {
+    const { email, name, address, taxIds } = billingDetails();
+    if (!email && !name && !address && !taxIds.length) return {};
+    return { billedTo: { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(address ? { address } : {}), taxIds: taxIds.map(({ type, value }) => ({ type, value })) } };
   }
 
   function resetMeters(tierId: string): void {

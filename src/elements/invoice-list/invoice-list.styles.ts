@@ -50,6 +50,12 @@ export const styles = css`
     border-block-end: 1px solid var(--_border);
     inline-size: 100%;
   }
+  .billed-to {
+    display: block;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
   .head-row {
     font-size: 0.8125rem;
     font-weight: 600;

@@ -49,6 +49,7 @@ function statusText(status: InvoiceStatus): string {
  * @csspart status - An invoice's status badge.
  * @csspart pay-now - The Pay now link of an unpaid invoice.
  * @csspart load-more - The Load more button.
+ * @csspart billed-to - Who an invoice is made out to, under its number (the name and tax IDs, as they were when it was made).
  * @csspart export - The Download CSV button (every invoice, all pages).
  * @csspart clear-filters - The Clear filters button, shown when the filters match no invoice.
  * @csspart error - The error message.

@@ -194,6 +194,13 @@ export function renderInvoiceTable(ctx: InvoiceTableContext): TemplateResult {
       : nothing}`;
 }
 
+/** Who the invoice is made out to, under its number: the name (else the email) and the tax IDs. */
+function billedTo(invoice: Invoice): TemplateResult | typeof nothing {
+  const to = invoice.billedTo;
+  const who = to && [to.name ?? to.email, ...to.taxIds.map((t) => t.value)].filter(Boolean).join(' · ');
+  return who ? html`<span part="billed-to" class="billed-to">${msg(str`Billed to ${who}`, { id: 'invoices.billed_to' })}</span>` : nothing;
+}
+
 function renderRow(ctx: InvoiceTableContext, invoice: Invoice, index: number, tabStop: boolean): TemplateResult {
   const { locale, timeZone: tz } = ctx;
   const count = ctx.items.length;
@@ -214,7 +221,7 @@ function renderRow(ctx: InvoiceTableContext, invoice: Invoice, index: number, ta
     @focus=${() => ctx.onRowFocus(index)}
     @keydown=${(e: KeyboardEvent) => e.target === e.currentTarget && onRowKeydown(ctx, e, index, count)}
   >
-    <span role="cell">${label(msg('Number', { id: 'invoices.number' }))}${number}</span>
+    <span role="cell">${label(msg('Number', { id: 'invoices.number' }))}${number}${billedTo(invoice)}</span>
     <span role="cell">${label(msg('Date', { id: 'invoices.date' }))}${formatDate(invoice.createdAt, locale, tz)}</span>
     <span role="cell">${label(msg('Billing period', { id: 'summary.billing_period' }))}${formatDateRange(invoice.periodStart, invoice.periodEnd, locale, tz)}</span>
     <span role="cell" class="amount">${label(msg('Amount', { id: 'invoices.amount' }))}${formatMoney(invoice.total, locale)}</span>

@@ -240,6 +240,7 @@
 'invoices.all_statuses': `كل الحالات`,
 'invoices.all_years': `كل السنوات`,
 'invoices.amount': `المبلغ`,
+'invoices.billed_to': str`فاتورة باسم ⁨${0}⁩`,
 'invoices.clear_filters': `مسح عوامل التصفية`,
 'invoices.count': str`عرض ${0}.`,
 'invoices.count_more': str`عرض ${0}؛ تُحمَّل الأقدم عند التمرير.`,

@@ -240,6 +240,7 @@
 'invoices.all_statuses': `Alle Status`,
 'invoices.all_years': `Alle Jahre`,
 'invoices.amount': `Betrag`,
+'invoices.billed_to': str`Rechnung an ${0}`,
 'invoices.clear_filters': `Filter zurücksetzen`,
 'invoices.count': str`Angezeigt: ${0}.`,
 'invoices.count_more': str`Angezeigt: ${0}; ältere werden beim Scrollen geladen.`,

@@ -240,6 +240,7 @@
 'invoices.all_statuses': `Todos los estados`,
 'invoices.all_years': `Todos los años`,
 'invoices.amount': `Importe`,
+'invoices.billed_to': str`Facturado a ${0}`,
 'invoices.clear_filters': `Borrar filtros`,
 'invoices.count': str`Mostrando ${0}.`,
 'invoices.count_more': str`Mostrando ${0}; las anteriores se cargan al desplazarse.`,

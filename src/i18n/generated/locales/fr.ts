@@ -240,6 +240,7 @@
 'invoices.all_statuses': `Tous les statuts`,
 'invoices.all_years': `Toutes les années`,
 'invoices.amount': `Montant`,
+'invoices.billed_to': str`Facturé à ${0}`,
 'invoices.clear_filters': `Effacer les filtres`,
 'invoices.count': str`Affichage : ${0}.`,
 'invoices.count_more': str`Affichage : ${0} ; les plus anciennes se chargent au défilement.`,

@@ -240,6 +240,7 @@
 'invoices.all_statuses': `すべてのステータス`,
 'invoices.all_years': `すべての年`,
 'invoices.amount': `金額`,
+'invoices.billed_to': str`請求先：${0}`,
 'invoices.clear_filters': `フィルターをクリア`,
 'invoices.count': str`${0}を表示中。`,
 'invoices.count_more': str`${0}を表示中。スクロールすると過去の請求書を読み込みます。`,
