@@ -84,6 +84,23 @@ const memberCounter = (member: string, meter: string) => `member:${member}:${met
 /** Where a UTC day's use of a meter is counted (for usage by day), beside the meter's own counter. */
 const dayCounter = (day: string, meter: string) => `day:${day}:${meter}`;
 
+/** Today's UTC date (`YYYY-MM-DD`), worked out once a day: usage is recorded thousands of times a second. */
+const utcDay = (() => {
+  let day = '';
+  let from = 0;
+  let until = 0;
+  return (): string => {
+    const now = Date.now();
+    // Worked out again when the clock leaves the day, either way (a clock set back, in tests or by NTP).
+    if (now >= until || now < from) {
+      day = new Date(now).toISOString().slice(0, 10);
+      from = Date.parse(`${day}T00:00:00Z`);
+      until = from + 86_400_000;
+    }
+    return day;
+  };
+})();
+
 export interface StripeEngine extends BillingEngine {
   /** Sends the usage aggregated so far to Stripe's meters now (on shutdown, in tests). */
   flushUsage(): Promise<void>;
@@ -381,7 +398,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       aggregate(counters, counterKey(counted), counted);
       if (limit !== undefined && value > 0) {
         // The day's share: one more counter, so usage by day costs no extra reads.
-        const daily = { ...counted, meter: dayCounter(new Date().toISOString().slice(0, 10), meter) };
+        const daily = { ...counted, meter: dayCounter(utcDay(), meter) };
         aggregate(counters, counterKey(daily), daily);
         context.dayUsed[daily.meter] = (context.dayUsed[daily.meter] ?? 0) + value;
       }

@@ -21,6 +21,31 @@ describe('the Stripe engine', () => {
     expect(await adapter.createSetupIntent()).toMatchObject({ provider: 'stripe', publishableKey: 'pk_test_1', clientSecret: expect.stringMatching(/^seti_.+_secret_/) });
   });
 
+  it('counts usage on the UTC day it was recorded, across midnight and when the clock is set back', async () => {
+    const double = createStripeDouble();
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog());
+    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: createMemoryStripeState(), usageFlushMs: 60_000 });
+    const adapter = await engine.adapterFor('alice');
+    await adapter.activate({ tierId: 'pro', interval: 'month', paymentMethodId: 'pm_card_visa', idempotencyKey: 'k1' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(Date.UTC(2030, 0, 1, 23, 59, 59)));
+      await engine.recordUsage('alice', 'input_tokens', 5);
+      vi.setSystemTime(new Date(Date.UTC(2030, 0, 2, 0, 0, 1)));
+      await engine.recordUsage('alice', 'input_tokens', 7);
+      vi.setSystemTime(new Date(Date.UTC(2030, 0, 1, 12)));
+      await engine.recordUsage('alice', 'input_tokens', 1);
+    } finally {
+      vi.useRealTimers();
+    }
+    const days = (await adapter.getDailyUsage!()).days.filter((d) => d.date.startsWith('2030'));
+    expect(days).toEqual([
+      { date: '2030-01-01', used: { input_tokens: 6 } },
+      { date: '2030-01-02', used: { input_tokens: 7 } },
+    ]);
+  });
+
   it('sends usage to the meters aggregated, and resends a refused batch under the same identifier', async () => {
     const double = createStripeDouble();
     const stripe = double.client();
