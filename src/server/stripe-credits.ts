@@ -115,8 +115,9 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
     };
   }
 
-  /** The paid grant for a payment that went through, once per payment whatever retries. */
-  async function grantFor(customer: string, payment: string, credit: number, kind: GrantKind): Promise<void> {
+  /** The paid grant for a payment that went through, once per payment however often it is asked for (and long after Stripe's keys expire). */
+  async function grantFor(customer: string, payment: string, credit: number, kind: GrantKind, paidAt: number): Promise<void> {
+    if ((await grantsOf(customer)).some((g) => g.metadata?.tectra_payment === payment)) return;
     const days = offer.expiresAfterDays;
     await stripe.billing.creditGrants.create(
       {
@@ -125,7 +126,8 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
         applicability_config: SCOPE,
         category: 'paid',
         name: kind === 'recharge' ? 'Auto-recharge' : 'Credit purchase',
-        ...(days ? { expires_at: Math.floor(Date.now() / 1000) + days * 86_400 } : {}),
+        // From when it was paid: a retry sends the same parameters under the same key.
+        ...(days ? { expires_at: paidAt + days * 86_400 } : {}),
         metadata: { tectra_account: host.accountId, tectra_kind: kind, tectra_payment: payment },
       },
       { idempotencyKey: await host.key('credit_grant', payment) },
@@ -153,7 +155,10 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
     if ((await balanceOf(customer)).available >= auto.threshold.amount) return;
     const grants = await grantsOf(customer);
     const last = recharges(grants).sort((a, b) => b.created - a.created)[0];
-    if (last && Date.now() / 1000 - last.created < (offer.cooldownMinutes ?? 60) * 60) return;
+    const cooldown = (offer.cooldownMinutes ?? 60) * 60;
+    if (last && Date.now() / 1000 - last.created < cooldown) return;
+    // A card that failed off session is not tried again on every transaction: after the cooldown, or a purchase (which clears the failure).
+    if (auto.lastFailure && Date.now() / 1000 - Date.parse(auto.lastFailure.at) / 1000 < cooldown) return;
     if (auto.monthlyLimit && rechargedThisMonth(grants) + auto.amount.amount > auto.monthlyLimit.amount) return;
     const failed = (reason: 'authentication_required' | 'card_declined') =>
       state.saveAutoRecharge(host.accountId, { ...auto, lastFailure: { reason, at: new Date().toISOString(), amount: { ...auto.amount } } });
@@ -167,11 +172,12 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
           currency: currency.toLowerCase(),
           customer,
           payment_method: card,
-          automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+          // Cards only: a bank debit would sit in `processing`, neither paid nor declined, while the customer waits.
+          allowed_payment_method_types: ['card'],
           confirm: true,
           off_session: true,
           description: 'Credit auto-recharge',
-          metadata: { tectra_account: host.accountId, tectra_credit: String(auto.amount.amount) },
+          metadata: { tectra_account: host.accountId, tectra_credit: String(auto.amount.amount), tectra_kind: 'recharge' },
         },
         // The recharge after the last one, on this card, after this failure: twice at once is one payment.
         { idempotencyKey: await host.key('recharge', JSON.stringify([last?.id ?? null, card, auto.lastFailure?.at ?? null])) },
@@ -182,7 +188,7 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
       return failed(e.code === 'authentication_required' ? 'authentication_required' : 'card_declined');
     }
     if (intent.status !== 'succeeded') return failed(intent.status === 'requires_action' ? 'authentication_required' : 'card_declined');
-    await grantFor(customer, intent.id, auto.amount.amount, 'recharge');
+    await grantFor(customer, intent.id, auto.amount.amount, 'recharge', intent.created);
     await clearFailure();
   }
 
@@ -191,17 +197,19 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
     listCreditEntries: async (query) => {
       const customer = await host.customerId();
       // The cursor carries where the page starts and the balance after it (Stripe lists no running balance).
-      const from = query.cursor ? /^([A-Za-z0-9_]+)\.(-?\d+)$/.exec(query.cursor) : null;
+      const from = query.cursor ? /^(cbtxn_[A-Za-z0-9]+)\.(-?\d+)$/.exec(query.cursor) : null;
       if (query.cursor && !from) throw new BillingError('invalid_request', 'Unknown cursor.', { status: 400 });
       if (!customer) return { items: [], nextCursor: null };
       const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
       const list = await stripe.billing.creditBalanceTransactions.list({ customer, limit, ...(from ? { starting_after: from[1] } : {}), expand: ['data.credit_grant'] });
       let running = from ? Number(from[2]) : (await balanceOf(customer)).ledger;
-      const items = list.data.map((txn): CreditEntry => {
+      // Credit in another currency (a grant made in the Dashboard) is not this balance's: left out of it and of its running total.
+      const items = list.data.filter((txn) => own((txn.credit ?? txn.debit)?.amount.monetary)).map((txn): CreditEntry => {
         const grant = typeof txn.credit_grant === 'object' ? txn.credit_grant : undefined;
         const value = (txn.credit ?? txn.debit)?.amount.monetary?.value ?? 0;
         const amount = txn.credit ? value : -value;
-        const kindOfGrant = grant?.metadata?.tectra_kind;
+        // Only a grant's own credit is its purchase or recharge; credit given back (a voided invoice) is a plain grant.
+        const kindOfGrant = txn.credit?.type === 'credits_granted' ? grant?.metadata?.tectra_kind : undefined;
         const kind: CreditEntry['kind'] = txn.debit ? (txn.debit.type === 'credits_applied' ? 'usage' : 'expiry') : kindOfGrant === 'purchase' || kindOfGrant === 'recharge' ? kindOfGrant : 'grant';
         const entry: CreditEntry = {
           id: txn.id,
@@ -218,6 +226,21 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
       return { items, nextCursor: list.has_more && lastItem ? `${lastItem.id}.${running}` : null };
     },
     purchaseCredits: async ({ idempotencyKey, packId, amount, couponCode, paymentMethodId, completedAction }) => {
+      if (completedAction) {
+        // The customer authenticated in the browser: Stripe has the outcome. Only this account's purchase counts,
+        // and it is worth what was paid for then (not what a later request names).
+        const customer = await host.customerId();
+        const id = completedAction.split('_secret_')[0] ?? '';
+        const intent = customer ? await stripe.paymentIntents.retrieve(id).catch(() => undefined) : undefined;
+        const meta = intent?.metadata ?? {};
+        if (!intent || intent.client_secret !== completedAction || intent.customer !== customer || meta.tectra_account !== host.accountId || meta.tectra_kind !== 'purchase') {
+          throw new BillingError('not_found', 'That payment does not exist.', { status: 404 });
+        }
+        if (intent.status !== 'succeeded') throw new BillingError('authentication_failed', 'The card could not be authenticated.', { status: 422 });
+        await grantFor(customer ?? '', intent.id, Number(meta.tectra_credit), 'purchase', intent.created);
+        await clearFailure();
+        return { status: 'succeeded', credits: await view(), charged: money(intent.amount) };
+      }
       const pack = packId === undefined ? undefined : offer.packs.find((p) => p.id === packId);
       if (packId !== undefined && !pack) throw new BillingError('not_found', 'That credit pack does not exist.', { status: 404 });
       if (!pack === !amount) throw new BillingError('invalid_request', 'packId or amount: name one.', { status: 400 });
@@ -225,48 +248,35 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
       const credit = pack?.credit ?? (amount as Money);
       let price = pack?.price ?? (amount as Money);
       if (couponCode) price = { ...price, amount: price.amount - discountFor(price, await host.coupon(couponCode)).amount };
+      // Credit is sold for money: a code that would pay for all of it is not taken (Stripe could not count it).
+      if (price.amount <= 0) throw new BillingError('coupon_invalid', `The code "${couponCode ?? ''}" cannot be used for credit.`, { status: 422 });
       const customer = await host.ensureCustomer();
-      let payment: string;
-      if (completedAction) {
-        // The customer authenticated in the browser: Stripe has the outcome. Only this account's payment counts.
-        const id = completedAction.split('_secret_')[0] ?? '';
-        const intent = await stripe.paymentIntents.retrieve(id).catch(() => undefined);
-        if (!intent || intent.client_secret !== completedAction || intent.customer !== customer || intent.metadata.tectra_account !== host.accountId) {
-          throw new BillingError('not_found', 'That payment does not exist.', { status: 404 });
-        }
-        if (intent.status !== 'succeeded') throw new BillingError('authentication_failed', 'The card could not be authenticated.', { status: 422 });
-        payment = intent.id;
-      } else if (price.amount <= 0) {
-        // Paid in full by the coupon: nothing to charge, the grant is keyed by the request.
-        payment = `free_${await host.key('credits_free', idempotencyKey)}`;
-      } else {
-        const card = paymentMethodId ? (await host.ownCard(customer, paymentMethodId)).id : await defaultCard(customer);
-        if (!card) throw new BillingError('invalid_request', 'A payment method is required.', { status: 400 });
-        let intent: Stripe.PaymentIntent;
-        try {
-          intent = await stripe.paymentIntents.create(
-            {
-              amount: price.amount,
-              currency: currency.toLowerCase(),
-              customer,
-              payment_method: card,
-              automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
-              confirm: true,
-              description: 'Credit purchase',
-              metadata: { tectra_account: host.accountId, tectra_credit: String(credit.amount) },
-            },
-            // Per card: a repeat after a decline may name another card under the same key.
-            { idempotencyKey: await host.key(`credits_${card}`, idempotencyKey) },
-          );
-        } catch (error) {
-          if ((error as { type?: string }).type === 'StripeCardError') throw DECLINED();
-          throw error;
-        }
-        if (intent.status === 'requires_action' && intent.client_secret) return { status: 'requires_action', clientSecret: intent.client_secret };
-        if (intent.status !== 'succeeded') throw DECLINED();
-        payment = intent.id;
+      const card = paymentMethodId ? (await host.ownCard(customer, paymentMethodId)).id : await defaultCard(customer);
+      if (!card) throw new BillingError('invalid_request', 'A payment method is required.', { status: 400 });
+      let intent: Stripe.PaymentIntent;
+      try {
+        intent = await stripe.paymentIntents.create(
+          {
+            amount: price.amount,
+            currency: currency.toLowerCase(),
+            customer,
+            payment_method: card,
+            // Cards only: a bank debit would sit in `processing`, neither paid nor declined, while the customer waits.
+            allowed_payment_method_types: ['card'],
+            confirm: true,
+            description: 'Credit purchase',
+            metadata: { tectra_account: host.accountId, tectra_credit: String(credit.amount), tectra_kind: 'purchase' },
+          },
+          // Per card: a repeat after a decline may name another card under the same key.
+          { idempotencyKey: await host.key(`credits_${card}`, idempotencyKey) },
+        );
+      } catch (error) {
+        if ((error as { type?: string }).type === 'StripeCardError') throw DECLINED();
+        throw error;
       }
-      await grantFor(customer, payment, credit.amount, 'purchase');
+      if (intent.status === 'requires_action' && intent.client_secret) return { status: 'requires_action', clientSecret: intent.client_secret };
+      if (intent.status !== 'succeeded') throw DECLINED();
+      await grantFor(customer, intent.id, credit.amount, 'purchase', intent.created);
       await clearFailure();
       return { status: 'succeeded', credits: await view(), charged: price };
     },

@@ -453,10 +453,13 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     }
     if (event.type === 'billing.credit_balance_transaction.created' && options.credits) {
       // Credit went down (Stripe applied it to an invoice, or some expired): recharge if it is low and turned on.
-      const grantId = idOf((event.data.object as Stripe.Billing.CreditBalanceTransaction).credit_grant) ?? '';
-      const grant = await stripe.billing.creditGrants.retrieve(grantId);
+      const txn = event.data.object as Stripe.Billing.CreditBalanceTransaction;
+      // Credit added (a grant, a voided invoice giving credit back) lowers nothing.
+      if (txn.type === 'credit' || txn.credit) return 'ignored';
+      const grant = await stripe.billing.creditGrants.retrieve(idOf(txn.credit_grant) ?? '');
       const accountId = await state.accountOfCustomer(idOf(grant.customer) ?? '');
-      if (!accountId || grant.metadata?.tectra_kind === 'recharge') return 'ignored';
+      // An account offered no credit (any more) has nothing to recharge: not a failure Stripe should retry.
+      if (!accountId || !(await options.credits?.(accountId))) return 'ignored';
       await locked(accountId, async () => (await creditsFor(accountId)).rechargeIfLow());
       return 'applied';
     }
@@ -490,7 +493,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     return created.id;
   }
 
-  async function promotion(code: string | undefined, productId: string | undefined): Promise<{ id: string; coupon: Stripe.Coupon; code: string } | undefined> {
+  async function promotion(code: string | undefined, productId: string | undefined): Promise<{ id: string; coupon: Stripe.Coupon; code: string; promo: Stripe.PromotionCode } | undefined> {
     if (!code) return undefined;
     const found = await stripe.promotionCodes.list({ code: code.trim(), active: true, limit: 1, expand: ['data.promotion.coupon'] });
     const promo = found.data[0];
@@ -502,7 +505,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     if (coupon.applies_to && productId && !coupon.applies_to.products.includes(productId)) {
       throw new BillingError('coupon_invalid', `The code "${code}" does not apply to this tier.`, { status: 422 });
     }
-    return { id: promo.id, coupon, code: promo.code };
+    return { id: promo.id, coupon, code: promo.code, promo };
   }
 
   /** The account's own card: attached to its customer (a test token or a fresh card is attached now). */
@@ -529,10 +532,17 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       customerId: async () => (await state.account(accountId)).customerId,
       ensureCustomer: async () => customerFor(accountId, await state.account(accountId)),
       ownCard: (customerId, paymentMethodId) => ownCard(customerId, paymentMethodId, true),
-      // A code limited to some tiers does not apply to credit.
+      // A code limited to some tiers does not apply to credit. Stripe counts and restricts a code where it
+      // applies it (subscriptions, invoices); a credit purchase is a payment of its own, so a code limited in
+      // any other way (redemptions, a customer, first purchases, a minimum) is not taken for credit either.
       coupon: async (code) => {
-        const promo = (await promotion(code, CREDIT_PRODUCT))!;
-        return couponOf(promo.coupon, promo.code);
+        const found = (await promotion(code, CREDIT_PRODUCT))!;
+        const { promo, coupon } = found;
+        const r = promo.restrictions;
+        if (promo.max_redemptions !== null || coupon.max_redemptions !== null || promo.customer || r?.first_time_transaction || r?.minimum_amount) {
+          throw new BillingError('coupon_invalid', `The code "${code}" cannot be used for credit.`, { status: 422 });
+        }
+        return couponOf(coupon, found.code);
       },
       key: (purpose, key) => derivedKey(accountId, purpose, key),
     });

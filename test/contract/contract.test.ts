@@ -604,6 +604,9 @@ for (const [label, make] of SUBJECTS) {
       ]);
       expect(done.body).toMatchObject({ status: 'succeeded', credits: { balance: { amount: 2500 } } });
       expect(again.body).toEqual(done.body);
+      // The payment is worth what was paid for, once: naming a bigger pack under a new key adds nothing.
+      const claimed = await call<{ status: string; credits: Credits; charged: { amount: number } }>('POST', '/credits/purchases', { packId: 'credit_50', paymentMethodId: s.cards.authenticationRequired, completedAction: asked.body.clientSecret });
+      expect(claimed.body).toMatchObject({ status: 'succeeded', charged: { amount: 2500 }, credits: { balance: { amount: 2500 } } });
       // Another account cannot claim this payment as its own.
       const other = client(s, s.prepaidAccount!());
       const stolen = await other<{ error: { code: string } }>('POST', '/credits/purchases', { ...body, completedAction: asked.body.clientSecret });

@@ -1,7 +1,7 @@
 // The Stripe engine's own rules, on the Stripe double: the catalog round trip, a setup that
 // can run again, and usage that reaches Stripe's meters once even when a send fails.
 import { describe, expect, it, vi } from 'vitest';
-import { demoCatalog } from '../../src/adapters/memory/catalogs.js';
+import { demoCatalog, demoCreditPacks } from '../../src/adapters/memory/catalogs.js';
 import { demoCoupons } from '../../src/adapters/memory/scenarios.js';
 import { createBillingHandler, createMemoryStore, createMemoryStripeState, createPGliteStore, createStripeEngine, setUpStripeCatalog } from '../../src/server/index.js';
 import { createStripeDouble } from '../stripe-double/double.js';
@@ -44,6 +44,25 @@ describe('the Stripe engine', () => {
       { date: '2030-01-01', used: { input_tokens: 6 } },
       { date: '2030-01-02', used: { input_tokens: 7 } },
     ]);
+  });
+
+  it('takes for credit only codes it can honour: none limited in redemptions, and none that would pay for all of it', async () => {
+    const double = createStripeDouble();
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog(), demoCoupons('USD'));
+    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: createMemoryStripeState(), credits: () => demoCreditPacks() });
+    const adapter = await engine.adapterFor('alice');
+    await adapter.addPaymentMethod!('pm_card_visa');
+    const limited = await stripe.coupons.create({ name: 'ONCE', duration: 'once', percent_off: 10 });
+    await stripe.promotionCodes.create({ code: 'ONCE', promotion: { type: 'coupon', coupon: limited.id }, max_redemptions: 1 });
+    const whole = await stripe.coupons.create({ name: 'FREE', duration: 'once', percent_off: 100 });
+    await stripe.promotionCodes.create({ code: 'FREE', promotion: { type: 'coupon', coupon: whole.id } });
+    for (const couponCode of ['ONCE', 'FREE', 'ONCE']) {
+      const refused = await adapter.purchaseCredits!({ packId: 'credit_10', couponCode, idempotencyKey: `k-${couponCode}-${Math.random()}` }).catch((e: { code: string }) => e.code);
+      expect(refused, couponCode).toBe('coupon_invalid');
+    }
+    expect(double.state.paymentIntents.size, 'nothing was charged').toBe(0);
+    expect((await adapter.getCredits!()).balance.amount).toBe(0);
   });
 
   it('sends usage to the meters aggregated, and resends a refused batch under the same identifier', async () => {
