@@ -154,6 +154,15 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
     if (!customer || !auto.enabled) return;
     if ((await balanceOf(customer)).available >= auto.threshold.amount) return;
     const grants = await grantsOf(customer);
+    // A recharge paid whose grant was never made (the grant call failed): granted now, not charged again.
+    const recent = await stripe.paymentIntents.list({ customer, limit: 10 });
+    const ungranted = recent.data.find(
+      (pi) => pi.status === 'succeeded' && pi.metadata.tectra_kind === 'recharge' && pi.metadata.tectra_account === host.accountId && !grants.some((g) => g.metadata?.tectra_payment === pi.id),
+    );
+    if (ungranted) {
+      await grantFor(customer, ungranted.id, Number(ungranted.metadata.tectra_credit), 'recharge', ungranted.created);
+      return clearFailure();
+    }
     const last = recharges(grants).sort((a, b) => b.created - a.created)[0];
     const cooldown = (offer.cooldownMinutes ?? 60) * 60;
     if (last && Date.now() / 1000 - last.created < cooldown) return;

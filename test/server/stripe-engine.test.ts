@@ -65,6 +65,26 @@ describe('the Stripe engine', () => {
     expect((await adapter.getCredits!()).balance.amount).toBe(0);
   });
 
+  it('grants a paid recharge whose grant failed the next time, without charging again', async () => {
+    const double = createStripeDouble();
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog(), demoCoupons('USD'));
+    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: createMemoryStripeState(), credits: () => demoCreditPacks() });
+    const adapter = await engine.adapterFor('alice');
+    await adapter.addPaymentMethod!('pm_card_visa');
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    const grant = vi.spyOn(stripe.billing.creditGrants, 'create').mockRejectedValueOnce(Object.assign(new Error('Stripe is unavailable'), { type: 'StripeAPIError' }));
+    const setting = { enabled: true, threshold: usd(500), amount: usd(2500) };
+    await expect(adapter.setAutoRecharge!({ ...setting, idempotencyKey: 'a' })).rejects.toThrow('Stripe is unavailable');
+    expect(double.state.paymentIntents.size, 'charged once').toBe(1);
+    // Another default card since: Stripe's key for the charge would differ, so only the engine can tell it was paid.
+    await adapter.addPaymentMethod!('pm_card_mastercard');
+    const credits = await adapter.setAutoRecharge!({ ...setting, idempotencyKey: 'b' });
+    expect(credits.balance.amount).toBe(2500);
+    expect(double.state.paymentIntents.size, 'not charged again').toBe(1);
+    expect(grant).toHaveBeenCalledTimes(2);
+  });
+
   it('sends usage to the meters aggregated, and resends a refused batch under the same identifier', async () => {
     const double = createStripeDouble();
     const stripe = double.client();

@@ -514,6 +514,16 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     }
     return pi;
   });
+  on('GET', /^\/v1\/payment_intents$/, (_, __, q) =>
+    page(
+      [...paymentIntents.values()]
+        .filter((pi) => !q.get('customer') || pi.customer === q.get('customer'))
+        .reverse()
+        .slice(0, Number(q.get('limit') ?? 10))
+        .map(({ invoice: _invoice, ...intent }) => intent),
+      '/v1/payment_intents',
+    ),
+  );
   on('GET', /^\/v1\/payment_intents\/([^/]+)$/, (_, [id = '']) => {
     const pi = paymentIntents.get(id);
     if (!pi) throw missing('payment_intent', id);
