@@ -283,6 +283,19 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
         if ((error as { type?: string }).type === 'StripeCardError') throw DECLINED();
         throw error;
       }
+      if (intent.status === 'requires_action') {
+        // Stripe replays a key's first answer: the payment may have moved on since. After a failed
+        // 3-D Secure it waits for another try, so it is confirmed again (the bank asks again).
+        intent = await stripe.paymentIntents.retrieve(intent.id);
+        if (intent.status === 'requires_payment_method') {
+          try {
+            intent = await stripe.paymentIntents.confirm(intent.id, { payment_method: card });
+          } catch (error) {
+            if ((error as { type?: string }).type === 'StripeCardError') throw DECLINED();
+            throw error;
+          }
+        }
+      }
       if (intent.status === 'requires_action' && intent.client_secret) return { status: 'requires_action', clientSecret: intent.client_secret };
       if (intent.status !== 'succeeded') throw DECLINED();
       await grantFor(customer, intent.id, credit.amount, 'purchase', intent.created);

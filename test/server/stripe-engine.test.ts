@@ -85,6 +85,28 @@ describe('the Stripe engine', () => {
     expect(grant).toHaveBeenCalledTimes(2);
   });
 
+  it('asks the bank again when the same purchase is tried again after 3-D Secure failed, then grants it once', async () => {
+    const double = createStripeDouble();
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog(), demoCoupons('USD'));
+    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: createMemoryStripeState(), credits: () => demoCreditPacks() });
+    const adapter = await engine.adapterFor('alice');
+    await adapter.addPaymentMethod!('pm_card_authenticationRequired');
+    const [card] = await adapter.listPaymentMethods();
+    const body = { packId: 'credit_25', paymentMethodId: card!.id, idempotencyKey: 'buy-1' };
+    const first = await adapter.purchaseCredits!(body);
+    if (first.status !== 'requires_action') throw new Error('no 3-D Secure');
+    double.failAction(first.clientSecret);
+    // The page repeats the same purchase under the same key (Stripe would replay its first answer).
+    const again = await adapter.purchaseCredits!(body);
+    expect(again.status).toBe('requires_action');
+    expect([...double.state.paymentIntents.values()].map((pi) => pi.status)).toEqual(['requires_action']);
+    double.completeAction(first.clientSecret);
+    const done = await adapter.purchaseCredits!({ ...body, completedAction: first.clientSecret });
+    expect(done).toMatchObject({ status: 'succeeded', credits: { balance: { amount: 2500 } } });
+    expect(double.state.paymentIntents.size, 'one payment').toBe(1);
+  });
+
   it('sends usage to the meters aggregated, and resends a refused batch under the same identifier', async () => {
     const double = createStripeDouble();
     const stripe = double.client();

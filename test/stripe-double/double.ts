@@ -514,6 +514,19 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     }
     return pi;
   });
+  // Confirms a payment of its own again (after authentication failed): as at creation, by the card's behaviour.
+  on('POST', /^\/v1\/payment_intents\/([^/]+)\/confirm$/, (p, [id = '']) => {
+    const pi = paymentIntents.get(id);
+    if (!pi || pi.invoice) throw missing('payment_intent', id);
+    if (pi.status !== 'requires_payment_method' && pi.status !== 'requires_confirmation') throw invalid(`This PaymentIntent's status is ${pi.status}, so it cannot be confirmed.`);
+    const card = cardOf(text(p.payment_method) ?? String(pi.payment_method));
+    if (!card || card.customer !== pi.customer) throw invalid('The provided PaymentMethod is not attached to this customer.', 'payment_method');
+    pi.payment_method = card.id;
+    pi.status = card.behavior === 'succeeds' ? 'succeeded' : card.behavior === 'declines' ? 'requires_payment_method' : 'requires_action';
+    if (card.behavior === 'declines') throw new StripeFailure(402, { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.', payment_intent: pi });
+    const { invoice: _invoice, ...intent } = pi;
+    return intent;
+  });
   on('GET', /^\/v1\/payment_intents$/, (_, __, q) =>
     page(
       [...paymentIntents.values()]
@@ -907,6 +920,12 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
       const payment = invoice.payments?.data[0];
       if (payment) payment.status = 'paid';
       markPaid(invoice);
+    },
+    /** The customer fails 3-D Secure for a payment of its own: it waits for another try (`requires_payment_method`). */
+    failAction(clientSecret: string): void {
+      const pi = [...paymentIntents.values()].find((p) => p.client_secret === clientSecret);
+      if (!pi || pi.status !== 'requires_action' || pi.invoice) throw new Error(`no payment of its own waits for authentication under ${clientSecret}`);
+      pi.status = 'requires_payment_method';
     },
     /** The test clock: renewals, scheduled phases and cancellations at the period end happen on the way. */
     advanceTo(date: Date): void {
