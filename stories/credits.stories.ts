@@ -14,11 +14,14 @@ interface Args {
   unsupported?: boolean;
   /** The ledger is empty (a new prepaid account). */
   noHistory?: boolean;
+  /** A second card on file, to choose for a purchase. */
+  secondCard?: boolean;
 }
 
-function render({ scenario, faults, unsupported, noHistory }: Args) {
+function render({ scenario, faults, unsupported, noHistory, secondCard }: Args) {
   const snapshot = demoSnapshot(scenario);
   if (noHistory) snapshot.creditLedger = [];
+  if (secondCard) snapshot.paymentMethods.push({ id: 'pm_mc', type: 'card', brand: 'mastercard', last4: '4444', expMonth: 3, expYear: new Date().getUTCFullYear() + 2, isDefault: false });
   const memory = createMemoryAdapter(snapshot, { latencyMs: 200, ...(faults ? { faults } : {}) });
   let adapter: BillingAdapter = memory;
   if (unsupported) {
@@ -43,6 +46,8 @@ export const Prepaid: Story = {};
 /** Auto-recharge on; its last try needed 3-D Secure, which the customer must confirm. */
 export const AutoRechargeFailed: Story = { args: { scenario: 'auto-recharge' } };
 export const NoHistory: Story = { args: { noHistory: true } };
+/** Two cards on file: the purchase can be paid with either. */
+export const ChooseCard: Story = { args: { secondCard: true } };
 /** Another amount chosen, below the smallest one on sale, and bought: the field says why. */
 export const AmountRefused: Story = {
   play: async ({ canvasElement }) => {

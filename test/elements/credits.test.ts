@@ -71,6 +71,28 @@ describe('<tectra-credits>', () => {
     expect(adapter.count('purchaseCredits')).to.equal(1);
   });
 
+  it('pays with another card on file when one is chosen, and says which card was charged', async () => {
+    const { el, adapter } = await mount('prepaid', {}, (s) => {
+      s.paymentMethods.push({ id: 'pm_mc', type: 'card', brand: 'mastercard', last4: '4444', expMonth: 3, expYear: new Date().getUTCFullYear() + 2, isDefault: false });
+      // An expired card cannot pay: it is not offered.
+      s.paymentMethods.push({ id: 'pm_old', type: 'card', brand: 'visa', last4: '0341', expMonth: 1, expYear: 2020, isDefault: false });
+    });
+    await waitUntil(() => $(el, '#credit-card-choice'), 'no choice of card');
+    const select = $<HTMLSelectElement>(el, '#credit-card-choice');
+    expect([...select.options].map((o) => o.textContent?.trim())).to.deep.equal(['Visa ending in 4242 (default)', 'Mastercard ending in 4444']);
+    expect(textOf(el.shadowRoot?.querySelector('label[for="credit-card-choice"]'))).to.equal('Pay with');
+    select.value = 'pm_mc';
+    select.dispatchEvent(new Event('change'));
+    $<HTMLInputElement>(el, 'input[name="credit-choice"][value="credit_10"]').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#credit-buy').click();
+    await waitUntil(() => liveStatus(el) === '$10.00 of credit added. $10.00 charged to Mastercard ending in 4444.', `status says ${liveStatus(el)}`);
+    const call = adapter.calls.find((c) => c.method === 'purchaseCredits');
+    expect((call?.args[0] as { paymentMethodId?: string }).paymentMethodId).to.equal('pm_mc');
+    expect($<HTMLSelectElement>(el, '#credit-card-choice').value, 'the choice stays for the next purchase').to.equal('pm_mc');
+    await expect(el).to.be.accessible();
+  });
+
   it('refuses an amount outside the bounds on its field, keeps it, and buys a valid one with a coupon', async () => {
     const { el, adapter } = await mount();
     $<HTMLInputElement>(el, 'input[value="custom"]').click();

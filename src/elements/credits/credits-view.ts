@@ -13,7 +13,7 @@ import type { BillingError } from '../../core/errors.js';
 import { cachedFormatter } from '../../core/intl-cache.js';
 import { formatMoney } from '../../core/money.js';
 import type { CreditEntry, Credits, Money, PaymentMethod } from '../../core/types.js';
-import { cardLabel } from '../../format/cards.js';
+import { cardLabel, isExpired } from '../../format/cards.js';
 import { asMoneyInput } from '../../format/money-input.js';
 import { meterLabel } from '../../format/labels.js';
 import { formatQuantity, meterUnit } from '../../format/quantities.js';
@@ -36,6 +36,8 @@ interface BuyDraft {
   choice: string | undefined;
   amount: string;
   coupon: string;
+  /** The card chosen to pay with (the default card when none is). */
+  card?: string;
   errors: Partial<Record<'choice' | 'amount' | 'coupon', string>>;
 }
 
@@ -122,6 +124,17 @@ export class CreditsView {
     return this.host.client.$paymentMethods.get().data?.find((pm) => pm.isDefault);
   }
 
+  /** The cards a purchase can be paid with (not expired), the default first. */
+  #usableCards(): PaymentMethod[] {
+    const cards = (this.host.client.$paymentMethods.get().data ?? []).filter((pm) => !isExpired(pm));
+    return [...cards.filter((pm) => pm.isDefault), ...cards.filter((pm) => !pm.isDefault)];
+  }
+
+  /** The card the purchase is paid with: the one chosen while it is still on file, else the default. */
+  #payingCard(): PaymentMethod | undefined {
+    return this.#usableCards().find((pm) => pm.id === this.#buy.card) ?? this.#defaultCard();
+  }
+
   // --- buying --------------------------------------------------------------------------
 
   /** The purchase the form says, or the reason it cannot be made (on the field, which takes focus). */
@@ -161,14 +174,15 @@ export class CreditsView {
     if (this.#buying) return;
     const what = this.#purchaseOf(credits);
     if (!what) return this.#update();
-    const card = this.#defaultCard();
+    const card = this.#payingCard();
     this.#buying = true;
     this.#message = undefined;
     this.#update();
     try {
       const coupon = this.#buy.coupon.trim();
       const payment = { handleNextAction: async (secret: string) => (await this.#loadProvider()).handleNextAction(secret) };
-      const { credits: now, charged } = await this.#state.purchase(what, { ...(coupon ? { couponCode: coupon } : {}), payment });
+      const chosen = card && !card.isDefault ? { paymentMethodId: card.id } : {};
+      const { credits: now, charged } = await this.#state.purchase(what, { ...(coupon ? { couponCode: coupon } : {}), ...chosen, payment });
       const added = this.#money(this.#added(what, credits));
       const paid = this.#money(charged);
       const cardName = card ? cardLabel(card) : '';
@@ -178,7 +192,7 @@ export class CreditsView {
           ? msg(str`${added} of credit added. ${paid} charged to ${cardName}.`, { id: 'credits.bought_card' })
           : msg(str`${added} of credit added. ${paid} charged.`, { id: 'credits.bought' }),
       };
-      this.#buy = { choice: undefined, amount: '', coupon: '', errors: {} };
+      this.#buy = { choice: undefined, amount: '', coupon: '', ...(this.#buy.card ? { card: this.#buy.card } : {}), errors: {} };
       this.host.purchased(now, charged);
       focusFirst(this.host.element, '#credit-balance');
     } catch (error) {
@@ -357,7 +371,8 @@ export class CreditsView {
 
   #renderBuy(credits: Credits): TemplateResult {
     const draft = this.#buy;
-    const card = this.#defaultCard();
+    const card = this.#payingCard();
+    const cards = this.#usableCards();
     const bounds = credits.customAmount;
     const option = (value: string, label: TemplateResult | string) => html`<label class="choice">
       <input type="radio" name="credit-choice" .value=${value} .checked=${draft.choice === value} aria-describedby="credit-choice-error"
@@ -390,13 +405,20 @@ export class CreditsView {
           aria-describedby="credit-coupon-error" @input=${(e: Event) => this.#setBuy({ coupon: (e.target as HTMLInputElement).value }, 'coupon')} />
         <p class="field-error" id="credit-coupon-error">${draft.errors.coupon ?? ''}</p>
       </div>
-      <p class="muted" id="credit-card">${card
-        ? msg(str`Paid with ${cardLabel(card)}, your default card.`, { id: 'credits.pays_with' })
-        : msg('Add a card in Payment methods to buy credit.', { id: 'credits.no_card' })}</p>
+      ${cards.length > 1
+        ? html`<div class="field">
+            <label for="credit-card-choice">${msg('Pay with', { id: 'credits.pay_with' })}</label>
+            <select id="credit-card-choice" @change=${(e: Event) => this.#setBuy({ card: (e.target as HTMLSelectElement).value }, 'choice')}>
+              ${cards.map((pm) => html`<option value=${pm.id} ?selected=${pm.id === card?.id}>${pm.isDefault ? msg(str`${cardLabel(pm)} (default)`, { id: 'credits.card_default' }) : cardLabel(pm)}</option>`)}
+            </select>
+          </div>`
+        : html`<p class="muted" id="credit-card">${card
+            ? msg(str`Paid with ${cardLabel(card)}, your default card.`, { id: 'credits.pays_with' })
+            : msg('Add a card in Payment methods to buy credit.', { id: 'credits.no_card' })}</p>`}
       <div class="card-fields"></div>
       <slot name="payment-element"></slot>
       <div class="actions">
-        <button type="submit" id="credit-buy" class="primary" aria-describedby="credit-card" aria-disabled=${this.#buying || !card ? 'true' : 'false'}>
+        <button type="submit" id="credit-buy" class="primary" aria-describedby=${cards.length > 1 ? nothing : 'credit-card'} aria-disabled=${this.#buying || !card ? 'true' : 'false'}>
           ${this.#buying ? msg('Buying credit…', { id: 'credits.buying' }) : msg('Buy credit', { id: 'credits.buy' })}
         </button>
       </div>
