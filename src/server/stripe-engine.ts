@@ -232,7 +232,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
   type Metered = { customerId: string; meter: MeterKey; value: number; timestamp: number };
   const counters = new Map<string, Counted>();
   const metered = new Map<string, Metered>();
-  const counterKey = (c: Omit<Counted, 'value'>) => JSON.stringify([c.accountId, c.periodStart, c.meter]);
+  // Joined with a control character no id holds (cheaper than JSON at thousands of records a second).
+  const counterKey = (c: Omit<Counted, 'value'>) => `${c.accountId}\u0001${c.periodStart}\u0001${c.meter}`;
   const meteredKey = (e: Omit<Metered, 'value'>) => `${e.customerId} ${e.meter} ${e.timestamp}`;
   /** Adds an amount to its aggregate in a map, starting one when it is the first. */
   function aggregate<T extends { value: number }>(map: Map<string, T>, key: string, entry: T): void {
@@ -274,7 +275,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     const overage = (tier && c.overageOf.get(tier.id)) ?? {};
     // Members' shares and days: those stored, and those still on their way there.
     const pendingKeys = [...counters.values()].filter((c) => c.accountId === accountId && c.periodStart === period.start).map((c) => c.meter);
-    const writingKeys = [...writing.keys()].map((key) => JSON.parse(key) as [string, string, string]).filter(([a, p]) => a === accountId && p === period.start).map(([, , m]) => m);
+    const writingKeys = [...writing.keys()].map((key) => key.split('\u0001') as [string, string, string]).filter(([a, p]) => a === accountId && p === period.start).map(([, , m]) => m);
     const keys = [...new Set([...Object.keys(stored), ...pendingKeys, ...writingKeys])];
     const countedAs = (prefix: string) =>
       Object.fromEntries(keys.filter((key) => key.startsWith(prefix)).map((key) => [key, (stored[key] ?? 0) + unwritten(accountId, period.start, key)]));
