@@ -6,6 +6,17 @@ import { demoCoupons } from '../../src/adapters/memory/scenarios.js';
 import { createBillingHandler, createMemoryStore, createMemoryStripeState, createPGliteStore, createStripeEngine, setUpStripeCatalog } from '../../src/server/index.js';
 import { createStripeDouble } from '../stripe-double/double.js';
 
+/** The Stripe engine selling the demo's credit to alice, who has saved `card` (a Stripe test token). */
+async function sellingCredit(card: string) {
+  const double = createStripeDouble();
+  const stripe = double.client();
+  await setUpStripeCatalog(stripe, demoCatalog(), demoCoupons('USD'));
+  const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: createMemoryStripeState(), credits: () => demoCreditPacks() });
+  const adapter = await engine.adapterFor('alice');
+  await adapter.addPaymentMethod!(card);
+  return { double, stripe, adapter };
+}
+
 describe('the Stripe engine', () => {
   it('serves the catalog it was set up with, and a second setup creates nothing', async () => {
     const double = createStripeDouble();
@@ -47,12 +58,7 @@ describe('the Stripe engine', () => {
   });
 
   it('takes for credit only codes it can honour: none limited in redemptions, and none that would pay for all of it', async () => {
-    const double = createStripeDouble();
-    const stripe = double.client();
-    await setUpStripeCatalog(stripe, demoCatalog(), demoCoupons('USD'));
-    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: createMemoryStripeState(), credits: () => demoCreditPacks() });
-    const adapter = await engine.adapterFor('alice');
-    await adapter.addPaymentMethod!('pm_card_visa');
+    const { double, stripe, adapter } = await sellingCredit('pm_card_visa');
     const limited = await stripe.coupons.create({ name: 'ONCE', duration: 'once', percent_off: 10 });
     await stripe.promotionCodes.create({ code: 'ONCE', promotion: { type: 'coupon', coupon: limited.id }, max_redemptions: 1 });
     const whole = await stripe.coupons.create({ name: 'FREE', duration: 'once', percent_off: 100 });
@@ -66,12 +72,7 @@ describe('the Stripe engine', () => {
   });
 
   it('grants a paid recharge whose grant failed the next time, without charging again', async () => {
-    const double = createStripeDouble();
-    const stripe = double.client();
-    await setUpStripeCatalog(stripe, demoCatalog(), demoCoupons('USD'));
-    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: createMemoryStripeState(), credits: () => demoCreditPacks() });
-    const adapter = await engine.adapterFor('alice');
-    await adapter.addPaymentMethod!('pm_card_visa');
+    const { double, stripe, adapter } = await sellingCredit('pm_card_visa');
     const usd = (amount: number) => ({ amount, currency: 'USD' });
     const grant = vi.spyOn(stripe.billing.creditGrants, 'create').mockRejectedValueOnce(Object.assign(new Error('Stripe is unavailable'), { type: 'StripeAPIError' }));
     const setting = { enabled: true, threshold: usd(500), amount: usd(2500) };
@@ -86,12 +87,7 @@ describe('the Stripe engine', () => {
   });
 
   it('asks the bank again when the same purchase is tried again after 3-D Secure failed, then grants it once', async () => {
-    const double = createStripeDouble();
-    const stripe = double.client();
-    await setUpStripeCatalog(stripe, demoCatalog(), demoCoupons('USD'));
-    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: createMemoryStripeState(), credits: () => demoCreditPacks() });
-    const adapter = await engine.adapterFor('alice');
-    await adapter.addPaymentMethod!('pm_card_authenticationRequired');
+    const { double, adapter } = await sellingCredit('pm_card_authenticationRequired');
     const [card] = await adapter.listPaymentMethods();
     const body = { packId: 'credit_25', paymentMethodId: card!.id, idempotencyKey: 'buy-1' };
     const first = await adapter.purchaseCredits!(body);
