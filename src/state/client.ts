@@ -424,7 +424,10 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     watchUsage: (intervalMs) => {
       let stop: (() => void) | undefined;
       let stopped = false;
-      void usageLive().then((live) => stopped || (stop = live.watch(intervalMs)), () => undefined);
+      // Loaded after the call: whatever goes wrong starting it cannot reach the caller, so none may go unhandled.
+      usageLive()
+        .then((live) => stopped || (stop = live.watch(intervalMs)))
+        .catch(() => undefined);
       return () => {
         stopped = true;
         stop?.();

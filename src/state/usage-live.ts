@@ -22,7 +22,9 @@ export function createUsageLive(deps: UsageLiveDeps): UsageLive {
   let timer: ReturnType<typeof setInterval> | undefined;
   let interval = 0;
 
-  const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
+  // Node (a server render, a script) has no document: polling there never pauses.
+  const page = typeof document === 'undefined' ? undefined : document;
+  const hidden = () => page?.visibilityState === 'hidden';
 
   function stopTimer(): void {
     if (timer !== undefined) clearInterval(timer);
@@ -50,7 +52,7 @@ export function createUsageLive(deps: UsageLiveDeps): UsageLive {
       stopTimer();
       stopPush?.();
       stopPush = undefined;
-      document.removeEventListener('visibilitychange', onVisibility);
+      page?.removeEventListener('visibilitychange', onVisibility);
       interval = 0;
       return;
     }
@@ -64,7 +66,7 @@ export function createUsageLive(deps: UsageLiveDeps): UsageLive {
       return;
     }
     if (shortest !== interval || timer === undefined) {
-      if (interval === 0) document.addEventListener('visibilitychange', onVisibility);
+      if (interval === 0) page?.addEventListener('visibilitychange', onVisibility);
       interval = shortest;
       startTimer();
     }

@@ -109,3 +109,16 @@ describe('createUsageLive', () => {
     b();
   });
 });
+
+describe('createUsageLive without a document (Node: a server render, a script)', () => {
+  it('polls, never pauses, and stops with the last watcher', async () => {
+    vi.stubGlobal('document', undefined);
+    const refresh = vi.fn(async () => undefined);
+    const stop = createUsageLive({ subscribe: undefined, refresh }).watch(1_000);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(refresh).toHaveBeenCalledTimes(3);
+    stop();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(refresh).toHaveBeenCalledTimes(3);
+  });
+});
