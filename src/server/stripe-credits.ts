@@ -115,9 +115,12 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
     };
   }
 
-  /** The paid grant for a payment that went through, once per payment however often it is asked for (and long after Stripe's keys expire). */
-  async function grantFor(customer: string, payment: string, credit: number, kind: GrantKind, paidAt: number): Promise<void> {
-    if ((await grantsOf(customer)).some((g) => g.metadata?.tectra_payment === payment)) return;
+  /**
+   * The paid grant for a payment that went through, once per payment however often it is asked for
+   * (and long after Stripe's keys expire). `known`: the customer's grants, when just read.
+   */
+  async function grantFor(customer: string, payment: string, credit: number, kind: GrantKind, paidAt: number, known?: Stripe.Billing.CreditGrant[]): Promise<void> {
+    if ((known ?? (await grantsOf(customer))).some((g) => g.metadata?.tectra_payment === payment)) return;
     const days = offer.expiresAfterDays;
     await stripe.billing.creditGrants.create(
       {
@@ -160,7 +163,7 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
       (pi) => pi.status === 'succeeded' && pi.metadata.tectra_kind === 'recharge' && pi.metadata.tectra_account === host.accountId && !grants.some((g) => g.metadata?.tectra_payment === pi.id),
     );
     if (ungranted) {
-      await grantFor(customer, ungranted.id, Number(ungranted.metadata.tectra_credit), 'recharge', ungranted.created);
+      await grantFor(customer, ungranted.id, Number(ungranted.metadata.tectra_credit), 'recharge', ungranted.created, grants);
       return clearFailure();
     }
     const last = recharges(grants).sort((a, b) => b.created - a.created)[0];
@@ -197,7 +200,8 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
       return failed(e.code === 'authentication_required' ? 'authentication_required' : 'card_declined');
     }
     if (intent.status !== 'succeeded') return failed(intent.status === 'requires_action' ? 'authentication_required' : 'card_declined');
-    await grantFor(customer, intent.id, auto.amount.amount, 'recharge', intent.created);
+    // The grants read above, under the account's lease: none of them can be this new payment's.
+    await grantFor(customer, intent.id, auto.amount.amount, 'recharge', intent.created, grants);
     await clearFailure();
   }
 

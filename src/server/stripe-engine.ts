@@ -22,6 +22,7 @@ import { discountFor, recurringPrice } from '../adapters/memory/pricing.js';
 import { DEMO_METERS } from '../adapters/memory/catalogs.js';
 import { changeKind, findTierIn, hasPlan, priceFor, sameSelection } from '../core/plans.js';
 import type {
+  Address,
   BillingDetails,
   Catalog,
   Coupon,
@@ -296,6 +297,18 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       used,
     };
   }
+  /** The account's usage read again now (what a reader asks for), and kept for the records that follow. */
+  async function freshContext(accountId: string): Promise<UsageContext> {
+    const context = await readContext(accountId);
+    contexts.set(accountId, Promise.resolve(context));
+    return context;
+  }
+  /** The period usage is shown for: the plan's, or this moment for an account without one. */
+  const shownPeriod = (context: UsageContext) => {
+    const now = new Date().toISOString();
+    return context.period.start === 'none' ? { start: now, end: now } : context.period;
+  };
+
   async function usageContext(accountId: string): Promise<UsageContext> {
     const known = contexts.get(accountId);
     if (known) {
@@ -459,10 +472,14 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       if (txn.type === 'credit' || txn.credit) return 'ignored';
       const grant = await stripe.billing.creditGrants.retrieve(idOf(txn.credit_grant) ?? '');
       const accountId = await state.accountOfCustomer(idOf(grant.customer) ?? '');
+      if (!accountId) return 'ignored';
       // An account offered no credit (any more) has nothing to recharge: not a failure Stripe should retry.
-      if (!accountId || !(await options.credits?.(accountId))) return 'ignored';
-      await locked(accountId, async () => (await creditsFor(accountId)).rechargeIfLow());
-      return 'applied';
+      return locked(accountId, async () => {
+        const credits = await offeredCredits(accountId);
+        if (!credits) return 'ignored' as const;
+        await credits.rechargeIfLow();
+        return 'applied' as const;
+      });
     }
     if (!event.type.startsWith('customer.subscription.')) return 'ignored';
     const sub = event.data.object as Stripe.Subscription;
@@ -523,8 +540,15 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
 
   /** The account's credit, or not_found when it is offered none. */
   async function creditsFor(accountId: string) {
+    const credits = await offeredCredits(accountId);
+    if (!credits) throw new BillingError('not_found', 'This account has no prepaid credit.', { status: 404 });
+    return credits;
+  }
+
+  /** The account's credit, or undefined when it is offered none. */
+  async function offeredCredits(accountId: string) {
     const offer = await options.credits?.(accountId);
-    if (!offer) throw new BillingError('not_found', 'This account has no prepaid credit.', { status: 404 });
+    if (!offer) return undefined;
     return createStripeCredits({
       stripe,
       state,
@@ -747,10 +771,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
 
     /** Who Stripe made the invoice out to (its copy of the customer's details), when it names anyone. */
     function recipientOf(invoice: Stripe.Invoice): Pick<Invoice, 'billedTo'> {
-      const a = invoice.customer_address;
-      const address = a?.line1 && a.country
-        ? { line1: a.line1, ...(a.line2 ? { line2: a.line2 } : {}), city: a.city ?? '', ...(a.state ? { state: a.state } : {}), ...(a.postal_code ? { postalCode: a.postal_code } : {}), country: a.country }
-        : undefined;
+      const address = addressOf(invoice.customer_address);
       const taxIds = (invoice.customer_tax_ids ?? []).filter((t) => t.value && TAX_ID_TYPE_NAMES.has(t.type)).map((t) => ({ type: t.type as TaxIdType, value: t.value ?? '' }));
       const { customer_name: name, customer_email: email } = invoice;
       if (!name && !email && !address && !taxIds.length) return {};
@@ -758,8 +779,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     }
 
     async function usageNow(): Promise<{ meters: Meter[]; period: { start: string; end: string } }> {
-      const context = await readContext(accountId);
-      contexts.set(accountId, Promise.resolve(context));
+      const context = await freshContext(accountId);
       const { used } = context;
       const meters = Object.entries(context.limits).map(([key, limit]): Meter => ({
         key,
@@ -771,8 +791,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         ...(limit !== null && context.overage[key] ? { overagePrice: context.overage[key] } : {}),
         ...(limit !== null && context.caps[key] ? { spendCap: context.caps[key] } : {}),
       }));
-      const now = new Date().toISOString();
-      return { meters, period: context.period.start === 'none' ? { start: now, end: now } : context.period };
+      return { meters, period: shownPeriod(context) };
     }
 
     const self: BillingAdapter = {
@@ -963,8 +982,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       // Kept here, beside the alerts (Stripe has no spend caps); the route has checked it against the meter.
       setSpendCap: (meter, cap) => locked(accountId, () => state.setSpendCap(accountId, meter, cap)),
       getMemberUsage: async () => {
-        const context = await readContext(accountId);
-        contexts.set(accountId, Promise.resolve(context));
+        const context = await freshContext(accountId);
         const listed = (await options.members?.(accountId)) ?? [];
         const byId = new Map<string, MemberUsage>(listed.map((m) => [m.id, { id: m.id, name: m.name || m.id, ...(m.email ? { email: m.email } : {}), used: {} }]));
         const memberOf = (id: string) => byId.get(id) ?? byId.set(id, { id, name: id, used: {} }).get(id)!;
@@ -973,18 +991,16 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           if (id && meter in context.limits) memberOf(id).used[meter] = used;
         }
         for (const [id, limits] of Object.entries(context.memberLimits)) if (Object.keys(limits).length) memberOf(id).limits = { ...limits };
-        return { period: context.period.start === 'none' ? { start: new Date().toISOString(), end: new Date().toISOString() } : context.period, members: [...byId.values()] };
+        return { period: shownPeriod(context), members: [...byId.values()] };
       },
       getDailyUsage: async () => {
-        const context = await readContext(accountId);
-        contexts.set(accountId, Promise.resolve(context));
+        const context = await freshContext(accountId);
         const days = new Map<string, Record<string, number>>();
         for (const [key, used] of Object.entries(context.dayUsed)) {
           const [, date = '', meter = ''] = /^day:(\d{4}-\d{2}-\d{2}):(.+)$/.exec(key) ?? [];
           if (date && meter in context.limits && used > 0) (days.get(date) ?? days.set(date, {}).get(date)!)[meter] = used;
         }
-        const period = context.period.start === 'none' ? { start: new Date().toISOString(), end: new Date().toISOString() } : context.period;
-        return { period, days: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([date, used]) => ({ date, used })) };
+        return { period: shownPeriod(context), days: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([date, used]) => ({ date, used })) };
       },
       setMemberLimit: (member, meter, limit) => locked(accountId, () => state.setMemberLimit(accountId, member, meter, limit)),
       ...(options.credits
@@ -1099,22 +1115,11 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     async function billingDetailsOf(customerId: string): Promise<BillingDetails> {
       const [cust, taxIds] = await Promise.all([stripe.customers.retrieve(customerId), stripe.customers.listTaxIds(customerId, { limit: 100 })]);
       const c = 'deleted' in cust ? undefined : cust;
-      const a = c?.address;
+      const address = addressOf(c?.address);
       return {
         ...(c?.email ? { email: c.email } : {}),
         ...(c?.name ? { name: c.name } : {}),
-        ...(a?.line1 && a.country
-          ? {
-              address: {
-                line1: a.line1,
-                ...(a.line2 ? { line2: a.line2 } : {}),
-                city: a.city ?? '',
-                ...(a.state ? { state: a.state } : {}),
-                ...(a.postal_code ? { postalCode: a.postal_code } : {}),
-                country: a.country,
-              },
-            }
-          : {}),
+        ...(address ? { address } : {}),
         taxIds: taxIds.data.map(toTaxId),
       };
     }
@@ -1128,6 +1133,19 @@ function couponOf(coupon: Stripe.Coupon, code?: string): Coupon {
     ...(coupon.amount_off !== null && coupon.currency ? { amountOff: { amount: coupon.amount_off, currency: coupon.currency.toUpperCase() } } : {}),
     duration: coupon.duration === 'repeating' ? 'repeating' : coupon.duration === 'forever' ? 'forever' : 'once',
     ...(coupon.duration_in_months !== null ? { durationInMonths: coupon.duration_in_months } : {}),
+  };
+}
+
+/** A Stripe address (a customer's, or an invoice's copy) as the kit's, when it has a street and a country. */
+function addressOf(a: Stripe.Address | null | undefined): Address | undefined {
+  if (!a?.line1 || !a.country) return undefined;
+  return {
+    line1: a.line1,
+    ...(a.line2 ? { line2: a.line2 } : {}),
+    city: a.city ?? '',
+    ...(a.state ? { state: a.state } : {}),
+    ...(a.postal_code ? { postalCode: a.postal_code } : {}),
+    country: a.country,
   };
 }
 
