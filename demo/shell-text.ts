@@ -51,6 +51,13 @@ export const SHELL_TEXT: Record<string, Record<Exclude<Locale, 'en'>, string>> =
     ja: 'メンバーのいるチーム（メンバー別の利用量）',
     ar: 'فريق مع أعضاء (الاستخدام لكل عضو)',
   },
+  'scenario.new-with-tax': {
+    de: 'Neues Konto, Steuer nach Land',
+    fr: 'Nouveau compte, taxe selon le pays',
+    es: 'Cuenta nueva, impuestos según el país',
+    ja: '新しいアカウント、国別の税',
+    ar: 'حساب جديد، الضريبة حسب البلد',
+  },
   'theme.light': { de: 'Hell', fr: 'Clair', es: 'Claro', ja: 'ライト', ar: 'فاتح' },
   'theme.dark': { de: 'Dunkel', fr: 'Sombre', es: 'Oscuro', ja: 'ダーク', ar: 'داكن' },
   'theme.brand': { de: 'Marke (Petrol, eckig)', fr: 'Marque (sarcelle, angles droits)', es: 'Marca (verde azulado, esquinas rectas)', ja: 'ブランド（ティール、角型）', ar: 'العلامة التجارية (أزرق مخضر، زوايا حادة)' },

@@ -31,6 +31,8 @@ export interface TectraSvelteTags {
   'tectra-billing-details': SvelteTag<
     TectraBillingDetails,
     {
+    /** Ask for the address first: the form is open while none is on file, and saving needs one. */
+    'address-required'?: string;
     /** Loading or saving failed (`detail.error`, `detail.operation`). */
     'ontectra-error'?: (event: TectraErrorEvent) => void;
     }

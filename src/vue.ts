@@ -36,7 +36,10 @@ type VueTag<E extends HTMLElement, Props, Events extends Record<string, Event>> 
 export interface TectraVueTags {
   'tectra-billing-details': VueTag<
     TectraBillingDetails,
-    Record<never, never>,
+    {
+      /** Ask for the address first: the form is open while none is on file, and saving needs one. */
+      addressRequired?: TectraBillingDetails['addressRequired'];
+    },
     {
       /** Loading or saving failed (`detail.error`, `detail.operation`). */
       'tectra-error': TectraErrorEvent;

@@ -13,6 +13,8 @@ interface Args {
   faults?: MemoryAdapterOptions['faults'];
   /** A backend that keeps no billing details. */
   unsupported?: boolean;
+  /** As the checkout shows it where tax goes by the address. */
+  addressRequired?: boolean;
 }
 
 const ACME: BillingDetails = {
@@ -25,7 +27,7 @@ const ACME: BillingDetails = {
   ],
 };
 
-function render({ scenario, details, faults, unsupported }: Args) {
+function render({ scenario, details, faults, unsupported, addressRequired = false }: Args) {
   const snapshot = { ...demoSnapshot(scenario), ...(details ? { billingDetails: details } : {}) };
   const memory = createMemoryAdapter(snapshot, { latencyMs: 200, ...(faults ? { faults } : {}) });
   let adapter: BillingAdapter = memory;
@@ -34,7 +36,7 @@ function render({ scenario, details, faults, unsupported }: Args) {
     adapter = rest;
   }
   const client = createBillingClient({ adapter });
-  return html`<tectra-billing-provider .client=${client}><tectra-billing-details></tectra-billing-details></tectra-billing-provider>`;
+  return html`<tectra-billing-provider .client=${client}><tectra-billing-details ?address-required=${addressRequired}></tectra-billing-details></tectra-billing-provider>`;
 }
 
 /** Presses a button of the element once it is there (a story's starting click). */
@@ -65,6 +67,8 @@ export const EditingWithErrors: Story = {
   },
 };
 export const Loading: Story = { args: { faults: { getBillingDetails: 'hang' } } };
+/** The checkout's address step: the form open at once, no Cancel, why it is asked. */
+export const AddressRequired: Story = { args: { scenario: 'new-with-tax', addressRequired: true } };
 export const ErrorWithRetry: Story = { args: { faults: { getBillingDetails: { code: 'server', times: 1 } } } };
 export const Unsupported: Story = { args: { unsupported: true } };
 export const German: Story = { args: { details: ACME }, globals: { locale: 'de' } };

@@ -80,6 +80,8 @@ export const Activating: Story = { args: { slowConfirm: true }, play: ({ canvasE
 export const Succeeded: Story = { play: ({ canvasElement }) => pay(canvasElement, '4242424242424242') };
 /** A member who may not buy: what was chosen, and why there is no card form. */
 export const MemberNotAllowed: Story = { args: { member: true } };
+/** Tax goes by where the customer is and no address is on file: the address comes first. */
+export const AddressRequired: Story = { args: { scenario: 'new-with-tax' } };
 export const AlreadySubscribed: Story = { args: { scenario: 'individual-active' } };
 export const German: Story = { globals: { locale: 'de' } };
 export const Dark: Story = { globals: { theme: 'dark' } };

@@ -3,7 +3,15 @@
  * called), whether it has a postal code and its format. Countries not listed have a street,
  * a city and an optional postal code, which is what an invoice needs anywhere.
  */
+import { BillingError } from './errors.js';
 import type { Address } from './types.js';
+
+/**
+ * A purchase refused because tax goes by where the customer is and no address is on file
+ * (the quote said `addressRequired`): the same answer from every backend of the kit.
+ */
+export const addressRequiredError = (): BillingError =>
+  new BillingError('invalid_request', 'address: Enter a billing address first: tax depends on where you are billed.', { status: 400 });
 
 export type RegionLabel = 'state' | 'province' | 'prefecture' | 'county' | 'region';
 

@@ -208,6 +208,12 @@ export interface Quote {
   expiresAt?: string;
   /** When the change takes effect: now for upgrades, the period end for downgrades. */
   effectiveAt?: string;
+  /**
+   * True where the backend collects tax by where the customer is and has no address it can
+   * place: `tax` is not worked out yet (zero), and a purchase is refused (400
+   * `invalid_request`) until billing details with an address are saved. Absent otherwise.
+   */
+  addressRequired?: boolean;
 }
 
 export type SetupIntent =

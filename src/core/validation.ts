@@ -212,6 +212,7 @@ export const quoteSchema = v.object({
   nextPaymentDate: isoDate,
   expiresAt: v.optional(isoDate),
   effectiveAt: v.optional(isoDate),
+  addressRequired: v.optional(v.boolean()),
 });
 
 

@@ -18,6 +18,7 @@
 import type Stripe from 'stripe';
 import type { BillingAdapter } from '../adapters/types.js';
 import { BillingError } from '../core/errors.js';
+import { addressRequiredError } from '../core/address.js';
 import { discountFor, recurringPrice } from '../adapters/memory/pricing.js';
 import { DEMO_METERS } from '../adapters/memory/catalogs.js';
 import { changeKind, findTierIn, hasPlan, priceFor, sameSelection } from '../core/plans.js';
@@ -77,6 +78,14 @@ export interface StripeEngineOptions {
    * an account without an offer has no credit (`GET /credits` answers 204).
    */
   credits?(accountId: string): StripeCreditOffer | undefined | Promise<StripeCreditOffer | undefined>;
+  /**
+   * Stripe Tax: new subscriptions and their previews have automatic tax, by the customer's
+   * billing address. Until Stripe can place the customer a quote says `addressRequired` and a
+   * purchase is refused; an address Stripe cannot place is refused when saved. Needs Stripe
+   * Tax set up with your registrations (default off: no tax). A function decides per account
+   * (say, only for the accounts your EU entity bills).
+   */
+  automaticTax?: boolean | ((accountId: string) => boolean | Promise<boolean>);
   members?(accountId: string): Array<{ id: string; name: string; email?: string }> | Promise<Array<{ id: string; name: string; email?: string }>>;
 }
 
@@ -651,10 +660,14 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       const currency = price.currency;
       const base = { id: `quo_${crypto.randomUUID().replaceAll('-', '')}`, selection, expiresAt: new Date(Date.now() + ttl).toISOString() };
       if (kind === 'new' || !sub) {
+        const automaticTax = await taxed();
+        const unplaced = automaticTax && !(await taxPlaced(record.customerId));
         const preview = await stripe.invoices.createPreview({
           ...(record.customerId ? { customer: record.customerId } : { customer_details: {} }),
           subscription_details: { items: [{ price: price.id, quantity }] },
           ...(promo ? { discounts: [{ promotion_code: promo.id }] } : {}),
+          // Stripe refuses automatic tax for a customer it cannot place: priced without it, and said so.
+          ...(automaticTax && !unplaced ? { automatic_tax: { enabled: true } } : {}),
         });
         const end = preview.lines.data[0]?.period.end ?? preview.period_end;
         return {
@@ -667,6 +680,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           dueNow: money(preview.amount_due, currency),
           nextPaymentDate: iso(end),
           effectiveAt: new Date().toISOString(),
+          ...(unplaced ? { addressRequired: true } : {}),
         };
       }
       const item = sub.items.data[0]!;
@@ -690,6 +704,19 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         effectiveAt: iso(prorationDate),
         prorationDate,
       };
+    }
+
+    /** Whether the account's subscriptions have Stripe's automatic tax (the `automaticTax` option). */
+    async function taxed(): Promise<boolean> {
+      const option = options.automaticTax;
+      return typeof option === 'function' ? option(accountId) : option === true;
+    }
+
+    /** Whether Stripe Tax can place the customer (by their address); a customer not made yet cannot be. */
+    async function taxPlaced(customerId: string | undefined): Promise<boolean> {
+      if (!customerId) return false;
+      const cust = await stripe.customers.retrieve(customerId, { expand: ['tax'] });
+      return !('deleted' in cust && cust.deleted) && (cust as Stripe.Customer).tax?.automatic_tax !== 'unrecognized_location';
     }
 
     async function checkQuote(quoteId: string | undefined, selection: PlanSelection): Promise<number | undefined> {
@@ -852,6 +879,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
             throw new BillingError('conflict', 'This account already has a plan; change it instead.', { status: 409 });
           }
           const customerId = await customer(record);
+          const automaticTax = await taxed();
+          if (automaticTax && !(await taxPlaced(customerId))) throw addressRequiredError();
           const card = request.paymentMethodId ? await ownCard(customerId, request.paymentMethodId, true) : undefined;
           if (!card) throw new BillingError('invalid_request', 'Add a card to subscribe.', { status: 400 });
           const promo = await promotion(request.couponCode, c.productOf.get(request.tierId));
@@ -870,6 +899,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
                 payment_settings: { save_default_payment_method: 'on_subscription' },
                 default_payment_method: card.id,
                 ...(promo ? { discounts: [{ promotion_code: promo.id }] } : {}),
+                ...(automaticTax ? { automatic_tax: { enabled: true } } : {}),
                 metadata: { tectra_account: accountId },
               },
               { idempotencyKey: await derivedKey(accountId, 'subscription', request.idempotencyKey) },
@@ -1083,9 +1113,16 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
               ...(name !== undefined ? { name } : {}),
               // Stripe clears a field sent empty: an address replaces the one on file whole.
               ...(address ? { address: { line1: address.line1, line2: address.line2 ?? '', city: address.city, state: address.state ?? '', postal_code: address.postalCode ?? '', country: address.country } } : {}),
+              // With Stripe Tax, an address it cannot place is refused now, not at the purchase.
+              ...(address && (await taxed()) ? { tax: { validate_location: 'immediately' as const } } : {}),
             },
             { idempotencyKey: await derivedKey(accountId, 'details', idempotencyKey) },
-          );
+          ).catch((error: unknown) => {
+            if ((error as { code?: string }).code === 'customer_tax_location_invalid') {
+              throw new BillingError('invalid_request', 'address: This address cannot be placed for tax. Check the postal code and the country.', { status: 400 });
+            }
+            throw error;
+          });
           return billingDetailsOf(customerId);
         }),
       addTaxId: ({ idempotencyKey, type, value }) =>

@@ -60,6 +60,8 @@ function createBillingDetailsState(client: BillingClient): BillingDetailsState {
       const saved = await checked('billingDetails', answer);
       saves.done();
       details.set(saved);
+      // Tax can go by the address: an open checkout's price is read again.
+      if (client.$checkout.get().selection) void client.refreshCheckoutQuote();
       return saved;
     },
     async addTaxId(type, value) {

@@ -178,6 +178,8 @@ export function createCheckout(deps: Deps, { $checkout, $checkoutQuote, $purchas
       void requote();
       throw new BillingError('conflict', 'The price changed; please review it before paying.');
     }
+    // Tax cannot be worked out yet: the address comes first, before the card is touched.
+    if (quote.addressRequired) throw new BillingError('invalid_request', 'Enter a billing address first: tax depends on where you are billed.');
     const fingerprint = purchaseFingerprint(selection);
     const storageKey = KEY_PREFIX + fingerprint;
     let paymentMethodId = $purchase.get().paymentMethodId;
@@ -221,6 +223,8 @@ export function createCheckout(deps: Deps, { $checkout, $checkoutQuote, $purchas
         .catch((error: unknown) => {
           const state = $purchase.get();
           const failure = toBillingError(error);
+          // The backend refused the purchase as asked (an address it needs, a price gone): what is shown is read again.
+          if (failure.code === 'invalid_request' && failure.status) void requote();
           // A declined card or failed challenge needs the card again, whether the card step or
           // the bank at the charge (402) said so; a lost answer does not.
           const cardProblem =

@@ -490,6 +490,34 @@ for (const [label, make] of SUBJECTS) {
       expect((await other<Invoices>('GET', '/invoices')).body.items[0]?.billedTo).toBeUndefined();
     });
 
+    test('tax by where the customer is: without an address the quote says so and a purchase is refused; with one, tax is in the price and the invoice', async (s) => {
+      const accountId = s.taxedAccount();
+      const call = client(s, accountId);
+      type Priced = { id: string; tax: { amount: number }; total: { amount: number }; dueNow: { amount: number }; addressRequired?: boolean };
+      const unplaced = await call<Priced>('POST', '/quotes', { selection: PRO });
+      expect(unplaced.status).toBe(200);
+      expect(unplaced.body).toMatchObject({ addressRequired: true, tax: { amount: 0 }, total: { amount: 4900 } });
+      const refused = await call<{ error: { code: string; message: string } }>('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.visa, quoteId: unplaced.body.id });
+      expect([refused.status, refused.body.error.code, refused.body.error.message.split(':')[0]]).toEqual([400, 'invalid_request', 'address']);
+      expect(await s.subscriptionsOf(accountId), 'nothing made, nothing charged').toBe(0);
+      expect(await s.invoicesOf(accountId)).toBe(0);
+      // A German address: 19 % VAT on the plan, in the quote, the purchase and the invoice.
+      expect((await call('PUT', '/billing-details', { address: { line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117', country: 'DE' } })).status).toBe(200);
+      const priced = await call<Priced>('POST', '/quotes', { selection: PRO });
+      expect(priced.body.addressRequired).toBeUndefined();
+      expect(priced.body).toMatchObject({ tax: { amount: 931, currency: 'USD' }, total: { amount: 5831 }, dueNow: { amount: 5831 } });
+      const bought = await call<{ status: string }>('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.visa, quoteId: priced.body.id });
+      expect(bought.body).toMatchObject({ status: 'succeeded' });
+      const invoices = await call<{ items: Array<{ total: { amount: number } }> }>('GET', '/invoices');
+      expect(invoices.body.items.map((i) => i.total.amount)).toEqual([5831]);
+      // Where no tax is registered (the US here) none is charged; an account not billed with tax never needs an address.
+      const elsewhere = client(s, s.taxedAccount());
+      await elsewhere('PUT', '/billing-details', { address: { line1: '500 Howard St', city: 'San Francisco', state: 'CA', postalCode: '94105', country: 'US' } });
+      expect((await elsewhere<Priced>('POST', '/quotes', { selection: PRO })).body).toMatchObject({ tax: { amount: 0 }, total: { amount: 4900 } });
+      const plain = await client(s, newAccount(s))<Priced>('POST', '/quotes', { selection: PRO });
+      expect(plain.body.addressRequired).toBeUndefined();
+    });
+
     test('tax IDs: added normalized, one of each at most, checked by format, removed only by their account', async (s) => {
       const accountId = newAccount(s);
       const call = client(s, accountId);

@@ -52,6 +52,8 @@ export interface Subject {
    * off, a card on file on the simulator and none yet on Stripe); absent where the engine offers no credit.
    */
   prepaidAccount?(): string;
+  /** A new account billed with tax by where it is (the demo's rates), no address on file. */
+  taxedAccount(): string;
   /**
    * The provider applies `amount` of the account's credit to an invoice (Stripe does when it
    * bills metered usage), and its webhooks reach the handler.
@@ -93,7 +95,10 @@ function handlerOptions(store: BillingStore, events: BillingEvent[], errors: unk
 
 export async function simulatorSubject(store: BillingStore): Promise<Subject> {
   // Accounts named prepaid-… start with the demo's prepaid credit; every other one with nothing.
-  const engine = createSimulatorEngine({ scenario: 'new', scenarioFor: (id) => (id.startsWith('prepaid-') ? 'prepaid' : undefined) });
+  const engine = createSimulatorEngine({
+    scenario: 'new',
+    scenarioFor: (id) => (id.startsWith('prepaid-') ? 'prepaid' : id.startsWith('taxed-') ? 'new-with-tax' : undefined),
+  });
   let prepaid = 0;
   const events: BillingEvent[] = [];
   const errors: unknown[] = [];
@@ -107,6 +112,7 @@ export async function simulatorSubject(store: BillingStore): Promise<Subject> {
     subscriptionsOf: async (id) => (engine.adapterFor(id).snapshot().subscription.status === 'none' ? 0 : 1),
     invoicesOf: async (id) => engine.adapterFor(id).snapshot().invoices.length,
     prepaidAccount: () => `prepaid-${++prepaid}-${Date.now().toString(36)}`,
+    taxedAccount: () => `taxed-${++prepaid}-${Date.now().toString(36)}`,
     events,
     errors,
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -124,6 +130,8 @@ async function stripeSubject(name: string, stripe: Stripe, store: ContractStore,
     state,
     usageFlushMs: 60_000,
     credits: (accountId) => (accountId.startsWith('prepaid-') ? { ...demoCreditPacks(), expiresAfterDays: 365 } : undefined),
+    // Accounts named taxed-… are billed with Stripe Tax (the double's rates are the demo's).
+    automaticTax: (accountId) => accountId.startsWith('taxed-'),
   });
   let prepaid = 0;
   const events: BillingEvent[] = [];
@@ -137,6 +145,7 @@ async function stripeSubject(name: string, stripe: Stripe, store: ContractStore,
     handler,
     cards: { visa: 'pm_card_visa', mastercard: 'pm_card_mastercard', declined: 'pm_card_chargeDeclined', authenticationRequired: 'pm_card_authenticationRequired' },
     prepaidAccount: () => `prepaid-${++prepaid}-${Date.now().toString(36)}`,
+    taxedAccount: () => `taxed-${++prepaid}-${Date.now().toString(36)}`,
     subscriptionsOf: async (accountId) => {
       const customer = await customerOf(accountId);
       return customer ? (await stripe.subscriptions.list({ customer, status: 'all' })).data.length : 0;

@@ -8,6 +8,7 @@ import type { TectraBillingDetails } from '../../src/elements/billing-details/bi
 import type { TectraErrorEvent } from '../../src/events.js';
 import { setBillingLocale } from '../../src/i18n/localization.js';
 import { createBillingClient } from '../../src/state/client.js';
+import { BillingError } from '../../src/core/errors.js';
 import { shadowText, textOf, waitForText, waitUntil } from '../helpers.js';
 
 async function mount(scenario: DemoScenario = 'team', options: MemoryAdapterOptions = {}, adapterOf: (a: BillingAdapter) => BillingAdapter = (a) => a) {
@@ -177,6 +178,59 @@ describe('<tectra-billing-details>', () => {
     await waitForText(el, 'Tax ID removed.');
     await waitUntil(() => active(el)?.id === 'tax-remove-0', 'focus never moved to the tax ID that took its place');
     expect(adapter.snapshot().billingDetails?.taxIds.map((t) => t.value)).to.deep.equal(['12-3456789']);
+  });
+
+  it('asked for the address (the checkout, where tax goes by it): the form is open without taking focus, there is no Cancel, and an empty address names each field', async () => {
+    const adapter = createMemoryAdapter(demoSnapshot('new-with-tax'));
+    const client = createBillingClient({ adapter });
+    const provider = await fixture(html`<tectra-billing-provider .client=${client}><button id="before">before</button><tectra-billing-details address-required></tectra-billing-details></tectra-billing-provider>`);
+    const el = provider.querySelector('tectra-billing-details') as TectraBillingDetails;
+    const before = provider.querySelector<HTMLButtonElement>('#before');
+    before?.focus();
+    await waitUntil(() => $(el, '#d-line1'), 'the form never opened', { timeout: 5000 });
+    expect(document.activeElement, 'focus stays where it was').to.equal(before);
+    expect(shadowText(el)).to.include('Tax depends on where you are billed: enter your address to see what you pay.');
+    expect(shadowText(el)).to.not.include('Who your invoices are made out to.');
+    expect(button(el, 'Cancel')).to.equal(undefined);
+    choose($(el, '#d-country'), 'DE');
+    await el.updateComplete;
+    button(el, 'Save').click();
+    await waitUntil(() => active(el)?.id === 'd-line1', 'focus never reached the street');
+    expect(['d-line1', 'd-city', 'd-postalCode'].map((id) => $(el, `#${id}`).getAttribute('aria-invalid'))).to.deep.equal(['true', 'true', 'true']);
+    expect(adapter.calls.filter((c) => c.method === 'updateBillingDetails')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    type($(el, '#d-line1'), 'Unter den Linden 1');
+    type($(el, '#d-city'), 'Berlin');
+    type($(el, '#d-postalCode'), '10117');
+    await el.updateComplete;
+    button(el, 'Save').click();
+    await waitUntil(() => active(el)?.id === 'd-edit', 'focus never returned to Edit');
+    expect(adapter.snapshot().billingDetails?.address).to.deep.equal({ line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117', country: 'DE' });
+    // With an address on file, Edit opens the form with its Cancel as anywhere else.
+    button(el, 'Edit billing details').click();
+    await el.updateComplete;
+    expect(button(el, 'Cancel')).to.not.equal(undefined);
+  });
+
+  it('an address the backend cannot place for tax is named at the postal code, with focus there and what was typed kept', async () => {
+    const { el } = await mount('team', {}, (a) => ({
+      ...a,
+      updateBillingDetails: async () => {
+        throw new BillingError('invalid_request', 'address: This address cannot be placed for tax.', { status: 400 });
+      },
+    }));
+    button(el, 'Edit billing details').click();
+    await el.updateComplete;
+    choose($(el, '#d-country'), 'DE');
+    await el.updateComplete;
+    type($(el, '#d-line1'), 'Unter den Linden 1');
+    type($(el, '#d-city'), 'Berlin');
+    type($(el, '#d-postalCode'), '10117');
+    await el.updateComplete;
+    button(el, 'Save').click();
+    await waitUntil(() => active(el)?.id === 'd-postalCode', 'focus never reached the postal code');
+    expect(textOf($(el, '#d-postalCode-error'))).to.equal('We cannot place this address for tax. Check the postal code and the country.');
+    expect($<HTMLInputElement>(el, '#d-line1').value).to.equal('Unter den Linden 1');
   });
 
   it('says a failed load plainly and loads again on Retry', async () => {

@@ -32,6 +32,26 @@ describe('the Stripe engine', () => {
     expect(await adapter.createSetupIntent()).toMatchObject({ provider: 'stripe', publishableKey: 'pk_test_1', clientSecret: expect.stringMatching(/^seti_.+_secret_/) });
   });
 
+  it('with Stripe Tax: an address Stripe cannot place is refused when saved (naming the address, nothing changed), and subscriptions are taxed on renewal too', async () => {
+    const double = createStripeDouble({ taxRates: { GB: 20 } });
+    const stripe = double.client();
+    await setUpStripeCatalog(stripe, demoCatalog());
+    const engine = createStripeEngine({ stripe, publishableKey: 'pk_test_1', state: createMemoryStripeState(), automaticTax: true });
+    const adapter = await engine.adapterFor('alice');
+    const london = { line1: '1 Poultry', city: 'London', postalCode: 'EC2R 8AH', country: 'GB' };
+    await adapter.updateBillingDetails!({ address: london, idempotencyKey: 'd1' });
+    // The handler checks formats first; Stripe is the judge of where an address is (here a US one without its ZIP code).
+    const refused = await adapter.updateBillingDetails!({ address: { line1: '1 Main St', city: 'Springfield', state: 'IL', country: 'US' }, idempotencyKey: 'd2' }).catch((e: { code: string; message: string }) => e);
+    expect(refused).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/^address:/) });
+    expect((await adapter.getBillingDetails!()).address).toEqual(london);
+    const quote = await adapter.previewChange({ tierId: 'pro', interval: 'month' });
+    expect([quote.tax.amount, quote.dueNow.amount, quote.addressRequired]).toEqual([980, 5880, undefined]);
+    await adapter.activate({ tierId: 'pro', interval: 'month', paymentMethodId: 'pm_card_visa', quoteId: quote.id ?? '', idempotencyKey: 'k1' });
+    const sub = [...double.state.subscriptions.values()][0];
+    double.advanceTo(new Date((sub?.items.data[0]?.current_period_end ?? 0) * 1000 + 1000));
+    expect((await adapter.listInvoices({})).items.map((i) => i.total.amount)).toEqual([5880, 5880]);
+  });
+
   it('counts usage on the UTC day it was recorded, across midnight and when the clock is set back', async () => {
     const double = createStripeDouble();
     const stripe = double.client();

@@ -10,13 +10,15 @@
  * pm_card_authenticationRequired), setup intents, subscriptions with items, schedules,
  * invoices (previews with prorations, payment, 3-D Secure), payment intents of their own
  * (on and off session), billing credit grants with their balance and transactions
- * (`credits.ts`), coupons and promotion codes, meter events, Stripe-like idempotency (same key and params: the same answer; other
+ * (`credits.ts`), coupons and promotion codes, Stripe Tax (automatic tax by the customer's
+ * address, `taxRates`), meter events, Stripe-like idempotency (same key and params: the same answer; other
  * params: an error), signed webhook events, and a clock the test advances (renewals,
  * scheduled phases, cancellations at the period end).
  */
 import Stripe from 'stripe';
 import FIXTURES from './fixtures.json' with { type: 'json' };
 import { createCreditDouble } from './credits.js';
+import { DEMO_TAX_RATES } from '../../src/adapters/memory/catalogs.js';
 import { flag, list, number, object, parseForm, text, type Params, type ParamValue } from './form.js';
 
 type Fixtures = typeof FIXTURES;
@@ -60,12 +62,19 @@ function addInterval(at: number, interval: string): number {
 export interface StripeDoubleOptions {
   /** The clock's start (default now). */
   now?: Date;
+  /**
+   * Stripe Tax's registrations: the tax rate in percent by country (default the demo's).
+   * A customer placed elsewhere is `not_collecting`; one without a country (or a US or
+   * Canadian address without its postal code) is `unrecognized_location`.
+   */
+  taxRates?: Record<string, number>;
   /** The signing secret of the webhook endpoint (default `whsec_double`). */
   webhookSecret?: string;
 }
 
 export function createStripeDouble(options: StripeDoubleOptions = {}) {
   let now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const taxRates = options.taxRates ?? DEMO_TAX_RATES;
   const webhookSecret = options.webhookSecret ?? 'whsec_double';
   let seq = 0;
   // Ids unique across doubles (tests may share one database), in creation order within one.
@@ -180,10 +189,34 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     };
   }
 
-  function invoiceFor(customer: string, lines: Line[], discounts: Stripe.Discount[], period: { start: number; end: number }, subscription: string | null, preview = false): Stripe.Invoice {
+  /** Where Stripe Tax places a customer, by their billing address (no IP address is modelled). */
+  function taxOf(address: Stripe.Address | null | undefined): Stripe.Customer.Tax {
+    const country = address?.country ?? null;
+    const postal = address?.postal_code ?? '';
+    const placed = !!country && (country === 'US' ? /^\d{5}(-\d{4})?$/.test(postal) : country === 'CA' ? postal.length >= 6 : true);
+    return {
+      automatic_tax: !placed ? 'unrecognized_location' : country && taxRates[country] !== undefined ? 'supported' : 'not_collecting',
+      ip_address: null,
+      location: placed && country ? { country, state: address?.state ?? null, source: 'billing_address' } : null,
+      provider: 'stripe',
+    };
+  }
+  /** Automatic tax needs a customer Stripe can place: else Stripe refuses the request. */
+  function taxRateFor(customerId: string): number {
+    const tax = taxOf(customers.get(customerId)?.address);
+    if (tax.automatic_tax === 'unrecognized_location') {
+      throw new StripeFailure(400, { type: 'invalid_request_error', code: 'customer_tax_location_invalid', message: "The customer's location isn't recognized.", param: 'customer' });
+    }
+    return tax.location ? (taxRates[tax.location.country] ?? 0) : 0;
+  }
+
+  function invoiceFor(customer: string, lines: Line[], discounts: Stripe.Discount[], period: { start: number; end: number }, subscription: string | null, preview = false, automaticTax = false): Stripe.Invoice {
     const subtotal = lines.reduce((s, l) => s + l.amount, 0);
     const discount = lines.reduce((s, l) => s + (l.amount > 0 && !l.proration ? discountAmount(l.amount, discounts, String(l.price.product)) : 0), 0);
-    const total = subtotal - discount;
+    // Tax is exclusive, on what is left after discounts; a subscription with automatic tax is taxed on every invoice.
+    const taxed = automaticTax || (subscription ? subscriptions.get(subscription)?.automatic_tax.enabled === true : false);
+    const tax = taxed ? Math.round((Math.max(0, subtotal - discount) * taxRateFor(customer)) / 100) : 0;
+    const total = subtotal - discount + tax;
     const id = preview ? `upcoming_in_${newId('x')}` : newId('in');
     const invoice = {
       ...fixture('invoice'),
@@ -201,7 +234,7 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
       amount_paid: 0,
       amount_remaining: Math.max(total, 0),
       total_discount_amounts: discount ? [{ amount: discount, discount: discounts[0]?.id ?? '' }] : [],
-      total_taxes: [],
+      total_taxes: tax ? [{ amount: tax, tax_behavior: 'exclusive', tax_rate_details: null, taxability_reason: 'standard_rated', taxable_amount: Math.max(0, subtotal - discount), type: 'tax_rate_details' }] : [],
       created: now,
       period_start: period.start,
       period_end: period.end,
@@ -328,7 +361,11 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     customers.set(customer.id, customer);
     return customer;
   });
-  on('GET', /^\/v1\/customers\/([^/]+)$/, (_, [id = '']) => customerOf(id));
+  // `tax` is an includable field: there only when asked for (`expand: ['tax']`).
+  on('GET', /^\/v1\/customers\/([^/]+)$/, (p, [id = '']) => {
+    const customer = customerOf(id);
+    return list(p.expand).map(String).includes('tax') ? { ...customer, tax: taxOf(customer.address) } : customer;
+  });
   on('POST', /^\/v1\/customers\/([^/]+)$/, (p, [id = '']) => {
     const customer = customerOf(id);
     const pm = text(object(p.invoice_settings).default_payment_method);
@@ -343,7 +380,12 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     if (p.address !== undefined) {
       const a = object(p.address);
       const field = (name: string) => text(a[name]) || null;
-      customer.address = { line1: field('line1'), line2: field('line2'), city: field('city'), state: field('state'), postal_code: field('postal_code'), country: field('country') };
+      const address = { line1: field('line1'), line2: field('line2'), city: field('city'), state: field('state'), postal_code: field('postal_code'), country: field('country') };
+      // With `tax[validate_location]=immediately` an address Stripe Tax cannot place is refused, and nothing changes.
+      if (text(object(p.tax).validate_location) === 'immediately' && taxOf(address).automatic_tax === 'unrecognized_location') {
+        throw new StripeFailure(400, { type: 'invalid_request_error', code: 'customer_tax_location_invalid', message: "The customer's location isn't recognized.", param: 'address' });
+      }
+      customer.address = address;
     }
     return customer;
   });
@@ -560,10 +602,13 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     const interval = priceOf(items[0]!.price).recurring?.interval ?? 'month';
     const end = addInterval(now, interval);
     const discounts = discountsFrom(p.discounts);
+    const automaticTax = flag(object(p.automatic_tax).enabled) === true;
+    if (automaticTax) taxRateFor(customer.id);
     const sub = {
       ...fixture('subscription'),
       id: newId('sub'),
       customer: customer.id,
+      automatic_tax: { enabled: automaticTax, disabled_reason: null, liability: automaticTax ? { type: 'self' } : null },
       status: 'incomplete',
       created: now,
       start_date: now,
@@ -731,7 +776,8 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
     if (!subId) {
       const items = itemsFrom(details.items);
       const interval = priceOf(items[0]?.price ?? '').recurring?.interval ?? 'month';
-      return invoiceFor(customer ?? 'cus_preview', items.map((i) => ({ price: priceOf(i.price), quantity: i.quantity, amount: (priceOf(i.price).unit_amount ?? 0) * i.quantity, proration: false, description: i.price })), discountsFrom(p.discounts), { start: now, end: addInterval(now, interval) }, null, true);
+      const automaticTax = flag(object(p.automatic_tax).enabled) === true;
+      return invoiceFor(customer ?? 'cus_preview', items.map((i) => ({ price: priceOf(i.price), quantity: i.quantity, amount: (priceOf(i.price).unit_amount ?? 0) * i.quantity, proration: false, description: i.price })), discountsFrom(p.discounts), { start: now, end: addInterval(now, interval) }, null, true, automaticTax);
     }
     const sub = subscriptionOf(subId);
     const items = itemsFrom(details.items);

@@ -115,3 +115,9 @@ export function demoCatalog(currency: 'USD' | 'JPY' = 'USD'): Catalog {
     ],
   };
 }
+
+/**
+ * The demo's tax by country, in percent (VAT and GST standard rates, where a seller of a
+ * digital service registered there would charge them). Elsewhere no tax is collected.
+ */
+export const DEMO_TAX_RATES: Record<string, number> = { AU: 10, DE: 19, FR: 20, GB: 20, JP: 10, NL: 21 };

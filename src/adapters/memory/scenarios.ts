@@ -1,7 +1,7 @@
 /** Ready-made demo accounts for Storybook, the demo page and tests. */
 import { addInterval, addMonths } from '../../core/dates.js';
 import type { Catalog, CreditEntry, CreditEntryKind, Invoice, MemberUsage, Meter, PaymentMethod, Subscription, Usage } from '../../core/types.js';
-import { DEMO_METERS, demoCatalog, demoCreditPacks, demoOveragePrices } from './catalogs.js';
+import { DEMO_METERS, DEMO_TAX_RATES, demoCatalog, demoCreditPacks, demoOveragePrices } from './catalogs.js';
 import { charge, recurringPrice } from './pricing.js';
 import type { BillingSnapshot, SimulatedCoupon } from './snapshot.js';
 
@@ -20,6 +20,7 @@ export const DEMO_SCENARIOS = [
   'auto-recharge',
   'capped',
   'team-with-members',
+  'new-with-tax',
 ] as const;
 export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
@@ -157,7 +158,7 @@ export function demoSnapshot(name: DemoScenario = 'individual-active', options: 
   const periodStart = startOfDay(shift(now, -12));
   const monthEnd = addMonths(periodStart, 1);
   const money = (amount: number) => ({ amount, currency: catalog.currency });
-  const base = { catalog, coupons, taxPercent: 0 };
+  const base = { catalog, coupons };
 
   const active = (sub: Partial<Subscription> & Pick<Subscription, 'tierId' | 'interval'>): Subscription => {
     const end = addInterval(periodStart, sub.interval ?? 'month');
@@ -189,6 +190,9 @@ export function demoSnapshot(name: DemoScenario = 'individual-active', options: 
   switch (name) {
     case 'new':
       return account({ status: 'none', timeZone: 'UTC' }, undefined, [], 'none');
+    case 'new-with-tax':
+      // Tax by where the customer is, and no address on file yet: the checkout asks for it.
+      return { ...account({ status: 'none', timeZone: 'UTC' }, undefined, [], 'none'), taxByCountry: DEMO_TAX_RATES };
     case 'individual-active': {
       const subscription = active({ tierId: 'pro', interval: 'month', timeZone: 'America/New_York' });
       return account(subscription, [0.62, 0.84, 0.27, 0.37], history(catalog, subscription, 8, 'pro'), 'one');

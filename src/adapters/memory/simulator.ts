@@ -6,7 +6,7 @@
  */
 import { addInterval } from '../../core/dates.js';
 import { BillingError } from '../../core/errors.js';
-import { addressProblems } from '../../core/address.js';
+import { addressProblems, addressRequiredError } from '../../core/address.js';
 import { CAPABILITIES, capabilityFor } from '../../core/capabilities.js';
 import { isValidTaxId, normalizeTaxId } from '../../core/tax-ids.js';
 import { SPEND_CAP_PROBLEMS, spendCapProblem } from '../../core/spend-caps.js';
@@ -99,6 +99,11 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
     return plain;
   }
 
+  /** Where tax goes by the customer's country and no address is on file, it cannot be worked out yet. */
+  const addressRequired = (): boolean => !!state.taxByCountry && !state.billingDetails?.address;
+  const taxPercent = (): number =>
+    state.taxByCountry ? (state.taxByCountry[state.billingDetails?.address?.country ?? ''] ?? 0) : (state.taxPercent ?? 0);
+
   function quoteFor(selection: PlanSelection): PricedQuote {
     const coupon = selection.couponCode ? findCoupon(selection.couponCode, selection) : undefined;
     const ttl = (options.quoteTtlMinutes ?? 15) * 60_000;
@@ -107,11 +112,12 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
       subscription: state.subscription,
       selection,
       coupon,
-      taxPercent: state.taxPercent ?? 0,
+      taxPercent: taxPercent(),
       now: now(),
       id: nextId('qt'),
       expiresAt: new Date(clock().getTime() + ttl).toISOString(),
     });
+    if (addressRequired()) quote.addressRequired = true;
     quotes.set(quote.id ?? '', quote);
     return quote;
   }
@@ -284,7 +290,7 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
   function nextPayment(selection: PlanSelection, coupon: Coupon | undefined, dueDate: string): Subscription['nextPayment'] {
     const price = recurringPrice(state.catalog, selection);
     const keepsDiscount = coupon && coupon.duration !== 'once';
-    return { amount: charge(price, keepsDiscount ? coupon : undefined, state.taxPercent ?? 0).total, dueDate };
+    return { amount: charge(price, keepsDiscount ? coupon : undefined, taxPercent()).total, dueDate };
   }
 
   const { afterUsage, ...credits } = createCredits({ state, call, once, nextId, now, cardFor, chargeCard, findCoupon });
@@ -332,6 +338,7 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
           if (!paymentMethodId && state.paymentMethods.length === 0) {
             throw new BillingError('invalid_request', 'A payment method is required.', { status: 400 });
           }
+          if (addressRequired()) throw addressRequiredError();
           const quote = quoteFor(selection);
           if (paymentMethodId) attachCard(paymentMethodId);
           const start = now();

@@ -17,6 +17,12 @@ export interface BillingSnapshot {
   coupons?: SimulatedCoupon[];
   /** Sales tax applied to quotes, in percent (default 0). */
   taxPercent?: number;
+  /**
+   * Tax collected by where the customer is, in percent by the billing address's country
+   * (none where a country is not listed), as Stripe Tax does. Instead of `taxPercent`: a
+   * quote without an address on file says `addressRequired`, and a purchase is refused.
+   */
+  taxByCountry?: Record<string, number>;
   /** Who invoices are made out to (none on file when absent). */
   billingDetails?: BillingDetails;
   /** Prepaid credit (the account sells none when absent), and its ledger, newest first. */

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { onDemand } from '../../core/on-demand.js';
 import { fields } from '../../styles/fields.js';
 import { TectraElement } from '../base/tectra-element.js';
@@ -108,6 +108,9 @@ const styles = css`
  * checked by format before they are sent and shown on invoices issued afterwards. What is
  * typed stays when saving fails.
  *
+ * With `address-required` (the checkout sets it where tax goes by where the customer is)
+ * the form opens at once while no address is on file, and saving needs one.
+ *
  * Needs an adapter with billing details (`getBillingDetails` and the three changes); the
  * http adapter and the reference server's engines have them.
  *
@@ -129,6 +132,10 @@ const styles = css`
  */
 export class TectraBillingDetails extends TectraViewElement<typeof import('./details-view.js'), DetailsView> {
   static override styles = [...TectraElement.styles, fields, styles];
+  static override properties = { addressRequired: { type: Boolean, attribute: 'address-required' } };
+
+  /** Ask for the address first: the form is open while none is on file, and saving needs one. */
+  addressRequired = false;
 
   protected readonly viewModule = view;
 
@@ -146,7 +153,10 @@ export class TectraBillingDetails extends TectraViewElement<typeof import('./det
     return msg('Billing details', { id: 'details.title' });
   }
 
-  protected override intro(): TemplateResult {
-    return html`<p class="muted">${msg('Who your invoices are made out to. Changes apply to invoices issued from now on.', { id: 'details.intro' })}</p>`;
+  protected override intro(): TemplateResult | typeof nothing {
+    // Asked for the address, the view says why (its words load with it).
+    return this.addressRequired
+      ? nothing
+      : html`<p class="muted">${msg('Who your invoices are made out to. Changes apply to invoices issued from now on.', { id: 'details.intro' })}</p>`;
   }
 }

@@ -15,10 +15,10 @@ import { billingDetailsOf, type BillingDetailsState } from '../../state/billing-
 import { capabilitiesOf } from '../../state/capabilities.js';
 import { notAllowedText } from '../../format/capabilities.js';
 import { focusFirst } from '../base/focus.js';
-import type { ViewHost } from '../base/view-element.js';
+import type { ViewElement, ViewHost } from '../base/view-element.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 
-export type DetailsHost = ViewHost;
+export type DetailsHost = ViewHost<ViewElement & { readonly addressRequired: boolean }>;
 
 type Field = 'email' | 'name' | 'country' | 'line1' | 'line2' | 'city' | 'state' | 'postalCode';
 /** The form's order: the first field with an error takes focus. */
@@ -135,9 +135,10 @@ export class DetailsView {
     }
   }
 
-  #startEditing(details: BillingDetails): void {
+  /** The form's values, from what is on file. */
+  #draftOf(details: BillingDetails): Draft {
     const a = details.address;
-    this.#draft = {
+    return {
       values: {
         email: details.email ?? '',
         name: details.name ?? '',
@@ -150,6 +151,10 @@ export class DetailsView {
       },
       errors: {},
     };
+  }
+
+  #startEditing(details: BillingDetails): void {
+    this.#draft = this.#draftOf(details);
     this.#message = undefined;
     this.#update();
     focusFirst(this.host.element, '#d-email');
@@ -180,7 +185,8 @@ export class DetailsView {
     const errors: Partial<Record<Field, string>> = {};
     const { values } = draft;
     if (values.email.trim() && !EMAIL.test(values.email.trim())) errors.email = msg('Enter an email address like name@example.com.', { id: 'details.email_invalid' });
-    const address = this.#addressOf(values);
+    // Asked for the address (tax goes by it): an empty one is checked, so each missing field says so.
+    const address = this.#addressOf(values) ?? (this.host.element.addressRequired ? { line1: '', city: '', country: values.country } : undefined);
     if (address) {
       for (const [field, reason] of addressProblems(address)) {
         errors[field] =
@@ -221,9 +227,18 @@ export class DetailsView {
       this.#saving = false;
       this.#stopEditing();
     } catch (error) {
-      this.host.reportError(error as BillingError, 'update-billing-details');
-      this.#message = { tone: 'danger', text: msg(str`Your billing details were not saved. ${errorMessage(error as BillingError)}`, { id: 'details.failed' }) };
+      const e = error as BillingError;
+      this.host.reportError(e, 'update-billing-details');
       this.#saving = false;
+      // An address the backend cannot place for tax (a 400 names its field): the postal code is the likely slip.
+      if (e.code === 'invalid_request' && e.message.startsWith('address:')) {
+        const field = addressFormat(values.country).postalCode === 'none' ? 'line1' : 'postalCode';
+        this.#draft = { ...draft, errors: { [field]: msg('We cannot place this address for tax. Check the postal code and the country.', { id: 'details.address_unplaced' }) } };
+        this.#update();
+        focusFirst(this.host.element, `#d-${field}`);
+        return;
+      }
+      this.#message = { tone: 'danger', text: msg(str`Your billing details were not saved. ${errorMessage(e)}`, { id: 'details.failed' }) };
       this.#update();
     }
   }
@@ -356,7 +371,9 @@ export class DetailsView {
         : this.#field(draft, 'postalCode', msg('Postal code', { id: 'details.postal' }), { autocomplete: 'postal-code', required: format.postalCode !== 'optional' })}
       <div class="actions">
         <button type="submit" class="primary" aria-disabled=${this.#saving ? 'true' : 'false'}>${msg('Save', { id: 'alerts.save' })}</button>
-        <button type="button" @click=${() => this.#stopEditing()}>${msg('Cancel', { id: 'common.cancel' })}</button>
+        ${this.host.element.addressRequired && !this.#state.$billingDetails.get().data?.address
+          ? nothing
+          : html`<button type="button" @click=${() => this.#stopEditing()}>${msg('Cancel', { id: 'common.cancel' })}</button>`}
       </div>
     </form>`;
   }
@@ -456,6 +473,11 @@ export class DetailsView {
       return html`<div class="skeleton skeleton-details" role="status"><span class="visually-hidden">${msg('Loading billing details…', { id: 'details.loading' })}</span></div>`;
     }
     const may = capabilitiesOf(this.host.client).can('edit_billing_details');
-    return html`${this.#draft && may ? this.#renderForm(this.#draft) : this.#renderDetails(details, may)} ${regions} ${this.#renderTaxIds(details, may)}`;
+    const asked = this.host.element.addressRequired;
+    // Asked for the address and none on file: the form is open from the start (focus stays where it is).
+    if (may && !this.#draft && asked && !details.address) this.#draft = this.#draftOf(details);
+    // Why the address is asked for, while it is (not once it is on file and shown).
+    const why = asked && (!details.address || this.#draft) ? html`<p class="muted">${msg('Tax depends on where you are billed: enter your address to see what you pay.', { id: 'details.intro_tax' })}</p>` : nothing;
+    return html`${why} ${this.#draft && may ? this.#renderForm(this.#draft) : this.#renderDetails(details, may)} ${regions} ${this.#renderTaxIds(details, may)}`;
   }
 }

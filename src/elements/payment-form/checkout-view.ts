@@ -9,6 +9,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { formatDate } from '../../core/dates.js';
 import type { BillingError } from '../../core/errors.js';
 import { formatMoney, formatNumber } from '../../core/money.js';
+import { onDemand } from '../../core/on-demand.js';
 import { findTierIn } from '../../core/plans.js';
 import type { Catalog, Coupon, Quote, Subscription } from '../../core/types.js';
 import { intervalName } from '../../format/labels.js';
@@ -17,6 +18,9 @@ import { chargeRows, dueRows, quoteList, type QuoteRow } from '../../format/quot
 import type { BillingClient, CheckoutState, PurchaseState, Resource } from '../../state/client.js';
 import { cardErrorMessage, errorMessage } from '../base/error-message.js';
 import { notAllowedText } from '../../format/capabilities.js';
+
+/** The billing details element, for the address step: only a checkout that needs it loads it. */
+const addressStep = onDemand(() => import('../../define/billing-details.js'));
 
 /** What the payment form shares with its checkout view on each render. */
 export interface CheckoutContext {
@@ -35,6 +39,10 @@ export interface CheckoutContext {
 
 /** What to tell the user about a failed payment, and whether the card must be entered again. */
 function purchaseError(error: BillingError | undefined): string {
+  // The backend needs the address first (a 400 names its field): the address step is shown again.
+  if (error?.code === 'invalid_request' && error.message.startsWith('address:')) {
+    return msg('Enter your billing address first: tax depends on where you are billed.', { id: 'checkout.address_first' });
+  }
   switch (error?.code) {
     case 'network':
     case 'timeout':
@@ -53,6 +61,11 @@ type ViewHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | Do
 
 export class CheckoutView {
   #host: ViewHost;
+  /**
+   * The address step, once shown, stays for this checkout: after the address is saved it
+   * shows what was saved (focus is on its Edit button), and the review has the tax.
+   */
+  #askedAddress = false;
   #couponText = '';
   #couponError = '';
   #couponBusy = false;
@@ -81,8 +94,10 @@ export class CheckoutView {
     const tier = findTierIn(ctx.catalog, selection?.tierId);
     const { purchase, quote } = ctx;
     const busy = purchase?.status === 'confirming' || purchase?.status === 'authenticating' || purchase?.status === 'activating';
-    const ready = quote?.status === 'ready' && ctx.providerState === 'ready';
-    const due = quote?.data && quote.status === 'ready' ? formatMoney(quote.data.dueNow, ctx.locale) : '';
+    const needsAddress = !!quote?.data?.addressRequired;
+    const ready = quote?.status === 'ready' && ctx.providerState === 'ready' && !needsAddress;
+    // Without the tax the amount is not what will be paid: the button does not name it.
+    const due = quote?.data && quote.status === 'ready' && !needsAddress ? formatMoney(quote.data.dueNow, ctx.locale) : '';
     const name = tier?.name ?? selection?.tierId ?? '';
     const seats = selection?.seats ? countOf('seats', selection.seats, ctx.locale) : '';
     const cadence = selection ? intervalName(selection.interval) : '';
@@ -92,7 +107,7 @@ export class CheckoutView {
     // A member the backend refuses a card form (their role may not buy) sees what was chosen and why there is nothing to pay with.
     if (ctx.providerError?.code === 'forbidden') return html`${chosen}<p part="not-allowed" class="muted">${notAllowedText('purchase')}</p>`;
     // Busy, the pay button stays focusable (aria-disabled): a second press joins the same purchase.
-    return html`${chosen}
+    return html`${chosen} ${this.#renderAddressStep(ctx, needsAddress)}
       <form class="layout" @submit=${ctx.onSubmit} novalidate aria-busy=${busy ? 'true' : 'false'}>
         <div class="section" part="payment">
           <h3>${msg('Card', { id: 'checkout.card' })}</h3>
@@ -112,6 +127,26 @@ export class CheckoutView {
           ${this.#renderStatus(purchase)}
         </div>
       </form>`;
+  }
+
+  /**
+   * Where tax goes by where the customer is and no address is on file: the billing details,
+   * asking for the address first (the element loads on demand; saving it prices the checkout
+   * again), and what the new price is, said once it is there.
+   */
+  #renderAddressStep(ctx: CheckoutContext, needsAddress: boolean): TemplateResult | typeof nothing {
+    if (needsAddress) this.#askedAddress = true;
+    if (!this.#askedAddress) return nothing;
+    // A failed download is tried again with the next render (the element shows nothing until it is defined).
+    addressStep().catch(() => undefined);
+    const q = ctx.quote?.status === 'ready' ? ctx.quote.data : undefined;
+    const priced = q && !q.addressRequired
+      ? msg(str`Tax: ${formatMoney(q.tax, ctx.locale)}. Due now: ${formatMoney(q.dueNow, ctx.locale)}.`, { id: 'checkout.tax_priced' })
+      : '';
+    return html`<div part="address" class="address-step">
+      <tectra-billing-details address-required></tectra-billing-details>
+      <p class="visually-hidden" role="status">${priced}</p>
+    </div>`;
   }
 
   #renderPaymentStep(ctx: CheckoutContext): TemplateResult {
@@ -207,7 +242,8 @@ export class CheckoutView {
     const tz = ctx.subscription?.timeZone ?? 'UTC';
     const rows: QuoteRow[] = [
       [msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)],
-      ...chargeRows(q, ctx.locale, true),
+      ...chargeRows(q, ctx.locale, !q.addressRequired),
+      ...(q.addressRequired ? [[msg('Tax', { id: 'picker.quote_tax' }), msg('Worked out from your address', { id: 'checkout.tax_needs_address' })] as QuoteRow] : []),
       [msg('Total', { id: 'checkout.total' }), money(q.total)],
       ...dueRows(q, ctx.locale, tz),
     ];

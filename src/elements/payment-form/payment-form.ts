@@ -27,6 +27,7 @@ import { styles } from './payment-form.styles.js';
  *
  * @csspart base - The card around everything.
  * @csspart selection - The chosen tier, interval and seats.
+ * @csspart address - The address step (a `tectra-billing-details` asking for the address), where tax goes by where the customer is.
  * @csspart payment - The card entry.
  * @csspart test-card - The test-mode card form.
  * @csspart coupon - The coupon field and the applied coupon.

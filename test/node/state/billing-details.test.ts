@@ -28,6 +28,20 @@ describe('billing details state', () => {
     stop();
   });
 
+  it('a saved address prices an open checkout again (tax can go by it); with no checkout open nothing is quoted', async () => {
+    const { client, adapter } = memoryClient('new-with-tax');
+    const state = billingDetailsOf(client);
+    await state.save({ name: 'Acme GmbH' });
+    expect(adapter.count('previewChange')).toBe(0);
+    const stop = client.$checkoutQuote.subscribe(() => undefined);
+    client.selectTier({ tierId: 'pro', interval: 'month' });
+    await expect.poll(() => client.$checkoutQuote.get().data?.addressRequired).toBe(true);
+    await state.save({ address: ADDRESS });
+    await expect.poll(() => client.$checkoutQuote.get().data?.tax.amount).toBe(931);
+    expect(client.$checkoutQuote.get().data?.addressRequired).toBeUndefined();
+    stop();
+  });
+
   it('tries a failed save again under the same key, and a different save under a new one', async () => {
     const { client, adapter } = memoryClient('team');
     const state = billingDetailsOf(client);

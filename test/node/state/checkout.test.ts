@@ -93,6 +93,31 @@ describe('createCheckout', () => {
     expect(deps.quote, 'quoted again').toHaveBeenCalledTimes(2);
   });
 
+  it('a quote that needs the address first is not bought: no card step, no activation, the user told why', async () => {
+    const { checkout, payment, deps, stores, choose } = setup({ quote: (s) => quoteFor(s, { addressRequired: true }) });
+    await choose(PRO);
+    await checkout.purchase(payment);
+    expect(payment.confirmCard).not.toHaveBeenCalled();
+    expect(deps.activate).not.toHaveBeenCalled();
+    expect(stores.$purchase.get()).toMatchObject({ status: 'failed', error: { code: 'invalid_request', message: expect.stringMatching(/address/) } });
+  });
+
+  it('a purchase the backend refuses as asked (an address it needs) prices the checkout again; a lost answer does not', async () => {
+    let refusal = new BillingError('invalid_request', 'address: Enter a billing address first.', { status: 400 });
+    const { checkout, payment, deps, choose } = setup({
+      activate: async () => {
+        throw refusal;
+      },
+    });
+    await choose(PRO);
+    await checkout.purchase(payment);
+    await vi.waitFor(() => expect(deps.quote).toHaveBeenCalledTimes(2));
+    refusal = new BillingError('network', 'offline');
+    await checkout.purchase(payment);
+    await vi.runAllTimersAsync();
+    expect(deps.quote).toHaveBeenCalledTimes(2);
+  });
+
   it('refuses a quote for another selection', async () => {
     const { checkout, payment, deps, stores, choose } = setup({ quote: () => quoteFor({ tierId: 'starter', interval: 'month' }) });
     await choose(PRO);
