@@ -5,7 +5,7 @@
  */
 import { parseDecimalInput } from './number-input.js';
 import { fromDecimalString } from './money.js';
-import type { AutoRechargeRequest, CreditEntry, Credits, Money } from './types.js';
+import type { AutoRechargeRequest, CreditEntry, Credits, Meter, Money } from './types.js';
 
 export type AmountProblem = 'invalid' | 'below_min' | 'above_max' | 'currency';
 
@@ -81,4 +81,20 @@ export function ledgerByPeriod(entries: CreditEntry[], timeZone = 'UTC'): Ledger
     else period.used -= entry.amount.amount;
   }
   return [...periods.values()];
+}
+
+/**
+ * The balance in units of what it pays for: for each meter it covers that has an overage
+ * price in the balance's currency, how many units the balance buys at that price (whole
+ * units, rounded down). Meters without a price, or priced in another currency, are left out.
+ */
+export function creditInUnits(credits: Pick<Credits, 'balance' | 'covers'>, meters: readonly Meter[]): Array<{ meter: Meter; units: number }> {
+  const { balance, covers } = credits;
+  if (balance.amount <= 0) return [];
+  return meters.flatMap((meter) => {
+    const price = meter.overagePrice;
+    const covered = !covers.length || covers.includes(meter.key);
+    if (!covered || !price || price.amount.currency !== balance.currency || price.amount.amount <= 0 || price.per <= 0) return [];
+    return [{ meter, units: Math.floor((balance.amount * price.per) / price.amount.amount) }];
+  });
 }

@@ -44,6 +44,11 @@ describe('<tectra-credits>', () => {
     expect(text).to.include("Pays for Input tokens and Output tokens beyond your plan's allowance.");
     expect(text).to.include('$5.80 of it expires on');
     expect(text).to.include('At zero, usage beyond your plan stops until you add credit.');
+    // In units of what it pays for, at the plan's overage prices ($3 and $15 per 1M tokens).
+    await waitUntil(() => $(el, '[part="balance-units"]'), 'the balance in units never showed');
+    expect(shadowText(el)).to.include("At your plan's overage prices, that is about:");
+    const units = [...$(el, '[part="balance-units"]').querySelectorAll('dt, dd')].map((n) => textOf(n));
+    expect(units).to.deep.equal(['Input tokens', '5.1M tokens', 'Output tokens', '1M tokens']);
     const rows = [...(el.shadowRoot?.querySelectorAll('tbody tr') ?? [])].map((r) => [...r.querySelectorAll('td')].slice(1).map((td) => textOf(td)));
     expect(rows[0]).to.deep.equal(['Output tokens · 300K', '-$1.20', '$15.20']);
     expect(rows.at(-1)).to.deep.equal(['Welcome credit', '+$10.00', '$10.00']);

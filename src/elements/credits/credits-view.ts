@@ -6,7 +6,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { autoRechargeProblems, customAmountProblem, ledgerByPeriod, parseMoneyInput, type AutoRechargeField } from '../../core/credits.js';
+import { autoRechargeProblems, creditInUnits, customAmountProblem, ledgerByPeriod, parseMoneyInput, type AutoRechargeField } from '../../core/credits.js';
 import { downloadCsv } from '../base/csv-download.js';
 import { formatDate } from '../../core/dates.js';
 import type { BillingError } from '../../core/errors.js';
@@ -17,6 +17,7 @@ import { cardLabel, isExpired } from '../../format/cards.js';
 import { asMoneyInput } from '../../format/money-input.js';
 import { meterLabel } from '../../format/labels.js';
 import { formatQuantity, meterUnit } from '../../format/quantities.js';
+import { formatUsageAmount } from '../../format/usage.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
 import { createPaymentProvider, type PaymentProvider } from '../../payments/provider.js';
 import { capabilitiesOf } from '../../state/capabilities.js';
@@ -97,6 +98,8 @@ export class CreditsView {
       this.#state.$ledger.subscribe(update),
       this.host.client.$paymentMethods.subscribe(update),
       this.host.client.$subscription.subscribe(update),
+      // The meters' overage prices say what the balance buys in units.
+      this.host.client.$usage.subscribe(update),
       capabilitiesOf(this.host.client).$capabilities.subscribe(update),
     ];
   }
@@ -340,11 +343,23 @@ export class CreditsView {
       <p>${covers
         ? msg(str`Pays for ${covers} beyond your plan's allowance.`, { id: 'credits.covers' })
         : msg("Pays for all usage beyond your plan's allowance.", { id: 'credits.covers_all' })}</p>
+      ${this.#renderUnits(credits)}
       ${expiry ? html`<p>${msg(str`${expiring} of it expires on ${expiresOn}.`, { id: 'credits.expires' })}</p>` : nothing}
       <p class="muted">${credits.atZero === 'stop'
         ? msg('At zero, usage beyond your plan stops until you add credit.', { id: 'credits.zero_stop' })
         : msg('At zero, usage beyond your plan is billed on your next invoice.', { id: 'credits.zero_overage' })}</p>
     </div>`;
+  }
+
+  /** The balance in units of each meter it pays for, at the plan's overage prices (where the plan has them). */
+  #renderUnits(credits: Credits): TemplateResult | typeof nothing {
+    const worth = creditInUnits(credits, this.host.client.$usage.get().data?.meters ?? []);
+    if (!worth.length) return nothing;
+    const locale = this.host.locale();
+    return html`<p class="muted" id="credit-units-title">${msg("At your plan's overage prices, that is about:", { id: 'credits.units' })}</p>
+      <dl part="balance-units" class="units" aria-labelledby="credit-units-title">
+        ${worth.map(({ meter, units }) => html`<dt>${meterLabel(meter.key, meter.label)}</dt><dd>${formatUsageAmount(units, meter, locale)}</dd>`)}
+      </dl>`;
   }
 
   #renderFailure(credits: Credits): TemplateResult | typeof nothing {

@@ -56,6 +56,16 @@ const styles = css`
     align-items: baseline;
     gap: 0.5rem;
   }
+  .units {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: 0 1rem;
+    margin: 0;
+  }
+  .units dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
   .amount {
     font-size: var(--tectra-credits-balance-size, 1.75rem);
     font-variant-numeric: tabular-nums;
@@ -176,6 +186,7 @@ const styles = css`
  *
  * @csspart base - The card around everything.
  * @csspart balance - The balance and what it pays for.
+ * @csspart balance-units - What the balance buys of each meter it pays for, at the plan's overage prices.
  * @csspart recharge-failure - The last auto-recharge that did not go through.
  * @csspart buy - The form that buys credit.
  * @csspart auto-recharge - The auto-recharge form.

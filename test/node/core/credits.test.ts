@@ -1,12 +1,28 @@
 // The rules of prepaid credit: what a custom amount and an auto-recharge setting may be, how
 // a typed amount reads in each language, and the ledger in calendar months.
 import { describe, expect, it } from 'vitest';
-import { autoRechargeProblems, customAmountProblem, ledgerByPeriod, parseMoneyInput } from '../../../src/core/credits.js';
-import type { CreditEntry } from '../../../src/core/types.js';
+import { autoRechargeProblems, creditInUnits, customAmountProblem, ledgerByPeriod, parseMoneyInput } from '../../../src/core/credits.js';
+import type { CreditEntry, Meter } from '../../../src/core/types.js';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 
 describe('credit rules', () => {
+  it('says what the balance buys of each meter it covers at its overage price, rounded down, leaving out meters it cannot price', () => {
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    const meter = (key: string, overagePrice?: Meter['overagePrice']): Meter => ({ key, used: 0, limit: 100, unit: 'tokens', ...(overagePrice ? { overagePrice } : {}) });
+    const output = meter('output_tokens', { amount: usd(800), per: 1_000_000 });
+    const minutes = meter('transcription_minutes', { amount: usd(3), per: 1 });
+    const euro = meter('input_tokens', { amount: { amount: 100, currency: 'EUR' }, per: 1_000_000 });
+    const meters = [output, minutes, euro, meter('integrations')];
+    expect(creditInUnits({ balance: usd(2600), covers: [] }, meters)).toEqual([
+      { meter: output, units: 3_250_000 },
+      { meter: minutes, units: 866 },
+    ]);
+    expect(creditInUnits({ balance: usd(2600), covers: ['transcription_minutes'] }, meters)).toEqual([{ meter: minutes, units: 866 }]);
+    expect(creditInUnits({ balance: usd(0), covers: [] }, meters)).toEqual([]);
+    expect(creditInUnits({ balance: usd(-50), covers: [] }, meters)).toEqual([]);
+  });
+
   it('takes a custom amount within the bounds, in the balance currency only', () => {
     const bounds = { min: usd(500), max: usd(50000) };
     expect(customAmountProblem(usd(500), bounds)).toBeUndefined();

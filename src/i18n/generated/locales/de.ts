@@ -200,6 +200,7 @@
 'credits.recharged_now': str`Der Kontostand lag bereits darunter, daher wurden jetzt ${0} hinzugefügt.`,
 'credits.threshold': `Wenn der Kontostand unter diesen Betrag fällt`,
 'credits.title': `Guthaben`,
+'credits.units': `Zu den Mehrnutzungspreisen Ihres Tarifs sind das etwa:`,
 'credits.unsupported': `Dieser Abrechnungsdienst verkauft kein Guthaben.`,
 'credits.zero_overage': `Bei einem Kontostand von null wird die Nutzung über Ihren Tarif hinaus mit Ihrer nächsten Rechnung abgerechnet.`,
 'credits.zero_stop': `Bei einem Kontostand von null wird die Nutzung über Ihren Tarif hinaus gestoppt, bis Sie Guthaben hinzufügen.`,

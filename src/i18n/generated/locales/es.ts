@@ -200,6 +200,7 @@
 'credits.recharged_now': str`El saldo ya estaba por debajo, así que se han añadido ${0} ahora.`,
 'credits.threshold': `Cuando el saldo baje de`,
 'credits.title': `Créditos`,
+'credits.units': `A los precios de excedente de su plan, equivale aproximadamente a:`,
 'credits.unsupported': `Este servicio de facturación no vende crédito.`,
 'credits.zero_overage': `Al llegar a cero, el uso más allá de su plan se cobra en su próxima factura.`,
 'credits.zero_stop': `Al llegar a cero, el uso más allá de su plan se detiene hasta que añada crédito.`,

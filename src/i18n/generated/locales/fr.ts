@@ -200,6 +200,7 @@
 'credits.recharged_now': str`Le solde était déjà en dessous : ${0} ont donc été ajoutés maintenant.`,
 'credits.threshold': `Lorsque le solde passe sous`,
 'credits.title': `Crédits`,
+'credits.units': `Aux prix de dépassement de votre forfait, cela représente environ :`,
 'credits.unsupported': `Ce service de facturation ne vend pas de crédit.`,
 'credits.zero_overage': `À zéro, l’utilisation au-delà de votre forfait est facturée sur votre prochaine facture.`,
 'credits.zero_stop': `À zéro, l’utilisation au-delà de votre forfait s’arrête jusqu’à ce que vous ajoutiez du crédit.`,

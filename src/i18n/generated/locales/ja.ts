@@ -200,6 +200,7 @@
 'credits.recharged_now': str`残高がすでに下回っていたため、${0}を今追加しました。`,
 'credits.threshold': `残高がこの金額を下回ったとき`,
 'credits.title': `クレジット`,
+'credits.units': `ご利用プランの超過利用料金で換算すると、およそ次のとおりです：`,
 'credits.unsupported': `この請求サービスではクレジットを販売していません。`,
 'credits.zero_overage': `残高がゼロになると、プランを超えた利用は次回の請求書で請求されます。`,
 'credits.zero_stop': `残高がゼロになると、クレジットを追加するまでプランを超えた利用は停止されます。`,
