@@ -5,8 +5,9 @@ import type { BillingSnapshot, DemoScenario } from '../src/adapters/memory/index
 export { memoryClient, NOW } from './memory-client.js';
 
 /** A fresh session of the demo backend: its own simulator, reached over real HTTP. */
-export function demoBackend(scenario: DemoScenario) {
-  const session = crypto.randomUUID();
+/** A session of the demo backend: an account of its own; `member` signs in a member who may only look. */
+export function demoBackend(scenario: DemoScenario, role: 'owner' | 'member' = 'owner') {
+  const session = `${role === 'member' ? 'member-' : ''}${crypto.randomUUID()}`;
   const baseUrl = `/demo-api/${scenario}/${session}`;
   return {
     baseUrl,

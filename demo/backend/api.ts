@@ -7,7 +7,9 @@
  * Routes live under `/demo-api/<scenario>/<session>/`: each session is an account of its
  * own, seeded with a demo scenario, so parallel tests never share state. The path stands in
  * for the sign-in a real app has: this wrapper identifies the account and hands the handler
- * the contract's path. `POST /demo-api/_control/<scenario>/<session>` injects faults into a
+ * the contract's path; a session named `member-…` signs in a team member who may look but
+ * not buy, cancel, pay or change anything (the handler's `authorize` refuses it, and its
+ * capabilities say so). `POST /demo-api/_control/<scenario>/<session>` injects faults into a
  * session; `GET` on the same path answers what the session's simulator holds and the calls
  * it received.
  */
@@ -109,8 +111,10 @@ export function createDemoApi(options: DemoApiOptions = {}) {
     basePath: prefix,
     identify: (request) => {
       const accountId = accountOf.get(request);
-      return accountId ? { accountId } : null;
+      return accountId ? { accountId, role: accountId.split('/')[1]?.startsWith('member-') ? 'member' : 'owner' } : null;
     },
+    // A member reads (get, list, export) and changes nothing.
+    authorize: (identity, operation) => identity.role !== 'member' || /^(get|list)/.test(operation),
     onError: (error) => console.error('[demo-api]', error),
   });
   const sessions = new Map<string, Session>();

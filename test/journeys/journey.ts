@@ -170,10 +170,10 @@ export interface Journey {
 }
 
 /** The portal on a fresh demo backend session, sized and localized as the variant says. */
-export async function openPortal(scenario: DemoScenario, variant: Variant, section = 'overview'): Promise<Journey> {
+export async function openPortal(scenario: DemoScenario, variant: Variant, section = 'overview', role: 'owner' | 'member' = 'owner'): Promise<Journey> {
   await setViewport({ width: variant.width, height: 900 });
   await setBillingLocale(variant.locale);
-  const backend = demoBackend(scenario);
+  const backend = demoBackend(scenario, role);
   const events: Record<string, number> = {};
   const listeners = EVENTS.map((type) => {
     const listener = () => void (events[type] = (events[type] ?? 0) + 1);
