@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { BillingError } from '../../core/errors.js';
 import type { OnDemand } from '../../core/on-demand.js';
 import type { BillingClient } from '../../state/client.js';
@@ -11,8 +11,8 @@ export interface ElementView {
   render(): TemplateResult;
 }
 
-/** What a view renders into and asks to render again. */
-export type ViewElement = HTMLElement & { readonly updateComplete: Promise<boolean>; requestUpdate(): void };
+/** What a view renders into and asks to render again (and hands controllers to, such as the role gate's). */
+export type ViewElement = HTMLElement & ReactiveControllerHost;
 
 /** The part of a view's host every element lends the same way. */
 export interface ViewHost<E extends ViewElement = ViewElement> {

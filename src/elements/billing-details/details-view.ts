@@ -12,8 +12,7 @@ import { cachedFormatter } from '../../core/intl-cache.js';
 import { isValidTaxId, TAX_ID_TYPES, taxIdTypesFor } from '../../core/tax-ids.js';
 import type { Address, BillingDetails, TaxId, TaxIdType } from '../../core/types.js';
 import { billingDetailsOf, type BillingDetailsState } from '../../state/billing-details.js';
-import { capabilitiesOf } from '../../state/capabilities.js';
-import { notAllowedText } from '../../format/capabilities.js';
+import { mayDo, notAllowedNote } from '../base/role-gate.js';
 import { focusFirst } from '../base/focus.js';
 import type { ViewElement, ViewHost } from '../base/view-element.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
@@ -104,12 +103,10 @@ export class DetailsView {
   /** Follows the store while the element is on the page (the store loads when first followed). */
   connect(): void {
     if (this.#stop) return;
-    const stopDetails = this.#state.$billingDetails.subscribe((resource) => {
+    this.#stop = this.#state.$billingDetails.subscribe((resource) => {
       reportFailure(this.host.element, resource.error, 'load-billing-details');
       this.host.element.requestUpdate();
     });
-    const stopCapabilities = capabilitiesOf(this.host.client).$capabilities.subscribe(() => this.host.element.requestUpdate());
-    this.#stop = () => (stopDetails(), stopCapabilities());
   }
 
   disconnect(): void {
@@ -314,7 +311,7 @@ export class DetailsView {
         ? html`<div class="actions">
             <button type="button" id="d-edit" @click=${() => this.#startEditing(details)}>${msg('Edit billing details', { id: 'details.edit' })}</button>
           </div>`
-        : html`<p class="muted" part="not-allowed">${notAllowedText('edit_billing_details')}</p>`}`;
+        : notAllowedNote('edit_billing_details')}`;
   }
 
   #field(draft: Draft, field: Field, label: string, attributes: { type?: string; autocomplete: string; required?: boolean }): TemplateResult {
@@ -472,7 +469,7 @@ export class DetailsView {
     if (!details) {
       return html`<div class="skeleton skeleton-details" role="status"><span class="visually-hidden">${msg('Loading billing details…', { id: 'details.loading' })}</span></div>`;
     }
-    const may = capabilitiesOf(this.host.client).can('edit_billing_details');
+    const may = mayDo(this.host.element, this.host.client, 'edit_billing_details');
     const asked = this.host.element.addressRequired;
     // Asked for the address and none on file: the form is open from the start (focus stays where it is).
     if (may && !this.#draft && asked && !details.address) this.#draft = this.#draftOf(details);

@@ -20,9 +20,8 @@ import { formatQuantity, meterUnit } from '../../format/quantities.js';
 import { formatUsageAmount } from '../../format/usage.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
 import { createPaymentProvider, type PaymentProvider } from '../../payments/provider.js';
-import { capabilitiesOf } from '../../state/capabilities.js';
+import { mayDo, notAllowedNote } from '../base/role-gate.js';
 import { creditsOf, type CreditPurchase, type CreditsState } from '../../state/credits.js';
-import { notAllowedText } from '../../format/capabilities.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { focusFirst } from '../base/focus.js';
 import type { ViewHost } from '../base/view-element.js';
@@ -100,7 +99,6 @@ export class CreditsView {
       this.host.client.$subscription.subscribe(update),
       // The meters' overage prices say what the balance buys in units.
       this.host.client.$usage.subscribe(update),
-      capabilitiesOf(this.host.client).$capabilities.subscribe(update),
     ];
   }
 
@@ -539,9 +537,9 @@ export class CreditsView {
     if (!credits) {
       return html`<div class="skeleton skeleton-credits" role="status"><span class="visually-hidden">${msg('Loading credit…', { id: 'credits.loading' })}</span></div>`;
     }
-    const may = capabilitiesOf(this.host.client).can('buy_credits');
+    const may = mayDo(this.host.element, this.host.client, 'buy_credits');
     return html`${this.#renderBalance(credits)} ${this.#renderFailure(credits)} ${regions}
-      ${may ? html`${this.#renderBuy(credits)} ${this.#renderRecharge(credits)}` : html`<p class="muted" part="not-allowed">${notAllowedText('buy_credits')}</p>`}
+      ${may ? html`${this.#renderBuy(credits)} ${this.#renderRecharge(credits)}` : notAllowedNote('buy_credits')}
       ${this.#renderLedger()}`;
   }
 }

@@ -10,10 +10,9 @@ import { formatNumber } from '../../core/money.js';
 import { parseDecimalInput } from '../../core/number-input.js';
 import type { BillingError } from '../../core/errors.js';
 import type { MemberUsage, Meter, MembersUsage } from '../../core/types.js';
-import { notAllowedText } from '../../format/capabilities.js';
 import { meterLabel } from '../../format/labels.js';
 import { formatPercent, formatUsageAmount } from '../../format/usage.js';
-import { capabilitiesOf } from '../../state/capabilities.js';
+import { mayDo, notAllowedNote } from '../base/role-gate.js';
 import { membersOf, type MembersState } from '../../state/members.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { focusFirst } from '../base/focus.js';
@@ -65,7 +64,6 @@ export class MemberUsageView {
         if (at) this.#usageSeen = at;
         update();
       }),
-      capabilitiesOf(this.host.client).$capabilities.subscribe(update),
     ];
   }
 
@@ -249,7 +247,7 @@ export class MemberUsageView {
       return html`<div class="skeleton skeleton-members" role="status"><span class="visually-hidden">${msg('Loading usage by member…', { id: 'members.loading' })}</span></div>`;
     }
     const meter = this.#meterOf(meters);
-    const may = capabilitiesOf(this.host.client).can('set_spend_caps');
+    const may = mayDo(this.host.element, this.host.client, 'set_spend_caps');
     return html`${meters.length > 1 && !this.host.element.meter
         ? html`<div class="field meter-choice">
             <label for="member-meter">${msg('Meter', { id: 'members.meter' })}</label>
@@ -262,6 +260,6 @@ export class MemberUsageView {
       ${!meter || !data.members.length
         ? html`<p class="muted">${msg('No usage by member yet this period.', { id: 'members.empty' })}</p>`
         : html`${this.#renderTable(meter, data.members)}
-            ${may ? this.#renderForm(meter, data.members) : html`<p class="muted" part="not-allowed">${notAllowedText('set_spend_caps')}</p>`}`}`;
+            ${may ? this.#renderForm(meter, data.members) : notAllowedNote('set_spend_caps')}`}`;
   }
 }

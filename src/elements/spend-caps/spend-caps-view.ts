@@ -12,11 +12,10 @@ import type { BillingError } from '../../core/errors.js';
 import { formatMoney } from '../../core/money.js';
 import { capReached, MAX_OVERAGE_AMOUNT, spendCapProblem } from '../../core/spend-caps.js';
 import type { Meter, MeterKey, SpendCap } from '../../core/types.js';
-import { notAllowedText } from '../../format/capabilities.js';
 import { meterLabel } from '../../format/labels.js';
 import { capPreview, capStanding } from '../../format/spend-caps.js';
 import { formatUsageAmount } from '../../format/usage.js';
-import { capabilitiesOf } from '../../state/capabilities.js';
+import { mayDo, notAllowedNote } from '../base/role-gate.js';
 import { offersSpendCaps, saveSpendCap } from '../../state/spend-caps.js';
 import { errorMessage, reportFailure } from '../base/error-message.js';
 import { focusFirst } from '../base/focus.js';
@@ -65,7 +64,6 @@ export class SpendCapsView {
         update();
       }),
       this.host.client.$subscription.subscribe(update),
-      capabilitiesOf(this.host.client).$capabilities.subscribe(update),
     ];
   }
 
@@ -249,9 +247,9 @@ export class SpendCapsView {
     if (!meters.length) return html`<p class="muted">${msg('Your plan has no limits to cap.', { id: 'caps.empty' })}</p>`;
     const tz = client.$subscription.get().data?.timeZone ?? 'UTC';
     const resetsOn = formatDate(usage.data.period.end, this.host.locale(), tz, 'long');
-    const may = capabilitiesOf(client).can('set_spend_caps');
+    const may = mayDo(this.host.element, client, 'set_spend_caps');
     return html`<p class="note">${msg('Choose what happens when a meter reaches its limit.', { id: 'caps.intro' })}</p>
-      ${may ? nothing : html`<p class="muted" part="not-allowed">${notAllowedText('set_spend_caps')}</p>`}
+      ${may ? nothing : notAllowedNote('set_spend_caps')}
       ${meters.map((m) => this.#renderMeter(m, resetsOn, may))}`;
   }
 }

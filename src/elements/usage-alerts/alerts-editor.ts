@@ -3,7 +3,7 @@
  * its usage loads): per meter, the thresholds being typed, checked (1 to 100 %, no
  * repeats) and saved, with the messages that say how saving went.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ViewElement } from '../base/view-element.js';
 import { mayDo, notAllowedNote } from '../base/role-gate.js';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -19,7 +19,7 @@ import { errorMessage } from '../base/error-message.js';
 
 /** What the editor needs of its element (some of it protected there, so handed over). */
 export interface AlertsHost {
-  readonly element: HTMLElement & { readonly updateComplete: Promise<boolean>; requestUpdate(): void };
+  readonly element: ViewElement;
   client(): BillingClient | undefined;
   locale(): string;
   reportError(error: BillingError, operation: string): void;
@@ -41,7 +41,7 @@ export class AlertsEditor {
 
   /** Whether the viewer may change alerts (the element follows the backend's answer). */
   #mayEdit(): boolean {
-    return mayDo(this.host.element as unknown as ReactiveControllerHost, this.host.client(), 'set_alerts');
+    return mayDo(this.host.element, this.host.client(), 'set_alerts');
   }
 
   #draftsFor(meter: Meter): Draft[] {
