@@ -634,7 +634,13 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     async function readSubscription(): Promise<Subscription> {
       const record = await account();
       const [c, sub] = await Promise.all([catalog(), liveSubscription(record)]);
-      return toSubscription(c, sub, record);
+      const result = toSubscription(c, sub, record);
+      // Where the plan's price alone is not what the next invoice asks (tax, a discount, a scheduled change): Stripe's upcoming invoice.
+      if (sub && result.nextPayment && (sub.automatic_tax?.enabled || result.discount || result.scheduledChange)) {
+        const upcoming = await stripe.invoices.createPreview({ customer: idOf(sub.customer) ?? '', subscription: sub.id });
+        result.nextPayment = { ...result.nextPayment, amount: money(upcoming.amount_due, upcoming.currency) };
+      }
+      return result;
     }
 
     /** The tier, its Stripe price, the seats and the recurring amount for a selection, or a clear 400 (the simulator's seat rule). */

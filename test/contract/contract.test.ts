@@ -510,6 +510,8 @@ for (const [label, make] of SUBJECTS) {
       expect(bought.body).toMatchObject({ status: 'succeeded' });
       const invoices = await call<{ items: Array<{ total: { amount: number } }> }>('GET', '/invoices');
       expect(invoices.body.items.map((i) => i.total.amount)).toEqual([5831]);
+      // The next payment is what the renewal will ask, tax included.
+      expect((await call<{ nextPayment: { amount: { amount: number } } }>('GET', '/subscription')).body.nextPayment.amount.amount).toBe(5831);
       // Where no tax is registered (the US here) none is charged; an account not billed with tax never needs an address.
       const elsewhere = client(s, s.taxedAccount());
       await elsewhere('PUT', '/billing-details', { address: { line1: '500 Howard St', city: 'San Francisco', state: 'CA', postalCode: '94105', country: 'US' } });

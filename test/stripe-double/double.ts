@@ -156,10 +156,10 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
   }
 
   /** A coupon's duration: forever, for its months since it started, or once (the first invoice it meets). */
-  function stillApplies(d: Stripe.Discount): boolean {
+  function stillApplies(d: Stripe.Discount, at = now): boolean {
     const coupon = d.source.coupon as Stripe.Coupon;
     if (coupon.duration === 'forever') return true;
-    if (coupon.duration === 'repeating') return now < addMonths(d.start, coupon.duration_in_months ?? 0);
+    if (coupon.duration === 'repeating') return at < addMonths(d.start, coupon.duration_in_months ?? 0);
     return !(d as { spent?: boolean }).spent;
   }
   const spend = (discounts: Stripe.Discount[]) => discounts.forEach((d) => Object.assign(d, { spent: true }));
@@ -780,6 +780,18 @@ export function createStripeDouble(options: StripeDoubleOptions = {}) {
       return invoiceFor(customer ?? 'cus_preview', items.map((i) => ({ price: priceOf(i.price), quantity: i.quantity, amount: (priceOf(i.price).unit_amount ?? 0) * i.quantity, proration: false, description: i.price })), discountsFrom(p.discounts), { start: now, end: addInterval(now, interval) }, null, true, automaticTax);
     }
     const sub = subscriptionOf(subId);
+    if (!details.items) {
+      // The upcoming invoice: the renewal at the period end, with the next phase's items if a schedule changes them,
+      // the discounts that still apply then, and tax as the subscription has it.
+      const period = periodOf(sub);
+      const schedule = sub.schedule ? schedules.get(String(sub.schedule)) : undefined;
+      const next = schedule?.phases.find((phase) => phase.start_date === period.end);
+      const renewing = next ? next.items.map((i) => ({ price: String(i.price), quantity: i.quantity ?? 1 })) : sub.items.data.map((i) => ({ price: i.price.id, quantity: i.quantity ?? 1 }));
+      const discounts = ((next as { discountObjects?: Stripe.Discount[] } | undefined)?.discountObjects ?? (sub as { discountObjects?: Stripe.Discount[] }).discountObjects ?? []).filter((d) => stillApplies(d, period.end));
+      const interval = priceOf(renewing[0]?.price ?? '').recurring?.interval ?? 'month';
+      const lines = renewing.map((i) => ({ price: priceOf(i.price), quantity: i.quantity, amount: (priceOf(i.price).unit_amount ?? 0) * i.quantity, proration: false, description: i.price }));
+      return invoiceFor(String(sub.customer), lines, discounts, { start: period.end, end: addInterval(period.end, interval) }, sub.id, true);
+    }
     const items = itemsFrom(details.items);
     const before = sub.items.data.map((i) => ({ price: i.price.id, quantity: i.quantity ?? 1 }));
     const period = periodOf(sub);
