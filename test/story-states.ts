@@ -75,7 +75,7 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
     Activating: { shows: ['Processing…', 'Activating…'], hides: ['declined'] },
     Succeeded: { shows: ['You are subscribed to Pro.', 'Paid today: $49.00.', 'A confirmation email is on its way.'], hides: ['Card number', 'Pay $49.00'] },
     MemberNotAllowed: { shows: ['Pro, Monthly', 'Your role does not allow changing the plan. Ask an account owner.'], hides: ['Card number', 'Pay $49.00 and subscribe'] },
-    AddressRequired: { shows: ['Pro, Monthly', 'Tax depends on where you are billed: enter your address to see what you pay.', 'Street address', 'Tax Worked out from your address', 'Subscribe'], hides: ['Pay $49.00 and subscribe', 'Cancel'] },
+    AddressRequired: { shows: ['Pro, Monthly', 'Tax depends on where you are billed: enter your address to see what you pay.', 'Street address', 'Tax Worked out from your address Total before tax $49.00', 'Subscribe'], hides: ['Pay $49.00 and subscribe', 'Cancel', 'Due now'] },
     AlreadySubscribed: { shows: ['Your plan is active. Choose another plan to change it.'], hides: ['Card number'] },
     German: { shows: ['Bezahlung', 'Pro, Monatlich', 'Kartennummer', 'Jetzt fällig 49,00 $', '49,00 $ bezahlen und abonnieren'], hides: ['Card number'] },
     Dark: { shows: ['Pay $49.00 and subscribe'], dark: true },

@@ -97,6 +97,8 @@ const MIGRATIONS: string[] = [
      account_id text PRIMARY KEY,
      setting text NOT NULL
    )`,
+  // Where Stripe Tax placed a taxed account's customer when a quote was priced.
+  `ALTER TABLE tectra_quote ADD COLUMN IF NOT EXISTS tax_location text`,
 ];
 
 /** The handler's store and the Stripe engine's state in one database: pass it as both `store` and `state`. */
@@ -206,19 +208,20 @@ function stripeState(sql: Sql): StripeEngineState {
     },
     async saveQuote(q) {
       await sql(
-        `INSERT INTO tectra_quote (id, account_id, selection, proration_date, expires_at, used) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO tectra_quote (id, account_id, selection, proration_date, expires_at, used, tax_location) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET used = $6`,
-        [q.id, q.accountId, JSON.stringify(q.selection), q.prorationDate ?? null, q.expiresAt, q.used],
+        [q.id, q.accountId, JSON.stringify(q.selection), q.prorationDate ?? null, q.expiresAt, q.used, q.taxLocation ?? null],
       );
     },
     async quote(id) {
-      const [row] = await sql<{ account_id: string; selection: string; proration_date: string | null; expires_at: Date | string; used: boolean }>(
-        'SELECT account_id, selection, proration_date, expires_at, used FROM tectra_quote WHERE id = $1',
+      const [row] = await sql<{ account_id: string; selection: string; proration_date: string | null; expires_at: Date | string; used: boolean; tax_location: string | null }>(
+        'SELECT account_id, selection, proration_date, expires_at, used, tax_location FROM tectra_quote WHERE id = $1',
         [id],
       );
       if (!row) return undefined;
       const quote: StoredQuote = { id, accountId: row.account_id, selection: JSON.parse(row.selection) as StoredQuote['selection'], expiresAt: new Date(row.expires_at).toISOString(), used: row.used };
       if (row.proration_date !== null) quote.prorationDate = Number(row.proration_date);
+      if (row.tax_location !== null) quote.taxLocation = row.tax_location;
       return quote;
     },
     async addUsage(accountId, periodStart, meter, value) {

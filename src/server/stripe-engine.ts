@@ -157,6 +157,12 @@ const CREDIT_PRODUCT = 'tectra_credit';
 /** The unit of each of the kit's meters (a meter of your own counts). */
 const UNITS = new Map<string, Meter['unit']>(DEMO_METERS);
 
+/** Stripe refused automatic tax for a customer it cannot place: the kit's answer that the address comes first. */
+function addressOrThrow(error: unknown): never {
+  if ((error as { code?: string }).code === 'customer_tax_location_invalid') throw addressRequiredError();
+  throw error;
+}
+
 async function derivedKey(accountId: string, purpose: string, key: string): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify([accountId, purpose, key]));
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
@@ -655,7 +661,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     const money = (amount: number, currency: string): Money => ({ amount, currency: currency.toUpperCase() });
     const sum = (list: Array<{ amount: number }> | null | undefined) => (list ?? []).reduce((s, x) => s + x.amount, 0);
 
-    async function priceQuote(selection: PlanSelection): Promise<Quote & { prorationDate?: number }> {
+    async function priceQuote(selection: PlanSelection): Promise<Quote & { prorationDate?: number; taxLocation?: string }> {
       const record = await account();
       const [c, sub] = await Promise.all([catalog(), liveSubscription(record)]);
       const { price, quantity, recurring } = resolve(c, selection);
@@ -664,17 +670,21 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       const current = toSubscription(c, sub, record);
       const kind = changeKind(c.catalog, current, selection);
       const currency = price.currency;
-      const base = { id: `quo_${crypto.randomUUID().replaceAll('-', '')}`, selection, expiresAt: new Date(Date.now() + ttl).toISOString() };
-      if (kind === 'new' || !sub) {
-        const automaticTax = await taxed();
-        const unplaced = automaticTax && !(await taxPlaced(record.customerId));
-        const preview = await stripe.invoices.createPreview({
+      // Taxed: where the customer is placed goes with the quote, so a purchase after the address changed is priced again.
+      const automaticTax = await taxed();
+      const location = automaticTax ? await taxLocation(record.customerId) : undefined;
+      const unplaced = automaticTax && !location;
+      const base = { id: `quo_${crypto.randomUUID().replaceAll('-', '')}`, selection, expiresAt: new Date(Date.now() + ttl).toISOString(), ...(location ? { taxLocation: location } : {}) };
+      /** The plan as a first invoice would bill it: Stripe refuses automatic tax for a customer it cannot place, so that is priced without it, and said so. */
+      const planPreview = () =>
+        stripe.invoices.createPreview({
           ...(record.customerId ? { customer: record.customerId } : { customer_details: {} }),
           subscription_details: { items: [{ price: price.id, quantity }] },
           ...(promo ? { discounts: [{ promotion_code: promo.id }] } : {}),
-          // Stripe refuses automatic tax for a customer it cannot place: priced without it, and said so.
-          ...(automaticTax && !unplaced ? { automatic_tax: { enabled: true } } : {}),
+          ...(location ? { automatic_tax: { enabled: true } } : {}),
         });
+      if (kind === 'new' || !sub) {
+        const preview = await planPreview();
         const end = preview.lines.data[0]?.period.end ?? preview.period_end;
         return {
           ...base,
@@ -691,7 +701,11 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       }
       const item = sub.items.data[0]!;
       const discount = discountFor(recurring, promo && couponOf(promo.coupon)).amount;
-      const plain = { subtotal: recurring, discount: money(discount, currency), tax: money(0, currency), total: money(recurring.amount - discount, currency) };
+      // A taxed plan's price says its tax, as Stripe works it out where the customer is.
+      const taxedPlan = location ? await planPreview() : undefined;
+      const plain = taxedPlan
+        ? { subtotal: money(taxedPlan.subtotal, currency), discount: money(sum(taxedPlan.total_discount_amounts), currency), tax: money(sum(taxedPlan.total_taxes), currency), total: money(taxedPlan.total, currency) }
+        : { subtotal: recurring, discount: money(discount, currency), tax: money(0, currency), total: money(recurring.amount - discount, currency) };
       if (kind !== 'upgrade') {
         return { ...base, ...plain, proration: money(0, currency), dueNow: money(0, currency), nextPaymentDate: iso(item.current_period_end), effectiveAt: iso(kind === 'same' ? Date.now() / 1000 : item.current_period_end) };
       }
@@ -718,14 +732,20 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       return typeof option === 'function' ? option(accountId) : option === true;
     }
 
-    /** Whether Stripe Tax can place the customer (by their address); a customer not made yet cannot be. */
-    async function taxPlaced(customerId: string | undefined): Promise<boolean> {
-      if (!customerId) return false;
+    /**
+     * Where Stripe Tax places the customer, as a key of the address it goes by ("DE||10117"), or
+     * undefined when it cannot (no customer yet, an address it does not recognize, its own failure).
+     */
+    async function taxLocation(customerId: string | undefined): Promise<string | undefined> {
+      if (!customerId) return undefined;
       const cust = await stripe.customers.retrieve(customerId, { expand: ['tax'] });
-      return !('deleted' in cust && cust.deleted) && (cust as Stripe.Customer).tax?.automatic_tax !== 'unrecognized_location';
+      if ('deleted' in cust && cust.deleted) return undefined;
+      const { tax, address } = cust as Stripe.Customer;
+      if (tax?.automatic_tax !== 'supported' && tax?.automatic_tax !== 'not_collecting') return undefined;
+      return [address?.country, address?.state, address?.postal_code].map((part) => part ?? '').join('|');
     }
 
-    async function checkQuote(quoteId: string | undefined, selection: PlanSelection): Promise<number | undefined> {
+    async function checkQuote(quoteId: string | undefined, selection: PlanSelection, location?: string): Promise<number | undefined> {
       if (!quoteId) return undefined;
       const quote = await state.quote(quoteId);
       if (!quote || quote.accountId !== accountId) throw new BillingError('conflict', 'The price quote is unknown; ask for a new one.', { status: 409 });
@@ -733,6 +753,9 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       if (quote.used) throw new BillingError('conflict', 'The price quote was used for a change already; ask for a new one.', { status: 409 });
       if (!sameSelection(quote.selection, selection) || (quote.selection.couponCode ?? null) !== (selection.couponCode ?? null)) {
         throw new BillingError('conflict', 'The price quote is for another selection.', { status: 409 });
+      }
+      if ((quote.taxLocation ?? '') !== (location ?? '')) {
+        throw new BillingError('conflict', 'The billing address changed since the price was quoted; ask for a new one.', { status: 409 });
       }
       return quote.prorationDate;
     }
@@ -745,10 +768,12 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
     }
 
     /** Whether an incomplete subscription is for exactly this price, seats and promotion code. */
-    function samePurchase(sub: Stripe.Subscription, priceId: string, quantity: number, promotionCodeId: string | undefined): boolean {
+    function samePurchase(sub: Stripe.Subscription, priceId: string, quantity: number, promotionCodeId: string | undefined, location: string | undefined): boolean {
       const item = sub.items.data[0];
       const codes = (sub.discounts ?? []).map((d) => (typeof d === 'object' ? idOf(d.promotion_code) : undefined)).filter(Boolean);
-      return sub.items.data.length === 1 && item?.price.id === priceId && (item.quantity ?? 1) === quantity && (codes[0] ?? undefined) === promotionCodeId && codes.length <= 1;
+      // Its first invoice was taxed where the customer was then: another address is another price.
+      const sameTax = (sub.metadata?.tectra_tax_location ?? '') === (location ?? '');
+      return sub.items.data.length === 1 && item?.price.id === priceId && (item.quantity ?? 1) === quantity && (codes[0] ?? undefined) === promotionCodeId && codes.length <= 1 && sameTax;
     }
 
     /** The card renewals and invoices are charged to: the customer's default, and the subscription's (which Stripe prefers). */
@@ -862,8 +887,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
         return couponOf(promo.coupon, promo.code);
       },
       previewChange: async (selection) => {
-        const { prorationDate, ...quote } = await priceQuote(selection);
-        await state.saveQuote({ id: quote.id ?? '', accountId, selection, ...(prorationDate ? { prorationDate } : {}), expiresAt: quote.expiresAt ?? '', used: false });
+        const { prorationDate, taxLocation: location, ...quote } = await priceQuote(selection);
+        await state.saveQuote({ id: quote.id ?? '', accountId, selection, ...(prorationDate ? { prorationDate } : {}), ...(location ? { taxLocation: location } : {}), expiresAt: quote.expiresAt ?? '', used: false });
         return quote;
       },
       createSetupIntent: () =>
@@ -879,18 +904,19 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           const record = await account();
           const c = await catalog();
           const { price, quantity } = resolve(c, request);
-          await checkQuote(request.quoteId, request);
+          const automaticTax = await taxed();
+          const location = automaticTax ? await taxLocation(record.customerId) : undefined;
+          if (automaticTax && !location) throw addressRequiredError();
+          await checkQuote(request.quoteId, request, location);
           let sub = await liveSubscription(record);
           if (sub && sub.status !== 'incomplete' && sub.status !== 'incomplete_expired' && sub.status !== 'canceled') {
             throw new BillingError('conflict', 'This account already has a plan; change it instead.', { status: 409 });
           }
           const customerId = await customer(record);
-          const automaticTax = await taxed();
-          if (automaticTax && !(await taxPlaced(customerId))) throw addressRequiredError();
           const card = request.paymentMethodId ? await ownCard(customerId, request.paymentMethodId, true) : undefined;
           if (!card) throw new BillingError('invalid_request', 'Add a card to subscribe.', { status: 400 });
           const promo = await promotion(request.couponCode, c.productOf.get(request.tierId));
-          if (sub?.status === 'incomplete' && !samePurchase(sub, price.id, quantity, promo?.id)) {
+          if (sub?.status === 'incomplete' && !samePurchase(sub, price.id, quantity, promo?.id, location)) {
             // Declined for another choice: that unpaid subscription goes, this one is made (never paying the old choice).
             await stripe.subscriptions.cancel(sub.id);
             sub = undefined;
@@ -905,11 +931,12 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
                 payment_settings: { save_default_payment_method: 'on_subscription' },
                 default_payment_method: card.id,
                 ...(promo ? { discounts: [{ promotion_code: promo.id }] } : {}),
-                ...(automaticTax ? { automatic_tax: { enabled: true } } : {}),
-                metadata: { tectra_account: accountId },
+                ...(location ? { automatic_tax: { enabled: true } } : {}),
+                metadata: { tectra_account: accountId, ...(location ? { tectra_tax_location: location } : {}) },
               },
-              { idempotencyKey: await derivedKey(accountId, 'subscription', request.idempotencyKey) },
-            );
+              // Keyed with where it is taxed too: after the address changed, the same key makes the new price's subscription.
+              { idempotencyKey: await derivedKey(accountId, 'subscription', `${request.idempotencyKey}${location ? `|${location}` : ''}`) },
+            ).catch(addressOrThrow);
             await state.saveAccount({ ...record, customerId, subscriptionId: sub.id });
           } else if (idOf(sub.default_payment_method) !== card.id) {
             await stripe.subscriptions.update(sub.id, { default_payment_method: card.id });
@@ -933,7 +960,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
             throw new BillingError('conflict', 'There is no plan to change.', { status: 409 });
           }
           const { price, quantity } = resolve(c, request);
-          const prorationDate = await checkQuote(request.quoteId, request);
+          const location = (await taxed()) ? await taxLocation(record.customerId) : undefined;
+          const prorationDate = await checkQuote(request.quoteId, request, location);
           // A code on a change is the plan's discount from then on (the quote showed it).
           const promo = await promotion(request.couponCode, c.productOf.get(request.tierId));
           const discounts = promo ? { discounts: [{ promotion_code: promo.id }] } : {};
@@ -969,7 +997,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
             }
             return succeeded(request.quoteId);
           }
-          // A downgrade or fewer seats: from the period end, through a schedule.
+          // A downgrade or fewer seats: from the period end, through a schedule (its phases taxed as the subscription is).
+          const phaseTax = sub.automatic_tax?.enabled ? { automatic_tax: { enabled: true } } : {};
           const schedule = scheduleId ? await stripe.subscriptionSchedules.retrieve(scheduleId) : await stripe.subscriptionSchedules.create({ from_subscription: sub.id });
           const first = schedule.phases[0];
           await stripe.subscriptionSchedules.update(
@@ -977,8 +1006,8 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
             {
               end_behavior: 'release',
               phases: [
-                { items: [{ price: item.price.id, quantity: item.quantity ?? 1 }], start_date: first?.start_date ?? item.current_period_start, end_date: item.current_period_end },
-                { items: [{ price: price.id, quantity }], start_date: item.current_period_end, ...discounts },
+                { items: [{ price: item.price.id, quantity: item.quantity ?? 1 }], start_date: first?.start_date ?? item.current_period_start, end_date: item.current_period_end, ...phaseTax },
+                { items: [{ price: price.id, quantity }], start_date: item.current_period_end, ...discounts, ...phaseTax },
               ],
             },
             { idempotencyKey: await derivedKey(accountId, 'downgrade', request.idempotencyKey) },

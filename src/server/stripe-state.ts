@@ -19,6 +19,8 @@ export interface StoredQuote {
   selection: PlanSelection;
   /** The moment the upgrade was priced for: passed again on the change, so the charge equals the quote. */
   prorationDate?: number;
+  /** Where Stripe Tax placed the customer when it was priced (taxed accounts): bought elsewhere, it is priced again. */
+  taxLocation?: string;
   expiresAt: string;
   used: boolean;
 }

@@ -44,6 +44,10 @@ function createBillingDetailsState(client: BillingClient): BillingDetailsState {
   const saves = keyedRequests();
   const additions = keyedRequests();
   /** The details on file now (what a change is applied to); loaded first if nothing read them yet. */
+  /** Tax can go by the address and the tax IDs (a reverse charge): an open checkout's price is read again. */
+  function requote(): void {
+    if (client.$checkout.get().selection) void client.refreshCheckoutQuote();
+  }
   async function current(): Promise<BillingDetails> {
     if (details.peek().data === undefined) await details.load();
     return details.peek().data ?? { taxIds: [] };
@@ -60,8 +64,7 @@ function createBillingDetailsState(client: BillingClient): BillingDetailsState {
       const saved = await checked('billingDetails', answer);
       saves.done();
       details.set(saved);
-      // Tax can go by the address: an open checkout's price is read again.
-      if (client.$checkout.get().selection) void client.refreshCheckoutQuote();
+      requote();
       return saved;
     },
     async addTaxId(type, value) {
@@ -73,6 +76,7 @@ function createBillingDetailsState(client: BillingClient): BillingDetailsState {
       additions.done();
       const known = await current();
       details.set({ ...known, taxIds: [...known.taxIds.filter((t) => t.id !== added.id), added] });
+      requote();
       return added;
     },
     async removeTaxId(id) {
@@ -80,6 +84,7 @@ function createBillingDetailsState(client: BillingClient): BillingDetailsState {
       await guarded(() => adapter.removeTaxId!(id));
       const known = await current();
       details.set({ ...known, taxIds: known.taxIds.filter((t) => t.id !== id) });
+      requote();
     },
   };
 }

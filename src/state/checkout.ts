@@ -179,7 +179,7 @@ export function createCheckout(deps: Deps, { $checkout, $checkoutQuote, $purchas
       throw new BillingError('conflict', 'The price changed; please review it before paying.');
     }
     // Tax cannot be worked out yet: the address comes first, before the card is touched.
-    if (quote.addressRequired) throw new BillingError('invalid_request', 'Enter a billing address first: tax depends on where you are billed.');
+    if (quote.addressRequired) throw new BillingError('invalid_request', 'address: Enter a billing address first: tax depends on where you are billed.');
     const fingerprint = purchaseFingerprint(selection);
     const storageKey = KEY_PREFIX + fingerprint;
     let paymentMethodId = $purchase.get().paymentMethodId;

@@ -503,6 +503,9 @@ for (const [label, make] of SUBJECTS) {
       expect(await s.invoicesOf(accountId)).toBe(0);
       // A German address: 19 % VAT on the plan, in the quote, the purchase and the invoice.
       expect((await call('PUT', '/billing-details', { address: { line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117', country: 'DE' } })).status).toBe(200);
+      // The quote priced without the address is not bought: it said another price.
+      const stale = await call<{ error: { code: string } }>('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.visa, quoteId: unplaced.body.id });
+      expect([stale.status, stale.body.error.code]).toEqual([409, 'conflict']);
       const priced = await call<Priced>('POST', '/quotes', { selection: PRO });
       expect(priced.body.addressRequired).toBeUndefined();
       expect(priced.body).toMatchObject({ tax: { amount: 931, currency: 'USD' }, total: { amount: 5831 }, dueNow: { amount: 5831 } });
@@ -510,8 +513,9 @@ for (const [label, make] of SUBJECTS) {
       expect(bought.body).toMatchObject({ status: 'succeeded' });
       const invoices = await call<{ items: Array<{ total: { amount: number } }> }>('GET', '/invoices');
       expect(invoices.body.items.map((i) => i.total.amount)).toEqual([5831]);
-      // The next payment is what the renewal will ask, tax included.
+      // The next payment is what the renewal will ask, tax included; another plan is quoted with its tax too.
       expect((await call<{ nextPayment: { amount: { amount: number } } }>('GET', '/subscription')).body.nextPayment.amount.amount).toBe(5831);
+      expect((await call<Priced>('POST', '/quotes', { selection: STARTER })).body).toMatchObject({ tax: { amount: 361 }, total: { amount: 2261 } });
       // Where no tax is registered (the US here) none is charged; an account not billed with tax never needs an address.
       const elsewhere = client(s, s.taxedAccount());
       await elsewhere('PUT', '/billing-details', { address: { line1: '500 Howard St', city: 'San Francisco', state: 'CA', postalCode: '94105', country: 'US' } });
@@ -519,6 +523,28 @@ for (const [label, make] of SUBJECTS) {
       const plain = await client(s, newAccount(s))<Priced>('POST', '/quotes', { selection: PRO });
       expect(plain.body.addressRequired).toBeUndefined();
     });
+
+    test('tax follows the address after a decline: the retry with another address is priced and charged for the new one, one plan', async (s) => {
+      const accountId = s.taxedAccount();
+      const call = client(s, accountId);
+      type Priced = { id: string; dueNow: { amount: number } };
+      await call('PUT', '/billing-details', { address: { line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117', country: 'DE' } });
+      const german = await call<Priced>('POST', '/quotes', { selection: PRO });
+      expect(german.body.dueNow.amount).toBe(5831);
+      const key = `${accountId}-buy`;
+      const declined = await call('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.declined, quoteId: german.body.id }, key);
+      expect(declined.status).toBe(402);
+      // Moved to the US (no tax registered there): the old quote is stale, the new one has no tax, and that is what is paid.
+      await call('PUT', '/billing-details', { address: { line1: '500 Howard St', city: 'San Francisco', state: 'CA', postalCode: '94105', country: 'US' } });
+      expect((await call('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.visa, quoteId: german.body.id }, key)).status).toBe(409);
+      const american = await call<Priced>('POST', '/quotes', { selection: PRO });
+      expect(american.body.dueNow.amount).toBe(4900);
+      const bought = await call<{ status: string }>('POST', '/subscription/activate', { ...PRO, paymentMethodId: s.cards.visa, quoteId: american.body.id }, key);
+      expect(bought.body).toMatchObject({ status: 'succeeded' });
+      const paid = (await call<{ items: Array<{ status: string; total: { amount: number } }> }>('GET', '/invoices')).body.items.filter((i) => i.status === 'paid');
+      expect(paid.map((i) => i.total.amount)).toEqual([4900]);
+      expect((await call<{ status: string }>('GET', '/subscription')).body.status).toBe('active');
+    }, (s) => !!s.cards.declined);
 
     test('tax IDs: added normalized, one of each at most, checked by format, removed only by their account', async (s) => {
       const accountId = newAccount(s);

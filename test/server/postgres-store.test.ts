@@ -18,7 +18,13 @@ describe('the Postgres store (PGlite)', () => {
     await Promise.all(stores.map((s) => s.migrate()));
     await stores[0]?.migrate();
     const { rows } = await db.query<{ version: number }>('SELECT version FROM tectra_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    // A taxed quote keeps where the customer was placed (step 16); an untaxed one has none.
+    const quote = { id: 'quo_taxed', accountId: 'acct_tax', selection: { tierId: 'pro', interval: 'month' as const }, taxLocation: 'DE||10117', expiresAt: '2030-01-01T00:00:00.000Z', used: false };
+    await stores[0]?.saveQuote(quote);
+    await stores[0]?.saveQuote({ ...quote, id: 'quo_plain', taxLocation: undefined });
+    expect(await stores[1]?.quote('quo_taxed')).toEqual(quote);
+    expect((await stores[1]?.quote('quo_plain'))?.taxLocation).toBeUndefined();
     const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE 'tectra_%' ORDER BY 1");
     expect(tables.rows.map((t) => t.name)).toEqual([
       'tectra_account', 'tectra_account_lease', 'tectra_auto_recharge', 'tectra_idempotency', 'tectra_member_limit', 'tectra_meter_outbox', 'tectra_migrations',

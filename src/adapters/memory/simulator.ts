@@ -101,6 +101,9 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
 
   /** Where tax goes by the customer's country and no address is on file, it cannot be worked out yet. */
   const addressRequired = (): boolean => !!state.taxByCountry && !state.billingDetails?.address;
+  /** Where tax was worked out for (the address's country), kept with each quote: bought after it changed, a quote is priced again. */
+  const taxPlace = (): string => (state.taxByCountry ? (state.billingDetails?.address?.country ?? '') : '');
+  const quotedTaxPlace = new Map<string, string>();
   const taxPercent = (): number =>
     state.taxByCountry ? (state.taxByCountry[state.billingDetails?.address?.country ?? ''] ?? 0) : (state.taxPercent ?? 0);
 
@@ -119,6 +122,7 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
     });
     if (addressRequired()) quote.addressRequired = true;
     quotes.set(quote.id ?? '', quote);
+    quotedTaxPlace.set(quote.id ?? '', taxPlace());
     return quote;
   }
 
@@ -132,6 +136,9 @@ export function createSimulator(shared: SimulatorState): Omit<BillingAdapter, 's
     }
     const same = sameSelection(quote.selection, selection) && (quote.selection.couponCode ?? null) === (selection.couponCode ?? null);
     if (!same) throw new BillingError('conflict', 'The price quote is for another selection.', { status: 409 });
+    if (quotedTaxPlace.get(quoteId) !== taxPlace()) {
+      throw new BillingError('conflict', 'The billing address changed since the price was quoted; ask for a new one.', { status: 409 });
+    }
   }
 
   /** Runs a mutation once per idempotency key; a retry with the same key gets the first result. */

@@ -66,6 +66,8 @@ export class CheckoutView {
    * shows what was saved (focus is on its Edit button), and the review has the tax.
    */
   #askedAddress = false;
+  /** The address step's element is downloading, or its download failed (then a Retry is shown). */
+  #addressStep: 'loading' | 'failed' | undefined;
   #couponText = '';
   #couponError = '';
   #couponBusy = false;
@@ -107,7 +109,7 @@ export class CheckoutView {
     // A member the backend refuses a card form (their role may not buy) sees what was chosen and why there is nothing to pay with.
     if (ctx.providerError?.code === 'forbidden') return html`${chosen}<p part="not-allowed" class="muted">${notAllowedText('purchase')}</p>`;
     // Busy, the pay button stays focusable (aria-disabled): a second press joins the same purchase.
-    return html`${chosen} ${this.#renderAddressStep(ctx, needsAddress)}
+    return html`${chosen} ${this.#renderAddressStep(ctx, needsAddress, busy)}
       <form class="layout" @submit=${ctx.onSubmit} novalidate aria-busy=${busy ? 'true' : 'false'}>
         <div class="section" part="payment">
           <h3>${msg('Card', { id: 'checkout.card' })}</h3>
@@ -134,16 +136,28 @@ export class CheckoutView {
    * asking for the address first (the element loads on demand; saving it prices the checkout
    * again), and what the new price is, said once it is there.
    */
-  #renderAddressStep(ctx: CheckoutContext, needsAddress: boolean): TemplateResult | typeof nothing {
+  #renderAddressStep(ctx: CheckoutContext, needsAddress: boolean, busy: boolean): TemplateResult | typeof nothing {
     if (needsAddress) this.#askedAddress = true;
     if (!this.#askedAddress) return nothing;
-    // A failed download is tried again with the next render (the element shows nothing until it is defined).
-    addressStep().catch(() => undefined);
+    if (this.#addressStep === 'failed') {
+      return html`<div part="address" class="banner" data-tone="danger" role="alert">
+        <p>${msg('We could not load the address form.', { id: 'checkout.address_load_error' })} ${errorMessage(undefined)}</p>
+        <button type="button" @click=${() => ((this.#addressStep = undefined), this.#host.requestUpdate())}>${msg('Retry', { id: 'common.retry' })}</button>
+      </div>`;
+    }
+    if (!addressStep.loaded && !this.#addressStep) {
+      this.#addressStep = 'loading';
+      addressStep().then(
+        () => (this.#addressStep = undefined),
+        () => ((this.#addressStep = 'failed'), this.#host.requestUpdate()),
+      );
+    }
     const q = ctx.quote?.status === 'ready' ? ctx.quote.data : undefined;
     const priced = q && !q.addressRequired
       ? msg(str`Tax: ${formatMoney(q.tax, ctx.locale)}. Due now: ${formatMoney(q.dueNow, ctx.locale)}.`, { id: 'checkout.tax_priced' })
       : '';
-    return html`<div part="address" class="address-step">
+    // While a purchase runs the address stays as it is priced (inert), so what is paid is what was shown.
+    return html`<div part="address" class="address-step" ?inert=${busy}>
       <tectra-billing-details address-required></tectra-billing-details>
       <p class="visually-hidden" role="status">${priced}</p>
     </div>`;
@@ -240,13 +254,21 @@ export class CheckoutView {
     if (!q) return html`<div part="review" class="skeleton review" role="status"><span class="visually-hidden">${msg('Calculating your price…', { id: 'picker.quoting' })}</span></div>`;
     const money = (m: Quote['total']) => formatMoney(m, ctx.locale);
     const tz = ctx.subscription?.timeZone ?? 'UTC';
-    const rows: QuoteRow[] = [
-      [msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)],
-      ...chargeRows(q, ctx.locale, !q.addressRequired),
-      ...(q.addressRequired ? [[msg('Tax', { id: 'picker.quote_tax' }), msg('Worked out from your address', { id: 'checkout.tax_needs_address' })] as QuoteRow] : []),
-      [msg('Total', { id: 'checkout.total' }), money(q.total)],
-      ...dueRows(q, ctx.locale, tz),
-    ];
+    // Until the address is known the amounts are before tax, and nothing is due yet: said so, not shown as final.
+    const rows: QuoteRow[] = q.addressRequired
+      ? [
+          [msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)],
+          ...chargeRows(q, ctx.locale, false),
+          [msg('Tax', { id: 'picker.quote_tax' }), msg('Worked out from your address', { id: 'checkout.tax_needs_address' })],
+          [msg('Total before tax', { id: 'checkout.total_before_tax' }), money(q.total)],
+          ...dueRows(q, ctx.locale, tz).slice(1),
+        ]
+      : [
+          [msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)],
+          ...chargeRows(q, ctx.locale, true),
+          [msg('Total', { id: 'checkout.total' }), money(q.total)],
+          ...dueRows(q, ctx.locale, tz),
+        ];
     return quoteList(rows, 'review', quote?.status === 'loading');
   }
 
