@@ -160,6 +160,25 @@ describe('<tectra-payment-form>: paying', () => {
     expect(adapter.count('activate')).to.equal(1);
   });
 
+  it('where tax needs the address: asked first, nothing to pay until it is saved, then the address stays as priced (inert) while paying', async () => {
+    const { client, adapter } = setup('new-with-tax', { faults: { activate: 'hang' } });
+    const form = await mount(client);
+    await waitUntil(() => root(form).querySelector('tectra-billing-details') && root(form).querySelector('[name="card-number"]'), 'no address step or card form', { timeout: 5000 });
+    const details = root(form).querySelector('tectra-billing-details') as HTMLElement;
+    expect(submit(form).disabled, 'nothing to pay before the tax is known').to.equal(true);
+    expect(shadowText(form)).to.include('Total before tax').and.not.include('Due now');
+    await adapter.updateBillingDetails!({ address: { line1: '1 Poultry', city: 'London', postalCode: 'EC2R 8AH', country: 'GB' }, idempotencyKey: 'd1' });
+    await client.refreshCheckoutQuote();
+    await waitUntil(() => !submit(form).disabled, 'the pay button stayed off');
+    expect(textOf(submit(form))).to.equal('Pay $58.80 and subscribe');
+    const step = root(form).querySelector('[part="address"]') as HTMLElement;
+    expect(step.inert).to.equal(false);
+    typeCard(form, '4242424242424242');
+    submit(form).click();
+    await waitUntil(() => step.inert, 'the address stayed editable while paying');
+    expect(details.isConnected).to.equal(true);
+  });
+
   it('submits with Enter from a card field, once', async () => {
     const { client, adapter } = setup('new', { latencyMs: 30 });
     const form = await mount(client);

@@ -39,6 +39,12 @@ describe('billing details state', () => {
     await state.save({ address: ADDRESS });
     await expect.poll(() => client.$checkoutQuote.get().data?.tax.amount).toBe(931);
     expect(client.$checkoutQuote.get().data?.addressRequired).toBeUndefined();
+    // A tax ID can change the tax too (a reverse charge): adding and removing one prices it again.
+    const quoted = adapter.count('previewChange');
+    const added = await state.addTaxId('eu_vat', 'DE123456789');
+    await expect.poll(() => adapter.count('previewChange')).toBe(quoted + 1);
+    await state.removeTaxId(added.id);
+    await expect.poll(() => adapter.count('previewChange')).toBe(quoted + 2);
     stop();
   });
 
