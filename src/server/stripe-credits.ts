@@ -70,8 +70,10 @@ export function createStripeCredits(host: StripeCreditHost): CreditMethods & { r
     return { available: line?.available_balance.monetary?.value ?? 0, ledger: line?.ledger_balance.monetary?.value ?? 0 };
   }
 
+  /** Every grant of the customer, page after page (a customer who buys often has hundreds). */
   async function grantsOf(customer: string): Promise<Stripe.Billing.CreditGrant[]> {
-    return (await stripe.billing.creditGrants.list({ customer, limit: 100 })).data.filter((g) => !g.voided_at && own(g.amount.monetary));
+    const all = await stripe.billing.creditGrants.list({ customer, limit: 100 }).autoPagingToArray({ limit: 10_000 });
+    return all.filter((g) => !g.voided_at && own(g.amount.monetary));
   }
 
   const startOfMonth = () => {

@@ -91,6 +91,19 @@ describe('the Stripe engine', () => {
     expect((await adapter.getCredits!()).balance.amount).toBe(0);
   });
 
+  it('reads every credit grant, not the newest page: the soonest expiry among 130 grants is the oldest one', async () => {
+    const { double, stripe, adapter } = await sellingCredit('pm_card_visa');
+    await adapter.purchaseCredits!({ packId: 'credit_10', idempotencyKey: 'first' });
+    const customer = [...double.state.customers.keys()][0]!;
+    const soon = Math.floor(Date.now() / 1000) + 86_400;
+    const grant = (expires_at: number) =>
+      stripe.billing.creditGrants.create({ customer, amount: { type: 'monetary', monetary: { value: 100, currency: 'usd' } }, applicability_config: { scope: { price_type: 'metered' } }, category: 'promotional', expires_at });
+    await grant(soon);
+    for (let i = 0; i < 129; i++) await grant(soon + 365 * 86_400);
+    const credits = await adapter.getCredits!();
+    expect(credits.nextExpiry?.at).toBe(new Date(soon * 1000).toISOString());
+  });
+
   it('grants a paid recharge whose grant failed the next time, without charging again', async () => {
     const { double, stripe, adapter } = await sellingCredit('pm_card_visa');
     const usd = (amount: number) => ({ amount, currency: 'USD' });

@@ -91,7 +91,14 @@ export function createCreditDouble(host: CreditHost) {
     [
       'GET',
       /^\/v1\/billing\/credit_grants$/,
-      (_, __, q) => page([...grants.values()].filter((g) => !q.get('customer') || g.customer === q.get('customer')).reverse().map(publicGrant), '/v1/billing/credit_grants'),
+      // Newest first, a page at a time (`limit`, `starting_after`), as Stripe lists.
+      (_, __, q) => {
+        const all = [...grants.values()].filter((g) => !q.get('customer') || g.customer === q.get('customer')).reverse();
+        const after = q.get('starting_after');
+        const from = after ? all.findIndex((g) => g.id === after) + 1 : 0;
+        const limit = Number(q.get('limit') ?? 10);
+        return { ...page(all.slice(from, from + limit).map(publicGrant), '/v1/billing/credit_grants'), has_more: from + limit < all.length };
+      },
     ],
     [
       'GET',
