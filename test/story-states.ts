@@ -129,7 +129,7 @@ export const STORY_STATES: Record<string, Record<string, StoryState>> = {
     Dark: { shows: ['Billing details', 'Acme GmbH'], dark: true },
   },
   credits: {
-    Prepaid: { shows: ['Credits', 'Balance $15.20', "Pays for Input tokens and Output tokens beyond your plan's allowance.", '$5.80 of it expires on', 'At zero, usage beyond your plan stops until you add credit.', 'Add credit', '$55.00 for $50.00', 'Another amount', 'Paid with Visa ending in 4242, your default card.', 'Buy credit', 'Auto-recharge', 'Credit history', 'Welcome credit', 'Output tokens · 300K', '-$1.20'], hides: ['did not go through', 'Retry'] },
+    Prepaid: { shows: ['Credits', 'Balance $15.20', "Pays for Input tokens and Output tokens beyond your plan's allowance.", '$5.80 of it expires on', 'At zero, usage beyond your plan stops until you add credit.', 'Add credit', '$55.00 for $50.00', 'Another amount', 'Paid with Visa ending in 4242, your default card.', 'Buy credit', 'Auto-recharge', 'Credit history', 'Welcome credit', 'Output tokens · 80K', '-$1.20'], hides: ['did not go through', 'Retry'] },
     AutoRechargeFailed: { shows: ['Balance $8.20', 'The auto-recharge of $25.00 on', 'did not go through: your bank asks you to confirm payments (3-D Secure).', 'At zero, usage beyond your plan is billed on your next invoice.'] },
     NoHistory: { shows: ['Balance $15.20', 'No credit activity yet.'], hides: ['Welcome credit'] },
     ChooseCard: { shows: ['Pay with', 'Visa ending in 4242 (default)', 'Mastercard ending in 4444', 'Buy credit'], hides: ['your default card.'] },

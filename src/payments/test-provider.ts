@@ -77,6 +77,7 @@ export function createTestProvider(intent: SetupIntent): PaymentProvider {
       <input
         id="card-${name}"
         name="card-${name}"
+        dir="ltr"
         autocomplete=${extra.autocomplete}
         inputmode=${extra.inputmode}
         placeholder=${extra.placeholder}

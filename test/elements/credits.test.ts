@@ -46,11 +46,11 @@ describe('<tectra-credits>', () => {
     expect(text).to.include('At zero, usage beyond your plan stops until you add credit.');
     // In units of what it pays for, at the plan's overage prices ($3 and $15 per 1M tokens).
     await waitUntil(() => $(el, '[part="balance-units"]'), 'the balance in units never showed');
-    expect(shadowText(el)).to.include("At your plan's overage prices, that is about:");
+    expect(shadowText(el)).to.include("At your plan's overage prices, the balance pays for about one of these:");
     const units = [...$(el, '[part="balance-units"]').querySelectorAll('dt, dd')].map((n) => textOf(n));
-    expect(units).to.deep.equal(['Input tokens', '5.1M tokens', 'Output tokens', '1M tokens']);
+    expect(units).to.deep.equal(['Input tokens', '5.1M', 'Output tokens', '1M']);
     const rows = [...(el.shadowRoot?.querySelectorAll('tbody tr') ?? [])].map((r) => [...r.querySelectorAll('td')].slice(1).map((td) => textOf(td)));
-    expect(rows[0]).to.deep.equal(['Output tokens · 300K', '-$1.20', '$15.20']);
+    expect(rows[0]).to.deep.equal(['Output tokens · 80K', '-$1.20', '$15.20']);
     expect(rows.at(-1)).to.deep.equal(['Welcome credit', '+$10.00', '$10.00']);
     expect(el.shadowRoot?.querySelectorAll('caption').length, 'a month per period').to.be.greaterThan(1);
     await expect(el).to.be.accessible();

@@ -46,6 +46,21 @@ async function mount(client: BillingClient, selection = true): Promise<TectraPay
 }
 
 const root = (form: TectraPaymentForm) => form.shadowRoot as ShadowRoot;
+
+/** Types an address into the checkout's address step and saves it, as the customer does. */
+async function saveAddress(details: HTMLElement & { updateComplete: Promise<boolean> }, country: string, line1: string, city: string, postalCode: string): Promise<void> {
+  const $ = <T extends HTMLElement>(selector: string) => details.shadowRoot?.querySelector(selector) as T;
+  $<HTMLSelectElement>('#d-country').value = country;
+  $<HTMLSelectElement>('#d-country').dispatchEvent(new Event('change'));
+  await details.updateComplete;
+  for (const [id, value] of [['#d-line1', line1], ['#d-city', city], ['#d-postalCode', postalCode]] as const) {
+    $<HTMLInputElement>(id).value = value;
+    $<HTMLInputElement>(id).dispatchEvent(new Event('input'));
+  }
+  await details.updateComplete;
+  $<HTMLButtonElement>('form[part="form"] button[type="submit"]').click();
+}
+
 const submit = submitButton;
 
 describe('<tectra-payment-form>: states', () => {
@@ -161,14 +176,13 @@ describe('<tectra-payment-form>: paying', () => {
   });
 
   it('where tax needs the address: asked first, nothing to pay until it is saved, then the address stays as priced (inert) while paying', async () => {
-    const { client, adapter } = setup('new-with-tax', { faults: { activate: 'hang' } });
+    const { client } = setup('new-with-tax', { faults: { activate: 'hang' } });
     const form = await mount(client);
-    await waitUntil(() => root(form).querySelector('tectra-billing-details') && root(form).querySelector('[name="card-number"]'), 'no address step or card form', { timeout: 5000 });
-    const details = root(form).querySelector('tectra-billing-details') as HTMLElement;
+    await waitUntil(() => root(form).querySelector('tectra-billing-details')?.shadowRoot?.querySelector('#d-line1') && root(form).querySelector('[name="card-number"]'), 'no address step or card form', { timeout: 5000 });
+    const details = root(form).querySelector('tectra-billing-details') as HTMLElement & { updateComplete: Promise<boolean> };
     expect(submit(form).disabled, 'nothing to pay before the tax is known').to.equal(true);
     expect(shadowText(form)).to.include('Total before tax').and.not.include('Due now');
-    await adapter.updateBillingDetails!({ address: { line1: '1 Poultry', city: 'London', postalCode: 'EC2R 8AH', country: 'GB' }, idempotencyKey: 'd1' });
-    await client.refreshCheckoutQuote();
+    await saveAddress(details, 'GB', '1 Poultry', 'London', 'EC2R 8AH');
     await waitUntil(() => !submit(form).disabled, 'the pay button stayed off');
     expect(textOf(submit(form))).to.equal('Pay $58.80 and subscribe');
     const step = root(form).querySelector('[part="address"]') as HTMLElement;
@@ -177,6 +191,33 @@ describe('<tectra-payment-form>: paying', () => {
     submit(form).click();
     await waitUntil(() => step.inert, 'the address stayed editable while paying');
     expect(details.isConnected).to.equal(true);
+  });
+
+  it('where tax needs the address: an address being edited (not saved) is not paid for; saving it prices it, then Pay goes through', async () => {
+    const { client, adapter } = setup('new-with-tax');
+    const form = await mount(client);
+    await waitUntil(() => root(form).querySelector('tectra-billing-details')?.shadowRoot?.querySelector('#d-line1'), 'no address step', { timeout: 5000 });
+    const details = root(form).querySelector('tectra-billing-details') as HTMLElement & { editing: boolean; updateComplete: Promise<boolean> };
+    const $ = <T extends HTMLElement>(selector: string) => details.shadowRoot?.querySelector(selector) as T;
+    await saveAddress(details, 'GB', '1 Poultry', 'London', 'EC2R 8AH');
+    await waitUntil(() => textOf(submit(form)) === 'Pay $58.80 and subscribe', `the button says ${textOf(submit(form))}`);
+    // Written as the UK writes it (the town, then the postcode), in its own direction in any language.
+    expect($('address').textContent).to.equal('1 Poultry\nLondon\nEC2R 8AH\nUnited Kingdom');
+    expect($('address').getAttribute('dir')).to.equal('auto');
+    $<HTMLButtonElement>('#d-edit').click();
+    await waitUntil(() => details.editing, 'the form never opened');
+    await cardReady(form);
+    typeCard(form, '4242424242424242');
+    submit(form).click();
+    await waitForText(form, 'Save your billing address first: the tax is worked out from it.');
+    expect(adapter.count('activate'), 'nothing is bought for an address not saved').to.equal(0);
+    // Moved to Germany and saved: 19 % now, and the warning goes.
+    await saveAddress(details, 'DE', 'Unter den Linden 1', 'Berlin', '10117');
+    await waitUntil(() => textOf(submit(form)) === 'Pay $58.31 and subscribe', `the button says ${textOf(submit(form))}`);
+    expect(shadowText(form)).to.not.include('Save your billing address first');
+    submit(form).click();
+    await waitForText(form, 'You are subscribed to Pro.');
+    expect(adapter.snapshot().invoices.map((i) => i.total.amount)).to.deep.equal([5831]);
   });
 
   it('submits with Enter from a card field, once', async () => {
@@ -232,6 +273,8 @@ describe('<tectra-payment-form>: paying', () => {
       ['card-expiry', 'cc-exp', true],
       ['card-cvc', 'cc-csc', true],
     ]);
+    // Card numbers and "MM / YY" read left to right in every language (in Arabic too).
+    expect(inputs.map((i) => i.dir)).to.deep.equal(['ltr', 'ltr', 'ltr']);
   });
 
   it('runs the 3-D Secure challenge: approved pays, failed says so and charges nothing', async () => {

@@ -114,12 +114,13 @@ function history(catalog: Catalog, sub: Subscription, periods: number, prefix: s
 function prepaidCredit(now: string, recharge: boolean): Pick<BillingSnapshot, 'credits' | 'creditLedger' | 'creditRates'> {
   const usd = (amount: number) => ({ amount, currency: 'USD' });
   let balance = 0;
-  // [days ago, kind, amount, output tokens used (input tokens when negative)]: oldest first.
+  // [days ago, kind, amount, output tokens used (input tokens when negative)]: oldest first, at the
+  // plan's overage prices (creditRates below: $3 per 1M input tokens, $15 per 1M output tokens).
   type Line = [number, CreditEntryKind, number, number?];
   const lines: Line[] = [
-    [70, 'grant', 1000], [65, 'usage', -420, 1_050_000], [40, 'purchase', 2500], [33, 'usage', -1180, 2_950_000], [20, 'usage', -260, -2_600_000],
-    ...(recharge ? ([[8, 'recharge', 2500], [3, 'usage', -3200, 8_000_000]] as Line[]) : []),
-    [2, 'usage', -120, 300_000],
+    [70, 'grant', 1000], [65, 'usage', -420, 280_000], [40, 'purchase', 2500], [33, 'usage', -1180, 786_667], [20, 'usage', -260, -866_667],
+    ...(recharge ? ([[8, 'recharge', 2500], [3, 'usage', -3200, 2_133_333]] as Line[]) : []),
+    [2, 'usage', -120, 80_000],
   ];
   const creditLedger = lines.map(([days, kind, amount, tokens], i): CreditEntry => ({
     id: `cre_${i + 1}`,
@@ -141,7 +142,7 @@ function prepaidCredit(now: string, recharge: boolean): Pick<BillingSnapshot, 'c
         : { enabled: false, threshold: usd(500), amount: usd(2500), cooldownMinutes: 60 },
     },
     creditLedger,
-    creditRates: { input_tokens: { per: 1e6, amount: 100 }, output_tokens: { per: 1e6, amount: 400 } },
+    creditRates: { input_tokens: { per: 1e6, amount: 300 }, output_tokens: { per: 1e6, amount: 1500 } },
   };
 }
 

@@ -49,6 +49,11 @@ export abstract class TectraViewElement<M, V extends ElementView> extends Tectra
     return { element: this, client, locale: () => this.intlLocale, reportError: (error, operation) => this.reportError(error, operation) };
   }
 
+  /** The view, once its module is there and a client is known. */
+  protected get view(): V | undefined {
+    return this.#view;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.viewModule.loaded) this.viewModule().then(() => this.requestUpdate(), () => undefined);

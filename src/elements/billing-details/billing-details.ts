@@ -137,6 +137,11 @@ export class TectraBillingDetails extends TectraViewElement<typeof import('./det
   /** Ask for the address first: the form is open while none is on file, and saving needs one. */
   addressRequired = false;
 
+  /** Whether the form is open with what is typed not saved yet (the checkout takes no payment then). */
+  get editing(): boolean {
+    return this.view?.editing ?? false;
+  }
+
   protected readonly viewModule = view;
 
   protected createView(module: typeof import('./details-view.js'), client: BillingClient): DetailsView {

@@ -100,6 +100,11 @@ export class DetailsView {
     this.#state = billingDetailsOf(host.client);
   }
 
+  /** Whether the form is open (what is typed is not saved yet). */
+  get editing(): boolean {
+    return !!this.#draft;
+  }
+
   /** Follows the store while the element is on the page (the store loads when first followed). */
   connect(): void {
     if (this.#stop) return;
@@ -293,7 +298,12 @@ export class DetailsView {
     const region = a.state ? ` ${a.state}` : '';
     const postal = a.postalCode ?? '';
     // The US, Canada and Australia write "City, ST 12345"; most of the world "12345 City".
-    const cityLine = ['US', 'CA', 'AU'].includes(a.country) ? `${a.city},${region} ${postal}`.trim() : `${postal} ${a.city}`.trim() + (a.state ? `\n${a.state}` : '');
+    // The UK writes the town, then the postcode on a line of its own.
+    const cityLine = ['US', 'CA', 'AU'].includes(a.country)
+      ? `${a.city},${region} ${postal}`.trim()
+      : a.country === 'GB'
+        ? [a.city, a.state, postal].filter(Boolean).join('\n')
+        : `${postal} ${a.city}`.trim() + (a.state ? `\n${a.state}` : '');
     return [a.line1, a.line2, cityLine, this.#countryName(a.country)].filter(Boolean).join('\n');
   }
 
@@ -305,7 +315,7 @@ export class DetailsView {
         <dt>${msg('Company name', { id: 'details.name' })}</dt>
         <dd>${details.name ?? notSet}</dd>
         <dt>${msg('Address', { id: 'details.address' })}</dt>
-        <dd>${details.address ? html`<address>${this.#renderAddress(details.address)}</address>` : notSet}</dd>
+        <dd>${details.address ? html`<address dir="auto">${this.#renderAddress(details.address)}</address>` : notSet}</dd>
       </dl>
       ${may
         ? html`<div class="actions">

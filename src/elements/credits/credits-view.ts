@@ -17,7 +17,7 @@ import { cardLabel, isExpired } from '../../format/cards.js';
 import { asMoneyInput } from '../../format/money-input.js';
 import { meterLabel } from '../../format/labels.js';
 import { formatQuantity, meterUnit } from '../../format/quantities.js';
-import { formatUsageAmount } from '../../format/usage.js';
+import { formatAmount, formatUsageAmount } from '../../format/usage.js';
 import { paymentContainer, releasePayment } from '../../payments/container.js';
 import { createPaymentProvider, type PaymentProvider } from '../../payments/provider.js';
 import { mayDo, notAllowedNote } from '../base/role-gate.js';
@@ -354,9 +354,10 @@ export class CreditsView {
     const worth = creditInUnits(credits, this.host.client.$usage.get().data?.meters ?? []);
     if (!worth.length) return nothing;
     const locale = this.host.locale();
-    return html`<p class="muted" id="credit-units-title">${msg("At your plan's overage prices, that is about:", { id: 'credits.units' })}</p>
+    // Each line spends the whole balance on its own: "one of these". The meter's name says "tokens" already.
+    return html`<p class="muted" id="credit-units-title">${msg("At your plan's overage prices, the balance pays for about one of these:", { id: 'credits.units_one_of' })}</p>
       <dl part="balance-units" class="units" aria-labelledby="credit-units-title">
-        ${worth.map(({ meter, units }) => html`<dt>${meterLabel(meter.key, meter.label)}</dt><dd>${formatUsageAmount(units, meter, locale)}</dd>`)}
+        ${worth.map(({ meter, units }) => html`<dt>${meterLabel(meter.key, meter.label)}</dt><dd>${meter.unit === 'tokens' ? formatAmount(units, meter.unit, locale) : formatUsageAmount(units, meter, locale)}</dd>`)}
       </dl>`;
   }
 

@@ -66,6 +66,8 @@ export class CheckoutView {
    * shows what was saved (focus is on its Edit button), and the review has the tax.
    */
   #askedAddress = false;
+  /** Said when Pay is pressed with an address typed but not saved (the tax would not be the one shown). */
+  #unsavedAddress = '';
   /** The address step's element is downloading, or its download failed (then a Retry is shown). */
   #addressStep: 'loading' | 'failed' | undefined;
   #couponText = '';
@@ -110,7 +112,7 @@ export class CheckoutView {
     if (ctx.providerError?.code === 'forbidden') return html`${chosen}<p part="not-allowed" class="muted">${notAllowedText('purchase')}</p>`;
     // Busy, the pay button stays focusable (aria-disabled): a second press joins the same purchase.
     return html`${chosen} ${this.#renderAddressStep(ctx, needsAddress, busy)}
-      <form class="layout" @submit=${ctx.onSubmit} novalidate aria-busy=${busy ? 'true' : 'false'}>
+      <form class="layout" @submit=${(event: Event) => this.#submit(event, ctx)} novalidate aria-busy=${busy ? 'true' : 'false'}>
         <div class="section" part="payment">
           <h3>${msg('Card', { id: 'checkout.card' })}</h3>
           ${this.#renderPaymentStep(ctx)}
@@ -119,16 +121,30 @@ export class CheckoutView {
           ${this.#renderCoupon(ctx)}
           <p class="visually-hidden" role="status">${this.#couponNote}</p>
           ${this.#renderReview(ctx)}
-          <button part="submit" class="primary submit" type="submit" ?disabled=${!ready && !busy} aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
+          <button part="submit" class="primary submit" type="submit" ?disabled=${!ready && !busy} aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'} aria-describedby=${needsAddress ? 'pay-hint' : nothing}>
             ${busy
               ? msg('Processing…', { id: 'checkout.processing' })
               : due
                 ? msg(str`Pay ${due} and subscribe`, { id: 'checkout.pay' })
                 : msg('Subscribe', { id: 'checkout.subscribe' })}
           </button>
+          ${needsAddress ? html`<p class="muted" id="pay-hint">${msg('Enter your billing address first: tax depends on where you are billed.', { id: 'checkout.address_first' })}</p>` : nothing}
           ${this.#renderStatus(purchase)}
         </div>
       </form>`;
+  }
+
+  /** Pays, unless an address is being edited: what is typed there is not what the price was worked out for. */
+  #submit(event: Event, ctx: CheckoutContext): void {
+    const details = this.#host.renderRoot.querySelector<HTMLElement & { editing?: boolean }>('tectra-billing-details');
+    if (details?.editing) {
+      event.preventDefault();
+      this.#unsavedAddress = msg('Save your billing address first: the tax is worked out from it.', { id: 'checkout.address_unsaved' });
+      this.#host.requestUpdate();
+      return;
+    }
+    this.#unsavedAddress = '';
+    ctx.onSubmit(event);
   }
 
   /**
@@ -152,6 +168,8 @@ export class CheckoutView {
         () => ((this.#addressStep = 'failed'), this.#host.requestUpdate()),
       );
     }
+    // Said until the address is saved (or is no longer being edited).
+    if (this.#unsavedAddress && !this.#host.renderRoot.querySelector<HTMLElement & { editing?: boolean }>('tectra-billing-details')?.editing) this.#unsavedAddress = '';
     const q = ctx.quote?.status === 'ready' ? ctx.quote.data : undefined;
     const priced = q && !q.addressRequired
       ? msg(str`Tax: ${formatMoney(q.tax, ctx.locale)}. Due now: ${formatMoney(q.dueNow, ctx.locale)}.`, { id: 'checkout.tax_priced' })
@@ -160,6 +178,7 @@ export class CheckoutView {
     return html`<div part="address" class="address-step" ?inert=${busy}>
       <tectra-billing-details address-required></tectra-billing-details>
       <p class="visually-hidden" role="status">${priced}</p>
+      <p class="field-error" role="alert">${this.#unsavedAddress}</p>
     </div>`;
   }
 

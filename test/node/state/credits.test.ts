@@ -83,20 +83,20 @@ describe('the simulator credit', () => {
     let now = new Date(NOW);
     const adapter = createMemoryAdapter(demoSnapshot('prepaid', { now: NOW }), { now: () => now });
     await adapter.setAutoRecharge?.({ enabled: true, threshold: usd(1000), amount: usd(2500), monthlyLimit: usd(5000), idempotencyKey: 'k1' });
-    // 2,000,000 output tokens beyond the allowance at $4 per million: $8.00 of credit.
-    adapter.recordUsage('output_tokens', 2_000_000);
+    // 533,334 output tokens beyond the allowance at $15 per million (the plan's overage price): $8.00 of credit.
+    adapter.recordUsage('output_tokens', 533_334);
     let ledger = adapter.snapshot().creditLedger ?? [];
     expect(ledger.slice(0, 2).map((e) => [e.kind, e.amount.amount])).toEqual([['recharge', 2500], ['usage', -800]]);
     expect(adapter.snapshot().credits?.balance).toEqual(usd(1520 - 800 + 2500));
     // Down below the threshold again within the hour: no second recharge yet.
-    adapter.recordUsage('output_tokens', 7_000_000);
+    adapter.recordUsage('output_tokens', 1_866_667);
     expect(adapter.snapshot().creditLedger?.filter((e) => e.kind === 'recharge')).toHaveLength(1);
     now = new Date(now.getTime() + 61 * 60_000);
     adapter.recordUsage('output_tokens', 1);
     expect(adapter.snapshot().creditLedger?.filter((e) => e.kind === 'recharge')).toHaveLength(2);
     // The ceiling ($50) is reached: the next one waits for next month.
     now = new Date(now.getTime() + 61 * 60_000);
-    adapter.recordUsage('output_tokens', 8_000_000);
+    adapter.recordUsage('output_tokens', 2_133_334);
     ledger = adapter.snapshot().creditLedger ?? [];
     expect(ledger.filter((e) => e.kind === 'recharge')).toHaveLength(2);
     expect((await adapter.getCredits?.())?.autoRecharge.rechargedThisMonth).toEqual(usd(5000));
