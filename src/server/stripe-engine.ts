@@ -671,8 +671,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       const kind = changeKind(c.catalog, current, selection);
       const currency = price.currency;
       // Taxed: where the customer is placed goes with the quote, so a purchase after the address changed is priced again.
-      const automaticTax = await taxed();
-      const location = automaticTax ? await taxLocation(record.customerId) : undefined;
+      const { taxed: automaticTax, location } = await taxPlacement(record.customerId);
       const unplaced = automaticTax && !location;
       const base = { id: `quo_${crypto.randomUUID().replaceAll('-', '')}`, selection, expiresAt: new Date(Date.now() + ttl).toISOString(), ...(location ? { taxLocation: location } : {}) };
       /** The plan as a first invoice would bill it: Stripe refuses automatic tax for a customer it cannot place, so that is priced without it, and said so. */
@@ -743,6 +742,11 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
       const { tax, address } = cust as Stripe.Customer;
       if (tax?.automatic_tax !== 'supported' && tax?.automatic_tax !== 'not_collecting') return undefined;
       return [address?.country, address?.state, address?.postal_code].map((part) => part ?? '').join('|');
+    }
+
+    /** Whether the account is taxed and, if so, where Stripe Tax places its customer (none when it cannot): what quotes and purchases go by. */
+    async function taxPlacement(customerId: string | undefined): Promise<{ taxed: boolean; location: string | undefined }> {
+      return (await taxed()) ? { taxed: true, location: await taxLocation(customerId) } : { taxed: false, location: undefined };
     }
 
     async function checkQuote(quoteId: string | undefined, selection: PlanSelection, location?: string): Promise<number | undefined> {
@@ -904,8 +908,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
           const record = await account();
           const c = await catalog();
           const { price, quantity } = resolve(c, request);
-          const automaticTax = await taxed();
-          const location = automaticTax ? await taxLocation(record.customerId) : undefined;
+          const { taxed: automaticTax, location } = await taxPlacement(record.customerId);
           if (automaticTax && !location) throw addressRequiredError();
           await checkQuote(request.quoteId, request, location);
           let sub = await liveSubscription(record);
@@ -960,7 +963,7 @@ export function createStripeEngine(options: StripeEngineOptions): StripeEngine {
             throw new BillingError('conflict', 'There is no plan to change.', { status: 409 });
           }
           const { price, quantity } = resolve(c, request);
-          const location = (await taxed()) ? await taxLocation(record.customerId) : undefined;
+          const { location } = await taxPlacement(record.customerId);
           const prorationDate = await checkQuote(request.quoteId, request, location);
           // A code on a change is the plan's discount from then on (the quote showed it).
           const promo = await promotion(request.couponCode, c.productOf.get(request.tierId));

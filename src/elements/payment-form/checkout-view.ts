@@ -37,12 +37,13 @@ export interface CheckoutContext {
   onRetrySetup: () => void;
 }
 
+/** Why nothing can be paid yet: the address comes first (under the Pay button, and when the backend refuses for it). */
+const addressFirst = () => msg('Enter your billing address first: tax depends on where you are billed.', { id: 'checkout.address_first' });
+
 /** What to tell the user about a failed payment, and whether the card must be entered again. */
 function purchaseError(error: BillingError | undefined): string {
   // The backend needs the address first (a 400 names its field): the address step is shown again.
-  if (error?.code === 'invalid_request' && error.message.startsWith('address:')) {
-    return msg('Enter your billing address first: tax depends on where you are billed.', { id: 'checkout.address_first' });
-  }
+  if (error?.code === 'invalid_request' && error.message.startsWith('address:')) return addressFirst();
   switch (error?.code) {
     case 'network':
     case 'timeout':
@@ -128,16 +129,20 @@ export class CheckoutView {
                 ? msg(str`Pay ${due} and subscribe`, { id: 'checkout.pay' })
                 : msg('Subscribe', { id: 'checkout.subscribe' })}
           </button>
-          ${needsAddress ? html`<p class="muted" id="pay-hint">${msg('Enter your billing address first: tax depends on where you are billed.', { id: 'checkout.address_first' })}</p>` : nothing}
+          ${needsAddress ? html`<p class="muted" id="pay-hint">${addressFirst()}</p>` : nothing}
           ${this.#renderStatus(purchase)}
         </div>
       </form>`;
   }
 
+  /** Whether the address step's form is open with an address not saved yet. */
+  #addressBeingEdited(): boolean {
+    return !!this.#host.renderRoot.querySelector<HTMLElement & { editing?: boolean }>('tectra-billing-details')?.editing;
+  }
+
   /** Pays, unless an address is being edited: what is typed there is not what the price was worked out for. */
   #submit(event: Event, ctx: CheckoutContext): void {
-    const details = this.#host.renderRoot.querySelector<HTMLElement & { editing?: boolean }>('tectra-billing-details');
-    if (details?.editing) {
+    if (this.#addressBeingEdited()) {
       event.preventDefault();
       this.#unsavedAddress = msg('Save your billing address first: the tax is worked out from it.', { id: 'checkout.address_unsaved' });
       this.#host.requestUpdate();
@@ -169,7 +174,7 @@ export class CheckoutView {
       );
     }
     // Said until the address is saved (or is no longer being edited).
-    if (this.#unsavedAddress && !this.#host.renderRoot.querySelector<HTMLElement & { editing?: boolean }>('tectra-billing-details')?.editing) this.#unsavedAddress = '';
+    if (this.#unsavedAddress && !this.#addressBeingEdited()) this.#unsavedAddress = '';
     const q = ctx.quote?.status === 'ready' ? ctx.quote.data : undefined;
     const priced = q && !q.addressRequired
       ? msg(str`Tax: ${formatMoney(q.tax, ctx.locale)}. Due now: ${formatMoney(q.dueNow, ctx.locale)}.`, { id: 'checkout.tax_priced' })
@@ -274,20 +279,15 @@ export class CheckoutView {
     const money = (m: Quote['total']) => formatMoney(m, ctx.locale);
     const tz = ctx.subscription?.timeZone ?? 'UTC';
     // Until the address is known the amounts are before tax, and nothing is due yet: said so, not shown as final.
-    const rows: QuoteRow[] = q.addressRequired
-      ? [
-          [msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)],
-          ...chargeRows(q, ctx.locale, false),
-          [msg('Tax', { id: 'picker.quote_tax' }), msg('Worked out from your address', { id: 'checkout.tax_needs_address' })],
-          [msg('Total before tax', { id: 'checkout.total_before_tax' }), money(q.total)],
-          ...dueRows(q, ctx.locale, tz).slice(1),
-        ]
-      : [
-          [msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)],
-          ...chargeRows(q, ctx.locale, true),
-          [msg('Total', { id: 'checkout.total' }), money(q.total)],
-          ...dueRows(q, ctx.locale, tz),
-        ];
+    const beforeTax = !!q.addressRequired;
+    const rows: QuoteRow[] = [
+      [msg('Subtotal', { id: 'checkout.subtotal' }), money(q.subtotal)],
+      ...chargeRows(q, ctx.locale, !beforeTax),
+      ...(beforeTax ? [[msg('Tax', { id: 'picker.quote_tax' }), msg('Worked out from your address', { id: 'checkout.tax_needs_address' })] as QuoteRow] : []),
+      [beforeTax ? msg('Total before tax', { id: 'checkout.total_before_tax' }) : msg('Total', { id: 'checkout.total' }), money(q.total)],
+      // Due now is left out before tax; the next payment's date stays.
+      ...dueRows(q, ctx.locale, tz).slice(beforeTax ? 1 : 0),
+    ];
     return quoteList(rows, 'review', quote?.status === 'loading');
   }
 
